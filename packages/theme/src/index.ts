@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { fontProviders } from 'astro/config';
+import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
+import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
+import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
+import { parseWithFriendlyErrors } from './utils/friendly-errors.ts';
+import { toRuntimeConfig } from './utils/runtime-config.ts';
+import { resolveStrings } from './utils/strings.ts';
+import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './utils/user-config.ts';
+
+export type { KhabarConfig, KhabarUserConfig };
+export type { KhabarRuntimeConfig } from './utils/runtime-config.ts';
+
+const themeRoot = new URL('../', import.meta.url);
+
+function themeFile(path: string): string {
+  return fileURLToPath(new URL(path, themeRoot));
+}
+
+/** The component each page part resolves to: the site's override, or the theme's own. */
+function resolveComponents(
+  overrides: KhabarConfig['components'],
+  projectRoot: string,
+): Record<ComponentName, string> {
+  const entries = COMPONENT_NAMES.map((name) => {
+    const override = overrides[name];
+    if (!override) return [name, themeFile(`src/components/${name}.astro`)] as const;
+    const isPath = override.startsWith('.') || isAbsolute(override);
+    return [name, isPath ? resolve(projectRoot, override) : override] as const;
+  });
+  return Object.fromEntries(entries) as Record<ComponentName, string>;
+}
+
+/** Astro Fonts API families for the chosen typefaces, served from their Fontsource packages. */
+function fontFamilies(fonts: KhabarConfig['fonts']) {
+  const require = createRequire(import.meta.url);
+  const family = (id: FontId, cssVariable: `--${string}`) => {
+    const font = FONTS[id];
+    return {
+      provider: fontProviders.local(),
+      name: font.family,
+      cssVariable,
+      fallbacks: [font.generic],
+      display: 'swap' as const,
+      options: {
+        variants: font.faces.map((face) => ({
+          // A resolved file path, not a package specifier: the local provider resolves specifiers from
+          // the site's root, where the theme's own dependencies are not visible.
+          src: [require.resolve(face.file)] as [string],
+          weight: font.weight,
+          style: 'normal' as const,
+          unicodeRange: face.unicodeRange as [string, ...string[]],
+        })),
+      },
+    };
+  };
+  const families = [family(fonts.body, FONT_VARIABLES.body)];
+  if (fonts.headings !== fonts.body) families.push(family(fonts.headings, FONT_VARIABLES.headings));
+  return families;
+}
+
+/**
+ * Khabar: an Astro integration for right-to-left Arabic news sites.
+ *
+ * @example
+ * // astro.config.mjs
+ * import khabar from 'astro-theme-khabar';
+ * export default defineConfig({
+ *   site: 'https://news.example',
+ *   integrations: [khabar({ title: 'خبر', locale: 'ar-SY', sections: [{ slug: 'politics', name: 'سياسة' }] })],
+ * });
+ */
+export default function khabar(options: KhabarUserConfig): AstroIntegration {
+  const config = parseWithFriendlyErrors(
+    KhabarConfigSchema,
+    options,
+    'Invalid khabar() options in astro.config',
+    'Check the khabar() options in your astro.config file; docs/en/configuration.md lists every option.',
+  );
+
+  return {
+    name: 'astro-theme-khabar',
+    hooks: {
+      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, logger }) => {
+        const projectRoot = fileURLToPath(astroConfig.root);
+        const runtime = toRuntimeConfig(config, {
+          base: astroConfig.base,
+          site: astroConfig.site,
+          logoFile: config.logo ? resolve(projectRoot, config.logo.src) : undefined,
+        });
+        const modules = virtualModuleSources(
+          runtime,
+          resolveComponents(config.components, projectRoot),
+          resolveStrings(config.strings),
+        );
+
+        if (!astroConfig.site) {
+          logger.warn(
+            'No `site` is set in astro.config: canonical links, feeds and share links need the site URL.',
+          );
+        }
+
+        updateConfig({
+          vite: {
+            plugins: [vitePluginKhabar(modules)],
+            // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
+            ssr: { noExternal: ['astro-theme-khabar'] },
+          },
+          fonts: fontFamilies(config.fonts),
+        });
+
+        injectRoute({ pattern: '/', entrypoint: themeFile('src/routes/index.astro'), prerender: true });
+        injectRoute({
+          pattern: runtime.articleRoute.route,
+          entrypoint: themeFile('src/routes/article.astro'),
+          prerender: true,
+        });
+        injectRoute({ pattern: '/[section]', entrypoint: themeFile('src/routes/section.astro'), prerender: true });
+        injectRoute({ pattern: '/tags/[tag]', entrypoint: themeFile('src/routes/tag.astro'), prerender: true });
+        injectRoute({
+          pattern: '/authors/[author]',
+          entrypoint: themeFile('src/routes/author.astro'),
+          prerender: true,
+        });
+        injectRoute({ pattern: '/404', entrypoint: themeFile('src/routes/404.astro'), prerender: true });
+      },
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { ViteUserConfig } from 'astro';
+import { COMPONENT_NAMES, type ComponentName } from '../schemas/components.ts';
+import type { KhabarRuntimeConfig } from '../utils/runtime-config.ts';
+
+type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
+
+const PREFIX = 'virtual:khabar/';
+
+/**
+ * The source of every virtual module the theme serves, by id (without the `virtual:` resolution prefix).
+ * Pure: the integration computes the inputs, this only writes modules.
+ */
+export function virtualModuleSources(
+  config: KhabarRuntimeConfig,
+  components: Record<ComponentName, string>,
+  strings: Record<string, string>,
+): Map<string, string> {
+  const modules = new Map<string, string>();
+  modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
+  modules.set(
+    `${PREFIX}logo`,
+    config.logoFile ? `export { default } from ${JSON.stringify(config.logoFile)};` : 'export default undefined;',
+  );
+  modules.set(`${PREFIX}strings`, `export default ${JSON.stringify(strings)};`);
+  for (const name of COMPONENT_NAMES) {
+    modules.set(`${PREFIX}components/${name}`, `export { default } from ${JSON.stringify(components[name])};`);
+  }
+  return modules;
+}
+
+/** A Vite plugin serving the theme's virtual modules. */
+export function vitePluginKhabar(modules: Map<string, string>): VitePlugin {
+  const resolved = new Map([...modules].map(([id, code]) => [`\0${id}`, code]));
+  return {
+    name: 'vite-plugin-khabar',
+    resolveId(id) {
+      if (modules.has(id)) return `\0${id}`;
+      return undefined;
+    },
+    load(id) {
+      return resolved.get(id);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { groupBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
+
+const story = (id: string, published: string, draft = false) => ({
+  id,
+  data: { published: new Date(published), draft, section: 's', tags: [], authors: [] },
+});
+
+describe('publishedNewestFirst', () => {
+  it('drops drafts and sorts newest first, ties by id', () => {
+    const sorted = publishedNewestFirst([
+      story('b', '2016-11-30T10:00:00Z'),
+      story('draft', '2016-12-02T10:00:00Z', true),
+      story('c', '2016-12-01T10:00:00Z'),
+      story('a', '2016-11-30T10:00:00Z'),
+    ]);
+    expect(sorted.map((s) => s.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('groupBy', () => {
+  it('keeps order within groups and allows several keys per item', () => {
+    const groups = groupBy(['x1', 'y1', 'x2'], (s) => [s[0] ?? '', 'all']);
+    expect(groups.get('x')).toEqual(['x1', 'x2']);
+    expect(groups.get('all')).toEqual(['x1', 'y1', 'x2']);
+  });
+});
+
+describe('zonedDateParts', () => {
+  it('gives the calendar date in the newsroom zone, not UTC', () => {
+    expect(zonedDateParts(new Date('2016-11-30T22:30:00Z'), 'Asia/Riyadh')).toEqual({
+      year: '2016',
+      month: '12',
+      day: '01',
+    });
+    expect(zonedDateParts(new Date('2016-11-30T22:30:00Z'), 'UTC').day).toBe('30');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Pure choices over lists of stories: what is published, in which order, where it lives.
+ * Routes call these with plain data; nothing here touches Astro.
+ */
+
+export interface StoryLike {
+  id: string;
+  data: { published: Date; draft: boolean; section: string; tags: string[]; authors: { id: string }[] };
+}
+
+/** Published stories (no drafts), newest first; ties broken by id so builds are deterministic. */
+export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[]): T[] {
+  return stories
+    .filter((story) => !story.data.draft)
+    .sort(
+      (a, b) =>
+        b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id, 'en'),
+    );
+}
+
+/** Groups stories by a key, keeping each group's order. */
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** The calendar date of an instant in a time zone, as zero-padded Western digits (for URLs). */
+export function zonedDateParts(instant: Date, timeZone: string): { year: string; month: string; day: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day') };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { articlePath, encodePath, pagePath, parseArticlePattern, sectionPath, tagPath } from './urls.ts';
+
+const parts = { slug: 'روسيا-تطالب', section: 'politics', date: { year: '2016', month: '12', day: '01' } };
+
+describe('parseArticlePattern', () => {
+  it('turns tokens into Astro params', () => {
+    expect(parseArticlePattern('/{section}/{slug}').route).toBe('/[section]/[slug]');
+    expect(parseArticlePattern('/news/{year}/{month}/{slug}').route).toBe('/news/[year]/[month]/[slug]');
+  });
+  it('rejects patterns without {slug}, with unknown tokens, or that clash with section pages', () => {
+    expect(() => parseArticlePattern('/{section}/{year}')).toThrow(/must contain \{slug\}/);
+    expect(() => parseArticlePattern('/{section}/{title}')).toThrow(/"\{title\}" .* not a known token/);
+    expect(() => parseArticlePattern('/{slug}')).toThrow(/clash with section pages/);
+    expect(() => parseArticlePattern('news/{slug}')).toThrow(/must start with "\/"/);
+    expect(() => parseArticlePattern('/a-{slug}/x')).toThrow(/mixes text and a token/);
+  });
+});
+
+describe('article and page paths', () => {
+  it('percent-encodes Arabic slugs once, with uppercase hex', () => {
+    const path = articlePath('/', parseArticlePattern('/{section}/{slug}'), parts);
+    expect(path).toBe(`/politics/${encodeURIComponent('روسيا-تطالب')}/`);
+    expect(path).toMatch(/%D8%B1/);
+    expect(decodeURIComponent(path)).toBe('/politics/روسيا-تطالب/');
+  });
+  it('does not double-encode an encoded segment', () => {
+    expect(encodePath(encodePath('/سياسة/خبر'))).toBe(encodePath('/سياسة/خبر'));
+  });
+  it('fills date tokens and honours the base', () => {
+    const path = articlePath('/news/', parseArticlePattern('/{year}/{month}/{day}/{slug}'), { ...parts, slug: 'a' });
+    expect(path).toBe('/news/2016/12/01/a/');
+  });
+  it('writes section and tag paths with a trailing slash', () => {
+    expect(sectionPath('/', 'economy')).toBe('/economy/');
+    expect(tagPath('/', 'طاقة')).toBe(`/tags/${encodeURIComponent('طاقة')}/`);
+    expect(pagePath('/', '/')).toBe('/');
+  });
+});

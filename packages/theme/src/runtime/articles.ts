@@ -1,0 +1,87 @@
+/**
+ * The site's articles, as routes and components need them. Reads `astro:content` once per build.
+ */
+import { getCollection, getEntries } from 'astro:content';
+import type { ArticleData, AuthorData } from '../schemas/article.ts';
+import { groupBy, publishedNewestFirst, zonedDateParts } from '../lib/stories.ts';
+import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
+import { config } from './site.ts';
+
+/** An article entry, as `getCollection('articles')` returns it. */
+export interface Article {
+  id: string;
+  collection: 'articles';
+  data: ArticleData;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+/** An author entry. */
+export interface Author {
+  id: string;
+  collection: 'authors';
+  data: AuthorData;
+}
+
+let cache: Promise<Article[]> | undefined;
+
+/** Every published article, newest first. */
+export function getArticles(): Promise<Article[]> {
+  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) => publishedNewestFirst(entries));
+  return cache;
+}
+
+function urlParts(article: Article) {
+  return {
+    slug: article.id,
+    section: article.data.section,
+    date: zonedDateParts(article.data.published, config.timeZone),
+  };
+}
+
+/** The route params of an article page. */
+export function articleRouteParams(article: Article): Record<string, string> {
+  return articleParams(config.articleRoute, urlParts(article));
+}
+
+/** The encoded path of an article page. */
+export function articleUrl(article: Article): string {
+  return articlePath(config.base, config.articleRoute, urlParts(article));
+}
+
+/** The encoded path of a section page. */
+export function sectionUrl(slug: string): string {
+  return sectionPath(config.base, slug);
+}
+
+/** The encoded path of a tag page. */
+export function tagUrl(tag: string): string {
+  return tagPath(config.base, tag);
+}
+
+/** The encoded path of an author page. */
+export function authorUrl(id: string): string {
+  return authorPath(config.base, id);
+}
+
+/** The configured section with this slug. */
+export function getSection(slug: string) {
+  const section = config.sections.find((s) => s.slug === slug);
+  if (!section) throw new Error(`Unknown section "${slug}"`);
+  return section;
+}
+
+/** The authors of an article, in byline order. */
+export async function getAuthors(article: Article): Promise<Author[]> {
+  if (article.data.authors.length === 0) return [];
+  return (await getEntries(article.data.authors)) as Author[];
+}
+
+/** Articles grouped by section, by tag and by author. */
+export async function getIndexes() {
+  const articles = await getArticles();
+  return {
+    bySection: groupBy(articles, (a) => [a.data.section]),
+    byTag: groupBy(articles, (a) => a.data.tags),
+    byAuthor: groupBy(articles, (a) => a.data.authors.map((author) => author.id)),
+  };
+}

@@ -1,0 +1,114 @@
+import type { ImageMetadata } from 'astro';
+import { z } from 'astro/zod';
+import { parseInstant } from '../lib/format/index.ts';
+
+export interface ArticleSchemaContext<TImage extends z.ZodType, TReference extends z.ZodType> {
+  /** Astro's `image()` schema helper, from the collection's schema context. */
+  image: () => TImage;
+  /** Astro's `reference()` from `astro:content`. */
+  reference: (collection: 'authors') => TReference;
+  /** The section slugs the site configured. */
+  sections: readonly string[];
+  /** The newsroom's time zone, for dates written without an offset. */
+  timeZone: string;
+}
+
+/** A date written in frontmatter: an ISO instant with offset, or a wall-clock time in the newsroom's zone. */
+export function instantSchema(timeZone: string) {
+  return z.union([z.string(), z.date()]).transform((value, ctx) => {
+    try {
+      return parseInstant(value, timeZone);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${(error as Error).message}. Write a real date such as "2016-12-01T14:20:00+03:00"`,
+      });
+      return z.NEVER;
+    }
+  });
+}
+
+/**
+ * The frontmatter of an article. Built by a factory so the sections and the time zone come from the
+ * site's `khabar()` options.
+ */
+export function createArticleSchema<TImage extends z.ZodType, TReference extends z.ZodType>({
+  image,
+  reference,
+  sections,
+  timeZone,
+}: ArticleSchemaContext<TImage, TReference>) {
+  const sectionList = sections.map((s) => `"${s}"`).join(', ');
+  return z
+    .object({
+      /** The headline. */
+      title: z
+        .string({ error: 'is required: every article needs a headline (title: "…")' })
+        .trim()
+        .min(1, 'is empty: every article needs a headline')
+        .transform((title) => title.replace(/\s+/g, ' ')),
+      /** A subtitle shown under the headline. */
+      deck: z.string().trim().optional(),
+      /** One or two sentences for search engines, feeds and story cards. */
+      description: z.string({ error: 'is required: a sentence or two that sums up the story' }).trim().min(1),
+      /** When the story was first published. */
+      published: instantSchema(timeZone),
+      /** When the story was last updated. */
+      updated: instantSchema(timeZone).optional(),
+      /** The section's slug, one of the site's `sections`. */
+      section: z.string({ error: `is required: one of ${sectionList}` }).refine((s) => sections.includes(s), {
+        error: (issue) =>
+          `"${String(issue.input)}" is not one of the site's sections; use one of ${sectionList}, or add it to the sections of khabar() in astro.config`,
+      }),
+      /** Topics, as readers would name them. */
+      tags: z.array(z.string().trim().min(1)).default([]),
+      /** Ids of entries in the `authors` collection. */
+      authors: z.array(reference('authors')).default([]),
+      /** The lead picture. */
+      image: z
+        .object({
+          src: image(),
+          alt: z.string({ error: 'is required: describe the picture for readers who cannot see it' }),
+          caption: z.string().optional(),
+          credit: z.string().optional(),
+        })
+        .strict()
+        .optional(),
+      /** Drafts are never built. */
+      draft: z.boolean().default(false),
+      /** Flag a breaking story. */
+      breaking: z.boolean().default(false),
+      /** The URL slug; the file name when absent. */
+      slug: z.string().optional(),
+    })
+    .strict()
+    .superRefine((data, ctx) => {
+      if (data.updated && data.updated.getTime() < data.published.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'is earlier than "published": an update cannot come before the story',
+        });
+      }
+    });
+}
+
+/** The frontmatter of an author. */
+export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image: () => TImage }) {
+  return z
+    .object({
+      name: z.string({ error: 'is required: the name readers see in bylines' }).trim().min(1),
+      role: z.string().optional(),
+      bio: z.string().optional(),
+      avatar: image().optional(),
+      social: z.record(z.string(), z.url()).default({}),
+    })
+    .strict();
+}
+
+/** An article's data as routes and components read it (after Astro resolved images and references). */
+export type ArticleData = z.output<
+  ReturnType<typeof createArticleSchema<z.ZodType<ImageMetadata>, z.ZodType<{ collection: 'authors'; id: string }>>>
+>;
+/** An author's data as components read it. */
+export type AuthorData = z.output<ReturnType<typeof createAuthorSchema<z.ZodType<ImageMetadata>>>>;

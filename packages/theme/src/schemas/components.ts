@@ -1,0 +1,32 @@
+import { z } from 'astro/zod';
+
+/**
+ * The page parts a site can replace. Each maps to the theme's own component unless the site points it at
+ * another `.astro` file (a path relative to the project root, or a package specifier).
+ */
+export const COMPONENT_NAMES = [
+  'Head',
+  'SkipLink',
+  'Header',
+  'SectionNav',
+  'Footer',
+  'ArticleHeader',
+  'SectionLabel',
+  'Byline',
+  'ArticleDates',
+  'ReadingTime',
+  'FeaturedImage',
+  'ArticleBody',
+  'TagList',
+  'ShareLinks',
+  'ArticleCard',
+  'StoryList',
+] as const;
+
+export type ComponentName = (typeof COMPONENT_NAMES)[number];
+
+export const ComponentsSchema = () =>
+  z
+    .partialRecord(z.enum(COMPONENT_NAMES), z.string().min(1))
+    .default({})
+    .describe('components');

@@ -1,0 +1,29 @@
+import { parseArticlePattern, type ParsedArticlePattern } from '../lib/urls.ts';
+import type { KhabarConfig } from './user-config.ts';
+
+/** What components read from `virtual:khabar/config`: the validated options plus what Astro decided. */
+export interface KhabarRuntimeConfig extends Omit<KhabarConfig, 'components' | 'strings'> {
+  /** The parsed article URL pattern. */
+  articleRoute: ParsedArticlePattern;
+  /** Astro's `base`, always with a trailing slash. */
+  base: string;
+  /** Astro's `site`, when set. */
+  site: string | undefined;
+  /** The logo's absolute file path, resolved from the project root. */
+  logoFile: string | undefined;
+}
+
+/** Derives the runtime config from the validated options and Astro's own settings. */
+export function toRuntimeConfig(
+  config: KhabarConfig,
+  astro: { base: string; site: string | undefined; logoFile: string | undefined },
+): KhabarRuntimeConfig {
+  const { components: _components, strings: _strings, ...rest } = config;
+  return {
+    ...rest,
+    articleRoute: parseArticlePattern(config.routes.article),
+    base: astro.base.endsWith('/') ? astro.base : `${astro.base}/`,
+    site: astro.site,
+    logoFile: astro.logoFile,
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import khabar from '../index.ts';
+import { parseWithFriendlyErrors } from './friendly-errors.ts';
+import { KhabarConfigSchema, type KhabarUserConfig } from './user-config.ts';
+
+const valid: KhabarUserConfig = {
+  title: 'خبر',
+  sections: [{ slug: 'politics', name: 'سياسة' }],
+};
+
+function messageOf(options: unknown): string {
+  try {
+    khabar(options as KhabarUserConfig);
+  } catch (error) {
+    const { message, hint } = error as Error & { hint?: string };
+    return `${message}\n${hint ?? ''}`;
+  }
+  throw new Error('expected khabar() to throw');
+}
+
+describe('khabar() options', () => {
+  it('fills defaults', () => {
+    const config = parseWithFriendlyErrors(KhabarConfigSchema, valid, 'x');
+    expect(config).toMatchObject({
+      locale: 'ar',
+      digits: 'arab',
+      calendar: 'gregorian',
+      monthNames: 'locale',
+      timeZone: 'UTC',
+      routes: { article: '/{section}/{slug}' },
+      fonts: { body: 'noto-naskh-arabic', headings: 'cairo' },
+      components: {},
+      strings: {},
+    });
+  });
+
+  it('returns an Astro integration for valid options', () => {
+    expect(khabar(valid).name).toBe('astro-theme-khabar');
+  });
+
+  it('names a missing site title', () => {
+    const message = messageOf({ sections: valid.sections });
+    expect(message).toContain('Invalid khabar() options');
+    expect(message).toMatch(/\*\*title\*\* is required/);
+  });
+
+  it('names the bad field, what was expected and what was found', () => {
+    const message = messageOf({ ...valid, digits: 'roman', timeZone: 'Mars/Olympus', locale: 'not a locale!' });
+    expect(message).toMatch(/\*\*digits\*\* must be one of "arab", "latn" \(got "roman"\)/);
+    expect(message).toMatch(/\*\*timeZone\*\* is not an IANA time zone.*\(got "Mars\/Olympus"\)/);
+    expect(message).toMatch(/\*\*locale\*\* is not a BCP 47 language tag/);
+    expect(message).toContain('docs/en/configuration.md');
+  });
+
+  it('points at the exact section at fault', () => {
+    const message = messageOf({
+      ...valid,
+      sections: [
+        { slug: 'politics', name: 'سياسة' },
+        { slug: 'politics', name: 'سياسة ٢' },
+        { slug: 'Bad Slug', name: 'x' },
+        { slug: 'tags', name: 'وسوم' },
+      ],
+    });
+    expect(message).toMatch(/\*\*sections\[1\]\.slug\*\* "politics" is used by two sections/);
+    expect(message).toMatch(/\*\*sections\[2\]\.slug\*\* must be letters and digits/);
+    expect(message).toMatch(/\*\*sections\[3\]\.slug\*\* is used by the theme's own pages/);
+  });
+
+  it('explains an empty section list and a bad article pattern', () => {
+    expect(messageOf({ ...valid, sections: [] })).toMatch(/\*\*sections\*\* list at least one section/);
+    expect(messageOf({ ...valid, routes: { article: '/{section}/{id}' } })).toMatch(
+      /\*\*routes\.article\*\* "\{id\}" in the article pattern is not a known token/,
+    );
+  });
+
+  it('catches misspelt options', () => {
+    expect(messageOf({ ...valid, tagLine: 'x' })).toMatch(/has unknown option "tagLine": check the spelling/);
+    expect(messageOf({ ...valid, components: { Heder: './x.astro' } })).toMatch(/\*\*components\*\*/);
+  });
+});

@@ -1,0 +1,16 @@
+declare module 'virtual:khabar/config' {
+  const config: import('./src/utils/runtime-config.ts').KhabarRuntimeConfig;
+  export default config;
+}
+declare module 'virtual:khabar/strings' {
+  const strings: Record<import('./src/schemas/translations.ts').StringId, string>;
+  export default strings;
+}
+declare module 'virtual:khabar/components/*' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}
+declare module 'virtual:khabar/logo' {
+  const logo: import('astro').ImageMetadata | undefined;
+  export default logo;
+}
