@@ -1,0 +1,95 @@
+import { describe, it, expect } from 'vitest';
+import { formatRelative, relativeValue } from './relative.ts';
+
+const NOW = new Date('2016-12-01T12:00:00+03:00');
+const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const egypt = { locale: 'ar-EG', digits: 'arab' } as const;
+
+describe('formatRelative', () => {
+  it('says "two hours ago" and "yesterday" in Arabic', () => {
+    expect(formatRelative(ago(2 * HOUR), NOW, egypt)).toBe('قبل ساعتين');
+    expect(formatRelative(ago(DAY), NOW, egypt)).toBe('أمس');
+    expect(formatRelative(ago(2 * DAY), NOW, egypt)).toBe('أول أمس');
+  });
+
+  it('says "now" for the same instant', () => {
+    expect(formatRelative(NOW, NOW, egypt)).toBe('الآن');
+    expect(formatRelative(ago(400), NOW, egypt)).toBe('الآن');
+  });
+
+  it('walks up the units', () => {
+    const cases: Array<[number, string]> = [
+      [30 * SECOND, 'قبل ٣٠ ثانية'],
+      [3 * SECOND, 'قبل ٣ ثوانِ'],
+      [59.4 * SECOND, 'قبل ٥٩ ثانية'],
+      [59.6 * SECOND, 'قبل دقيقة واحدة'],
+      [2 * MINUTE, 'قبل دقيقتين'],
+      [11 * MINUTE, 'قبل ١١ دقيقة'],
+      [59.5 * MINUTE, 'قبل ساعة واحدة'],
+      [3 * HOUR, 'قبل ٣ ساعات'],
+      [23 * HOUR, 'قبل ٢٣ ساعة'],
+      [3 * DAY, 'قبل ٣ أيام'],
+      [7 * DAY, 'الأسبوع الماضي'],
+      [14 * DAY, 'قبل أسبوعين'],
+      [29 * DAY, 'قبل ٤ أسابيع'],
+      [30 * DAY, 'الشهر الماضي'],
+      [61 * DAY, 'قبل شهرين'],
+      [300 * DAY, 'قبل ١٠ أشهر'],
+      [360 * DAY, 'السنة الماضية'],
+      [3 * 365 * DAY, 'قبل ٣ سنوات'],
+      [11 * 365.25 * DAY, 'قبل ١١ سنة'],
+    ];
+    for (const [elapsed, expected] of cases) expect(formatRelative(ago(elapsed), NOW, egypt)).toBe(expected);
+  });
+
+  it('handles the future', () => {
+    expect(formatRelative(ago(-2 * HOUR), NOW, egypt)).toBe('خلال ساعتين');
+    expect(formatRelative(ago(-DAY), NOW, egypt)).toBe('غدًا');
+    expect(formatRelative(ago(-3 * SECOND), NOW, egypt)).toBe('خلال ٣ ثوانٍ');
+  });
+
+  it('pins digits (plain ar defaults to Western)', () => {
+    expect(formatRelative(ago(3 * HOUR), NOW, { locale: 'ar', digits: 'arab' })).toBe('قبل ٣ ساعات');
+    expect(formatRelative(ago(3 * HOUR), NOW, { locale: 'ar', digits: 'latn' })).toBe('قبل 3 ساعات');
+  });
+
+  it('counts calendar days in the zone when given one', () => {
+    const now = new Date('2016-12-01T01:00:00+03:00');
+    const dayBeforeYesterdayEvening = new Date('2016-11-29T19:00:00+03:00'); // 30 hours earlier
+    expect(formatRelative(dayBeforeYesterdayEvening, now, egypt)).toBe('أمس');
+    expect(formatRelative(dayBeforeYesterdayEvening, now, { ...egypt, timeZone: 'Asia/Riyadh' })).toBe(
+      'أول أمس',
+    );
+    // Still under 24 hours: hours, not days.
+    expect(
+      formatRelative(new Date('2016-11-30T03:00:00+03:00'), now, { ...egypt, timeZone: 'Asia/Riyadh' }),
+    ).toBe('قبل ٢٢ ساعة');
+  });
+
+  it('rejects Invalid Dates', () => {
+    expect(() => formatRelative(new Date('nope'), NOW, egypt)).toThrow(RangeError);
+    expect(() => formatRelative(NOW, new Date('nope'), egypt)).toThrow(RangeError);
+  });
+});
+
+describe('relativeValue', () => {
+  it('returns the value and unit, never -0', () => {
+    expect(relativeValue(ago(2 * HOUR), NOW)).toEqual({ value: -2, unit: 'hour' });
+    expect(relativeValue(ago(14 * DAY), NOW)).toEqual({ value: -2, unit: 'week' });
+    expect(Object.is(relativeValue(ago(100), NOW).value, 0)).toBe(true);
+  });
+
+  it('is symmetric for past and future', () => {
+    for (const elapsed of [5 * SECOND, 90 * MINUTE, 36 * HOUR, 45 * DAY, 800 * DAY]) {
+      const past = relativeValue(ago(elapsed), NOW);
+      const future = relativeValue(ago(-elapsed), NOW);
+      expect(future.unit).toBe(past.unit);
+      expect(future.value).toBe(-past.value);
+    }
+  });
+});

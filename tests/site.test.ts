@@ -1,0 +1,71 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { exampleDist } from './helpers/paths.ts';
+import { fileForPath, loadPage } from './helpers/site.ts';
+import { existsSync } from 'node:fs';
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+describe('the example newsroom', () => {
+  it('lists its stories newest first on the home page, without the draft', async () => {
+    const { document, html } = await loadPage('/');
+    const titles = [...document.querySelectorAll('.khabar-card__title a')].map((a) => a.textContent);
+    expect(titles.length).toBeGreaterThanOrEqual(13);
+    expect(titles[0]).toContain('روسيا تطالب الغرب');
+    expect(html).not.toContain('مسودة غير منشورة');
+    const times = [...document.querySelectorAll('.khabar-card time')].map((t) => t.getAttribute('datetime') ?? '');
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('builds no page for the draft', async () => {
+    for (const file of await htmlFiles(exampleDist)) {
+      expect(await readFile(file, 'utf8')).not.toContain('مسودة غير منشورة');
+    }
+  });
+
+  it('has at least four sections with stories and three authors', async () => {
+    const { document } = await loadPage('/');
+    const sections = new Set([...document.querySelectorAll('.khabar-card .khabar-section-label')].map((a) => a.textContent));
+    expect(sections.size).toBeGreaterThanOrEqual(4);
+    const authors = await readdir(join(exampleDist, 'authors'));
+    expect(authors.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('links only to pages and assets that exist', async () => {
+    const missing: string[] = [];
+    for (const file of await htmlFiles(exampleDist)) {
+      const { document } = parseHTML(await readFile(file, 'utf8'));
+      const refs = [
+        ...[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+        ...[...document.querySelectorAll('link[href]')].map((l) => l.getAttribute('href') ?? ''),
+        ...[...document.querySelectorAll('img[src]')].map((i) => i.getAttribute('src') ?? ''),
+        ...[...document.querySelectorAll('source[srcset], img[srcset]')].flatMap((s) =>
+          (s.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0] ?? ''),
+        ),
+      ];
+      for (const ref of refs) {
+        if (!ref.startsWith('/') || ref.startsWith('//')) continue;
+        if (!existsSync(fileForPath(exampleDist, ref))) missing.push(`${file.slice(exampleDist.length)} → ${ref}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('writes every internal link to an Arabic page percent-encoded', async () => {
+    const { document } = await loadPage('/');
+    const hrefs = [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.some((h) => h.includes('%D8'))).toBe(true);
+    for (const href of hrefs) expect(href).not.toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('serves a 404 page that is not indexed', async () => {
+    const { document } = await loadPage('/404.html');
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(document.querySelector('h1')?.textContent).toBe('الصفحة غير موجودة');
+  });
+});
