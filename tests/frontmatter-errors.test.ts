@@ -66,7 +66,9 @@ describe('bad frontmatter fails the build with the file and the field', () => {
     expect(code).toBe(0);
     const { document } = await loadPage(`/politics/bad-story/`, join(root, 'dist'));
     // Midnight in Cairo (UTC+2 in 2016), not midnight UTC.
-    expect(document.querySelector('.khabar-dates time')?.getAttribute('datetime')).toBe('2016-12-01T00:00:00+02:00');
+    expect(document.querySelector('.khabar-dates time')?.getAttribute('datetime')).toBe(
+      '2016-12-01T00:00:00+02:00',
+    );
     // ar-EG, Arabic-Indic digits (the default), Egyptian month names.
     expect(document.querySelector('.khabar-dates time')?.textContent).toBe('الخميس، ١ ديسمبر ٢٠١٦');
   });
@@ -82,7 +84,10 @@ describe('bad options fail the build with the option at fault', () => {
     const { readFile } = await import('node:fs/promises');
     await writeFile(
       config,
-      (await readFile(config, 'utf8')).replace("timeZone: 'Africa/Cairo'", "timeZone: 'Cairo', digits: 'hindi'"),
+      (await readFile(config, 'utf8')).replace(
+        "timeZone: 'Africa/Cairo'",
+        "timeZone: 'Cairo', digits: 'hindi'",
+      ),
     );
     const { code, output } = await runAstro(root, ['build']);
     expect(code).not.toBe(0);

@@ -50,7 +50,9 @@ describe('the theme’s CSS', async () => {
     for (const { file, css } of sources) {
       if (!file.endsWith('.astro') || !css.trim()) continue;
       // A block in a layer, or the layer-order statement itself.
-      expect(css.trim(), file).toMatch(/^@layer khabar\.\w+\s*\{[\s\S]*\}$|^@layer (khabar\.\w+,\s*)+khabar\.\w+;$/);
+      expect(css.trim(), file).toMatch(
+        /^@layer khabar\.\w+\s*\{[\s\S]*\}$|^@layer (khabar\.\w+,\s*)+khabar\.\w+;$/,
+      );
     }
   });
 

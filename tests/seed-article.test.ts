@@ -9,7 +9,9 @@ const seedLines = seed.split('\n').filter((line) => line.replace(/[ \t\r]/g, '')
 const CAPTION = 'وزير الخارجية الروسي سيرغي لافروف';
 const COMMENT_FORM_LINES = ['اترك تعليقاً', 'لن يتم نشر عنوان بريدك الإلكتروني.'];
 /** Body paragraphs: after the two headline lines, without the caption and the comment form's lines. */
-const seedParagraphs = seedLines.slice(2).filter((line) => line !== CAPTION && !COMMENT_FORM_LINES.includes(line));
+const seedParagraphs = seedLines
+  .slice(2)
+  .filter((line) => line !== CAPTION && !COMMENT_FORM_LINES.includes(line));
 const headline = (seedLines[1] ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the seed article page', async () => {
@@ -44,7 +46,9 @@ describe('the seed article page', async () => {
     expect(img?.getAttribute('height')).toBe('900');
     const types = [...document.querySelectorAll('figure picture source')].map((s) => s.getAttribute('type'));
     expect(types).toEqual(['image/avif', 'image/webp']);
-    expect(document.querySelector('figure picture source')?.getAttribute('srcset')?.split(',').length).toBeGreaterThan(2);
+    expect(
+      document.querySelector('figure picture source')?.getAttribute('srcset')?.split(',').length,
+    ).toBeGreaterThan(2);
   });
 
   it('prints every body paragraph of the seed, in order, unchanged, and drops the empty one', () => {
@@ -69,9 +73,9 @@ describe('the seed article page', async () => {
   it('names the author in a bdi, shows the reading time and links the section', () => {
     expect(document.querySelector('.khabar-byline bdi')?.textContent).toBe('قسم الأخبار');
     expect(document.querySelector('.khabar-reading-time')?.textContent).toMatch(/دقيق/);
-    expect(document.querySelector('.khabar-article-header a.khabar-section-label')?.getAttribute('href')).toBe(
-      '/politics/',
-    );
+    expect(
+      document.querySelector('.khabar-article-header a.khabar-section-label')?.getAttribute('href'),
+    ).toBe('/politics/');
   });
 
   it('writes its canonical URL with the Arabic slug percent-encoded once', () => {

@@ -18,7 +18,9 @@ describe('the example newsroom', () => {
     expect(titles.length).toBeGreaterThanOrEqual(13);
     expect(titles[0]).toContain('روسيا تطالب الغرب');
     expect(html).not.toContain('مسودة غير منشورة');
-    const times = [...document.querySelectorAll('.khabar-card time')].map((t) => t.getAttribute('datetime') ?? '');
+    const times = [...document.querySelectorAll('.khabar-card time')].map(
+      (t) => t.getAttribute('datetime') ?? '',
+    );
     expect([...times].sort().reverse()).toEqual(times);
   });
 
@@ -30,7 +32,9 @@ describe('the example newsroom', () => {
 
   it('has at least four sections with stories and three authors', async () => {
     const { document } = await loadPage('/');
-    const sections = new Set([...document.querySelectorAll('.khabar-card .khabar-section-label')].map((a) => a.textContent));
+    const sections = new Set(
+      [...document.querySelectorAll('.khabar-card .khabar-section-label')].map((a) => a.textContent),
+    );
     expect(sections.size).toBeGreaterThanOrEqual(4);
     const authors = await readdir(join(exampleDist, 'authors'));
     expect(authors.length).toBeGreaterThanOrEqual(3);
@@ -50,7 +54,8 @@ describe('the example newsroom', () => {
       ];
       for (const ref of refs) {
         if (!ref.startsWith('/') || ref.startsWith('//')) continue;
-        if (!existsSync(fileForPath(exampleDist, ref))) missing.push(`${file.slice(exampleDist.length)} → ${ref}`);
+        if (!existsSync(fileForPath(exampleDist, ref)))
+          missing.push(`${file.slice(exampleDist.length)} → ${ref}`);
       }
     }
     expect(missing).toEqual([]);

@@ -17,7 +17,11 @@ export function runAstro(root: string, args: string[], env: Record<string, strin
   try {
     astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   } catch {
-    astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+    astroBin = join(
+      dirname(createRequire(import.meta.url).resolve('astro/package.json')),
+      'bin',
+      'astro.mjs',
+    );
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, ...args], {
@@ -26,10 +30,15 @@ export function runAstro(root: string, args: string[], env: Record<string, strin
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      resolve({ code, output });
+    });
   });
 }
 

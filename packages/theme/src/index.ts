@@ -6,6 +6,7 @@ import { fontProviders } from 'astro/config';
 import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
+import { fallbackFamilies } from './lib/font-fallbacks.ts';
 import { parseWithFriendlyErrors } from './utils/friendly-errors.ts';
 import { toRuntimeConfig } from './utils/runtime-config.ts';
 import { resolveStrings } from './utils/strings.ts';
@@ -43,7 +44,9 @@ function fontFamilies(fonts: KhabarConfig['fonts']) {
       provider: fontProviders.local(),
       name: font.family,
       cssVariable,
-      fallbacks: [font.generic],
+      // Astro's optimized fallbacks measure Latin letters; the theme's own measure Arabic (lib/font-metrics.ts).
+      optimizedFallbacks: false,
+      fallbacks: [...fallbackFamilies(id), font.generic],
       display: 'swap' as const,
       options: {
         variants: font.faces.map((face) => ({
@@ -118,8 +121,16 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           entrypoint: themeFile('src/routes/article.astro'),
           prerender: true,
         });
-        injectRoute({ pattern: '/[section]', entrypoint: themeFile('src/routes/section.astro'), prerender: true });
-        injectRoute({ pattern: '/tags/[tag]', entrypoint: themeFile('src/routes/tag.astro'), prerender: true });
+        injectRoute({
+          pattern: '/[section]',
+          entrypoint: themeFile('src/routes/section.astro'),
+          prerender: true,
+        });
+        injectRoute({
+          pattern: '/tags/[tag]',
+          entrypoint: themeFile('src/routes/tag.astro'),
+          prerender: true,
+        });
         injectRoute({
           pattern: '/authors/[author]',
           entrypoint: themeFile('src/routes/author.astro'),

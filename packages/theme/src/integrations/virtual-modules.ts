@@ -19,11 +19,16 @@ export function virtualModuleSources(
   modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
   modules.set(
     `${PREFIX}logo`,
-    config.logoFile ? `export { default } from ${JSON.stringify(config.logoFile)};` : 'export default undefined;',
+    config.logoFile
+      ? `export { default } from ${JSON.stringify(config.logoFile)};`
+      : 'export default undefined;',
   );
   modules.set(`${PREFIX}strings`, `export default ${JSON.stringify(strings)};`);
   for (const name of COMPONENT_NAMES) {
-    modules.set(`${PREFIX}components/${name}`, `export { default } from ${JSON.stringify(components[name])};`);
+    modules.set(
+      `${PREFIX}components/${name}`,
+      `export { default } from ${JSON.stringify(components[name])};`,
+    );
   }
   return modules;
 }

@@ -3,7 +3,8 @@ import { rawScalars } from './frontmatter.ts';
 
 describe('rawScalars', () => {
   it('returns the text of date fields as typed, unquoted', () => {
-    const source = '---\ntitle: "x"\npublished: 2016-02-30\nupdated: "2016-12-01T10:00:00+03:00" # edited\n---\nbody';
+    const source =
+      '---\ntitle: "x"\npublished: 2016-02-30\nupdated: "2016-12-01T10:00:00+03:00" # edited\n---\nbody';
     expect(rawScalars(source, ['published', 'updated'])).toEqual({
       published: '2016-02-30',
       updated: '2016-12-01T10:00:00+03:00',

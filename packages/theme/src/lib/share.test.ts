@@ -3,7 +3,10 @@ import { shareLinks } from './share.ts';
 
 describe('shareLinks', () => {
   const links = Object.fromEntries(
-    shareLinks('https://khabar.example/politics/%D8%AE/', 'خبر “عاجل” & more').map((l) => [l.network, l.href]),
+    shareLinks('https://khabar.example/politics/%D8%AE/', 'خبر “عاجل” & more').map((l) => [
+      l.network,
+      l.href,
+    ]),
   );
   it('links to each network without scripts', () => {
     expect(Object.keys(links)).toEqual(['whatsapp', 'telegram', 'x', 'facebook', 'email']);
@@ -13,6 +16,8 @@ describe('shareLinks', () => {
     const telegram = new URL(links.telegram ?? '');
     expect(telegram.searchParams.get('url')).toBe('https://khabar.example/politics/%D8%AE/');
     expect(telegram.searchParams.get('text')).toBe('خبر “عاجل” & more');
-    expect(new URL(links.whatsapp ?? '').searchParams.get('text')).toContain('https://khabar.example/politics/%D8%AE/');
+    expect(new URL(links.whatsapp ?? '').searchParams.get('text')).toContain(
+      'https://khabar.example/politics/%D8%AE/',
+    );
   });
 });

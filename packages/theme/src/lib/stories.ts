@@ -13,8 +13,7 @@ export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[])
   return stories
     .filter((story) => !story.data.draft)
     .sort(
-      (a, b) =>
-        b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id, 'en'),
+      (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id, 'en'),
     );
 }
 
@@ -32,7 +31,10 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly stri
 }
 
 /** The calendar date of an instant in a time zone, as zero-padded Western digits (for URLs). */
-export function zonedDateParts(instant: Date, timeZone: string): { year: string; month: string; day: string } {
+export function zonedDateParts(
+  instant: Date,
+  timeZone: string,
+): { year: string; month: string; day: string } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -28,7 +28,10 @@ describe('article and page paths', () => {
     expect(encodePath(encodePath('/سياسة/خبر'))).toBe(encodePath('/سياسة/خبر'));
   });
   it('fills date tokens and honours the base', () => {
-    const path = articlePath('/news/', parseArticlePattern('/{year}/{month}/{day}/{slug}'), { ...parts, slug: 'a' });
+    const path = articlePath('/news/', parseArticlePattern('/{year}/{month}/{day}/{slug}'), {
+      ...parts,
+      slug: 'a',
+    });
     expect(path).toBe('/news/2016/12/01/a/');
   });
   it('writes section and tag paths with a trailing slash', () => {

@@ -44,7 +44,9 @@ export function parseArticlePattern(pattern: string): ParsedArticlePattern {
       );
     }
     if (!/^[\p{L}\p{N}._~-]+$/u.test(segment)) {
-      throw new Error(`the segment "${segment}" of the article pattern has characters a URL segment cannot hold`);
+      throw new Error(
+        `the segment "${segment}" of the article pattern has characters a URL segment cannot hold`,
+      );
     }
     return segment;
   });

@@ -26,7 +26,9 @@ let cache: Promise<Article[]> | undefined;
 
 /** Every published article, newest first. */
 export function getArticles(): Promise<Article[]> {
-  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) => publishedNewestFirst(entries));
+  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) =>
+    publishedNewestFirst(entries),
+  );
   return cache;
 }
 
@@ -74,6 +76,11 @@ export function getSection(slug: string) {
 export async function getAuthors(article: Article): Promise<Author[]> {
   if (article.data.authors.length === 0) return [];
   return (await getEntries(article.data.authors)) as Author[];
+}
+
+/** Every author profile. */
+export async function getAllAuthors(): Promise<Author[]> {
+  return (await getCollection('authors')) as Author[];
 }
 
 /** Articles grouped by section, by tag and by author. */

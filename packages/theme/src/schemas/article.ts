@@ -108,7 +108,9 @@ export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image:
 
 /** An article's data as routes and components read it (after Astro resolved images and references). */
 export type ArticleData = z.output<
-  ReturnType<typeof createArticleSchema<z.ZodType<ImageMetadata>, z.ZodType<{ collection: 'authors'; id: string }>>>
+  ReturnType<
+    typeof createArticleSchema<z.ZodType<ImageMetadata>, z.ZodType<{ collection: 'authors'; id: string }>>
+  >
 >;
 /** An author's data as components read it. */
 export type AuthorData = z.output<ReturnType<typeof createAuthorSchema<z.ZodType<ImageMetadata>>>>;

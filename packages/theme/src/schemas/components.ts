@@ -26,7 +26,4 @@ export const COMPONENT_NAMES = [
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
 
 export const ComponentsSchema = () =>
-  z
-    .partialRecord(z.enum(COMPONENT_NAMES), z.string().min(1))
-    .default({})
-    .describe('components');
+  z.partialRecord(z.enum(COMPONENT_NAMES), z.string().min(1)).default({}).describe('components');

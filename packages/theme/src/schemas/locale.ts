@@ -24,12 +24,9 @@ export const LocaleSchema = () =>
      * The newsroom's BCP 47 locale. It decides the page language, month names and date order.
      * @example locale: 'ar-SY'
      */
-    locale: z
-      .string()
-      .default('ar')
-      .refine(isValidLocale, {
-        message: 'is not a BCP 47 language tag; use a tag such as "ar", "ar-EG" or "ar-SY"',
-      }),
+    locale: z.string().default('ar').refine(isValidLocale, {
+      error: 'is not a BCP 47 language tag; use a tag such as "ar", "ar-EG" or "ar-SY"',
+    }),
     /**
      * The digits numbers are written in: `arab` (٠١٢٣) or `latn` (0123). Pinned, so every browser and
      * Node version prints the same.
@@ -51,10 +48,7 @@ export const LocaleSchema = () =>
      * The newsroom's IANA time zone: dates are printed, and wall-clock times in frontmatter read, in it.
      * @example timeZone: 'Asia/Damascus'
      */
-    timeZone: z
-      .string()
-      .default('UTC')
-      .refine(isValidTimeZone, {
-        message: 'is not an IANA time zone; use a name such as "Asia/Riyadh", "Africa/Cairo" or "UTC"',
-      }),
+    timeZone: z.string().default('UTC').refine(isValidTimeZone, {
+      error: 'is not an IANA time zone; use a name such as "Asia/Riyadh", "Africa/Cairo" or "UTC"',
+    }),
   });

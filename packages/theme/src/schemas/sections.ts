@@ -17,10 +17,10 @@ export const SectionSchema = () =>
       slug: z
         .string()
         .regex(SLUG, {
-          message: 'must be letters and digits joined by single dashes, e.g. "politics" or "سياسة"',
+          error: 'must be letters and digits joined by single dashes, e.g. "politics" or "سياسة"',
         })
         .refine((slug) => !RESERVED_SLUGS.includes(slug), {
-          message: `is used by the theme's own pages (${RESERVED_SLUGS.join(', ')}); choose another slug`,
+          error: `is used by the theme's own pages (${RESERVED_SLUGS.join(', ')}); choose another slug`,
         }),
       /**
        * The section's name as readers see it.

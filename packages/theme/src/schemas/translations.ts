@@ -7,6 +7,4 @@ export const STRING_IDS = Object.keys(ar) as StringId[];
 
 /** Site-level overrides of UI strings, keyed by string id. */
 export const TranslationsSchema = () =>
-  z
-    .partialRecord(z.enum(STRING_IDS as [StringId, ...StringId[]]), z.string())
-    .default({});
+  z.partialRecord(z.enum(STRING_IDS as [StringId, ...StringId[]]), z.string()).default({});

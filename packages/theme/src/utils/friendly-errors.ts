@@ -14,7 +14,7 @@ function describeReceived(input: unknown, path: PropertyKey[]): string {
     const text = JSON.stringify(value);
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
   } catch {
-    return String(value);
+    return typeof value;
   }
 }
 

@@ -3,11 +3,11 @@ import type { StringId } from '../schemas/translations.ts';
 
 /** The theme's Arabic strings with the site's overrides applied. */
 export function resolveStrings(overrides: Partial<Record<StringId, string>>): Record<StringId, string> {
-  const strings: Record<string, string> = { ...ar };
-  for (const [id, value] of Object.entries(overrides)) {
+  const strings: Record<StringId, string> = { ...ar };
+  for (const [id, value] of Object.entries(overrides) as [StringId, string | undefined][]) {
     if (value !== undefined) strings[id] = value;
   }
-  return strings as Record<StringId, string>;
+  return strings;
 }
 
 /**

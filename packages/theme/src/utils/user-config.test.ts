@@ -45,7 +45,12 @@ describe('khabar() options', () => {
   });
 
   it('names the bad field, what was expected and what was found', () => {
-    const message = messageOf({ ...valid, digits: 'roman', timeZone: 'Mars/Olympus', locale: 'not a locale!' });
+    const message = messageOf({
+      ...valid,
+      digits: 'roman',
+      timeZone: 'Mars/Olympus',
+      locale: 'not a locale!',
+    });
     expect(message).toMatch(/\*\*digits\*\* must be one of "arab", "latn" \(got "roman"\)/);
     expect(message).toMatch(/\*\*timeZone\*\* is not an IANA time zone.*\(got "Mars\/Olympus"\)/);
     expect(message).toMatch(/\*\*locale\*\* is not a BCP 47 language tag/);

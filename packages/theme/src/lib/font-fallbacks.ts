@@ -1,0 +1,13 @@
+import { fallbackCss, fallbacksFor, WEB_FONT_METRICS } from './font-metrics.ts';
+import { FONTS, type FontId } from './fonts.ts';
+
+/** The fallback faces of a web font: their CSS and the family names, in stack order. */
+export function fontFallbacks(id: FontId): { css: string; families: string[] } {
+  const font = FONTS[id];
+  return fallbackCss(font.family, WEB_FONT_METRICS[id], fallbacksFor(font.generic));
+}
+
+/** Just the family names, for the Fonts API's `fallbacks`. */
+export function fallbackFamilies(id: FontId): string[] {
+  return fontFallbacks(id).families;
+}
