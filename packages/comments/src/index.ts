@@ -1,0 +1,42 @@
+/**
+ * khabar-comments: static comments for Astro news sites in Arabic.
+ *
+ * - `khabarComments(options)`: the Astro integration (default export).
+ * - `commentsLoader({ dir })`: the content loader for approved comments (also `khabar-comments/loader`).
+ * - `createHandler(options)`: the receiver, `(Request) => Promise<Response>` (also `khabar-comments/handler`).
+ * - Components: `khabar-comments/components/CommentSection.astro`, `CommentList.astro`, `CommentForm.astro`,
+ *   `CommentCount.astro`.
+ */
+export { default, vitePluginKhabarComments, parseIntegrationOptions, VIRTUAL_CONFIG } from './integration.ts';
+export { commentsLoader, type CommentsLoaderOptions } from './loader.ts';
+export { createHandler, type CommentsHandler, type HandlerContext, type HandlerOptions, type PostsSource } from './handler.ts';
+export { FileStore, MemoryStore, type CommentStore, type ListFilter } from './store/index.ts';
+export { ManifestPosts, readManifest, writeManifest, MANIFEST_FILE } from './server/manifest.ts';
+export { startNodeServer } from './server/node.ts';
+export * from './lib/index.ts';
+export {
+  COMMENT_ID,
+  PrivateCommentSchema,
+  PublicCommentSchema,
+  STATUSES,
+  StatusSchema,
+  type CommentStatus,
+  type PrivateComment,
+  type PublicComment,
+  type StoredComment,
+} from './schemas/comment.ts';
+export {
+  IntegrationOptionsSchema,
+  LimitsSchema,
+  ManifestSchema,
+  PolicySchema,
+  PostSchema,
+  ReceiverOptionsSchema,
+  type KhabarCommentsOptions,
+  type KhabarCommentsUserOptions,
+  type Limits,
+  type Manifest,
+  type Post,
+  type ReceiverOptions,
+  type ReceiverUserOptions,
+} from './schemas/options.ts';

@@ -1,0 +1,49 @@
+import type { KhabarCommentsOptions } from '../schemas/options.ts';
+import { resolveStrings, type Strings } from './strings.ts';
+
+/** What the components need at build time, served as `virtual:khabar-comments/config`. Never the secret. */
+export interface CommentsRuntimeConfig {
+  /** The form's action, ending in `/`. */
+  endpoint: string;
+  tokenUrl: string;
+  replyUrl: string;
+  maxDepth: number;
+  closeAfterDays: number | false;
+  requireNameEmail: boolean;
+  locale: string;
+  timeZone: string;
+  /** The environment variable holding the secret: read at build to sign the static token. */
+  secretEnv: string;
+  strings: Strings;
+  maxLength: { author: number; email: number; url: number; comment: number };
+}
+
+/** Pure: the resolved options to the components' view of them. */
+export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntimeConfig {
+  const endpoint = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
+  return {
+    endpoint,
+    tokenUrl: `${endpoint}token`,
+    replyUrl: `${endpoint}reply`,
+    maxDepth: options.maxDepth,
+    closeAfterDays: options.closeAfterDays,
+    requireNameEmail: options.requireNameEmail,
+    locale: options.locale,
+    timeZone: options.timeZone,
+    secretEnv: options.secretEnv,
+    strings: resolveStrings(options.strings),
+    maxLength: {
+      author: options.limits.author.chars,
+      email: options.limits.email.chars,
+      url: options.limits.url.chars,
+      comment: options.limits.comment.chars,
+    },
+  };
+}
+
+/** True when comments on a post published at `published` are closed at `now`. */
+export function commentsClosed(published: Date | string | undefined, closeAfterDays: number | false, now: number): boolean {
+  if (closeAfterDays === false || published === undefined) return false;
+  const time = new Date(published).getTime();
+  return Number.isFinite(time) && now > time + closeAfterDays * 86_400_000;
+}

@@ -1,0 +1,64 @@
+/** URL checks: a reader's website, links inside comments, and where the receiver may redirect. */
+
+export type UrlProblem = 'scheme' | 'credentials' | 'invalid';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const BARE_HOST = /^[\p{L}\p{N}][\p{L}\p{N}.-]*\.[\p{L}\p{N}-]{2,}(?::\d{1,5})?(?:[/?#]|$)/u;
+
+/**
+ * Parses a reader's website. Accepts `http:` and `https:` only, without user name or password; a bare
+ * host such as `example.com/page` gets `https://`. Returns the normalized href or the problem.
+ */
+export function parseWebsite(input: string): { href: string } | { problem: UrlProblem } {
+  let text = input.trim();
+  if (!SCHEME.test(text)) {
+    if (text.startsWith('//') || !BARE_HOST.test(text)) return { problem: text.includes(':') ? 'scheme' : 'invalid' };
+    text = `https://${text}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { problem: 'invalid' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'scheme' };
+  if (url.username || url.password) return { problem: 'credentials' };
+  if (!url.hostname || !url.hostname.includes('.') && url.hostname !== 'localhost') return { problem: 'invalid' };
+  return { href: url.href };
+}
+
+/** A link target inside a comment body: the same rules as a website, or nothing. */
+export function safeLinkHref(input: string): string | undefined {
+  const parsed = parseWebsite(input);
+  return 'href' in parsed ? parsed.href : undefined;
+}
+
+/** The origin of a URL string, or undefined when it is not an absolute http(s) URL. */
+export function originOf(input: string | null | undefined): string | undefined {
+  if (!input) return undefined;
+  try {
+    const url = new URL(input);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds an absolute redirect to one of the site's own pages. `path` must be a site path (starting with a
+ * single `/`), `origin` one of the allowed origins; anything else yields undefined.
+ */
+export function siteRedirect(origin: string, path: string, fragment = ''): string | undefined {
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return undefined;
+  if (/[\u0000-\u0020\u007F]/.test(path)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(path, origin);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== origin) return undefined;
+  url.hash = fragment;
+  return url.href;
+}

@@ -1,0 +1,145 @@
+import { z } from 'astro/zod';
+
+const limit = (chars: number, bytes: number) =>
+  z
+    .object({
+      /** Most characters (code points). */
+      chars: z.number().int().positive().default(chars),
+      /** Most UTF-8 bytes (Arabic letters take two). */
+      bytes: z.number().int().positive().default(bytes),
+    })
+    .strict()
+    .prefault({});
+
+/** Limits on what a reader can send, with WordPress's numbers as defaults. */
+export const LimitsSchema = z
+  .object({
+    /** @example { chars: 245, bytes: 980 } */
+    author: limit(245, 980),
+    email: limit(100, 100),
+    url: limit(200, 200),
+    /** WordPress counts 65,525 bytes for a comment. */
+    comment: limit(65_525, 65_525),
+    /** The whole request body, in bytes, before anything is parsed. @example 262144 */
+    bodyBytes: z.number().int().min(1024).default(262_144),
+    /** A form submitted sooner than this after its live token was issued is refused (seconds). */
+    minSeconds: z.number().min(0).default(3),
+    /** A live token (fetched by the enhancement script) expires after this (seconds). */
+    maxSeconds: z.number().positive().default(86_400),
+    /** A static token (written into the page at build) expires after this many days. */
+    staticMaxDays: z.number().positive().default(30),
+    /** One comment per this many seconds from the same address (WordPress: 15). */
+    floodSeconds: z.number().min(0).default(15),
+  })
+  .strict()
+  .prefault({});
+export type Limits = z.infer<typeof LimitsSchema>;
+
+const origin = z
+  .string()
+  .url()
+  .refine((value) => new URL(value).origin === value.replace(/\/$/, ''), {
+    message: 'must be an origin: scheme, host and port only, e.g. "https://news.example"',
+  })
+  .transform((value) => new URL(value).origin);
+
+const ipOrCidr = z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
+
+/** The rules every receiver enforces; shared by the integration, the handler and the CLI. */
+export const PolicySchema = z.object({
+  /**
+   * Threading depth: a reply to a comment at this depth is refused. WordPress: 5 by default, 10 at most.
+   * @example 5
+   */
+  maxDepth: z.number().int().min(1).max(10).default(5),
+  /**
+   * Close comments this many days after the article's publication date; `false` keeps them open.
+   * @example 14
+   */
+  closeAfterDays: z.union([z.literal(false), z.number().int().positive()]).default(false),
+  /**
+   * `all`: every comment waits for a moderator (the default). `previously-approved`: a reader with an
+   * approved comment (same keyed e-mail hash) is approved at once. `none`: approve everything.
+   */
+  moderation: z.enum(['all', 'previously-approved', 'none']).default('all'),
+  /** Require a name and an e-mail address, as WordPress does by default. */
+  requireNameEmail: z.boolean().default(true),
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges). Empty: the socket's peer is
+   * the client. @example ['127.0.0.1', '10.0.0.0/8']
+   */
+  trustedProxies: z.array(ipOrCidr).default([]),
+  /** A URL to POST to after a comment is approved, so the site rebuilds. @example 'https://api.netlify.com/build_hooks/…' */
+  deployHook: z.string().url().optional(),
+  limits: LimitsSchema,
+});
+
+/** Options of `createHandler()` and `khabar-comments serve`. */
+export const ReceiverOptionsSchema = PolicySchema.extend({
+  /** Origins of the site's pages: only these may post, and redirects go only there. @example ['https://news.example'] */
+  origins: z.array(origin).min(1, 'list at least one site origin, e.g. ["https://news.example"]'),
+  /** The secret that signs time tokens and keys avatar hashes: 16 characters or more. */
+  secret: z.string().min(16, 'must be at least 16 characters; generate one with `openssl rand -hex 32`'),
+  /**
+   * The path prefix the handler is mounted on; `token` and `reply` routes live under it.
+   * @example '/api/comments/'
+   */
+  basePath: z
+    .string()
+    .regex(/^\/([^?#]*\/)?$/, 'must start and end with "/", e.g. "/api/comments/"')
+    .default('/'),
+}).strict();
+export type ReceiverUserOptions = z.input<typeof ReceiverOptionsSchema>;
+export type ReceiverOptions = z.infer<typeof ReceiverOptionsSchema>;
+
+/** Options of the `khabarComments()` Astro integration. */
+export const IntegrationOptionsSchema = PolicySchema.extend({
+  /**
+   * Where the form posts: the receiver's URL, absolute or a path on the site.
+   * @example 'https://comments.news.example/' or '/api/comments/'
+   */
+  endpoint: z
+    .string()
+    .refine((value) => value.startsWith('/') || /^https?:\/\//.test(value), {
+      message: 'must be an http(s) URL or a path starting with "/"',
+    }),
+  /** Site origins the receiver accepts; defaults to the origin of Astro's `site`. */
+  origins: z.array(origin).optional(),
+  /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
+  dir: z.string().min(1).default('comments'),
+  /** The environment variable that holds the secret (never put the secret in the config file). */
+  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('KHABAR_COMMENTS_SECRET'),
+  /** Locale for dates and numbers, with digits pinned. @example 'ar-SY-u-nu-arab' */
+  locale: z.string().default('ar'),
+  /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */
+  timeZone: z.string().default('UTC'),
+  /** Overrides for any string in `translations/ar.json`, by key. @example { 'form.title': 'شاركنا رأيك' } */
+  strings: z.record(z.string(), z.string()).default({}),
+}).strict();
+export type KhabarCommentsUserOptions = z.input<typeof IntegrationOptionsSchema>;
+export type KhabarCommentsOptions = z.infer<typeof IntegrationOptionsSchema>;
+
+/** A post the receiver accepts comments for, from the site's build. */
+export const PostSchema = z
+  .object({
+    id: z.string().min(1),
+    /** The site path of the article, percent-encoded. @example '/politics/%D8%B1…/' */
+    url: z.string().startsWith('/'),
+    title: z.string().default(''),
+    /** Publication time (ISO 8601), for `closeAfterDays`. */
+    published: z.string().optional(),
+    /** Closed by the site regardless of age. */
+    closed: z.boolean().default(false),
+  })
+  .strict();
+export type Post = z.infer<typeof PostSchema>;
+
+/** `site.json`, written into the comments folder at each build: the posts and the rules, never the secret. */
+export const ManifestSchema = PolicySchema.extend({
+  version: z.literal(1),
+  generatedAt: z.string(),
+  origins: z.array(z.string()),
+  endpoint: z.string(),
+  posts: z.array(PostSchema),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  COMMENT_ID,
+  PrivateCommentSchema,
+  PublicCommentSchema,
+  STATUSES,
+  type CommentStatus,
+  type PrivateComment,
+  type PublicComment,
+  type StoredComment,
+} from '../schemas/comment.ts';
+import { duplicateKeys } from './fingerprint.ts';
+import type { CommentStore, ListFilter } from './types.ts';
+
+/** Sub-folders of the comments folder. The site build reads `approved/` and nothing else. */
+export const FOLDERS = { private: 'private', tmp: '.tmp' } as const;
+
+/**
+ * Group commit for directory fsyncs: callers that arrive while a sync is running share the next one, so
+ * two thousand concurrent writes cost a handful of directory syncs, and each caller still resolves only
+ * after a sync that started after its rename.
+ */
+class DirSyncer {
+  #running: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
+  constructor(readonly path: string) {}
+
+  sync(): Promise<void> {
+    if (!this.#running) {
+      this.#running = this.#run().finally(() => (this.#running = undefined));
+      return this.#running;
+    }
+    this.#next ??= this.#running.then(() => {
+      this.#next = undefined;
+      return this.sync();
+    });
+    return this.#next;
+  }
+
+  async #run(): Promise<void> {
+    const handle = await open(this.path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/**
+ * The embedded store: one JSON file per comment, in a folder per status, private fields in `private/`.
+ * Writes go to `.tmp/`, are fsynced, renamed into place and the folder is fsynced, so a comment is either
+ * wholly there or not there at all, even after a power cut or `kill -9`.
+ */
+export class FileStore implements CommentStore {
+  readonly dir: string;
+  readonly #syncers = new Map<string, DirSyncer>();
+  #ready: Promise<void> | undefined;
+  /** Duplicate keys → comment id, built on first use and kept current by this process's writes. */
+  #duplicates: Map<string, string> | undefined;
+  #approvedAvatars: { mtimeMs: number; avatars: Set<string> } | undefined;
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  /** Creates the folders. Called by every method; call it early to fail fast on a read-only disk. */
+  init(): Promise<void> {
+    this.#ready ??= (async () => {
+      for (const folder of [...STATUSES, FOLDERS.private, FOLDERS.tmp]) {
+        await mkdir(join(this.dir, folder), { recursive: true });
+      }
+    })();
+    return this.#ready;
+  }
+
+  #syncer(folder: string): DirSyncer {
+    let syncer = this.#syncers.get(folder);
+    if (!syncer) {
+      syncer = new DirSyncer(join(this.dir, folder));
+      this.#syncers.set(folder, syncer);
+    }
+    return syncer;
+  }
+
+  async #writeAtomic(folder: string, name: string, data: unknown, exclusive: boolean): Promise<void> {
+    const tmp = join(this.dir, FOLDERS.tmp, `${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const target = join(this.dir, folder, name);
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (exclusive && (await exists(target))) {
+      await unlink(tmp);
+      throw new Error(`A comment file ${folder}/${name} already exists`);
+    }
+    await rename(tmp, target);
+    await this.#syncer(folder).sync();
+  }
+
+  async #findStatus(id: string): Promise<CommentStatus | undefined> {
+    for (const status of STATUSES) {
+      if (await exists(join(this.dir, status, `${id}.json`))) return status;
+    }
+    return undefined;
+  }
+
+  async add(comment: StoredComment): Promise<void> {
+    await this.init();
+    const publicData = PublicCommentSchema.parse(comment.public);
+    const privateData = PrivateCommentSchema.parse(comment.private);
+    if (publicData.id !== privateData.id) throw new Error('The public and private halves have different ids');
+    if (await this.#findStatus(publicData.id)) throw new Error(`A comment with id "${publicData.id}" already exists`);
+    // Private half first: a public file never exists without its private half.
+    await this.#writeAtomic(FOLDERS.private, `${publicData.id}.json`, privateData, true);
+    await this.#writeAtomic(comment.status, `${publicData.id}.json`, publicData, true);
+    if (this.#duplicates) for (const key of duplicateKeys(comment)) this.#duplicates.set(key, publicData.id);
+  }
+
+  async #read(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
+    const publicData = await readJson(join(this.dir, status, `${id}.json`), PublicCommentSchema);
+    if (!publicData) return undefined;
+    const privateData = (await readJson(join(this.dir, FOLDERS.private, `${id}.json`), PrivateCommentSchema)) ?? {
+      id,
+      email: '',
+      ip: null,
+      userAgent: '',
+      consent: false,
+    };
+    return { status, public: publicData, private: privateData };
+  }
+
+  async get(id: string): Promise<StoredComment | undefined> {
+    if (!COMMENT_ID.test(id)) return undefined;
+    await this.init();
+    const status = await this.#findStatus(id);
+    return status ? this.#read(id, status) : undefined;
+  }
+
+  async list(filter: ListFilter = {}): Promise<StoredComment[]> {
+    await this.init();
+    const out: StoredComment[] = [];
+    for (const status of filter.status ? [filter.status] : STATUSES) {
+      for (const id of await listIds(join(this.dir, status))) {
+        const comment = await this.#read(id, status);
+        if (comment && (!filter.postId || comment.public.postId === filter.postId)) out.push(comment);
+      }
+    }
+    return out.sort((a, b) => a.public.createdAt.localeCompare(b.public.createdAt) || a.public.id.localeCompare(b.public.id));
+  }
+
+  async setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
+    if (!COMMENT_ID.test(id)) return undefined;
+    await this.init();
+    const current = await this.#findStatus(id);
+    if (!current) return undefined;
+    if (current !== status) {
+      await rename(join(this.dir, current, `${id}.json`), join(this.dir, status, `${id}.json`));
+      await Promise.all([this.#syncer(status).sync(), this.#syncer(current).sync()]);
+    }
+    return this.#read(id, status);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!COMMENT_ID.test(id)) return false;
+    await this.init();
+    const status = await this.#findStatus(id);
+    if (status) {
+      await unlink(join(this.dir, status, `${id}.json`));
+      await this.#syncer(status).sync();
+    }
+    const hadPrivate = await rm(join(this.dir, FOLDERS.private, `${id}.json`)).then(
+      () => true,
+      () => false,
+    );
+    return Boolean(status) || hadPrivate;
+  }
+
+  async findDuplicate(comment: StoredComment): Promise<string | undefined> {
+    await this.init();
+    if (!this.#duplicates) {
+      const index = new Map<string, string>();
+      for (const other of await this.list()) {
+        if (other.status === 'trash') continue;
+        for (const key of duplicateKeys(other)) index.set(key, other.public.id);
+      }
+      this.#duplicates ??= index;
+    }
+    for (const key of duplicateKeys(comment)) {
+      const id = this.#duplicates.get(key);
+      if (!id || id === comment.public.id) continue;
+      // The moderator may have trashed or deleted it since, from the CLI in another process.
+      const status = await this.#findStatus(id);
+      if (status && status !== 'trash') return id;
+      this.#duplicates.delete(key);
+    }
+    return undefined;
+  }
+
+  async hasApprovedAuthor(avatar: string): Promise<boolean> {
+    await this.init();
+    const folder = join(this.dir, 'approved');
+    const { mtimeMs } = await stat(folder);
+    if (this.#approvedAvatars?.mtimeMs !== mtimeMs) {
+      const avatars = new Set<string>();
+      for (const id of await listIds(folder)) {
+        const data = await readJson(join(folder, `${id}.json`), PublicCommentSchema);
+        if (data) avatars.add(data.avatar);
+      }
+      this.#approvedAvatars = { mtimeMs, avatars };
+    }
+    return this.#approvedAvatars.avatars.has(avatar);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The comment ids in a folder: well-formed `<id>.json` names only. */
+export async function listIds(folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -5))
+    .filter((id) => COMMENT_ID.test(id))
+    .sort();
+}
+
+async function readJson<T>(
+  path: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): Promise<T | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type { PrivateComment, PublicComment };
