@@ -1,0 +1,253 @@
+/**
+ * What a reader on a phone (and a desktop) sees and does, in real Chromium over the built example site:
+ * layout at 360 px, dark mode, 200 % zoom, the keyboard, mirrored icons, and a path through the site.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, PAGE_KINDS, PHONE, siteDist } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/serve.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist(siteDist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+interface LayoutReport {
+  direction: string;
+  viewport: number;
+  scrollWidth: number;
+  /** Images (and pictures) that reach past the viewport's edges. */
+  overflowingImages: string[];
+  heading: { contentRight: number; firstLineRight: number } | null;
+}
+
+/** Measures the things a 360 px reader notices first. */
+function measureLayout(page: Page): Promise<LayoutReport> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const viewport = root.clientWidth;
+    const overflowingImages = [...document.querySelectorAll('img, picture, svg, video')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < -0.5 || r.right > viewport + 0.5);
+      })
+      .map((el) => el.outerHTML.slice(0, 120));
+    const h1 = document.querySelector('main h1');
+    let heading = null;
+    if (h1) {
+      const style = getComputedStyle(h1);
+      const box = h1.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const first = range.getClientRects()[0];
+      heading = {
+        contentRight: box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth),
+        firstLineRight: first ? first.right : Number.NaN,
+      };
+    }
+    return { direction: getComputedStyle(root).direction, viewport, scrollWidth: root.scrollWidth, overflowingImages, heading };
+  });
+}
+
+describe('layout', () => {
+  it.each(Object.entries(PAGE_KINDS))(
+    '%s page fits a 360 px phone: no sideways scroll, images inside, text from the right',
+    async (_kind, path) => {
+      const report = await withPage(PHONE, async (page) => {
+        await openPage(page, server.url(path));
+        return measureLayout(page);
+      });
+      expect(report.direction).toBe('rtl');
+      expect(report.scrollWidth).toBeLessThanOrEqual(report.viewport);
+      expect(report.overflowingImages).toEqual([]);
+      // The headline's first line starts at the inline-start edge: the right side of the screen.
+      expect(report.heading).not.toBeNull();
+      const { contentRight, firstLineRight } = report.heading!;
+      expect(Math.abs(firstLineRight - contentRight)).toBeLessThanOrEqual(1);
+      expect(contentRight).toBeGreaterThan(report.viewport - 48);
+    },
+  );
+
+  it.each([
+    ['a 1280 px desktop', { width: 640, height: 400 }],
+    ['a 360 px phone', { width: 180, height: 390 }],
+  ])('works at 2× zoom (200 per cent) on %s', async (_name, viewport) => {
+    for (const path of [PAGE_KINDS.home!, PAGE_KINDS.article!, PAGE_KINDS.section!]) {
+      const report = await withPage({ ...PHONE, viewport, deviceScaleFactor: 2 }, async (page) => {
+        await openPage(page, server.url(path));
+        return measureLayout(page);
+      });
+      expect(report.scrollWidth, path).toBeLessThanOrEqual(report.viewport);
+      expect(report.overflowingImages, path).toEqual([]);
+    }
+  });
+
+  it('switches to dark colours when the reader prefers them', async () => {
+    const luminance = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const scheme of ['light', 'dark'] as const) {
+      const colours = await withPage({ ...PHONE, colorScheme: scheme }, async (page) => {
+        await openPage(page, server.url(PAGE_KINDS.article!));
+        return page.evaluate(() => ({
+          background: getComputedStyle(document.documentElement).backgroundColor,
+          text: getComputedStyle(document.querySelector('.khabar-prose p') ?? document.body).color,
+        }));
+      });
+      if (scheme === 'dark') {
+        expect(luminance(colours.background)).toBeLessThan(0.05);
+        expect(luminance(colours.text)).toBeGreaterThan(0.6);
+      } else {
+        expect(luminance(colours.background)).toBeGreaterThan(0.9);
+        expect(luminance(colours.text)).toBeLessThan(0.05);
+      }
+    }
+  });
+
+  it('mirrors directional icons in right-to-left text', async () => {
+    const transforms = await withPage(PHONE, async (page) => {
+      await openPage(page, server.url(PAGE_KINDS.article!));
+      return page.evaluate(() => {
+        // The utility itself, on a probe icon, and every directional icon the page has.
+        const probe = document.createElement('span');
+        probe.className = 'khabar-flip-rtl';
+        probe.style.display = 'inline-block';
+        document.querySelector('main')?.append(probe);
+        return [...document.querySelectorAll('.khabar-flip-rtl')].map((el) => getComputedStyle(el).transform);
+      });
+    });
+    expect(transforms.length).toBeGreaterThan(0);
+    for (const transform of transforms) expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+  });
+});
+
+interface Stop {
+  label: string;
+  top: number;
+  left: number;
+  right: number;
+  inViewport: boolean;
+  indicator: boolean;
+}
+
+/** Presses Tab until focus leaves the page or `limit` stops, recording where focus lands. */
+async function tabThrough(page: Page, limit = 80): Promise<Stop[]> {
+  const stops: Stop[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return {
+        label: `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('aria-label') || ''}`,
+        top: r.top + scrollY,
+        left: r.left + scrollX,
+        right: r.right + scrollX,
+        inViewport: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+        indicator: outline || style.boxShadow !== 'none',
+      };
+    });
+    if (!stop) break;
+    if (stops.length > 0 && stop.label === stops[0]!.label && stop.top === stops[0]!.top) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+describe('keyboard', () => {
+  it('reaches the skip link first, and it moves focus to the content', async () => {
+    await withPage(PHONE, async (page) => {
+      await openPage(page, server.url(PAGE_KINDS.article!));
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const el = document.activeElement as HTMLAnchorElement;
+        const r = el.getBoundingClientRect();
+        return { href: el.getAttribute('href'), visible: r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };
+      });
+      expect(skip).toEqual({ href: '#main', visible: true });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
+    });
+  });
+
+  it.each([
+    ['phone', PHONE],
+    ['desktop', { ...PHONE, viewport: { width: 1280, height: 900 } }],
+  ])('shows a visible focus ring on every stop, in reading order (%s)', async (name, options) => {
+    for (const path of [PAGE_KINDS.article!, PAGE_KINDS.home!]) {
+      const stops = await withPage(options, async (page) => {
+        await openPage(page, server.url(path));
+        return tabThrough(page);
+      });
+      expect(stops.length, path).toBeGreaterThan(5);
+      expect(stops.filter((s) => !s.indicator).map((s) => s.label), `${path}: no focus ring`).toEqual([]);
+      expect(stops.filter((s) => !s.inViewport).map((s) => s.label), `${path}: focused off screen`).toEqual([]);
+      if (name === 'desktop') {
+        // Right to left, then down: focus never jumps back up-and-right against the reading direction.
+        const backwards = stops.slice(1).filter((stop, i) => {
+          const previous = stops[i]!;
+          const below = stop.top > previous.top + 2;
+          const further = stop.right <= previous.left + 2;
+          return !below && !further;
+        });
+        expect(backwards.map((s) => s.label), `${path}: focus moved against reading order`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("a reader's path", () => {
+  it('opens the home page, follows a story, follows its section, and comes back', async () => {
+    await withPage(PHONE, async (page) => {
+      await openPage(page, server.url('/'));
+      const home = page.url();
+      const story = page.locator('main .khabar-card__title a').first();
+      const headline = (await story.textContent())?.trim();
+      expect(headline).toBeTruthy();
+
+      await Promise.all([page.waitForURL((url) => url.href !== home), story.click()]);
+      expect(await page.locator('main h1').textContent()).toContain(headline);
+      const article = page.url();
+
+      const section = page.locator('main .khabar-section-label').first();
+      const sectionName = (await section.textContent())?.trim();
+      await Promise.all([page.waitForURL((url) => url.href !== article), section.click()]);
+      expect((await page.locator('main h1').textContent())?.trim()).toBe(sectionName);
+      // The section is marked as the current one in the navigation.
+      expect((await page.locator('nav [aria-current]:not([href="/"])').textContent())?.trim()).toBe(sectionName);
+      // The story is listed on its section's page.
+      await expect.poll(() => page.locator(`main a[href="${new URL(article).pathname}"]`).count()).toBeGreaterThan(0);
+
+      await page.goBack();
+      await page.waitForURL(article);
+      expect(await page.locator('main h1').textContent()).toContain(headline);
+      await page.goBack();
+      await page.waitForURL(home);
+      expect(await page.locator('main .khabar-card__title a').first().textContent()).toContain(headline);
+    });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Performance budgets for the seed article's page, content images not counted:
+ * no JavaScript, HTML + CSS ≤ 30 kB gzip, at most two font files preloaded, ≤ 150 kB of fonts on a first
+ * view, and no layout shift from font loading (CLS 0 by the Layout Instability API in Chromium).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, PHONE, siteDist } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { loadPage, SEED_PATH } from '../helpers/site.ts';
+
+const KB = 1000;
+const BUDGET = { htmlCssGzip: 30 * KB, preloadedFonts: 2, fontBytes: 150 * KB };
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist(siteDist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the seed article, as built', () => {
+  it('needs no JavaScript: no script but JSON-LD data', async () => {
+    const { document } = await loadPage(SEED_PATH, siteDist);
+    const scripts = [...document.querySelectorAll('script')].filter(
+      (script) => script.getAttribute('type') !== 'application/ld+json',
+    );
+    expect(scripts.map((s) => s.outerHTML.slice(0, 120))).toEqual([]);
+    expect(document.querySelectorAll('link[rel="modulepreload"], link[as="script"]').length).toBe(0);
+  });
+
+  it('weighs at most 30 kB of HTML and CSS, gzipped', async () => {
+    const { html, document } = await loadPage(SEED_PATH, siteDist);
+    const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href') ?? '');
+    let total = gzipSync(html).length;
+    for (const href of sheets) total += gzipSync(await readFile(join(siteDist, decodeURIComponent(href)))).length;
+    console.info(`seed article: HTML + ${sheets.length} stylesheet(s) = ${total} bytes gzipped`);
+    expect(total).toBeLessThanOrEqual(BUDGET.htmlCssGzip);
+  });
+
+  it('preloads at most two font files', async () => {
+    const { document } = await loadPage(SEED_PATH, siteDist);
+    expect(document.querySelectorAll('link[rel="preload"][as="font"]').length).toBeLessThanOrEqual(
+      BUDGET.preloadedFonts,
+    );
+  });
+});
+
+describe('the seed article, in Chromium', () => {
+  it('downloads at most 150 kB of fonts and no script on a first view', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      const fonts = new Map<string, number>();
+      const scripts: string[] = [];
+      page.on('requestfinished', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+        if (request.resourceType() !== 'font') return;
+        void request.sizes().then((sizes) => fonts.set(request.url(), sizes.responseBodySize));
+      });
+      await page.goto(server.url(SEED_PATH), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Every font the page asked for has finished and been measured.
+      const requested = await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => /\.woff2?$/.test(e.name)).length,
+      );
+      await expect.poll(() => fonts.size).toBe(requested);
+      const total = [...fonts.values()].reduce((sum, bytes) => sum + bytes, 0);
+      console.info(`seed article: ${fonts.size} font file(s), ${total} bytes`);
+      expect(fonts.size).toBeGreaterThan(0);
+      expect(total).toBeLessThanOrEqual(BUDGET.fontBytes);
+      expect(scripts).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each<[string, BrowserContextOptions]>([
+    ['phone', PHONE],
+    ['desktop', { ...PHONE, viewport: { width: 1280, height: 900 } }],
+  ])('does not shift while fonts load (CLS 0, %s)', async (_name, options) => {
+    const context = await browser.newContext(options);
+    try {
+      await context.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { __shifts: number[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(server.url(SEED_PATH), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Let every font swap reach the screen: two frames after the fonts settled.
+      await page.evaluate(
+        () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      );
+      const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+      console.info(`seed article (${_name}): ${loaded} font face(s) loaded, layout shifts ${JSON.stringify(shifts)}`);
+      expect(loaded).toBeGreaterThan(0);
+      expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

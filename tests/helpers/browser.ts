@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { exampleDist } from './paths.ts';
+import { SEED_PATH } from './site.ts';
+
+/** Debian's Chromium (`apt-get install chromium`); never a browser downloaded by Playwright. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, deterministic headless Chromium on a CI machine running as root. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/**
+ * The built site the browser suites read: the example's `dist/`. Set KHABAR_DIST to point them at a copy
+ * (useful while another build is rewriting `examples/news/dist`).
+ */
+export const siteDist = process.env.KHABAR_DIST ?? exampleDist;
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+}
+
+/** A phone-sized, right-to-left Arabic reader: the theme's first audience. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 780 },
+  deviceScaleFactor: 1,
+  locale: 'ar',
+  reducedMotion: 'reduce',
+};
+
+/** Opens a page and waits until its fonts have settled (loaded or failed), so layout is final. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response) throw new Error(`no response for ${url}`);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** One page of every kind the site builds, by the name a report shows. */
+export const PAGE_KINDS: Record<string, string> = {
+  home: '/',
+  article: SEED_PATH,
+  section: '/politics/',
+  tag: `/tags/${encodeURIComponent('روسيا')}/`,
+  author: '/authors/news-desk/',
+  '404': '/no-such-page/',
+};
