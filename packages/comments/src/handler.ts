@@ -247,7 +247,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const tooLarge: Rejection = { status: 413, code: 'too-large', field: 'request', message: 'error.tooLarge' };
     if (Number.isFinite(declared) && declared > config.limits.bodyBytes) return refuse(tooLarge, answer);
     // 2. Origin allow-list (Origin, or the Referer's origin when a browser sent none).
-    const claimed = origin ?? originOf(request.headers.get('referer')) ?? null;
+    const claimed = origin || originOf(request.headers.get('referer')) || null;
     if (!claimed || !allowed.has(claimed)) {
       return refuse({ status: 403, code: 'origin', field: 'request', message: 'error.origin' }, { ...answer, origin: null });
     }

@@ -38,10 +38,10 @@ export type Limits = z.infer<typeof LimitsSchema>;
 const origin = z
   .string()
   .url()
-  .refine((value) => new URL(value).origin === value.replace(/\/$/, ''), {
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ''), {
     message: 'must be an origin: scheme, host and port only, e.g. "https://news.example"',
   })
-  .transform((value) => new URL(value).origin);
+  .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
 const ipOrCidr = z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
 
