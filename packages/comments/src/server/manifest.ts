@@ -43,10 +43,13 @@ export class ManifestPosts {
   #checkedAt = 0;
   #loading: Promise<void> | undefined;
 
-  constructor(
-    readonly dir: string,
-    readonly now: () => number = Date.now,
-  ) {}
+  readonly dir: string;
+  readonly now: () => number;
+
+  constructor(dir: string, now: () => number = Date.now) {
+    this.dir = dir;
+    this.now = now;
+  }
 
   async #refresh(): Promise<void> {
     if (this.now() - this.#checkedAt < 1000 && this.#mtimeMs >= 0) return;

@@ -25,7 +25,10 @@ export const FOLDERS = { private: 'private', tmp: '.tmp' } as const;
 class DirSyncer {
   #running: Promise<void> | undefined;
   #next: Promise<void> | undefined;
-  constructor(readonly path: string) {}
+  readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
 
   sync(): Promise<void> {
     if (!this.#running) {

@@ -36,11 +36,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
 /** Thrown for bad options outside Astro (createHandler, the CLI); the integration wraps it in an AstroError. */
 export class KhabarCommentsConfigError extends Error {
   override name = 'KhabarCommentsConfigError';
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
+  readonly hint: string;
+  constructor(message: string, hint: string) {
     super(`${message}\n${hint}`);
+    this.hint = hint;
   }
 }
 
