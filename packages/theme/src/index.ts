@@ -138,6 +138,13 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
         injectRoute({ pattern: '/404', entrypoint: themeFile('src/routes/404.astro'), prerender: true });
       },
+      'astro:config:done': ({ injectTypes }) => {
+        // Types for `virtual:khabar/*`, so a site's own component overrides can import them typed.
+        injectTypes({
+          filename: 'types.d.ts',
+          content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
+        });
+      },
     },
   };
 }

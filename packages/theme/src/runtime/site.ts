@@ -41,8 +41,8 @@ export function datetime(instant: Date): string {
 }
 
 /** A number in the site's digits. */
-export function formatNumber(value: number): string {
-  return formatNumberWith(value, { locale: config.locale, digits: config.digits });
+export function formatNumber(value: number, format?: Intl.NumberFormatOptions): string {
+  return formatNumberWith(value, { locale: config.locale, digits: config.digits }, format);
 }
 
 /** "٣ دقائق" for a text. */
