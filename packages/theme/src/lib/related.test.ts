@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildRelatedIndex, moreFromSection, relatedStories, type RelatableStory } from './related.ts';
+
+let clock = Date.UTC(2016, 11, 1);
+function story(id: string, section: string, tags: string[]): RelatableStory {
+  clock -= 3_600_000; // each story an hour older than the one before: pass them newest first
+  return { id, data: { published: new Date(clock), section, tags } };
+}
+
+const stories = [
+  story('a', 'politics', ['روسيا', 'سوريا']),
+  story('b', 'politics', ['سوريا']),
+  story('c', 'economy', ['روسيا', 'سوريا']),
+  story('d', 'politics', []),
+  story('e', 'sports', ['كرة القدم']),
+  story('f', 'economy', ['روسيا']),
+];
+const index = buildRelatedIndex(stories);
+const ids = (list: RelatableStory[]) => list.map((s) => s.id);
+
+describe('relatedStories', () => {
+  it('ranks by shared tags, then section, then recency', () => {
+    // c shares two tags (6); b one tag and the section (4); f one tag (3); d the section (1).
+    expect(ids(relatedStories(stories[0]!, index, { count: 10 }))).toEqual(['c', 'b', 'f', 'd']);
+  });
+
+  it('never returns the story itself', () => {
+    for (const s of stories) expect(ids(relatedStories(s, index, { count: 10 }))).not.toContain(s.id);
+  });
+
+  it('prefers the newer of two equal candidates', () => {
+    expect(ids(relatedStories(stories[3]!, index, { count: 2 }))).toEqual(['a', 'b']);
+  });
+
+  it('returns nothing for a story that shares nothing', () => {
+    expect(relatedStories(stories[4]!, index)).toEqual([]);
+  });
+
+  it('leaves out excluded ids and honours the count', () => {
+    expect(ids(relatedStories(stories[0]!, index, { count: 2, exclude: new Set(['c']) }))).toEqual(['b', 'f']);
+    expect(relatedStories(stories[0]!, index, { count: 0 })).toEqual([]);
+  });
+
+  it('considers at most `window` stories per key, the nearest in time', () => {
+    const many = Array.from({ length: 50 }, (_, i) => story(`m${i}`, 'politics', ['x']));
+    const idx = buildRelatedIndex(many);
+    const picked = relatedStories(many[25]!, idx, { count: 4, window: 4 });
+    expect(ids(picked).sort()).toEqual(['m23', 'm24', 'm26', 'm27']);
+  });
+});
+
+describe('the cost of related stories', () => {
+  /** A newsroom where every story carries the same popular tag: the quadratic worst case of a naive scan. */
+  function newsroom(n: number): RelatableStory[] {
+    return Array.from({ length: n }, (_, i) =>
+      story(`n${n}-${i}`, `s${i % 6}`, ['popular', `t${i % 31}`, `u${i % 13}`]),
+    );
+  }
+  function lookups(n: number): number {
+    const all = newsroom(n);
+    const idx = buildRelatedIndex(all);
+    const stats = { lookups: 0 };
+    for (const s of all) relatedStories(s, idx, { stats });
+    return stats.lookups;
+  }
+
+  it('grows linearly with the newsroom, not quadratically', () => {
+    const small = lookups(5_000);
+    const large = lookups(20_000);
+    // Four times the stories: four times the work (a naive all-pairs scan would be sixteen times).
+    expect(large / small).toBeGreaterThan(3.8);
+    expect(large / small).toBeLessThan(4.2);
+    // And bounded per story: keys × window.
+    expect(large).toBeLessThanOrEqual(20_000 * 4 * 60);
+  });
+});
+
+describe('moreFromSection', () => {
+  it('lists the newest of the section, without the story and the excluded', () => {
+    expect(ids(moreFromSection(stories[1]!, index, { count: 5 }))).toEqual(['a', 'd']);
+    expect(ids(moreFromSection(stories[1]!, index, { count: 5, exclude: new Set(['a']) }))).toEqual(['d']);
+    expect(ids(moreFromSection(stories[1]!, index, { count: 1 }))).toEqual(['a']);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { arabicWords, indexStems, lightStem, normalizeArabic, searchQueries } from './arabic.ts';
+
+describe('normalizeArabic', () => {
+  it('folds hamza seats, alif maqsura, ta marbuta and drops diacritics and tatweel', () => {
+    expect(normalizeArabic('إرهابٌ')).toBe('ارهاب');
+    expect(normalizeArabic('مستشفى')).toBe('مستشفي');
+    expect(normalizeArabic('مدرسـة')).toBe('مدرسه');
+  });
+});
+
+describe('lightStem', () => {
+  it('meets the forms of one word', () => {
+    const forms = [
+      ['كتاب', 'الكتاب', 'والكتاب', 'بالكتاب', 'للكتاب', 'فالكتاب', 'كالكتاب'],
+      ['وزير', 'الوزير', 'والوزير', 'بالوزير', 'للوزير'],
+      ['برلمان', 'البرلمان', 'والبرلمان', 'بالبرلمان'],
+      ['انتخابات', 'الانتخابات', 'والانتخابات', 'بالانتخابات'],
+      ['إرهاب', 'الإرهاب', 'للإرهاب', 'للإرهابيين', 'الإرهابية'],
+      ['روسيا', 'الروسية', 'وروسيا', 'الروسي'],
+      ['سوريا', 'السورية', 'وسوريا', 'السوري'],
+    ];
+    for (const words of forms) {
+      const stem = lightStem(words[0]!);
+      for (const word of words) expect(lightStem(word), word).toBe(stem);
+    }
+    expect(lightStem('للإرهابيين')).toBe('ارهاب');
+  });
+
+  it('keeps short words whole', () => {
+    expect(lightStem('وزن')).toBe('وزن');
+    expect(lightStem('الى')).toBe('الي');
+  });
+
+  it('leaves non-Arabic words alone', () => {
+    expect(lightStem('G20')).toBe('G20');
+  });
+});
+
+describe('indexStems', () => {
+  it('indexes a word with an attached preposition under its bare stem too', () => {
+    expect(indexStems('بسوريا')).toContain(lightStem('سوريا'));
+    expect(indexStems('لسوريا')).toContain(lightStem('سوريا'));
+    expect(indexStems('وبسوريا')).toContain(lightStem('سوريا'));
+  });
+
+  it('keeps the whole word for names that begin with those letters', () => {
+    expect(indexStems('لبنان')).toContain(lightStem('لبنان'));
+  });
+});
+
+describe('searchQueries and arabicWords', () => {
+  it('runs the typed query and its stemmed form', () => {
+    expect(searchQueries('  الإرهاب   سوريا ')).toEqual(['الإرهاب سوريا', 'ارهاب سور']);
+    expect(searchQueries('')).toEqual([]);
+    expect(searchQueries('G20')).toEqual(['G20']);
+  });
+
+  it('finds the Arabic words of a text', () => {
+    expect(arabicWords('قال لافروف (Lavrov) إنّ «روسيا» 2016')).toEqual(['قال', 'لافروف', 'إنّ', 'روسيا']);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * A light Arabic stemmer for search, run on both sides: at indexing time over each article's words, and in
+ * the reader's browser over the query. Pagefind's own Arabic stemmer (Snowball) already strips "ال", "بال"
+ * and an attached "ب", but it leaves "وال", "فال", an attached "ل", and handles some words inconsistently
+ * ("الوزير" and "وزير", "البرلمان" and "برلمان", "الانتخابات" and "انتخابات" do not meet). Light stemming in
+ * the style of Larkey's light10 (normalise letters, strip one conjunction, one article, then common
+ * suffixes) closes those gaps; because the same function runs on both sides, a query and the text it should
+ * find always meet.
+ *
+ * Pure and tiny: it ships to the browser with the search page.
+ */
+
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const ARTICLES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يا', 'ه', 'ي'];
+const MIN_STEM = 3;
+
+/** Removes diacritics and tatweel and folds letter variants: أ إ آ ٱ → ا, ى → ي, ة → ه. */
+export function normalizeArabic(word: string): string {
+  return word
+    .replace(DIACRITICS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه');
+}
+
+/**
+ * The light stem of one word: normalised, without a leading "و"/"ف", one article ("ال", "وال", "بال",
+ * "كال", "فال", "لل") and common suffixes, never shorter than three letters.
+ * @example lightStem('والمدارس') // 'مدارس'
+ * @example lightStem('للإرهابيين') // 'ارهاب'
+ * @example lightStem('الروسية') // 'روس'
+ */
+export function lightStem(word: string): string {
+  let w = normalizeArabic(word);
+  if (!/^[\u0621-\u064A]+$/.test(w)) return w;
+  if (w.length > MIN_STEM && (w.startsWith('و') || w.startsWith('ف')) && !startsWithArticle(w)) {
+    const rest = w.slice(1);
+    if (startsWithArticle(rest) || rest.length >= MIN_STEM + 1) w = rest;
+  }
+  for (const article of ARTICLES) {
+    if (w.startsWith(article) && w.length - article.length >= MIN_STEM) {
+      w = w.slice(article.length);
+      break;
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= MIN_STEM) w = w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+function startsWithArticle(w: string): boolean {
+  return ARTICLES.some((a) => a !== 'ال' && w.startsWith(a));
+}
+
+/**
+ * The stems a word is indexed under: its light stem and, when it begins with an attached preposition
+ * "ب", "ل" or "ك" (after an optional "و"/"ف"), the light stem without it. Both are indexed because the
+ * letter may belong to the word itself ("لبنان", "بريطانيا").
+ * @example indexStems('بسوريا') // ['بسور', 'سور']
+ */
+export function indexStems(word: string): string[] {
+  const stems = new Set([lightStem(word)]);
+  const n = normalizeArabic(word);
+  const bare = /^[وف]?[بلك]/.exec(n);
+  if (bare && n.length - bare[0].length >= MIN_STEM) stems.add(lightStem(n.slice(bare[0].length)));
+  return [...stems];
+}
+
+/** The Arabic words of a text (letters and marks), in order. */
+export function arabicWords(text: string): string[] {
+  return text.match(/[\u0621-\u064A\u0610-\u061A\u064B-\u065F\u0670\u0671-\u06D3\u06D6-\u06ED]+/g) ?? [];
+}
+
+/**
+ * The queries to run for what a reader typed: the words as typed (Pagefind's own stemming), and the same
+ * words light-stemmed. Results of all of them are merged, the typed query's first.
+ * @example searchQueries('سوريا') // ['سوريا', 'سور']
+ */
+export function searchQueries(query: string): string[] {
+  const typed = query.trim().replace(/\s+/g, ' ');
+  if (!typed) return [];
+  const stemmed = typed
+    .split(' ')
+    .map((word) => (arabicWords(word).length > 0 ? lightStem(word) : word))
+    .join(' ');
+  return [...new Set([typed, stemmed])];
+}
