@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { fontProviders } from 'astro/config';
 import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
+import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
 import { fallbackFamilies } from './lib/font-fallbacks.ts';
 import { parseWithFriendlyErrors } from './utils/friendly-errors.ts';
@@ -84,10 +85,14 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
     'Check the khabar() options in your astro.config file; docs/en/configuration.md lists every option.',
   );
 
+  let seoSetup: SeoSetup | undefined;
+  let astroConfigDone: AstroConfig | undefined;
+
   return {
     name: 'astro-theme-khabar',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': (setupOptions) => {
+        const { config: astroConfig, updateConfig, injectRoute, logger } = setupOptions;
         const projectRoot = fileURLToPath(astroConfig.root);
         const runtime = toRuntimeConfig(config, {
           base: astroConfig.base,
@@ -99,6 +104,8 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           resolveComponents(config.components, projectRoot),
           resolveStrings(config.strings),
         );
+        // Feeds, sitemaps, robots.txt and social cards: adds its virtual module and routes.
+        seoSetup = setupSeo(config, setupOptions, modules, themeFile);
 
         if (!astroConfig.site) {
           logger.warn(
@@ -138,12 +145,16 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
         injectRoute({ pattern: '/404', entrypoint: themeFile('src/routes/404.astro'), prerender: true });
       },
-      'astro:config:done': ({ injectTypes }) => {
+      'astro:config:done': ({ injectTypes, config: doneConfig }) => {
+        astroConfigDone = doneConfig;
         // Types for `virtual:khabar/*`, so a site's own component overrides can import them typed.
         injectTypes({
           filename: 'types.d.ts',
           content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
         });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (seoSetup && astroConfigDone) await listNewsSitemap(config, astroConfigDone, seoSetup, dir, logger);
       },
     },
   };

@@ -4,6 +4,7 @@ import { FontsSchema } from '../schemas/fonts.ts';
 import { LocaleSchema } from '../schemas/locale.ts';
 import { RoutesSchema } from '../schemas/routes.ts';
 import { SectionsSchema } from '../schemas/sections.ts';
+import { SeoSchema } from '../schemas/seo.ts';
 import { SiteSchema } from '../schemas/site.ts';
 import { TranslationsSchema } from '../schemas/translations.ts';
 
@@ -47,6 +48,11 @@ export const KhabarConfigSchema = z
      * @example homeStories: 30
      */
     homeStories: z.number().int().min(1).max(500).default(24),
+    /**
+     * Feeds, sitemaps, search-engine data (JSON-LD, Open Graph) and social cards.
+     * @example seo: { feeds: { items: 50 }, socialCards: { use: 'always' } }
+     */
+    seo: SeoSchema(),
   })
   .strict();
 
