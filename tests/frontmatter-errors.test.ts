@@ -57,6 +57,35 @@ describe('bad frontmatter fails the build with the file and the field', () => {
     expect(output).toMatch(/published.*2016-02-30.*not a real date/s);
   });
 
+  it('a misspelt field, named with the fields there are', async () => {
+    const { code, output } = await buildWith(
+      'unknown-key',
+      article({ section: 'section: politics\ncategry: sport' }),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /categry.*is not a field an article has: check the spelling\. The fields are title, deck/s,
+    );
+  });
+
+  it('a slug with a space or a slash', async () => {
+    const { code, output } = await buildWith(
+      'bad-slug',
+      article({ section: 'section: politics\nslug: "قمة العشرين/2016"' }),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/slug.*must be letters and digits joined by single dashes/s);
+  });
+
+  it('an author who is not in the authors collection', async () => {
+    const { code, output } = await buildWith(
+      'bad-author',
+      article({ section: 'section: politics\nauthors: ["nobody"]' }),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/nobody/);
+  });
+
   it('reads a date without an offset in the newsroom zone', async () => {
     const { code, output, root } = await buildWith(
       'wall-clock',
@@ -71,6 +100,25 @@ describe('bad frontmatter fails the build with the file and the field', () => {
     );
     // ar-EG, Arabic-Indic digits (the default), Egyptian month names.
     expect(document.querySelector('.khabar-dates time')?.textContent).toBe('الخميس، ١ ديسمبر ٢٠١٦');
+  });
+});
+
+describe('articles in subfolders', () => {
+  it('get the file name as their URL slug', async () => {
+    const root = join(work, 'subfolder');
+    await rm(root, { recursive: true, force: true });
+    await mkdir(join(root), { recursive: true });
+    await cp(fixture, root, { recursive: true });
+    await mkdir(join(root, 'src/content/articles/2016'), { recursive: true });
+    await writeFile(
+      join(root, 'src/content/articles/2016/in-folder.md'),
+      article({ title: 'title: "في مجلد"' }),
+    );
+    const { code, output } = await runAstro(root, ['build']);
+    expect(output).not.toMatch(/\[ERROR\]/);
+    expect(code).toBe(0);
+    const { document } = await loadPage('/politics/in-folder/', join(root, 'dist'));
+    expect(document.querySelector('h1')?.textContent).toBe('في مجلد');
   });
 });
 

@@ -102,7 +102,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         const modules = virtualModuleSources(
           runtime,
           resolveComponents(config.components, projectRoot),
-          resolveStrings(config.strings),
+          resolveStrings(config.locale, config.strings),
         );
         // Feeds, sitemaps, robots.txt and social cards: adds its virtual module and routes.
         seoSetup = setupSeo(config, setupOptions, modules, themeFile);

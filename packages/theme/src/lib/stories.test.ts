@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
+import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
 
 const story = (id: string, published: string, draft = false) => ({
   id,
@@ -34,5 +34,12 @@ describe('zonedDateParts', () => {
       day: '01',
     });
     expect(zonedDateParts(new Date('2016-11-30T22:30:00Z'), 'UTC').day).toBe('30');
+  });
+});
+
+describe('firstDuplicate', () => {
+  it('finds the first two items with the same key', () => {
+    expect(firstDuplicate(['a/x', 'b/y', 'c/x'], (s) => s.slice(2))).toEqual(['a/x', 'c/x']);
+    expect(firstDuplicate(['a', 'b'], (s) => s)).toBeUndefined();
   });
 });

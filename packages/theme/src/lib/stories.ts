@@ -17,6 +17,18 @@ export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[])
     );
 }
 
+/** The first pair of items that share a key, if any. */
+export function firstDuplicate<T>(items: readonly T[], key: (item: T) => string): [T, T] | undefined {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const earlier = seen.get(k);
+    if (earlier !== undefined) return [earlier, item];
+    seen.set(k, item);
+  }
+  return undefined;
+}
+
 /** Groups stories by a key, keeping each group's order. */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

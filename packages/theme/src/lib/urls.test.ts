@@ -24,6 +24,9 @@ describe('article and page paths', () => {
     expect(path).toMatch(/%D8%B1/);
     expect(decodeURIComponent(path)).toBe('/politics/روسيا-تطالب/');
   });
+  it('writes composed and decomposed spellings of a slug as one URL', () => {
+    expect(encodePath('/caf\u0065\u0301')).toBe(encodePath('/caf\u00e9'));
+  });
   it('does not double-encode an encoded segment', () => {
     expect(encodePath(encodePath('/سياسة/خبر'))).toBe(encodePath('/سياسة/خبر'));
   });

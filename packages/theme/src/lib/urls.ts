@@ -86,10 +86,13 @@ export function articleParams(parsed: ParsedArticlePattern, parts: ArticleUrlPar
  * @example encodePath('/سياسة/خبر') // '/%D8%B3%D9%8A…/%D8%AE%D8%A8%D8%B1'
  */
 export function encodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => encodeURIComponent(safeDecode(segment)))
-    .join('/');
+  return (
+    path
+      .split('/')
+      // NFC first: a slug typed with decomposed letters must get the same URL as the composed one.
+      .map((segment) => encodeURIComponent(safeDecode(segment).normalize('NFC')))
+      .join('/')
+  );
 }
 
 function safeDecode(segment: string): string {

@@ -3,7 +3,7 @@
  */
 import { getCollection, getEntries } from 'astro:content';
 import type { ArticleData, AuthorData } from '../schemas/article.ts';
-import { groupBy, publishedNewestFirst, zonedDateParts } from '../lib/stories.ts';
+import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from '../lib/stories.ts';
 import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
 import { config } from './site.ts';
 
@@ -24,17 +24,27 @@ export interface Author {
 
 let cache: Promise<Article[]> | undefined;
 
-/** Every published article, newest first. */
+/** Every published article, newest first. Two articles that would share a URL fail the build. */
 export function getArticles(): Promise<Article[]> {
-  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) =>
-    publishedNewestFirst(entries),
-  );
+  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) => {
+    const articles = publishedNewestFirst(entries);
+    const clash = firstDuplicate(articles, articleUrl);
+    if (clash) {
+      const [a, b] = clash;
+      throw new Error(
+        `Two articles would be published at ${decodeURI(articleUrl(a))}: ${a.filePath ?? a.id} and ${b.filePath ?? b.id}. Give one of them another file name or a "slug" in its frontmatter.`,
+      );
+    }
+    return articles;
+  });
   return cache;
 }
 
 function urlParts(article: Article) {
   return {
-    slug: article.id,
+    // An article in a subfolder (articles/2016/story.md) has the id "2016/story": its URL slug is the
+    // last segment, since a route parameter cannot hold a slash.
+    slug: article.id.slice(article.id.lastIndexOf('/') + 1),
     section: article.data.section,
     date: zonedDateParts(article.data.published, config.timeZone),
   };
@@ -75,7 +85,14 @@ export function getSection(slug: string) {
 /** The authors of an article, in byline order. */
 export async function getAuthors(article: Article): Promise<Author[]> {
   if (article.data.authors.length === 0) return [];
-  return (await getEntries(article.data.authors)) as Author[];
+  const authors = (await getEntries(article.data.authors)) as (Author | undefined)[];
+  return authors.map((author, index) => {
+    if (author) return author;
+    const id = article.data.authors[index]?.id ?? '';
+    throw new Error(
+      `${article.filePath ?? article.id}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "authors".`,
+    );
+  });
 }
 
 /** Every author profile. */

@@ -14,6 +14,7 @@ import {
 } from '../lib/format/index.ts';
 import type { StringId } from '../schemas/translations.ts';
 import { interpolate } from '../utils/strings.ts';
+import { direction } from '../lib/direction.ts';
 
 export { config };
 
@@ -23,6 +24,7 @@ const dateOptions: DateOptions = {
   timeZone: config.timeZone,
   monthStyle: config.monthNames,
   hijri: config.calendar === 'gregorian+hijri',
+  calendar: config.calendar === 'persian' ? 'persian' : 'gregory',
 };
 
 /** A UI string, with `{placeholders}` filled. */
@@ -55,3 +57,6 @@ export function readingTime(text: string): string {
 
 /** The language for `<html lang>`: the locale's language subtag ("ar" for "ar-SY"). */
 export const lang = new Intl.Locale(config.locale).language;
+
+/** The page direction for `<html dir>`. */
+export const dir = direction(config.locale);

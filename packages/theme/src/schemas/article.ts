@@ -13,6 +13,30 @@ export interface ArticleSchemaContext<TImage extends z.ZodType, TReference exten
   timeZone: string;
 }
 
+/**
+ * Rejects frontmatter keys the schema does not know, one friendly issue per key (Zod's own strict mode
+ * reports them all under an empty path, which Astro prints as "****: Unrecognized key").
+ */
+export function knownKeysOnly<T extends z.ZodObject>(schema: T, what: string) {
+  const known = Object.keys(schema.shape);
+  return z.preprocess((input, ctx) => {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+    const unknown = Object.keys(input).filter((key) => !known.includes(key));
+    for (const key of unknown) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [key],
+        input,
+        message: `is not a field ${what} has: check the spelling. The fields are ${known.join(', ')}`,
+      });
+    }
+    return input;
+  }, schema);
+}
+
+/** A URL slug: letters (any script) and digits joined by single dashes. */
+const SLUG = /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u;
+
 /** A date written in frontmatter: an ISO instant with offset, or a wall-clock time in the newsroom's zone. */
 export function instantSchema(timeZone: string) {
   return z.union([z.string(), z.date()]).transform((value, ctx) => {
@@ -39,7 +63,7 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
   timeZone,
 }: ArticleSchemaContext<TImage, TReference>) {
   const sectionList = sections.map((s) => `"${s}"`).join(', ');
-  return z
+  const article = z
     .object({
       /** The headline. */
       title: z
@@ -79,23 +103,30 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
       /** Flag a breaking story. */
       breaking: z.boolean().default(false),
       /** The URL slug; the file name when absent. */
-      slug: z.string().optional(),
+      slug: z
+        .string()
+        .transform((slug) => slug.normalize('NFC'))
+        .refine((slug) => SLUG.test(slug), {
+          error:
+            'must be letters and digits joined by single dashes, with no spaces or slashes, e.g. "قمة-العشرين"',
+        })
+        .optional(),
     })
-    .strict()
-    .superRefine((data, ctx) => {
-      if (data.updated && data.updated.getTime() < data.published.getTime()) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updated'],
-          message: 'is earlier than "published": an update cannot come before the story',
-        });
-      }
-    });
+    .strict();
+  return knownKeysOnly(article, 'an article').superRefine((data, ctx) => {
+    if (data.updated && data.updated.getTime() < data.published.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: 'is earlier than "published": an update cannot come before the story',
+      });
+    }
+  });
 }
 
 /** The frontmatter of an author. */
 export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image: () => TImage }) {
-  return z
+  const author = z
     .object({
       name: z.string({ error: 'is required: the name readers see in bylines' }).trim().min(1),
       role: z.string().optional(),
@@ -104,6 +135,7 @@ export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image:
       social: z.record(z.string(), z.url()).default({}),
     })
     .strict();
+  return knownKeysOnly(author, 'an author');
 }
 
 /** An article's data as routes and components read it (after Astro resolved images and references). */

@@ -28,16 +28,17 @@ export const LocaleSchema = () =>
       error: 'is not a BCP 47 language tag; use a tag such as "ar", "ar-EG" or "ar-SY"',
     }),
     /**
-     * The digits numbers are written in: `arab` (٠١٢٣) or `latn` (0123). Pinned, so every browser and
-     * Node version prints the same.
+     * The digits numbers are written in: `arab` (٠١٢٣), `latn` (0123) or `arabext` (۰۱۲۳, Persian and
+     * Urdu). Pinned, so every browser and Node version prints the same.
      * @example digits: 'arab'
      */
-    digits: z.enum(['arab', 'latn']).default('arab'),
+    digits: z.enum(['arab', 'latn', 'arabext']).default('arab'),
     /**
-     * The calendar: `gregorian`, or `gregorian+hijri` to print the Umm al-Qura Hijri date beside it.
+     * The calendar: `gregorian`, `gregorian+hijri` to print the Umm al-Qura Hijri date beside it, or
+     * `persian` for the Solar Hijri calendar of Persian newsrooms.
      * @example calendar: 'gregorian+hijri'
      */
-    calendar: z.enum(['gregorian', 'gregorian+hijri']).default('gregorian'),
+    calendar: z.enum(['gregorian', 'gregorian+hijri', 'persian']).default('gregorian'),
     /**
      * Month names: as the locale gives them (`locale`), Egyptian-style (`egyptian`: ديسمبر), Levantine
      * (`levantine`: كانون الأول), or both (`both`: ديسمبر/كانون الأول).

@@ -1,9 +1,23 @@
 import ar from '../translations/ar.json' with { type: 'json' };
+import fa from '../translations/fa.json' with { type: 'json' };
+import ur from '../translations/ur.json' with { type: 'json' };
 import type { StringId } from '../schemas/translations.ts';
 
-/** The theme's Arabic strings with the site's overrides applied. */
-export function resolveStrings(overrides: Partial<Record<StringId, string>>): Record<StringId, string> {
-  const strings: Record<StringId, string> = { ...ar };
+type Strings = Record<StringId, string>;
+
+/**
+ * The theme's UI strings by language. Arabic is complete and the reference; another language may
+ * leave a string out, and the Arabic one is used. Add a language with a `translations/<lang>.json`.
+ */
+export const TRANSLATIONS: Record<string, Partial<Strings>> = { ar, fa, ur };
+
+/**
+ * The UI strings for a locale (by its language subtag), with the site's overrides applied.
+ * @example resolveStrings('fa-IR', {})['nav.home'] // 'صفحهٔ اصلی'
+ */
+export function resolveStrings(locale: string, overrides: Partial<Strings>): Strings {
+  const language = new Intl.Locale(locale).language;
+  const strings: Strings = { ...ar, ...TRANSLATIONS[language] };
   for (const [id, value] of Object.entries(overrides) as [StringId, string | undefined][]) {
     if (value !== undefined) strings[id] = value;
   }

@@ -51,7 +51,7 @@ describe('khabar() options', () => {
       timeZone: 'Mars/Olympus',
       locale: 'not a locale!',
     });
-    expect(message).toMatch(/\*\*digits\*\* must be one of "arab", "latn" \(got "roman"\)/);
+    expect(message).toMatch(/\*\*digits\*\* must be one of "arab", "latn", "arabext" \(got "roman"\)/);
     expect(message).toMatch(/\*\*timeZone\*\* is not an IANA time zone.*\(got "Mars\/Olympus"\)/);
     expect(message).toMatch(/\*\*locale\*\* is not a BCP 47 language tag/);
     expect(message).toContain('docs/en/configuration.md');

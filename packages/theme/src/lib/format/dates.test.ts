@@ -205,3 +205,18 @@ describe('re-exports', () => {
     expect(isoInZone(SEED, 'Asia/Riyadh')).toBe('2016-12-01T10:00:00+03:00');
   });
 });
+
+describe('formatDate in the Solar Hijri calendar', () => {
+  it('prints the Persian date with Persian digits', () => {
+    const thursday = new Date('2016-12-01T10:00:00+03:30');
+    expect(
+      formatDate(thursday, {
+        locale: 'fa-IR',
+        digits: 'arabext',
+        timeZone: 'Asia/Tehran',
+        monthStyle: 'locale',
+        calendar: 'persian',
+      }),
+    ).toBe('۱۳۹۵ آذر ۱۱, پنجشنبه');
+  });
+});

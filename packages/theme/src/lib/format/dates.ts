@@ -45,6 +45,11 @@ export interface DateOptions {
   monthStyle: MonthStyle;
   /** Follow the Gregorian date with the Umm al-Qura Hijri date in parentheses. Default `false`. */
   hijri?: boolean | undefined;
+  /**
+   * The main calendar: Gregorian (default), or the Solar Hijri calendar Iran and Afghanistan print
+   * (`'persian'`, e.g. "پنجشنبه ۱۱ آذر ۱۳۹۵"); month styles apply to the Gregorian calendar only.
+   */
+  calendar?: 'gregory' | 'persian' | undefined;
 }
 
 /** Options for {@link formatHijri}: month names and the Hijri flag do not apply. */
@@ -174,6 +179,10 @@ export function formatHijri(instant: Date, opts: HijriOptions, style: DateStyle 
  */
 export function formatDate(instant: Date, opts: DateOptions, style: DateStyle = 'full'): string {
   assertValidDate(instant, 'formatDate');
+  if (opts.calendar === 'persian') {
+    const locale = localeWithExtensions(opts.locale, { digits: opts.digits, calendar: 'persian' });
+    return dateTimeFormat(locale, { dateStyle: style, timeZone: opts.timeZone }).format(instant);
+  }
   const gregorian = formatGregorian(instant, opts, style);
   if (opts.hijri !== true) return gregorian;
   const hijri = formatHijri(instant, opts, style === 'full' ? 'long' : style);

@@ -15,6 +15,10 @@ describe('toDigits', () => {
     expect(toDigits('۱۳۹۵', 'arab')).toBe('١٣٩٥');
   });
 
+  it('writes Persian (Extended Arabic-Indic) digits for arabext', () => {
+    expect(toDigits('G20 2016 ٢٠١٦', 'arabext')).toBe('G۲۰ ۲۰۱۶ ۲۰۱۶');
+  });
+
   it('keeps separators: only digits change', () => {
     expect(toDigits('١٢٬٣٤٥٫٦', 'latn')).toBe('12٬345٫6');
   });

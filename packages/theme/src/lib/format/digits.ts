@@ -7,11 +7,14 @@
  * the numbering system (and the calendar) explicitly through {@link localeWithExtensions}.
  */
 
-/** The two digit shapes a site can choose: Arabic-Indic (`arab`, ٠–٩) or Western (`latn`, 0–9). */
-export type Digits = 'arab' | 'latn';
+/**
+ * The digit shapes a site can choose: Arabic-Indic (`arab`, ٠–٩), Western (`latn`, 0–9), or Extended
+ * Arabic-Indic (`arabext`, ۰–۹, as Persian and Urdu print them).
+ */
+export type Digits = 'arab' | 'latn' | 'arabext';
 
 /** The calendars the formatters pin: Gregorian, or the Saudi Umm al-Qura Hijri calendar. */
-export type Calendar = 'gregory' | 'islamic-umalqura';
+export type Calendar = 'gregory' | 'islamic-umalqura' | 'persian';
 
 /** Options for {@link localeWithExtensions}. Omitted keys keep whatever the input tag says. */
 export interface LocaleExtensions {
@@ -27,6 +30,7 @@ const WESTERN_ZERO = 0x0030; // 0
 
 const NON_LATN_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const NON_ARAB_DIGIT = /[0-9\u06F0-\u06F9]/g;
+const NON_ARABEXT_DIGIT = /[0-9\u0660-\u0669]/g;
 
 function digitValue(char: string): number {
   const code = char.codePointAt(0) ?? WESTERN_ZERO;
@@ -48,10 +52,14 @@ function digitValue(char: string): number {
  * toDigits('G20 2016', 'arab'); // "G٢٠ ٢٠١٦"
  * toDigits('قمة ٢٠١٦', 'latn'); // "قمة 2016"
  * toDigits('۱۳۹۵', 'latn'); // "1395" (Persian digits)
+ * toDigits('2016', 'arabext'); // "۲۰۱۶"
  */
 export function toDigits(text: string, digits: Digits): string {
   if (digits === 'latn') {
     return text.replace(NON_LATN_DIGIT, (d) => String.fromCharCode(WESTERN_ZERO + digitValue(d)));
+  }
+  if (digits === 'arabext') {
+    return text.replace(NON_ARABEXT_DIGIT, (d) => String.fromCharCode(PERSIAN_ZERO + digitValue(d)));
   }
   return text.replace(NON_ARAB_DIGIT, (d) => String.fromCharCode(ARABIC_INDIC_ZERO + digitValue(d)));
 }
