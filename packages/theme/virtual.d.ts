@@ -14,3 +14,8 @@ declare module 'virtual:khabar/logo' {
   const logo: import('astro').ImageMetadata | undefined;
   export default logo;
 }
+declare module 'virtual:khabar/seo-build' {
+  /** What the integration decided for feeds, sitemaps and social cards. */
+  const build: import('./src/lib/seo/build.ts').SeoBuildInfo;
+  export default build;
+}

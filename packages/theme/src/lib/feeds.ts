@@ -1,0 +1,187 @@
+/**
+ * RSS items and channel data for `@astrojs/rss`, from plain data. The feed routes gather articles,
+ * URLs and rendered HTML; everything decided about the feed's content is decided here.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+/** Namespaces the theme's feeds use beyond RSS 2.0 (`content` is added by `@astrojs/rss`). */
+export const FEED_XMLNS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
+} as const;
+
+/** A story's picture as a feed carries it: the file the site publishes, with its type and size. */
+export interface FeedImage {
+  /** Absolute URL. */
+  url: string;
+  /** MIME type, e.g. `image/jpeg`. */
+  type: string;
+  /** Size of the file in bytes (RSS `enclosure` requires it). */
+  length: number;
+  width?: number | undefined;
+  height?: number | undefined;
+  alt?: string | undefined;
+}
+
+/** What a feed needs of a story, already resolved to absolute URLs and names. */
+export interface FeedArticle {
+  title: string;
+  /** Absolute, encoded URL of the article page. */
+  url: string;
+  description: string;
+  published: Date;
+  updated?: Date | undefined;
+  /** The section's name first, then the tags. */
+  categories: readonly string[];
+  /** The authors' names, in byline order. */
+  authors: readonly string[];
+  /** The rendered article HTML (sanitised here); omit for description-only feeds. */
+  html?: string | undefined;
+  image?: FeedImage | undefined;
+}
+
+/** One item as `@astrojs/rss` takes it. */
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  content?: string;
+  categories: string[];
+  enclosure?: { url: string; length: number; type: string };
+  customData?: string;
+}
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+function absolute(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Article HTML made safe for feed readers: no scripts, styles, classes, ids, iframes or event
+ * handlers; every link and picture an absolute URL (readers resolve nothing against the site).
+ * @example sanitizeFeedHtml('<p><a href="/x/">x</a><script>1</script></p>', 'https://khabar.example/a/')
+ * // '<p><a href="https://khabar.example/x/">x</a></p>'
+ */
+export function sanitizeFeedHtml(html: string, baseUrl: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'picture'],
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang'],
+      img: ['src', 'alt', 'width', 'height'],
+      blockquote: ['cite'],
+      '*': ['dir', 'lang'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: attribs.href ? { ...attribs, href: absolute(attribs.href, baseUrl) } : attribs,
+      }),
+      img: (tagName, attribs) => ({
+        tagName,
+        attribs: attribs.src ? { ...attribs, src: absolute(attribs.src, baseUrl) } : attribs,
+      }),
+    },
+    // A `<picture>` keeps only its `<img>`: feed readers do not pick among sources.
+    exclusiveFilter: (frame) => frame.tag === 'source',
+  }).trim();
+}
+
+/**
+ * An RSS item: title, link and guid (the encoded article URL), `pubDate`, description, the sanitised
+ * story in `content:encoded`, categories, authors as `dc:creator`, and the picture as both an
+ * `enclosure` and a `media:content` (with dimensions and its alternative text).
+ */
+export function feedItem(article: FeedArticle): FeedItem {
+  const extra: string[] = article.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`);
+  if (article.updated) extra.push(`<atom:updated>${article.updated.toISOString()}</atom:updated>`);
+  const { image } = article;
+  if (image) {
+    const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
+    const alt = image.alt ? `<media:description type="plain">${escapeXml(image.alt)}</media:description>` : '';
+    extra.push(
+      `<media:content url="${escapeXml(image.url)}" type="${escapeXml(image.type)}" medium="image" fileSize="${image.length}"${size}>${alt}</media:content>`,
+    );
+  }
+  return {
+    title: article.title,
+    link: article.url,
+    pubDate: article.published,
+    description: article.description,
+    ...(article.html !== undefined && { content: sanitizeFeedHtml(article.html, article.url) }),
+    categories: [...article.categories],
+    ...(image && { enclosure: { url: image.url, length: image.length, type: image.type } }),
+    ...(extra.length > 0 && { customData: extra.join('') }),
+  };
+}
+
+export interface ChannelInput {
+  /** BCP 47, e.g. `ar-SY` (RSS takes the language tag). */
+  language: string;
+  /** The feed's own absolute URL, for `atom:link rel="self"`. */
+  selfUrl: string;
+  /** When the feed last changed: the newest publication or update among its items. */
+  lastBuildDate: Date;
+  /** The channel's picture (logo), with the title and link RSS requires beside it. */
+  image?: { url: string; title: string; link: string; width?: number; height?: number } | undefined;
+  /** Minutes a reader may cache the feed. */
+  ttl?: number | undefined;
+  generator?: string | undefined;
+  copyright?: string | undefined;
+}
+
+/** The channel elements `@astrojs/rss` does not write itself, as its `customData`. */
+export function channelCustomData(input: ChannelInput): string {
+  const parts = [
+    `<language>${escapeXml(input.language)}</language>`,
+    `<atom:link href="${escapeXml(input.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    `<lastBuildDate>${input.lastBuildDate.toUTCString()}</lastBuildDate>`,
+  ];
+  if (input.copyright) parts.push(`<copyright>${escapeXml(input.copyright)}</copyright>`);
+  if (input.generator) parts.push(`<generator>${escapeXml(input.generator)}</generator>`);
+  if (input.ttl) parts.push(`<ttl>${input.ttl}</ttl>`);
+  if (input.image) {
+    const { url, title, link, width, height } = input.image;
+    // RSS caps a channel image at 144×400; a larger logo is listed without dimensions (88×31 assumed).
+    const fits = width !== undefined && height !== undefined && width <= 144 && height <= 400;
+    const size = fits ? `<width>${width}</width><height>${height}</height>` : '';
+    parts.push(
+      `<image><url>${escapeXml(url)}</url><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link>${size}</image>`,
+    );
+  }
+  return parts.join('');
+}
+
+/** The newest instant among items: when the feed last changed (stable across rebuilds, unlike "now"). */
+export function latestChange(articles: readonly Pick<FeedArticle, 'published' | 'updated'>[], fallback: Date): Date {
+  let latest: Date | undefined;
+  for (const article of articles) {
+    const instant = article.updated ?? article.published;
+    if (!latest || instant.getTime() > latest.getTime()) latest = instant;
+  }
+  return latest ?? fallback;
+}
+
+/** The MIME type of an image format as Astro names it (`jpg`, `png`, `webp`…). */
+export function imageMimeType(format: string): string {
+  const f = format.toLowerCase();
+  if (f === 'jpg' || f === 'jpeg') return 'image/jpeg';
+  if (f === 'svg') return 'image/svg+xml';
+  return `image/${f}`;
+}

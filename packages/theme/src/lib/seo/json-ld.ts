@@ -1,0 +1,165 @@
+/**
+ * schema.org structured data (JSON-LD) for news pages, built from plain data. Every URL passed in must
+ * already be absolute and encoded (the theme's `articleUrl`/`sectionUrl`… through `absoluteUrl`), so a
+ * slug is written the same way here as in the canonical link, the feeds and the sitemaps.
+ */
+import type { Crumb } from '../breadcrumbs.ts';
+
+export type JsonLd = Record<string, unknown>;
+
+const CONTEXT = 'https://schema.org';
+
+export interface ImageRef {
+  url: string;
+  width?: number | undefined;
+  height?: number | undefined;
+}
+
+export interface PublisherInput {
+  name: string;
+  /** The home page, absolute. */
+  url: string;
+  logo?: ImageRef | undefined;
+  /** Profiles of the newsroom (`sameAs`). */
+  sameAs?: readonly string[] | undefined;
+}
+
+/**
+ * The newsroom as a `NewsMediaOrganization`.
+ * @example publisherJsonLd({ name: 'خبر', url: 'https://khabar.example/' })['@type'] // 'NewsMediaOrganization'
+ */
+export function publisherJsonLd(input: PublisherInput): JsonLd {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${input.url}#publisher`,
+    name: input.name,
+    url: input.url,
+    ...(input.logo && { logo: imageObject(input.logo) }),
+    ...(input.sameAs?.length && { sameAs: [...input.sameAs] }),
+  };
+}
+
+function imageObject(image: ImageRef): JsonLd {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    ...(image.width && { width: image.width }),
+    ...(image.height && { height: image.height }),
+  };
+}
+
+export interface NewsArticleInput {
+  /** The article's canonical URL, absolute. */
+  url: string;
+  headline: string;
+  description?: string | undefined;
+  /** Pictures of the story, ideally cropped to 16:9, 4:3 and 1:1 (Google's recommendation). */
+  images: readonly ImageRef[];
+  /** ISO 8601 with the newsroom's offset. */
+  published: string;
+  modified?: string | undefined;
+  authors: readonly { name: string; url?: string | undefined }[];
+  publisher: PublisherInput;
+  /** BCP 47, e.g. `ar-SY`. */
+  inLanguage: string;
+  section?: string | undefined;
+  keywords?: readonly string[] | undefined;
+}
+
+/**
+ * A `NewsArticle` for Google's article rich results.
+ * @example newsArticleJsonLd({ url, headline, images: [], published: '2016-12-01T14:20:00+02:00', authors: [], publisher, inLanguage: 'ar-SY' })
+ */
+export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'NewsArticle',
+    '@id': `${input.url}#article`,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
+    url: input.url,
+    headline: input.headline,
+    ...(input.description && { description: input.description }),
+    ...(input.images.length > 0 && { image: input.images.map(imageObject) }),
+    datePublished: input.published,
+    dateModified: input.modified ?? input.published,
+    author: input.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      ...(author.url && { url: author.url }),
+    })),
+    publisher: publisherJsonLd(input.publisher),
+    inLanguage: input.inLanguage,
+    ...(input.section && { articleSection: input.section }),
+    ...(input.keywords?.length && { keywords: [...input.keywords] }),
+    isAccessibleForFree: true,
+  };
+}
+
+/**
+ * A `BreadcrumbList` from `breadcrumbs()`; paths become absolute URLs on `site`.
+ * @example breadcrumbListJsonLd([{ name: 'الرئيسية', url: '/' }], 'https://khabar.example')
+ */
+export function breadcrumbListJsonLd(crumbs: readonly Crumb[], site: string | URL): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: new URL(crumb.url, site).href,
+    })),
+  };
+}
+
+export interface WebSiteInput {
+  name: string;
+  /** The home page, absolute. */
+  url: string;
+  description?: string | undefined;
+  inLanguage: string;
+  /**
+   * The search page with `{search_term_string}` where the query goes, absolute, once the site has
+   * search: e.g. `https://khabar.example/search/?q={search_term_string}`.
+   */
+  searchUrl?: string | undefined;
+  publisher?: PublisherInput | undefined;
+}
+
+/**
+ * The `WebSite`, with a `SearchAction` when the site has a search page.
+ * @example webSiteJsonLd({ name: 'خبر', url: 'https://khabar.example/', inLanguage: 'ar-SY' })
+ */
+export function webSiteJsonLd(input: WebSiteInput): JsonLd {
+  return {
+    '@context': CONTEXT,
+    '@type': 'WebSite',
+    '@id': `${input.url}#website`,
+    name: input.name,
+    url: input.url,
+    ...(input.description && { description: input.description }),
+    inLanguage: input.inLanguage,
+    ...(input.publisher && { publisher: publisherJsonLd(input.publisher) }),
+    ...(input.searchUrl && {
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: input.searchUrl },
+        'query-input': 'required name=search_term_string',
+      },
+    }),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so no headline can close
+ * the script element; line and paragraph separators escaped for old parsers.
+ * @example serializeJsonLd({ headline: '</script>' }) // '{"headline":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,238 @@
+/**
+ * Social cards: a 1200×630 PNG per story with its headline in Arabic (shaped by Pango/HarfBuzz through
+ * `sharp`), the section and the site's name, right-aligned. Layout decisions are pure functions; drawing
+ * takes `sharp` as an argument and the cache takes a folder, so tests run both without a build.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Sharp, SharpOptions } from 'sharp';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+/** Bump when the drawing changes, so cached cards are redrawn. */
+export const CARD_LAYOUT_VERSION = 1;
+
+/** Right-to-left mark: makes Pango treat a paragraph as RTL even when it starts with "G20" or a digit. */
+const RLM = '\u200F';
+
+export interface CardInput {
+  headline: string;
+  /** The section's name as readers see it. */
+  section: string;
+  /** The site's name. */
+  site: string;
+  /** The site's host, printed small (e.g. `khabar.example`). */
+  host?: string | undefined;
+  background: string;
+  foreground: string;
+}
+
+export interface CardFonts {
+  /** Absolute path of a TTF/OTF bold face (WOFF is ignored by Pango). */
+  bold: string;
+  /** Absolute path of a TTF/OTF semibold (or regular) face. */
+  regular: string;
+  /** The family name inside the files, e.g. `Cairo`. */
+  family: string;
+}
+
+/** `sharp` as the caller imported it. */
+export type SharpFactory = (input?: SharpOptions) => Sharp;
+
+/**
+ * The cache key of a card: everything drawn on it, plus the theme's version (its drawing code).
+ * @example cardKey(input, '0.1.0') // 'a3f…' (64 hex digits)
+ */
+export function cardKey(input: CardInput, themeVersion: string): string {
+  const { headline, section, site, host, background, foreground } = input;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([CARD_LAYOUT_VERSION, themeVersion, headline, section, site, host, background, foreground]),
+    )
+    .digest('hex');
+}
+
+/** Escapes text for Pango markup. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Normalises a headline for the card: collapsed spaces, and at most `maxWords` words ending in "…"
+ * when longer. Words are never cut.
+ * @example cardHeadline('أ  ب ج', 2) // 'أ ب…'
+ */
+export function cardHeadline(headline: string, maxWords = Infinity): string {
+  const words = headline.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= maxWords) return words.join(' ');
+  return `${words.slice(0, Math.max(1, maxWords)).join(' ')}…`;
+}
+
+/** Sizes tried for the headline, largest first (px). */
+export const HEADLINE_SIZES = [68, 62, 56, 50, 46, 42] as const;
+
+const MARGIN = 80;
+const HEADLINE_TOP = 150;
+const HEADLINE_BOTTOM = 500;
+const HEADLINE_WIDTH = CARD_WIDTH - 2 * MARGIN;
+
+interface TextBlock {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+async function text(
+  sharp: SharpFactory,
+  markup: string,
+  font: string,
+  fontfile: string,
+  width?: number,
+): Promise<TextBlock> {
+  const { data, info } = await sharp({
+    text: {
+      text: markup,
+      font,
+      fontfile,
+      rgba: true,
+      dpi: 72,
+      // In a right-to-left paragraph Pango mirrors alignment: 'left' sets lines flush right.
+      align: 'left',
+      ...(width && { width, wrap: 'word' as const }),
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * Draws the headline at the largest size that fits the box; drops trailing words (adding "…") only
+ * when even the smallest size overflows. Pango wraps at word boundaries (`wrap: 'word'`).
+ */
+async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<TextBlock> {
+  const maxHeight = HEADLINE_BOTTOM - HEADLINE_TOP;
+  const words = cardHeadline(input.headline).split(' ');
+  for (let count = words.length; count >= 1; count--) {
+    const headline = cardHeadline(input.headline, count);
+    for (const size of HEADLINE_SIZES) {
+      const markup = `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeMarkup(headline)}</span>`;
+      const block = await text(sharp, markup, `${fonts.family} Bold ${size}`, fonts.bold, HEADLINE_WIDTH);
+      if (block.height <= maxHeight && block.width <= HEADLINE_WIDTH) return block;
+    }
+  }
+  throw new Error(`the headline "${input.headline}" does not fit a social card`);
+}
+
+/** Draws a card. Returns the PNG. */
+export async function renderSocialCard(
+  sharp: SharpFactory,
+  input: CardInput,
+  fonts: CardFonts,
+): Promise<Buffer> {
+  const muted = `${input.foreground}`;
+  const [headline, section, site, host] = await Promise.all([
+    headlineBlock(sharp, input, fonts),
+    text(
+      sharp,
+      `<span foreground="${input.background}">${RLM}${escapeMarkup(input.section)}</span>`,
+      `${fonts.family} SemiBold 32`,
+      fonts.regular,
+    ),
+    text(
+      sharp,
+      `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+      `${fonts.family} Bold 44`,
+      fonts.bold,
+    ),
+    input.host
+      ? text(sharp, `<span foreground="${muted}" alpha="80%">${escapeMarkup(input.host)}</span>`, `${fonts.family} SemiBold 26`, fonts.regular)
+      : undefined,
+  ]);
+
+  // The section sits in a pill of the foreground colour at the top right.
+  const pillPadX = 22;
+  const pillPadY = 6;
+  const pillWidth = section.width + 2 * pillPadX;
+  const pillHeight = section.height + 2 * pillPadY;
+  const pill = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${pillWidth}" height="${pillHeight}"><rect width="100%" height="100%" rx="${Math.round(pillHeight / 2)}" fill="${input.foreground}"/></svg>`,
+  );
+  const rule = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${HEADLINE_WIDTH}" height="3"><rect width="100%" height="100%" fill="${input.foreground}" fill-opacity="0.35"/></svg>`,
+  );
+  const right = (width: number) => CARD_WIDTH - MARGIN - width;
+  // The headline block is centred in its box vertically, flush right.
+  const headlineTop = HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
+  const footerTop = 530;
+
+  const layers = [
+    { input: pill, top: 56, left: right(pillWidth) },
+    { input: section.data, top: 56 + pillPadY, left: right(pillWidth) + pillPadX },
+    { input: headline.data, top: headlineTop, left: right(headline.width) },
+    { input: rule, top: 512, left: MARGIN },
+    { input: site.data, top: footerTop, left: right(site.width) },
+    ...(host ? [{ input: host.data, top: footerTop + Math.round((site.height - host.height) / 2), left: MARGIN }] : []),
+  ];
+  return sharp({
+    create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4, background: input.background },
+  })
+    .composite(layers)
+    .flatten({ background: input.background })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/**
+ * Draws a square logo: the site's name on its colour. Stands in for a logo file as the publisher's
+ * logo in JSON-LD and the feeds' channel image.
+ */
+export async function renderLogo(
+  sharp: SharpFactory,
+  input: Pick<CardInput, 'site' | 'background' | 'foreground'>,
+  fonts: CardFonts,
+  size = 512,
+): Promise<Buffer> {
+  const name = await text(
+    sharp,
+    `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+    `${fonts.family} Bold ${Math.round(size / 4)}`,
+    fonts.bold,
+    Math.round(size * 0.84),
+  );
+  return sharp({ create: { width: size, height: size, channels: 4, background: input.background } })
+    .composite([
+      {
+        input: name.data,
+        top: Math.max(0, Math.round((size - name.height) / 2)),
+        left: Math.max(0, Math.round((size - name.width) / 2)),
+      },
+    ])
+    .flatten({ background: input.background })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+}
+
+/**
+ * The card from the cache folder when an identical one was drawn before, else drawn and stored.
+ * @returns the PNG and whether it came from the cache.
+ */
+export async function cachedCard(
+  cacheDir: string,
+  key: string,
+  draw: () => Promise<Buffer>,
+): Promise<{ png: Buffer; cached: boolean }> {
+  const file = join(cacheDir, `${key}.png`);
+  try {
+    return { png: await readFile(file), cached: true };
+  } catch {
+    const png = await draw();
+    await mkdir(cacheDir, { recursive: true });
+    // Write then rename, so a build killed mid-write never leaves half a card in the cache.
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, file);
+    return { png, cached: false };
+  }
+}

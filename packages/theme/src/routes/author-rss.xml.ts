@@ -1,0 +1,24 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getAllAuthors, getIndexes } from '../runtime/articles.ts';
+import { feedResponse } from '../runtime/feeds.ts';
+import { config, t } from '../runtime/site.ts';
+
+/** `/authors/{author}/rss.xml`: one feed per author. */
+export const getStaticPaths = (async () => {
+  const { byAuthor } = await getIndexes();
+  const authors = await getAllAuthors();
+  return authors.map((author) => ({
+    params: { author: author.id },
+    props: { author, articles: byAuthor.get(author.id) ?? [] },
+  }));
+}) satisfies GetStaticPaths;
+
+type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+
+export const GET: APIRoute<Props> = async ({ props: { author, articles } }) =>
+  feedResponse({
+    title: t('feed.authorTitle', { author: author.data.name, site: config.title }),
+    description: t('feed.authorDescription', { author: author.data.name, site: config.title }),
+    path: `authors/${author.id}/rss.xml`,
+    articles,
+  });

@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { cachedCard, cardKey, renderLogo } from '../lib/social-card.ts';
+import { config } from '../runtime/site.ts';
+import { build, PUBLISHER_LOGO_SIZE } from '../runtime/seo.ts';
+
+/** `/publisher-logo.png`: the site's name drawn as a square logo, for sites without a logo file. */
+export const GET: APIRoute = async () => {
+  const input = {
+    site: config.title,
+    background: config.seo.socialCards.background,
+    foreground: config.seo.socialCards.foreground,
+  };
+  const key = `logo-${PUBLISHER_LOGO_SIZE}-${cardKey({ ...input, headline: '', section: '' }, build.themeVersion)}`;
+  const { png } = await cachedCard(build.cardCacheDir, key, async () => {
+    const { default: sharp } = await import('sharp');
+    return renderLogo(sharp, input, build.cardFonts, PUBLISHER_LOGO_SIZE);
+  });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

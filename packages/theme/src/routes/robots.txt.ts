@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { robotsTxt } from '../lib/sitemap.ts';
+import { build } from '../runtime/seo.ts';
+
+/** `/robots.txt`: open to every crawler, pointing at the sitemap index. */
+export const GET: APIRoute = () =>
+  new Response(robotsTxt(build.sitemapIndex), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

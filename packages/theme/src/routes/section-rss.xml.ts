@@ -1,0 +1,23 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getIndexes } from '../runtime/articles.ts';
+import { feedResponse } from '../runtime/feeds.ts';
+import { config, t } from '../runtime/site.ts';
+
+/** `/{section}/rss.xml`: one feed per section. */
+export const getStaticPaths = (async () => {
+  const { bySection } = await getIndexes();
+  return config.sections.map((section) => ({
+    params: { section: section.slug },
+    props: { section, articles: bySection.get(section.slug) ?? [] },
+  }));
+}) satisfies GetStaticPaths;
+
+type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
+
+export const GET: APIRoute<Props> = async ({ props: { section, articles } }) =>
+  feedResponse({
+    title: t('feed.sectionTitle', { section: section.name, site: config.title }),
+    description: section.description ?? t('feed.sectionDescription', { section: section.name, site: config.title }),
+    path: `${section.slug}/rss.xml`,
+    articles,
+  });

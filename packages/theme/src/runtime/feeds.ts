@@ -1,0 +1,43 @@
+/** Builds a feed response with `@astrojs/rss` from a list of stories. */
+import rss from '@astrojs/rss';
+import { channelCustomData, FEED_XMLNS, latestChange } from '../lib/feeds.ts';
+import type { Article } from './articles.ts';
+import { config } from './site.ts';
+import { abs, articleFeedItem, build, filePath, homeUrl, languageTag, publisher } from './seo.ts';
+
+export interface FeedInput {
+  title: string;
+  description: string;
+  /** The feed's path under the base, e.g. `politics/rss.xml`. */
+  path: string;
+  /** Stories, newest first; the feed takes the first `seo.feeds.items`. */
+  articles: readonly Article[];
+}
+
+/** An RSS 2.0 response: channel with language, self link, logo and last build date; full items. */
+export async function feedResponse({ title, description, path, articles }: FeedInput): Promise<Response> {
+  const items = await Promise.all(articles.slice(0, config.seo.feeds.items).map(articleFeedItem));
+  const { logo } = await publisher();
+  const response = await rss({
+    title,
+    description,
+    site: homeUrl,
+    items: items.map(({ item }) => item),
+    xmlns: { ...FEED_XMLNS },
+    stylesheet: filePath('feed.xsl'),
+    customData: channelCustomData({
+      language: languageTag,
+      selfUrl: abs(filePath(path)),
+      lastBuildDate: latestChange(
+        items.map(({ input }) => input),
+        new Date(build.buildTime),
+      ),
+      image: logo ? { url: logo.url, title, link: homeUrl } : undefined,
+      generator: `Khabar ${build.themeVersion}`,
+      ttl: 15,
+    }),
+  });
+  return new Response(await response.text(), {
+    headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
+  });
+}

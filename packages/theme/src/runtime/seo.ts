@@ -1,0 +1,249 @@
+/**
+ * The SEO routes' and components' bindings to the site: publisher, article metadata, social cards and
+ * feeds. The decisions are in `lib/seo`, `lib/feeds` and `lib/social-card`; this gathers their inputs.
+ */
+import { stat } from 'node:fs/promises';
+import { getImage } from 'astro:assets';
+import { render } from 'astro:content';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import build from 'virtual:khabar/seo-build';
+import logo from 'virtual:khabar/logo';
+import { breadcrumbs } from '../lib/breadcrumbs.ts';
+import { feedItem, imageMimeType, type FeedArticle, type FeedImage } from '../lib/feeds.ts';
+import {
+  articleMeta,
+  breadcrumbListJsonLd,
+  jsonLdCrops,
+  cropSize,
+  newsArticleJsonLd,
+  type ImageRef,
+  type JsonLd,
+  type MetaTag,
+  type PublisherInput,
+} from '../lib/seo/index.ts';
+import { cachedCard, cardKey, renderSocialCard, type CardInput } from '../lib/social-card.ts';
+import { absoluteUrl, encodePath, pagePath } from '../lib/urls.ts';
+import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
+import { config, datetime, t } from './site.ts';
+
+export { build };
+
+/** An absolute URL on the site for an encoded path. */
+export function abs(path: string): string {
+  return absoluteUrl(config.site, path);
+}
+
+/** The home page, absolute. */
+export const homeUrl = abs(pagePath(config.base, '/'));
+
+/** The language tag pages, feeds and JSON-LD declare (the locale without `-u-` extensions). */
+export const languageTag = new Intl.Locale(config.locale).baseName;
+
+/** The encoded path of a file under the site's base, e.g. `politics/rss.xml` → `/politics/rss.xml`. */
+export function filePath(path: string): string {
+  return encodePath(`${config.base}${path}`.replace(/\/{2,}/g, '/'));
+}
+
+/** The encoded path of an article's social card. */
+export function cardPath(article: Article): string {
+  return filePath(`og/${article.id}.png`);
+}
+
+/** Whether an article's `og:image` is its social card. */
+export function usesCard(article: Article): boolean {
+  const { use } = config.seo.socialCards;
+  return use === 'always' || (use === 'fallback' && !article.data.image);
+}
+
+/** What a social card shows. */
+export function cardInput(article: Article): CardInput {
+  const { socialCards } = config.seo;
+  return {
+    headline: article.data.title,
+    section: getSection(article.data.section).name,
+    site: config.title,
+    host: config.site ? new URL(config.site).host : undefined,
+    background: socialCards.background,
+    foreground: socialCards.foreground,
+  };
+}
+
+/** The card's PNG, from the cache when nothing on it changed. */
+export async function socialCardPng(article: Article): Promise<{ png: Buffer; cached: boolean }> {
+  const input = cardInput(article);
+  return cachedCard(build.cardCacheDir, cardKey(input, build.themeVersion), async () => {
+    const { default: sharp } = await import('sharp');
+    return renderSocialCard(sharp, input, build.cardFonts);
+  });
+}
+
+/** The path of the drawn publisher logo, used when the site configured no logo. */
+export const PUBLISHER_LOGO_PATH = 'publisher-logo.png';
+export const PUBLISHER_LOGO_SIZE = 512;
+
+/** The newsroom as a `NewsMediaOrganization`: name, home, logo and social profiles. */
+export async function publisher(): Promise<PublisherInput> {
+  let logoRef: ImageRef;
+  if (logo) {
+    const image = await getImage({ src: logo, width: Math.min(logo.width, 600), format: 'png' });
+    logoRef = {
+      url: abs(image.src),
+      width: Number(image.attributes['width'] ?? logo.width),
+      height: Number(image.attributes['height'] ?? logo.height),
+    };
+  } else {
+    logoRef = {
+      url: abs(filePath(PUBLISHER_LOGO_PATH)),
+      width: PUBLISHER_LOGO_SIZE,
+      height: PUBLISHER_LOGO_SIZE,
+    };
+  }
+  return {
+    name: config.title,
+    url: homeUrl,
+    logo: logoRef,
+    sameAs: Object.values(config.social).filter((url): url is string => Boolean(url)),
+  };
+}
+
+/** What an article page puts in its head beyond the common tags. */
+export interface ArticleSeo {
+  /** The `og:image`: a 1200×630 crop of the photo, or the social card. */
+  image: { src: string; alt: string; width: number; height: number } | undefined;
+  meta: MetaTag[];
+  jsonLd: JsonLd[];
+}
+
+async function crop(src: ImageMetadata, width: number, height: number) {
+  const image = await getImage({ src, width, height, fit: 'cover', format: 'jpg' });
+  return { url: abs(image.src), width, height };
+}
+
+/** Open Graph `article:*` tags and the `NewsArticle` and `BreadcrumbList` JSON-LD of a story. */
+export async function articleSeo(article: Article, authors: Author[]): Promise<ArticleSeo> {
+  const { data } = article;
+  const section = getSection(data.section);
+  const url = abs(articleUrl(article));
+  const published = datetime(data.published);
+  const modified = data.updated ? datetime(data.updated) : undefined;
+
+  let image: ArticleSeo['image'];
+  let images: ImageRef[] = [];
+  if (data.image && !usesCard(article)) {
+    const og = cropSize(data.image.src.width, data.image.src.height, 1200, 630);
+    const ogCrop = await crop(data.image.src, og.width, og.height);
+    image = { src: ogCrop.url, alt: data.image.alt, width: og.width, height: og.height };
+  }
+  if (data.image) {
+    images = await Promise.all(
+      jsonLdCrops(data.image.src.width, data.image.src.height).map((size) =>
+        crop(data.image!.src, size.width, size.height),
+      ),
+    );
+  }
+  if (usesCard(article)) {
+    const card = { url: abs(cardPath(article)), width: 1200, height: 630 };
+    image = { src: card.url, alt: data.title, width: card.width, height: card.height };
+    if (images.length === 0) images = [card];
+  }
+
+  const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
+  const trail = breadcrumbs({
+    base: config.base,
+    homeName: t('nav.home'),
+    section: { slug: section.slug, name: section.name },
+    page: { name: data.title, url: articleUrl(article) },
+  });
+  return {
+    image,
+    meta: articleMeta({
+      published,
+      modified,
+      section: section.name,
+      tags: data.tags,
+      authorUrls: authorRefs.map((author) => author.url),
+    }),
+    jsonLd: [
+      newsArticleJsonLd({
+        url,
+        headline: data.title,
+        description: data.description,
+        images,
+        published,
+        modified,
+        authors: authorRefs,
+        publisher: await publisher(),
+        inLanguage: languageTag,
+        section: section.name,
+        keywords: data.tags,
+      }),
+      breadcrumbListJsonLd(trail, homeUrl),
+    ],
+  };
+}
+
+let container: Promise<AstroContainer> | undefined;
+const htmlCache = new Map<string, Promise<string>>();
+
+/** The article body as the page renders it (images included), for `content:encoded`. */
+function articleHtml(article: Article): Promise<string> {
+  let html = htmlCache.get(article.id);
+  if (!html) {
+    html = (async () => {
+      container ??= AstroContainer.create();
+      const { Content } = await render(article as Parameters<typeof render>[0]);
+      return (await container).renderToString(Content);
+    })();
+    htmlCache.set(article.id, html);
+  }
+  return html;
+}
+
+async function feedImage(article: Article): Promise<FeedImage | undefined> {
+  const { image } = article.data;
+  if (image) {
+    // The original file, which the build publishes as it is: its size is the size of the source.
+    const fsPath = (image.src as ImageMetadata & { fsPath?: string }).fsPath;
+    if (fsPath) {
+      const { size } = await stat(fsPath);
+      return {
+        url: abs(image.src.src),
+        type: imageMimeType(image.src.format),
+        length: size,
+        width: image.src.width,
+        height: image.src.height,
+        alt: image.alt,
+      };
+    }
+  }
+  if (config.seo.socialCards.use !== 'never') {
+    const { png } = await socialCardPng(article);
+    return {
+      url: abs(cardPath(article)),
+      type: 'image/png',
+      length: png.length,
+      width: 1200,
+      height: 630,
+      alt: article.data.title,
+    };
+  }
+  return undefined;
+}
+
+/** A story as an RSS item. */
+export async function articleFeedItem(article: Article) {
+  const { data } = article;
+  const authors = await getAuthors(article);
+  const input: FeedArticle = {
+    title: data.title,
+    url: abs(articleUrl(article)),
+    description: data.description,
+    published: data.published,
+    updated: data.updated,
+    categories: [getSection(data.section).name, ...data.tags],
+    authors: authors.map((author) => author.data.name),
+    html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
+    image: await feedImage(article),
+  };
+  return { input, item: feedItem(input) };
+}
