@@ -1,11 +1,13 @@
 /** `khabar-comments serve`: the Web-standard handler behind Node's own HTTP server. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import type { CommentsHandler } from '../handler.ts';
 
-/** Turns a Node request into a Web `Request` (the body stays a stream, read with a cap by the handler). */
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
+/** The most the Node server reads of a body before it gives up (the handler's own cap is usually lower). */
+export const HARD_BODY_CAP = 4 * 1024 * 1024;
+
+/** Turns a Node request and its (already read) body into a Web `Request`. */
+export function toWebRequest(req: IncomingMessage, origin: string, body: Buffer | null): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? '';
@@ -16,14 +18,27 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
       // A header Node accepted but the Fetch standard does not: leave it out.
     }
   }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
-    duplex: 'half',
-  } as RequestInit);
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers, body: body ? new Uint8Array(body) : null });
+}
+
+/** Reads the body into memory, up to `cap` bytes; resolves to undefined when it is larger. */
+function readBody(req: IncomingMessage, cap: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -47,15 +62,23 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
   const { handler, logger = console } = options;
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16_384 }, (req, res) => {
     const origin = `http://${req.headers.host && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : 'localhost'}`;
-    let request: Request;
-    try {
-      request = toWebRequest(req, origin);
-    } catch {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
-      return;
-    }
-    handler(request, { clientAddress: req.socket.remoteAddress })
-      .then((response) => send(res, response))
+    const method = req.method ?? 'GET';
+    const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+    (hasBody ? readBody(req, HARD_BODY_CAP) : Promise.resolve(null))
+      .then(async (body) => {
+        if (body === undefined) {
+          res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Request body too large');
+          return;
+        }
+        let request: Request;
+        try {
+          request = toWebRequest(req, origin, body);
+        } catch {
+          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+          return;
+        }
+        await send(res, await handler(request, { clientAddress: req.socket.remoteAddress }));
+      })
       .catch((error: unknown) => {
         logger.error(`khabar-comments: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

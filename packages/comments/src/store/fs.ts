@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   COMMENT_ID,
@@ -98,11 +98,18 @@ export class FileStore implements CommentStore {
     } finally {
       await handle.close();
     }
-    if (exclusive && (await exists(target))) {
-      await unlink(tmp);
-      throw new Error(`A comment file ${folder}/${name} already exists`);
+    if (exclusive) {
+      // link() fails atomically when the name is taken, where a check-then-rename would race.
+      try {
+        await link(tmp, target);
+      } catch (error) {
+        throw new Error(`A comment file ${folder}/${name} already exists`, { cause: error });
+      } finally {
+        await unlink(tmp).catch(() => undefined);
+      }
+    } else {
+      await rename(tmp, target);
     }
-    await rename(tmp, target);
     await this.#syncer(folder).sync();
   }
 
@@ -118,10 +125,13 @@ export class FileStore implements CommentStore {
     const publicData = PublicCommentSchema.parse(comment.public);
     const privateData = PrivateCommentSchema.parse(comment.private);
     if (publicData.id !== privateData.id) throw new Error('The public and private halves have different ids');
-    if (await this.#findStatus(publicData.id)) throw new Error(`A comment with id "${publicData.id}" already exists`);
-    // Private half first: a public file never exists without its private half.
-    await this.#writeAtomic(FOLDERS.private, `${publicData.id}.json`, privateData, true);
-    await this.#writeAtomic(comment.status, `${publicData.id}.json`, publicData, true);
+    // Both halves are written, fsynced, renamed and their folders fsynced before `add` resolves (and so
+    // before the receiver answers 2xx). They are written side by side to halve the wait; a crash between
+    // the two renames leaves at most a half that was never acknowledged, which readers skip or tolerate.
+    await Promise.all([
+      this.#writeAtomic(FOLDERS.private, `${publicData.id}.json`, privateData, true),
+      this.#writeAtomic(comment.status, `${publicData.id}.json`, publicData, true),
+    ]);
     if (this.#duplicates) for (const key of duplicateKeys(comment)) this.#duplicates.set(key, publicData.id);
   }
 

@@ -1,0 +1,143 @@
+/**
+ * `pnpm --filter khabar-comments bench`: accepted submissions per second and latency percentiles through
+ * the real receiver (`dist/cli.js serve`, one JSON file per comment with fsync) on loopback, at several
+ * concurrency levels. Figures only: nothing here is asserted, because timings depend on the machine.
+ *
+ * Each submission is a distinct reader (behind a trusted proxy at 127.0.0.1, so flood control counts
+ * them apart) with a valid time token, so every one is accepted and written.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { issueToken } from '../src/lib/token.ts';
+import { writeManifest } from '../src/server/manifest.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const SECRET = 'bench-secret-0123456789abcdef0123';
+const ORIGIN = 'https://news.example';
+const POST = 'روسيا-سوريا';
+const LEVELS = (process.env['BENCH_LEVELS'] ?? '1,16,64,256').split(',').map(Number);
+const PER_LEVEL = Number(process.env['BENCH_REQUESTS'] ?? 2000);
+
+function post(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function startServer(dir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--dir', dir, '--port', '0', '--trusted-proxy', '127.0.0.1'], {
+    env: { ...process.env, KHABAR_COMMENTS_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /receiving comments at (http:\/\/[\d.:]+)\//.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function main(): Promise<void> {
+  const tmp = join(root, 'bench/.tmp');
+  await mkdir(tmp, { recursive: true });
+  const rows: string[][] = [];
+  let reader = 0;
+  for (const concurrency of LEVELS) {
+    const dir = await mkdtemp(join(tmp, 'run-'));
+    await writeManifest(dir, {
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      origins: [ORIGIN],
+      endpoint: '/',
+      maxDepth: 5,
+      closeAfterDays: false,
+      moderation: 'all',
+      requireNameEmail: true,
+      trustedProxies: [],
+      limits: {
+        author: { chars: 245, bytes: 980 },
+        email: { chars: 100, bytes: 100 },
+        url: { chars: 200, bytes: 200 },
+        comment: { chars: 65_525, bytes: 65_525 },
+        bodyBytes: 262_144,
+        minSeconds: 3,
+        maxSeconds: 86_400,
+        staticMaxDays: 30,
+        floodSeconds: 15,
+      },
+      posts: [{ id: POST, url: '/politics/x/', title: 'روسيا', closed: false }],
+    });
+    const server = await startServer(dir);
+    const token = await issueToken(SECRET, POST, Date.now() - 10_000);
+    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    const latencies: number[] = [];
+    let accepted = 0;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < PER_LEVEL) {
+          next++;
+          const i = ++reader;
+          const body = JSON.stringify({
+            author: `قارئ ${i}`,
+            email: `reader${i}@example.com`,
+            comment: `تعليق رقم ${i}: نص عربي قصير مع **تأكيد** ورابط https://example.com/${i}`,
+            comment_post_ID: POST,
+            khabar_token: token,
+          });
+          const t = performance.now();
+          const status = await post(`${server.url}/`, body, {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            origin: ORIGIN,
+            'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          }, agent);
+          latencies.push(performance.now() - t);
+          if (status === 201) accepted++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    agent.destroy();
+    server.stop();
+    latencies.sort((a, b) => a - b);
+    rows.push([
+      String(concurrency),
+      String(PER_LEVEL),
+      String(accepted),
+      (accepted / seconds).toFixed(0),
+      percentile(latencies, 50).toFixed(1),
+      percentile(latencies, 99).toFixed(1),
+      (percentile(latencies, 99) / Math.max(0.001, percentile(latencies, 50))).toFixed(1),
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  }
+  const head = ['concurrency', 'requests', 'accepted', 'accepted/s', 'p50 ms', 'p99 ms', 'p99/p50'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\nkhabar-comments receiver on loopback: Node ${process.version}, ${cpus().length} CPU(s), FileStore with fsync\n`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log('');
+}
+
+await main();
