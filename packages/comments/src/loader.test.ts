@@ -1,0 +1,59 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { describe, expect, it } from 'vitest';
+import { parseIntegrationOptions } from './integration.ts';
+import { commentsLoader } from './loader.ts';
+import { sampleComment } from './store/contract.ts';
+import { FileStore } from './store/fs.ts';
+
+describe('commentsLoader', () => {
+  it('loads approved comments only, and never the private fields', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'khabar-loader-'));
+    const store = new FileStore(join(root, 'comments'));
+    const approved = sampleComment({ status: 'approved', private: { email: 'hidden@example.com' } });
+    await store.add(approved);
+    for (const status of ['pending', 'spam', 'trash'] as const) await store.add(sampleComment({ status }));
+    const entries = new Map<string, { data: Record<string, unknown> }>();
+    const context = {
+      collection: 'comments',
+      store: {
+        clear: () => entries.clear(),
+        set: (entry: { id: string; data: Record<string, unknown> }) => {
+          entries.set(entry.id, entry);
+          return true;
+        },
+      },
+      parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
+      generateDigest: () => 'digest',
+      logger: { info: () => undefined, warn: () => undefined },
+      config: { root: pathToFileURL(`${root}/`) },
+    } as unknown as LoaderContext;
+    await commentsLoader({ dir: 'comments' }).load(context);
+    expect([...entries.keys()]).toEqual([approved.public.id]);
+    expect(entries.get(approved.public.id)?.data).toEqual(approved.public);
+    expect(JSON.stringify([...entries.values()])).not.toContain('hidden@example.com');
+  });
+});
+
+describe('khabarComments() options', () => {
+  it('applies defaults', () => {
+    const options = parseIntegrationOptions({ endpoint: '/api/comments/' });
+    expect(options).toMatchObject({ maxDepth: 5, closeAfterDays: false, moderation: 'all', dir: 'comments', secretEnv: 'KHABAR_COMMENTS_SECRET' });
+    expect(options.limits.author).toEqual({ chars: 245, bytes: 980 });
+  });
+  it('names the option at fault', () => {
+    let message = '';
+    try {
+      parseIntegrationOptions({ endpoint: 'ftp://x', maxDepth: 11, limits: { author: { chars: -1 } }, colour: 1 });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toContain('- endpoint: must be an http(s) URL or a path starting with "/" (got "ftp://x")');
+    expect(message).toContain('- maxDepth: Too big');
+    expect(message).toContain('- limits.author.chars:');
+    expect(message).toContain('"colour": check the spelling');
+  });
+});
