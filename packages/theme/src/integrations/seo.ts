@@ -20,6 +20,13 @@ const SITEMAP = '@astrojs/sitemap';
 const SITEMAP_INDEX = 'sitemap-index.xml';
 const NEWS_SITEMAP = 'news-sitemap.xml';
 
+/** The site's URL with its base, always ending in a slash (`https://news.example/ar/`). */
+function siteBaseUrl(astroConfig: Pick<AstroConfig, 'site' | 'base'>): URL | undefined {
+  if (!astroConfig.site) return undefined;
+  const base = astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`;
+  return new URL(base, astroConfig.site);
+}
+
 function themeVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -67,7 +74,7 @@ export function setupSeo(
   const { config: astroConfig, updateConfig, injectRoute, logger } = options;
   const { seo } = config;
   const require = createRequire(import.meta.url);
-  const siteBase = astroConfig.site ? new URL(astroConfig.base, astroConfig.site) : undefined;
+  const siteBase = siteBaseUrl(astroConfig);
   const siteHasSitemap = astroConfig.integrations.some((integration) => integration.name === SITEMAP);
   const ownsSitemap = seo.sitemap && !siteHasSitemap && Boolean(siteBase);
   const hasSitemap = ownsSitemap || siteHasSitemap;
@@ -128,8 +135,8 @@ export async function listNewsSitemap(
   dir: URL,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  if (!config.seo.newsSitemap || setup.ownsSitemap || !setup.hasSitemap || !astroConfig.site) return;
-  const siteBase = new URL(astroConfig.base, astroConfig.site);
+  const siteBase = siteBaseUrl(astroConfig);
+  if (!config.seo.newsSitemap || setup.ownsSitemap || !setup.hasSitemap || !siteBase) return;
   const index = new URL(SITEMAP_INDEX, dir);
   let xml: string;
   try {

@@ -113,16 +113,37 @@ async function text(
  */
 async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<TextBlock> {
   const maxHeight = HEADLINE_BOTTOM - HEADLINE_TOP;
-  const words = cardHeadline(input.headline).split(' ');
-  for (let count = words.length; count >= 1; count--) {
-    const headline = cardHeadline(input.headline, count);
-    for (const size of HEADLINE_SIZES) {
-      const markup = `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeMarkup(headline)}</span>`;
-      const block = await text(sharp, markup, `${fonts.family} Bold ${size}`, fonts.bold, HEADLINE_WIDTH);
-      if (block.height <= maxHeight && block.width <= HEADLINE_WIDTH) return block;
+  const draw = (headline: string, size: number) =>
+    text(
+      sharp,
+      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeMarkup(headline)}</span>`,
+      `${fonts.family} Bold ${size}`,
+      fonts.bold,
+      HEADLINE_WIDTH,
+    );
+  const fits = (block: TextBlock) => block.height <= maxHeight && block.width <= HEADLINE_WIDTH;
+  const whole = cardHeadline(input.headline);
+  for (const size of HEADLINE_SIZES) {
+    const block = await draw(whole, size);
+    if (fits(block)) return block;
+  }
+  // Even the smallest size overflows: keep the most whole words that fit (binary search), then "…".
+  const smallest = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
+  let low = 1;
+  let high = whole.split(' ').length - 1;
+  let best: TextBlock | undefined;
+  while (low <= high) {
+    const count = Math.floor((low + high) / 2);
+    const block = await draw(cardHeadline(whole, count), smallest);
+    if (fits(block)) {
+      best = block;
+      low = count + 1;
+    } else {
+      high = count - 1;
     }
   }
-  throw new Error(`the headline "${input.headline}" does not fit a social card`);
+  if (!best) throw new Error(`the headline "${input.headline}" does not fit a social card`);
+  return best;
 }
 
 /** Draws a card. Returns the PNG. */

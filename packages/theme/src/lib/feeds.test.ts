@@ -1,0 +1,112 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { channelCustomData, feedItem, imageMimeType, latestChange, sanitizeFeedHtml } from './feeds.ts';
+import { feedStylesheet } from './feed-xsl.ts';
+
+const base = 'https://khabar.example/politics/%D8%AE%D8%A8%D8%B1/';
+
+describe('sanitizeFeedHtml', () => {
+  it('keeps text, links and pictures; drops scripts, styles, classes, ids and handlers', () => {
+    const html =
+      '<h2 id="x" class="y">عنوان</h2><p style="color:red" onclick="x()">نص <a href="/economy/" class="k">رابط</a></p>' +
+      '<script>alert(1)</script><style>p{}</style><iframe src="https://evil.example"></iframe>' +
+      '<figure><picture><source srcset="/a.avif"><img src="/_astro/a.jpg" alt="صورة" loading="lazy" width="800" height="450"></picture><figcaption>شرح</figcaption></figure>';
+    expect(sanitizeFeedHtml(html, base)).toBe(
+      '<h2>عنوان</h2><p>نص <a href="https://khabar.example/economy/">رابط</a></p>' +
+        '<figure><picture><img src="https://khabar.example/_astro/a.jpg" alt="صورة" width="800" height="450" /></picture><figcaption>شرح</figcaption></figure>',
+    );
+  });
+
+  it('makes fragment and relative links absolute against the article, and drops javascript: links', () => {
+    const out = sanitizeFeedHtml('<a href="#fn1">١</a><a href="../x/">x</a><a href="javascript:alert(1)">y</a>', base);
+    expect(out).toContain(`href="${base}#fn1"`);
+    expect(out).toContain('href="https://khabar.example/politics/x/"');
+    expect(out).not.toContain('javascript');
+  });
+});
+
+describe('feedItem', () => {
+  const article = {
+    title: 'روسيا تطالب',
+    url: base,
+    description: 'وصف & تفاصيل',
+    published: new Date('2016-12-01T12:20:00Z'),
+    categories: ['سياسة', 'روسيا'],
+    authors: ['قسم الأخبار', 'ليلى <حداد>'],
+    html: '<p>نص</p>',
+    image: { url: 'https://khabar.example/_astro/a.jpg', type: 'image/jpeg', length: 33405, width: 1600, height: 900, alt: 'صورة "المنصة"' },
+  };
+
+  it('carries link, date, categories, content and the picture as enclosure', () => {
+    const item = feedItem(article);
+    expect(item).toMatchObject({
+      title: 'روسيا تطالب',
+      link: base,
+      pubDate: article.published,
+      categories: ['سياسة', 'روسيا'],
+      content: '<p>نص</p>',
+      enclosure: { url: 'https://khabar.example/_astro/a.jpg', length: 33405, type: 'image/jpeg' },
+    });
+  });
+
+  it('writes authors and media:content as well-formed XML', () => {
+    const { customData } = feedItem(article);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(`<item>${customData}</item>`).item;
+    expect(parsed['dc:creator']).toEqual(['قسم الأخبار', 'ليلى <حداد>']);
+    expect(parsed['media:content']).toMatchObject({
+      '@_url': 'https://khabar.example/_astro/a.jpg',
+      '@_type': 'image/jpeg',
+      '@_medium': 'image',
+      '@_width': '1600',
+      '@_height': '900',
+      '@_fileSize': '33405',
+    });
+  });
+
+  it('leaves content out of a description-only feed', () => {
+    expect(feedItem({ ...article, html: undefined })).not.toHaveProperty('content');
+  });
+});
+
+describe('channel', () => {
+  it('writes language, a self link, the build date and an image', () => {
+    const xml = channelCustomData({
+      language: 'ar-SY',
+      selfUrl: 'https://khabar.example/rss.xml',
+      lastBuildDate: new Date('2016-12-01T12:20:00Z'),
+      image: { url: 'https://khabar.example/logo.png', title: 'خبر', link: 'https://khabar.example/' },
+    });
+    const channel = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`).channel;
+    expect(channel.language).toBe('ar-SY');
+    expect(channel['atom:link']).toMatchObject({ '@_href': 'https://khabar.example/rss.xml', '@_rel': 'self' });
+    expect(channel.lastBuildDate).toBe('Thu, 01 Dec 2016 12:20:00 GMT');
+    expect(channel.image).toEqual({ url: 'https://khabar.example/logo.png', title: 'خبر', link: 'https://khabar.example/' });
+  });
+
+  it('dates the feed by its newest story or update, not by the clock', () => {
+    const a = { published: new Date('2016-11-30T10:00:00Z') };
+    const b = { published: new Date('2016-11-29T10:00:00Z'), updated: new Date('2016-12-01T09:00:00Z') };
+    expect(latestChange([a, b], new Date(0)).toISOString()).toBe('2016-12-01T09:00:00.000Z');
+    expect(latestChange([], new Date(5)).getTime()).toBe(5);
+  });
+
+  it('names image types', () => {
+    expect(imageMimeType('jpg')).toBe('image/jpeg');
+    expect(imageMimeType('webp')).toBe('image/webp');
+    expect(imageMimeType('svg')).toBe('image/svg+xml');
+  });
+});
+
+describe('feedStylesheet', () => {
+  it('is well-formed XSLT that renders a right-to-left page in the site language', () => {
+    const xsl = feedStylesheet({
+      lang: 'ar',
+      accent: '#a3131b',
+      strings: { about: 'هذه خلاصة & RSS', subscribe: 'انسخ', visit: 'زيارة', latest: 'آخر القصص' },
+    });
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xsl);
+    expect(parsed['xsl:stylesheet']['@_version']).toBe('1.0');
+    expect(xsl).toContain('<html lang="ar" dir="rtl">');
+    expect(xsl).toContain('هذه خلاصة &amp; RSS');
+  });
+});

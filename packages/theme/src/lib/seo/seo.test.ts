@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { breadcrumbs } from '../breadcrumbs.ts';
+import { resolveBuildTime } from './build.ts';
+import {
+  articleMeta,
+  breadcrumbListJsonLd,
+  cropSize,
+  jsonLdCrops,
+  newsArticleJsonLd,
+  ogLocale,
+  pageTitle,
+  serializeJsonLd,
+  twitterHandle,
+  twitterMeta,
+  webSiteJsonLd,
+} from './index.ts';
+
+const url = `https://khabar.example/politics/${encodeURIComponent('روسيا-تطالب')}/`;
+const publisher = {
+  name: 'خبر',
+  url: 'https://khabar.example/',
+  logo: { url: 'https://khabar.example/publisher-logo.png', width: 512, height: 512 },
+};
+
+describe('pageTitle', () => {
+  it('fills the template, and the home page is the site name alone', () => {
+    expect(pageTitle('{title} | {site}', 'روسيا تطالب', 'خبر')).toBe('روسيا تطالب | خبر');
+    expect(pageTitle('{site} — {title}', 'سياسة', 'خبر')).toBe('خبر — سياسة');
+    expect(pageTitle('{title} | {site}', undefined, 'خبر')).toBe('خبر');
+    expect(pageTitle('{title} | {site}', 'خبر', 'خبر')).toBe('خبر');
+  });
+});
+
+describe('ogLocale', () => {
+  it('writes language_REGION, ar_AR for plain Arabic, and honours an override', () => {
+    expect(ogLocale('ar')).toBe('ar_AR');
+    expect(ogLocale('ar-SY')).toBe('ar_SY');
+    expect(ogLocale('ar-EG-u-nu-arab')).toBe('ar_EG');
+    expect(ogLocale('fa')).toBe('fa_FA');
+    expect(ogLocale('ar-SY', 'ar_AR')).toBe('ar_AR');
+  });
+});
+
+describe('twitter', () => {
+  it('reads the handle of an X or Twitter profile only', () => {
+    expect(twitterHandle('https://x.com/khabar_example')).toBe('@khabar_example');
+    expect(twitterHandle('https://twitter.com/khabar/')).toBe('@khabar');
+    expect(twitterHandle('https://t.me/khabar')).toBeUndefined();
+    expect(twitterHandle(undefined)).toBeUndefined();
+  });
+  it('uses summary_large_image when there is a picture', () => {
+    const tags = twitterMeta({ title: 'خبر', image: { url: 'https://k/c.png', alt: 'بطاقة' }, site: '@k' });
+    expect(tags).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
+    expect(tags).toContainEqual({ name: 'twitter:image:alt', content: 'بطاقة' });
+    expect(twitterMeta({ title: 'خبر' })[0]).toEqual({ name: 'twitter:card', content: 'summary' });
+  });
+});
+
+describe('articleMeta', () => {
+  it('writes times with offset, section, authors and tags; modified defaults to published', () => {
+    const tags = articleMeta({
+      published: '2016-12-01T14:20:00+02:00',
+      section: 'سياسة',
+      tags: ['روسيا', 'سوريا'],
+      authorUrls: ['https://khabar.example/authors/news-desk/'],
+    });
+    expect(tags).toEqual([
+      { property: 'article:published_time', content: '2016-12-01T14:20:00+02:00' },
+      { property: 'article:modified_time', content: '2016-12-01T14:20:00+02:00' },
+      { property: 'article:section', content: 'سياسة' },
+      { property: 'article:author', content: 'https://khabar.example/authors/news-desk/' },
+      { property: 'article:tag', content: 'روسيا' },
+      { property: 'article:tag', content: 'سوريا' },
+    ]);
+  });
+});
+
+describe('JSON-LD', () => {
+  it('builds a NewsArticle with Person authors, a NewsMediaOrganization publisher and the language', () => {
+    const data = newsArticleJsonLd({
+      url,
+      headline: 'روسيا تطالب',
+      description: 'وصف',
+      images: [{ url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
+      published: '2016-12-01T14:20:00+02:00',
+      modified: '2016-12-01T16:00:00+02:00',
+      authors: [{ name: 'قسم الأخبار', url: 'https://khabar.example/authors/news-desk/' }],
+      publisher,
+      inLanguage: 'ar-SY',
+      section: 'سياسة',
+      keywords: ['روسيا'],
+    });
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+      headline: 'روسيا تطالب',
+      datePublished: '2016-12-01T14:20:00+02:00',
+      dateModified: '2016-12-01T16:00:00+02:00',
+      author: [{ '@type': 'Person', name: 'قسم الأخبار', url: 'https://khabar.example/authors/news-desk/' }],
+      publisher: { '@type': 'NewsMediaOrganization', name: 'خبر', logo: { '@type': 'ImageObject', width: 512 } },
+      inLanguage: 'ar-SY',
+      image: [{ '@type': 'ImageObject', url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
+    });
+  });
+
+  it('turns breadcrumbs into a BreadcrumbList with absolute, encoded items', () => {
+    const trail = breadcrumbs({
+      base: '/',
+      homeName: 'الرئيسية',
+      section: { slug: 'politics', name: 'سياسة' },
+      page: { name: 'روسيا تطالب', url: new URL(url).pathname },
+    });
+    const list = breadcrumbListJsonLd(trail, 'https://khabar.example');
+    expect(list['itemListElement']).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'الرئيسية', item: 'https://khabar.example/' },
+      { '@type': 'ListItem', position: 2, name: 'سياسة', item: 'https://khabar.example/politics/' },
+      { '@type': 'ListItem', position: 3, name: 'روسيا تطالب', item: url },
+    ]);
+  });
+
+  it('adds a SearchAction to the WebSite only when there is a search page', () => {
+    const base = { name: 'خبر', url: 'https://khabar.example/', inLanguage: 'ar' };
+    expect(webSiteJsonLd(base)).not.toHaveProperty('potentialAction');
+    expect(
+      webSiteJsonLd({ ...base, searchUrl: 'https://khabar.example/search/?q={search_term_string}' }),
+    ).toMatchObject({ potentialAction: { '@type': 'SearchAction', 'query-input': 'required name=search_term_string' } });
+  });
+
+  it('serialises so that no text can close the script element', () => {
+    const json = serializeJsonLd({ headline: '</script><script>alert(1)</script> & \u2028' });
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script> & \u2028' });
+  });
+});
+
+describe('image crops', () => {
+  it('crops 16:9, 4:3 and 1:1 without enlarging', () => {
+    expect(jsonLdCrops(1600, 900)).toEqual([
+      { width: 1200, height: 675 },
+      { width: 1200, height: 900 },
+      { width: 900, height: 900 },
+    ]);
+    expect(jsonLdCrops(800, 600)).toEqual([
+      { width: 800, height: 450 },
+      { width: 800, height: 600 },
+      { width: 600, height: 600 },
+    ]);
+    expect(cropSize(1600, 900, 1200, 630)).toEqual({ width: 1200, height: 630 });
+    expect(cropSize(600, 300, 1200, 630)).toEqual({ width: 571, height: 300 });
+  });
+});
+
+describe('resolveBuildTime', () => {
+  const now = new Date('2030-01-01T00:00:00Z');
+  it('takes the option, then KHABAR_BUILD_TIME, then now', () => {
+    expect(resolveBuildTime('2016-12-02T08:00:00+02:00', '2000-01-01T00:00:00Z', now).toISOString()).toBe(
+      '2016-12-02T06:00:00.000Z',
+    );
+    expect(resolveBuildTime(undefined, '2016-12-02T08:00:00+02:00', now).toISOString()).toBe(
+      '2016-12-02T06:00:00.000Z',
+    );
+    expect(resolveBuildTime(undefined, '  ', now)).toBe(now);
+    expect(resolveBuildTime(undefined, undefined, now)).toBe(now);
+  });
+  it('refuses a KHABAR_BUILD_TIME that is not a date', () => {
+    expect(() => resolveBuildTime(undefined, 'yesterday', now)).toThrow(/KHABAR_BUILD_TIME="yesterday"/);
+  });
+});

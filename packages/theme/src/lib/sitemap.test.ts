@@ -1,0 +1,123 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import {
+  addToSitemapIndex,
+  newsLanguage,
+  newsSitemapItems,
+  pageDataFromHtml,
+  recentArticles,
+  renderNewsSitemap,
+  robotsTxt,
+  serializeSitemapEntry,
+} from './sitemap.ts';
+import { serializeJsonLd } from './seo/json-ld.ts';
+
+const jsonLd = (data: object) => `<script type="application/ld+json">${serializeJsonLd(data as never)}</script>`;
+const articlePage = `<html><head>${jsonLd({
+  '@type': 'NewsArticle',
+  headline: '</script> عنوان',
+  datePublished: '2016-11-29T07:30:00+02:00',
+  dateModified: '2016-12-01T06:15:00+02:00',
+  image: [{ '@type': 'ImageObject', url: 'https://k.example/a.jpg' }, { url: 'https://k.example/b.jpg' }],
+})}${jsonLd({ '@type': 'BreadcrumbList' })}</head></html>`;
+
+describe('sitemap entries from built pages', () => {
+  it('reads lastmod and images from the NewsArticle JSON-LD', () => {
+    expect(pageDataFromHtml(articlePage)).toEqual({
+      noindex: false,
+      lastmod: '2016-12-01T06:15:00+02:00',
+      images: ['https://k.example/a.jpg', 'https://k.example/b.jpg'],
+    });
+  });
+
+  it('completes an entry, leaves other pages alone and drops noindex pages', () => {
+    const pages: Record<string, string> = {
+      'https://k.example/a/': articlePage,
+      'https://k.example/': '<html><head></head></html>',
+      'https://k.example/404/': '<meta name="robots" content="noindex">',
+    };
+    const read = (url: string) => pages[url];
+    expect(serializeSitemapEntry({ url: 'https://k.example/a/' }, read)).toEqual({
+      url: 'https://k.example/a/',
+      lastmod: '2016-12-01T04:15:00.000Z',
+      img: [{ url: 'https://k.example/a.jpg' }, { url: 'https://k.example/b.jpg' }],
+    });
+    expect(serializeSitemapEntry({ url: 'https://k.example/' }, read)).toEqual({ url: 'https://k.example/' });
+    expect(serializeSitemapEntry({ url: 'https://k.example/404/' }, read)).toBeUndefined();
+  });
+});
+
+describe('Google News sitemap', () => {
+  const now = new Date('2016-12-02T08:00:00+02:00');
+  const at = (iso: string, id: string) => ({ id, published: new Date(iso) });
+  const articles = [
+    at('2016-12-02T08:00:01+02:00', 'future'),
+    at('2016-12-02T08:00:00+02:00', 'now'),
+    at('2016-12-01T14:20:00+02:00', 'seed'),
+    at('2016-11-30T08:00:01+02:00', 'edge-in'),
+    at('2016-11-30T08:00:00+02:00', 'edge-out'),
+    at('2016-11-29T07:30:00+02:00', 'old'),
+  ];
+
+  it('takes the stories of the hours before the build, newest first, none from the future', () => {
+    expect(recentArticles(articles, (a) => a.published, now, 48, 1000).map((a) => a.id)).toEqual([
+      'now',
+      'seed',
+      'edge-in',
+    ]);
+  });
+
+  it('keeps at most the limit', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => at(new Date(now.getTime() - i * 60_000).toISOString(), `${i}`));
+    expect(recentArticles(many, (a) => a.published, now, 48, 1000)).toHaveLength(1000);
+  });
+
+  it('writes publication, language, date and title; parses as XML', async () => {
+    const xml = await renderNewsSitemap(
+      newsSitemapItems(
+        [{ url: 'https://k.example/politics/%D8%AE/', title: 'خبر & تحليل', published: '2016-12-01T14:20:00+02:00', keywords: ['روسيا', 'سوريا'] }],
+        { name: 'خبر', language: newsLanguage('ar-SY') },
+      ),
+      'https://k.example/',
+    );
+    const url = new XMLParser().parse(xml).urlset.url;
+    expect(url.loc).toBe('https://k.example/politics/%D8%AE/');
+    expect(url['news:news']).toEqual({
+      'news:publication': { 'news:name': 'خبر', 'news:language': 'ar' },
+      'news:publication_date': '2016-12-01T14:20:00+02:00',
+      'news:title': 'خبر & تحليل',
+      'news:keywords': 'روسيا, سوريا',
+    });
+  });
+
+  it('writes an empty urlset when nothing is recent', async () => {
+    const xml = await renderNewsSitemap([], 'https://k.example/');
+    expect(new XMLParser().parse(xml).urlset).toBe('');
+  });
+
+  it('uses the ISO 639 language Google News asks for', () => {
+    expect(newsLanguage('ar-EG-u-nu-arab')).toBe('ar');
+    expect(newsLanguage('zh-TW')).toBe('zh-tw');
+  });
+});
+
+describe('index and robots', () => {
+  it('adds a sitemap to an index once', () => {
+    const index =
+      '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://k.example/sitemap-0.xml</loc></sitemap></sitemapindex>';
+    const once = addToSitemapIndex(index, 'https://k.example/news-sitemap.xml');
+    expect(addToSitemapIndex(once, 'https://k.example/news-sitemap.xml')).toBe(once);
+    const locs = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(once).sitemapindex.sitemap;
+    expect(locs.map((s: { loc: string }) => s.loc)).toEqual([
+      'https://k.example/sitemap-0.xml',
+      'https://k.example/news-sitemap.xml',
+    ]);
+  });
+
+  it('points robots.txt at the sitemap index', () => {
+    expect(robotsTxt('https://k.example/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://k.example/sitemap-index.xml\n',
+    );
+    expect(robotsTxt(undefined)).toBe('User-agent: *\nAllow: /\n');
+  });
+});

@@ -1,0 +1,166 @@
+/** Search-engine and social metadata of the built example: JSON-LD, Open Graph, Twitter, titles. */
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { builtFile, unresolved } from './helpers/built-urls.ts';
+import { exampleDist } from './helpers/paths.ts';
+import { loadPage, SEED_PATH } from './helpers/site.ts';
+
+const SITE = 'https://khabar.example/';
+const SEED_URL = new URL(SEED_PATH, SITE).href;
+const HEADLINE = 'روسيا تطالب الغرب بإحترام السيادة السورية .. وتعاون أمريكي محتمل لمكافحة الإرهاب';
+
+type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON-LD is untyped data
+
+/** Every JSON-LD block of a page, parsed (throws on invalid JSON). */
+function jsonLd(document: Document): Node[] {
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
+    JSON.parse(script.textContent ?? ''),
+  );
+}
+const meta = (document: Document, key: string) =>
+  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) => m.getAttribute('content'));
+
+/** What a strict JSON-LD consumer needs: a context, a type, and no relative or empty URLs. */
+function assertValidJsonLd(node: Node) {
+  expect(node['@context']).toBe('https://schema.org');
+  expect(typeof node['@type']).toBe('string');
+  const walk = (value: unknown, key = ''): void => {
+    if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, k));
+    else if (['url', 'item', '@id', 'urlTemplate'].includes(key)) expect(String(value)).toMatch(/^https:\/\//);
+  };
+  walk(node);
+}
+
+describe('the seed article', () => {
+  it('has a title from the template, a description and a canonical link in the one encoded form', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    expect(document.querySelector('title')?.textContent).toBe(`${HEADLINE} | خبر`);
+    expect(meta(document, 'description')[0]).toMatch(/^أكد وزير الخارجية الروسي/);
+    expect(document.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(SEED_URL);
+  });
+
+  it('carries valid NewsArticle JSON-LD', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    const article = jsonLd(document).find((node) => node['@type'] === 'NewsArticle')!;
+    assertValidJsonLd(article);
+    expect(article).toMatchObject({
+      headline: HEADLINE,
+      url: SEED_URL,
+      mainEntityOfPage: { '@type': 'WebPage', '@id': SEED_URL },
+      datePublished: '2016-12-01T14:20:00+02:00',
+      dateModified: '2016-12-01T14:20:00+02:00',
+      inLanguage: 'ar-SY',
+      articleSection: 'سياسة',
+      keywords: ['روسيا', 'سوريا', 'الولايات المتحدة', 'مكافحة الإرهاب'],
+      author: [{ '@type': 'Person', name: 'قسم الأخبار', url: `${SITE}authors/news-desk/` }],
+      publisher: { '@type': 'NewsMediaOrganization', name: 'خبر', url: SITE },
+    });
+    expect(article['description']).toMatch(/^أكد/);
+    // Pictures in 16:9, 4:3 and 1:1, each a built file of exactly the size it declares.
+    const images = article['image'] as { url: string; width: number; height: number }[];
+    expect(images.map((i) => (i.width / i.height).toFixed(3))).toEqual([(16 / 9).toFixed(3), (4 / 3).toFixed(3), '1.000']);
+    for (const image of images) {
+      const file = builtFile(exampleDist, SITE, image.url)!;
+      expect(file, image.url).toBeTruthy();
+      const { width, height } = await sharp(file).metadata();
+      expect([width, height]).toEqual([image.width, image.height]);
+    }
+    const logo = article['publisher'].logo;
+    expect(logo).toMatchObject({ '@type': 'ImageObject', width: 512, height: 512 });
+    const logoFile = builtFile(exampleDist, SITE, logo.url)!;
+    expect((await sharp(logoFile).metadata()).width).toBe(512);
+    expect(unresolved(exampleDist, SITE, [article['author'][0].url, article['url']])).toEqual([]);
+  });
+
+  it('carries a BreadcrumbList home → section → article whose items are built pages', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    const list = jsonLd(document).find((node) => node['@type'] === 'BreadcrumbList')!;
+    assertValidJsonLd(list);
+    const items = list['itemListElement'] as { position: number; name: string; item: string }[];
+    expect(items.map((i) => [i.position, i.name])).toEqual([
+      [1, 'الرئيسية'],
+      [2, 'سياسة'],
+      [3, HEADLINE],
+    ]);
+    expect(items.map((i) => i.item)).toEqual([SITE, `${SITE}politics/`, SEED_URL]);
+    expect(unresolved(exampleDist, SITE, items.map((i) => i.item))).toEqual([]);
+  });
+
+  it('carries Open Graph: type, URL, locale, a 1200×630 image, times, section and tags', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    expect(meta(document, 'og:type')).toEqual(['article']);
+    expect(meta(document, 'og:title')).toEqual([HEADLINE]);
+    expect(meta(document, 'og:url')).toEqual([SEED_URL]);
+    expect(meta(document, 'og:site_name')).toEqual(['خبر']);
+    expect(meta(document, 'og:locale')).toEqual(['ar_SY']);
+    expect(meta(document, 'article:published_time')).toEqual(['2016-12-01T14:20:00+02:00']);
+    expect(meta(document, 'article:modified_time')).toEqual(['2016-12-01T14:20:00+02:00']);
+    expect(meta(document, 'article:section')).toEqual(['سياسة']);
+    expect(meta(document, 'article:tag')).toEqual(['روسيا', 'سوريا', 'الولايات المتحدة', 'مكافحة الإرهاب']);
+    expect(meta(document, 'article:author')).toEqual([`${SITE}authors/news-desk/`]);
+    const [image] = meta(document, 'og:image');
+    expect(meta(document, 'og:image:width')).toEqual(['1200']);
+    expect(meta(document, 'og:image:height')).toEqual(['630']);
+    expect(meta(document, 'og:image:alt')[0]).toMatch(/^رسم توضيحي/);
+    const { width, height } = await sharp(builtFile(exampleDist, SITE, image!)!).metadata();
+    expect([width, height]).toEqual([1200, 630]);
+  });
+
+  it('carries a Twitter summary_large_image card with the site’s handle', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    expect(meta(document, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(meta(document, 'twitter:site')).toEqual(['@khabar_example']);
+    expect(meta(document, 'twitter:image')).toEqual(meta(document, 'og:image'));
+  });
+});
+
+describe('other pages', () => {
+  it('a story without a photo uses its social card as og:image', async () => {
+    const { document } = await loadPage('/politics/storm-schools-closed/');
+    expect(meta(document, 'og:image')).toEqual([`${SITE}og/storm-schools-closed.png`]);
+    const article = jsonLd(document).find((node) => node['@type'] === 'NewsArticle')!;
+    expect(article['image']).toEqual([
+      { '@type': 'ImageObject', url: `${SITE}og/storm-schools-closed.png`, width: 1200, height: 630 },
+    ]);
+  });
+
+  it('the home page carries WebSite JSON-LD with the publisher', async () => {
+    const { document } = await loadPage('/');
+    const nodes = jsonLd(document);
+    const website = nodes.find((node) => node['@type'] === 'WebSite')!;
+    assertValidJsonLd(website);
+    expect(website).toMatchObject({ name: 'خبر', url: SITE, inLanguage: 'ar-SY', publisher: { '@type': 'NewsMediaOrganization' } });
+    expect(document.querySelector('title')?.textContent).toBe('خبر');
+    expect(meta(document, 'og:type')).toEqual(['website']);
+    // Once the site has a search page, the WebSite offers Google its search box.
+    if (builtFile(exampleDist, SITE, `${SITE}search/`)) {
+      expect(website['potentialAction']).toMatchObject({
+        '@type': 'SearchAction',
+        target: { urlTemplate: `${SITE}search/?q={search_term_string}` },
+      });
+    }
+  });
+
+  it('section pages use the title template; the 404 page is noindex and out of the sitemap', async () => {
+    expect((await loadPage('/economy/')).document.querySelector('title')?.textContent).toBe('اقتصاد | خبر');
+    const notFound = (await loadPage('/404.html')).document;
+    expect(meta(notFound, 'robots')).toEqual(['noindex']);
+    expect(notFound.querySelector('link[rel="canonical"]')).toBeNull();
+  });
+
+  it('every JSON-LD block on every article page parses', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { XMLParser } = await import('fast-xml-parser');
+    const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse(
+      await readFile(`${exampleDist}/sitemap-0.xml`, 'utf8'),
+    );
+    let articles = 0;
+    for (const { loc } of sitemap.urlset.url as { loc: string }[]) {
+      const nodes = jsonLd((await loadPage(new URL(loc).pathname)).document);
+      nodes.forEach(assertValidJsonLd);
+      if (nodes.some((node) => node['@type'] === 'NewsArticle')) articles++;
+    }
+    expect(articles).toBe(15);
+  });
+});

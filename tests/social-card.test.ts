@@ -1,0 +1,83 @@
+/**
+ * Social cards: the seed's card in the built example, and the cache across rebuilds of a fixture.
+ * (The card's drawing itself is unit-tested in packages/theme/src/lib/social-card.test.ts; the seed's
+ * card was also checked by eye: see the pull request.)
+ */
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAstro } from './helpers/astro.ts';
+import { exampleDist, tmpRoot } from './helpers/paths.ts';
+import { fileForPath } from './helpers/site.ts';
+
+const seedCard = `/og/${encodeURIComponent('روسيا-تطالب-الغرب-بإحترام-السيادة-السورية')}.png`;
+
+describe('the seed article’s social card', () => {
+  it('is a 1200×630 PNG on the site’s colour, with light headline ink set flush right', async () => {
+    const file = fileForPath(exampleDist, seedCard);
+    const image = sharp(file);
+    const { format, width, height } = await image.metadata();
+    expect([format, width, height]).toEqual(['png', 1200, 630]);
+    // The corner is the background colour (#a3131b).
+    const { data } = await sharp(file).extract({ left: 2, top: 2, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)]).toEqual([0xa3, 0x13, 0x1b]);
+    // The headline's band: the ink's right edge sits on the right margin (x ≈ 1120 of 1200).
+    const band = await sharp(file).extract({ left: 0, top: 150, width: 1200, height: 350 }).removeAlpha().raw().toBuffer();
+    let right = -1;
+    let left = Infinity;
+    for (let i = 0; i < band.length; i += 3) {
+      if (band[i]! > 230 && band[i + 1]! > 230 && band[i + 2]! > 230) {
+        const x = (i / 3) % 1200;
+        right = Math.max(right, x);
+        left = Math.min(left, x);
+      }
+    }
+    expect(right).toBeGreaterThan(1100);
+    expect(right).toBeLessThanOrEqual(1120);
+    expect(left).toBeGreaterThan(80);
+  });
+});
+
+describe('the card cache across builds', () => {
+  const fixture = new URL('./fixtures/news-window/', import.meta.url);
+  const root = join(tmpRoot, 'card-cache');
+  const cache = join(root, 'node_modules/.astro/khabar-cards');
+  const build = async () => {
+    const result = await runAstro(root, ['build'], { KHABAR_BUILD_TIME: '2016-12-02T08:00:00+02:00' });
+    if (result.code !== 0) throw new Error(result.output);
+  };
+  const snapshot = async () => {
+    const files = (await readdir(cache)).filter((f) => f.endsWith('.png')).sort();
+    return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));
+  };
+
+  beforeAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await cp(fixture, root, { recursive: true });
+    await build();
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('draws one card per published story (and the publisher logo) into the cache', async () => {
+    const files = Object.keys(await snapshot());
+    expect(files.filter((f) => !f.startsWith('logo-'))).toHaveLength(5);
+    expect(files.filter((f) => f.startsWith('logo-'))).toHaveLength(1);
+    const built = await readFile(join(root, 'dist/og/just-now.png'));
+    expect((await sharp(built).metadata()).width).toBe(1200);
+  });
+
+  it('reuses every card when nothing changed, and redraws only the story whose headline changed', async () => {
+    const before = await snapshot();
+    await build();
+    expect(await snapshot()).toEqual(before);
+
+    const story = join(root, 'src/content/articles/just-now.md');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('خبر قبل دقيقة', 'خبر قبل دقيقتين'));
+    await build();
+    const after = await snapshot();
+    const added = Object.keys(after).filter((f) => !(f in before));
+    expect(added).toHaveLength(1);
+    for (const [file, mtime] of Object.entries(before)) expect(after[file]).toBe(mtime);
+  });
+});
