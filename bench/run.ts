@@ -29,7 +29,10 @@ const { values } = parseArgs({
     'image-pool': { type: 'string', default: '24' },
   },
 });
-const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_,]/g, '').trim())).filter((n) => n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.replace(/[_,]/g, '').trim()))
+  .filter((n) => n > 0);
 
 interface BuildResult {
   seconds: number;
@@ -62,7 +65,11 @@ function build(root: string): Promise<BuildResult> {
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
     const started = process.hrtime.bigint();
     const child = gnuTime
-      ? spawn(gnuTime, ['-v', process.execPath, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      ? spawn(gnuTime, ['-v', process.execPath, ...args], {
+          cwd: root,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
       : spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let polled = 0;
@@ -110,11 +117,22 @@ interface Row {
 }
 
 const rows: Row[] = [];
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function printTable() {
   const header = [
-    'articles', 'site', 'pages', 'build s', 'pages/s', 'peak MB', 'warm s', 'warm/cold', 'output MB', 'time ×bare', 'mem ×bare',
+    'articles',
+    'site',
+    'pages',
+    'build s',
+    'pages/s',
+    'peak MB',
+    'warm s',
+    'warm/cold',
+    'output MB',
+    'time ×bare',
+    'mem ×bare',
   ];
   const lines = rows.map((row) => {
     const bare = rows.find((r) => r.articles === row.articles && r.kind === 'bare');
@@ -139,9 +157,15 @@ function printTable() {
   for (const l of lines) console.log(line(l));
 }
 
-console.log(`Khabar benchmark: sizes ${sizes.join(', ')}; node ${process.version}; peak memory via ${gnuTime ?? '/proc VmHWM'}`);
+console.log(
+  `Khabar benchmark: sizes ${sizes.join(', ')}; node ${process.version}; peak memory via ${gnuTime ?? '/proc VmHWM'}`,
+);
 for (const articles of sizes) {
-  const newsroom = generateNewsroom({ articles, seed: Number(values.seed), imagePool: Number(values['image-pool']) });
+  const newsroom = generateNewsroom({
+    articles,
+    seed: Number(values.seed),
+    imagePool: Number(values['image-pool']),
+  });
   const sites: Record<SiteKind, string> = {
     bare: join(workRoot, `bare-${articles}`),
     theme: join(workRoot, `theme-${articles}`),
@@ -195,4 +219,6 @@ await writeFile(
     2,
   ),
 );
-console.log(`\nTargets: theme ≤ 1.5× the bare floor's time and ≤ 1.2× its peak memory at 10,000 articles; warm ≤ 0.6× cold.`);
+console.log(
+  `\nTargets: theme ≤ 1.5× the bare floor's time and ≤ 1.2× its peak memory at 10,000 articles; warm ≤ 0.6× cold.`,
+);

@@ -16,7 +16,8 @@ async function write(root: string, path: string, text: string) {
   await writeFile(join(root, path), text);
 }
 
-const PACKAGE_JSON = JSON.stringify({ name: 'khabar-bench-site', private: true, type: 'module' }, null, 2) + '\n';
+const PACKAGE_JSON =
+  JSON.stringify({ name: 'khabar-bench-site', private: true, type: 'module' }, null, 2) + '\n';
 
 const THEME_CONFIG = `import { defineConfig } from 'astro/config';
 import khabar from 'astro-theme-khabar';

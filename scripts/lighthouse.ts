@@ -28,6 +28,8 @@ export const LIGHTHOUSE_PAGES: Record<string, string> = {
 };
 
 export interface LighthouseResult {
+  /** The page's name, as in {@link LIGHTHOUSE_PAGES}. */
+  name: string;
   url: string;
   /** 0–100 per category. */
   scores: Record<Category, number>;
@@ -35,8 +37,8 @@ export interface LighthouseResult {
   failing: Record<Category, string[]>;
 }
 
-/** Runs Lighthouse on each URL in turn, in one Chromium. */
-export async function runLighthouse(urls: string[]): Promise<LighthouseResult[]> {
+/** Runs Lighthouse on each page in turn, in one Chromium. */
+export async function runLighthouse(pages: { name: string; url: string }[]): Promise<LighthouseResult[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: [...CHROMIUM_FLAGS, '--headless=new'],
@@ -44,7 +46,7 @@ export async function runLighthouse(urls: string[]): Promise<LighthouseResult[]>
   });
   try {
     const results: LighthouseResult[] = [];
-    for (const url of urls) {
+    for (const { name, url } of pages) {
       const runner = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
@@ -61,11 +63,12 @@ export async function runLighthouse(urls: string[]): Promise<LighthouseResult[]>
         scores[id] = Math.round((category?.score ?? 0) * 100);
         failing[id] = (category?.auditRefs ?? [])
           .filter((ref) => ref.weight > 0)
-          .map((ref) => lhr.audits[ref.id])
-          .filter((audit) => audit && audit.score !== null && audit.score < 1)
-          .map((audit) => `${audit!.id}: ${audit!.title}`);
+          .flatMap((ref) => {
+            const audit = lhr.audits[ref.id];
+            return audit && audit.score !== null && audit.score < 1 ? [`${audit.id}: ${audit.title}`] : [];
+          });
       }
-      results.push({ url, scores, failing });
+      results.push({ name, url, scores, failing });
     }
     return results;
   } finally {
@@ -74,12 +77,14 @@ export async function runLighthouse(urls: string[]): Promise<LighthouseResult[]>
 }
 
 /** Prints one row per page: the four scores. */
-export function formatScores(rows: { name: string; result: LighthouseResult }[]): string {
+export function formatScores(rows: LighthouseResult[]): string {
   const header = ['page', ...CATEGORIES];
-  const lines = rows.map(({ name, result }) => [name, ...CATEGORIES.map((c) => String(result.scores[c]))]);
+  const lines = rows.map((result) => [result.name, ...CATEGORIES.map((c) => String(result.scores[c]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
-  return [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...lines.map(line)].join('\n');
+  return [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...lines.map(line)].join(
+    '\n',
+  );
 }
 
 async function main() {
@@ -94,14 +99,15 @@ async function main() {
   }
   const server = await serveDist(dist);
   try {
-    const names = Object.keys(LIGHTHOUSE_PAGES);
-    const results = await runLighthouse(names.map((name) => server.url(LIGHTHOUSE_PAGES[name]!)));
-    const rows = names.map((name, i) => ({ name, result: results[i]! }));
+    const rows = await runLighthouse(
+      Object.entries(LIGHTHOUSE_PAGES).map(([name, path]) => ({ name, url: server.url(path) })),
+    );
     console.log(`Lighthouse (mobile) on ${dist}\n`);
     console.log(formatScores(rows));
-    for (const { name, result } of rows) {
+    for (const result of rows) {
       for (const category of CATEGORIES) {
-        for (const audit of result.failing[category]) console.log(`  ${name} · ${category} · ${audit}`);
+        for (const audit of result.failing[category])
+          console.log(`  ${result.name} · ${category} · ${audit}`);
       }
     }
   } finally {

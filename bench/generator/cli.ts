@@ -36,7 +36,9 @@ const newsroom = generateNewsroom({
   authors: Number(values.authors),
   tags: Number(values.tags),
 });
-const files = await writeNewsroom(resolve(values.out), newsroom, { pictureWidth: Number(values['picture-width']) });
+const files = await writeNewsroom(resolve(values.out), newsroom, {
+  pictureWidth: Number(values['picture-width']),
+});
 const illustrated = newsroom.articles.filter((a) => a.image).length;
 console.log(
   `wrote ${files} files: ${newsroom.articles.length} articles (${illustrated} with a picture), ` +

@@ -162,7 +162,8 @@ export function generateNewsroom(input: NewsroomOptions): Newsroom {
     seed: int(1, 2 ** 30),
   }));
   const authors: NewsroomAuthor[] = Array.from({ length: Math.max(1, options.authors) }, (_, i) => {
-    const name = AUTHOR_NAMES[i % AUTHOR_NAMES.length] + (i >= AUTHOR_NAMES.length ? ` ${i + 1}` : '');
+    const base = AUTHOR_NAMES[i % AUTHOR_NAMES.length] ?? 'محرر';
+    const name = i >= AUTHOR_NAMES.length ? `${base} ${i + 1}` : base;
     return {
       id: `author-${pad(i + 1, 3)}`,
       name,
@@ -218,7 +219,12 @@ export function generateNewsroom(input: NewsroomOptions): Newsroom {
     const hasImage = pictures.length > 0 && random() < options.imageShare;
     const article: NewsroomArticle = {
       id: `a-${pad(n, 6)}`,
-      slug: `${title.replace(/[^\p{L}\p{N}\s]/gu, '').trim().split(/\s+/).slice(0, 6).join('-')}-${n}`,
+      slug: `${title
+        .replace(/[^\p{L}\p{N}\s]/gu, '')
+        .trim()
+        .split(/\s+/)
+        .slice(0, 6)
+        .join('-')}-${n}`,
       section,
       title,
       description: lead.split('. ')[0]?.replace(/\.?$/, '.') ?? lead,
@@ -302,23 +308,32 @@ export const LAYOUT = {
 } as const;
 
 /** Writes a newsroom's content into an Astro site folder. Returns the number of files written. */
-export async function writeNewsroom(root: string, newsroom: Newsroom, { pictureWidth = 960 }: WriteOptions = {}) {
+export async function writeNewsroom(
+  root: string,
+  newsroom: Newsroom,
+  { pictureWidth = 960 }: WriteOptions = {},
+) {
   const { default: sharp } = await import('sharp');
   const picturesDir = join(root, LAYOUT.pictures);
   await mkdir(picturesDir, { recursive: true });
   await mkdir(join(root, LAYOUT.authors), { recursive: true });
-  for (const section of newsroom.sections) await mkdir(join(root, LAYOUT.articles, section.slug), { recursive: true });
+  for (const section of newsroom.sections)
+    await mkdir(join(root, LAYOUT.articles, section.slug), { recursive: true });
   let files = 0;
 
   const jpeg = { quality: 80, mozjpeg: true };
   for (const picture of newsroom.pictures) {
     const height = Math.round((pictureWidth * 9) / 16);
-    await sharp(Buffer.from(pictureSvg(picture, pictureWidth, height))).jpeg(jpeg).toFile(join(picturesDir, `${picture.id}.jpg`));
+    await sharp(Buffer.from(pictureSvg(picture, pictureWidth, height)))
+      .jpeg(jpeg)
+      .toFile(join(picturesDir, `${picture.id}.jpg`));
     files++;
   }
   for (const author of newsroom.authors) {
     const avatar = { id: `avatar-${author.id}`, hue: (author.avatar * 47) % 360, seed: author.avatar + 1 };
-    await sharp(Buffer.from(pictureSvg(avatar, 192, 192))).jpeg(jpeg).toFile(join(picturesDir, `${avatar.id}.jpg`));
+    await sharp(Buffer.from(pictureSvg(avatar, 192, 192)))
+      .jpeg(jpeg)
+      .toFile(join(picturesDir, `${avatar.id}.jpg`));
     const json = {
       name: author.name,
       role: author.role,
@@ -333,9 +348,14 @@ export async function writeNewsroom(root: string, newsroom: Newsroom, { pictureW
   const batch = 200;
   for (let i = 0; i < newsroom.articles.length; i += batch) {
     await Promise.all(
-      newsroom.articles.slice(i, i + batch).map((article) =>
-        writeFile(join(root, LAYOUT.articles, article.section, `${article.id}.md`), articleMarkdown(article, picturePath)),
-      ),
+      newsroom.articles
+        .slice(i, i + batch)
+        .map((article) =>
+          writeFile(
+            join(root, LAYOUT.articles, article.section, `${article.id}.md`),
+            articleMarkdown(article, picturePath),
+          ),
+        ),
     );
     files += Math.min(batch, newsroom.articles.length - i);
   }

@@ -23,15 +23,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  // Setup may have failed half-way.
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 /** One line per failing node: rule, element, and axe's summary of what to fix. */
 function describeViolations(results: Pick<AxeResults, 'violations'>): string[] {
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
+      (node) =>
+        `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
     ),
   );
 }
@@ -44,10 +46,11 @@ describe.each(['light', 'dark'] as const)('axe, WCAG 2.2 A/AA, %s mode', (colorS
       await openPage(page, server.url(path));
       await page.addScriptTag({ content: axeSource });
       const results = await page.evaluate(
-        (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
-          runOnly: { type: 'tag', values: tags },
-          resultTypes: ['violations'],
-        }),
+        (tags) =>
+          (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          }),
         WCAG_TAGS,
       );
       expect(describeViolations(results)).toEqual([]);

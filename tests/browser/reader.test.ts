@@ -16,8 +16,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  // Setup may have failed half-way.
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
@@ -62,7 +63,13 @@ function measureLayout(page: Page): Promise<LayoutReport> {
         firstLineRight: first ? first.right : Number.NaN,
       };
     }
-    return { direction: getComputedStyle(root).direction, viewport, scrollWidth: root.scrollWidth, overflowingImages, heading };
+    return {
+      direction: getComputedStyle(root).direction,
+      viewport,
+      scrollWidth: root.scrollWidth,
+      overflowingImages,
+      heading,
+    };
   });
 }
 
@@ -78,8 +85,8 @@ describe('layout', () => {
       expect(report.scrollWidth).toBeLessThanOrEqual(report.viewport);
       expect(report.overflowingImages).toEqual([]);
       // The headline's first line starts at the inline-start edge: the right side of the screen.
-      expect(report.heading).not.toBeNull();
-      const { contentRight, firstLineRight } = report.heading!;
+      if (!report.heading) throw new Error(`${path} has no <h1> in <main>`);
+      const { contentRight, firstLineRight } = report.heading;
       expect(Math.abs(firstLineRight - contentRight)).toBeLessThanOrEqual(1);
       expect(contentRight).toBeGreaterThan(report.viewport - 48);
     },
@@ -89,7 +96,7 @@ describe('layout', () => {
     ['a 1280 px desktop', { width: 640, height: 400 }],
     ['a 360 px phone', { width: 180, height: 390 }],
   ])('works at 2× zoom (200 per cent) on %s', async (_name, viewport) => {
-    for (const path of [PAGE_KINDS.home!, PAGE_KINDS.article!, PAGE_KINDS.section!]) {
+    for (const path of [PAGE_KINDS.home, PAGE_KINDS.article, PAGE_KINDS.section]) {
       const report = await withPage({ ...PHONE, viewport, deviceScaleFactor: 2 }, async (page) => {
         await openPage(page, server.url(path));
         return measureLayout(page);
@@ -109,7 +116,7 @@ describe('layout', () => {
     };
     for (const scheme of ['light', 'dark'] as const) {
       const colours = await withPage({ ...PHONE, colorScheme: scheme }, async (page) => {
-        await openPage(page, server.url(PAGE_KINDS.article!));
+        await openPage(page, server.url(PAGE_KINDS.article));
         return page.evaluate(() => ({
           background: getComputedStyle(document.documentElement).backgroundColor,
           text: getComputedStyle(document.querySelector('.khabar-prose p') ?? document.body).color,
@@ -127,7 +134,7 @@ describe('layout', () => {
 
   it('mirrors directional icons in right-to-left text', async () => {
     const transforms = await withPage(PHONE, async (page) => {
-      await openPage(page, server.url(PAGE_KINDS.article!));
+      await openPage(page, server.url(PAGE_KINDS.article));
       return page.evaluate(() => {
         // The utility itself, on a probe icon, and every directional icon the page has.
         const probe = document.createElement('span');
@@ -163,7 +170,7 @@ async function tabThrough(page: Page, limit = 80): Promise<Stop[]> {
       const style = getComputedStyle(el);
       const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       return {
-        label: `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 30) || el.getAttribute('aria-label') || ''}`,
+        label: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}`,
         top: r.top + scrollY,
         left: r.left + scrollX,
         right: r.right + scrollX,
@@ -172,7 +179,9 @@ async function tabThrough(page: Page, limit = 80): Promise<Stop[]> {
       };
     });
     if (!stop) break;
-    if (stops.length > 0 && stop.label === stops[0]!.label && stop.top === stops[0]!.top) break;
+    // Focus wrapped around to the first stop again.
+    const first = stops[0];
+    if (first && stop.label === first.label && stop.top === first.top) break;
     stops.push(stop);
   }
   return stops;
@@ -181,12 +190,15 @@ async function tabThrough(page: Page, limit = 80): Promise<Stop[]> {
 describe('keyboard', () => {
   it('reaches the skip link first, and it moves focus to the content', async () => {
     await withPage(PHONE, async (page) => {
-      await openPage(page, server.url(PAGE_KINDS.article!));
+      await openPage(page, server.url(PAGE_KINDS.article));
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLAnchorElement;
         const r = el.getBoundingClientRect();
-        return { href: el.getAttribute('href'), visible: r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };
+        return {
+          href: el.getAttribute('href'),
+          visible: r.top >= 0 && r.bottom <= innerHeight && r.width > 0,
+        };
       });
       expect(skip).toEqual({ href: '#main', visible: true });
       await page.keyboard.press('Enter');
@@ -198,23 +210,33 @@ describe('keyboard', () => {
     ['phone', PHONE],
     ['desktop', { ...PHONE, viewport: { width: 1280, height: 900 } }],
   ])('shows a visible focus ring on every stop, in reading order (%s)', async (name, options) => {
-    for (const path of [PAGE_KINDS.article!, PAGE_KINDS.home!]) {
+    for (const path of [PAGE_KINDS.article, PAGE_KINDS.home]) {
       const stops = await withPage(options, async (page) => {
         await openPage(page, server.url(path));
         return tabThrough(page);
       });
       expect(stops.length, path).toBeGreaterThan(5);
-      expect(stops.filter((s) => !s.indicator).map((s) => s.label), `${path}: no focus ring`).toEqual([]);
-      expect(stops.filter((s) => !s.inViewport).map((s) => s.label), `${path}: focused off screen`).toEqual([]);
+      expect(
+        stops.filter((s) => !s.indicator).map((s) => s.label),
+        `${path}: no focus ring`,
+      ).toEqual([]);
+      expect(
+        stops.filter((s) => !s.inViewport).map((s) => s.label),
+        `${path}: focused off screen`,
+      ).toEqual([]);
       if (name === 'desktop') {
         // Right to left, then down: focus never jumps back up-and-right against the reading direction.
-        const backwards = stops.slice(1).filter((stop, i) => {
-          const previous = stops[i]!;
+        const backwards = stops.filter((stop, i) => {
+          const previous = stops[i - 1];
+          if (!previous) return false;
           const below = stop.top > previous.top + 2;
           const further = stop.right <= previous.left + 2;
           return !below && !further;
         });
-        expect(backwards.map((s) => s.label), `${path}: focus moved against reading order`).toEqual([]);
+        expect(
+          backwards.map((s) => s.label),
+          `${path}: focus moved against reading order`,
+        ).toEqual([]);
       }
     }
   });
@@ -238,9 +260,13 @@ describe("a reader's path", () => {
       await Promise.all([page.waitForURL((url) => url.href !== article), section.click()]);
       expect((await page.locator('main h1').textContent())?.trim()).toBe(sectionName);
       // The section is marked as the current one in the navigation.
-      expect((await page.locator('nav [aria-current]:not([href="/"])').textContent())?.trim()).toBe(sectionName);
+      expect((await page.locator('nav [aria-current]:not([href="/"])').textContent())?.trim()).toBe(
+        sectionName,
+      );
       // The story is listed on its section's page.
-      await expect.poll(() => page.locator(`main a[href="${new URL(article).pathname}"]`).count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator(`main a[href="${new URL(article).pathname}"]`).count())
+        .toBeGreaterThan(0);
 
       await page.goBack();
       await page.waitForURL(article);

@@ -24,8 +24,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  // Setup may have failed half-way.
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 describe('the seed article, as built', () => {
@@ -40,9 +41,12 @@ describe('the seed article, as built', () => {
 
   it('weighs at most 30 kB of HTML and CSS, gzipped', async () => {
     const { html, document } = await loadPage(SEED_PATH, siteDist);
-    const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href') ?? '');
+    const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')].map(
+      (link) => link.getAttribute('href') ?? '',
+    );
     let total = gzipSync(html).length;
-    for (const href of sheets) total += gzipSync(await readFile(join(siteDist, decodeURIComponent(href)))).length;
+    for (const href of sheets)
+      total += gzipSync(await readFile(join(siteDist, decodeURIComponent(href)))).length;
     console.info(`seed article: HTML + ${sheets.length} stylesheet(s) = ${total} bytes gzipped`);
     expect(total).toBeLessThanOrEqual(BUDGET.htmlCssGzip);
   });
@@ -94,7 +98,10 @@ describe('the seed article, in Chromium', () => {
         const shifts: number[] = [];
         (window as unknown as { __shifts: number[] }).__shifts = shifts;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
             if (!entry.hadRecentInput) shifts.push(entry.value);
           }
         }).observe({ type: 'layout-shift', buffered: true });
@@ -104,11 +111,22 @@ describe('the seed article, in Chromium', () => {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // Let every font swap reach the screen: two frames after the fonts settled.
       await page.evaluate(
-        () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+        () =>
+          new Promise<void>((resolve) => {
+            requestAnimationFrame(() => {
+              requestAnimationFrame(() => {
+                resolve();
+              });
+            });
+          }),
       );
-      const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
+      const loaded = await page.evaluate(
+        () => [...document.fonts].filter((f) => f.status === 'loaded').length,
+      );
       const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
-      console.info(`seed article (${_name}): ${loaded} font face(s) loaded, layout shifts ${JSON.stringify(shifts)}`);
+      console.info(
+        `seed article (${_name}): ${loaded} font face(s) loaded, layout shifts ${JSON.stringify(shifts)}`,
+      );
       expect(loaded).toBeGreaterThan(0);
       expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
     } finally {
@@ -127,7 +145,10 @@ describe('the seed article, in Chromium', () => {
         const shifts: number[] = [];
         (window as unknown as { __shifts: number[] }).__shifts = shifts;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
             if (!entry.hadRecentInput) shifts.push(entry.value);
           }
         }).observe({ type: 'layout-shift', buffered: true });
@@ -145,7 +166,14 @@ describe('the seed article, in Chromium', () => {
       await page.waitForLoadState('load');
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.evaluate(
-        () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+        () =>
+          new Promise<void>((resolve) => {
+            requestAnimationFrame(() => {
+              requestAnimationFrame(() => {
+                resolve();
+              });
+            });
+          }),
       );
       const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
       const cls = shifts.reduce((sum, value) => sum + value, 0);

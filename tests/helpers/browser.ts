@@ -23,7 +23,9 @@ export const siteDist = process.env.KHABAR_DIST ?? exampleDist;
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\`.`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 }
@@ -44,11 +46,11 @@ export async function openPage(page: Page, url: string): Promise<void> {
 }
 
 /** One page of every kind the site builds, by the name a report shows. */
-export const PAGE_KINDS: Record<string, string> = {
+export const PAGE_KINDS = {
   home: '/',
   article: SEED_PATH,
   section: '/politics/',
   tag: `/tags/${encodeURIComponent('روسيا')}/`,
   author: '/authors/news-desk/',
   '404': '/no-such-page/',
-};
+} as const satisfies Record<string, string>;

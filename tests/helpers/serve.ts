@@ -29,7 +29,17 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.txt',
+  '.svg',
+  '.webmanifest',
+]);
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
@@ -48,10 +58,15 @@ async function resolveFile(root: string, pathname: string): Promise<string | und
     return undefined;
   }
   const candidate = normalize(join(root, decoded));
-  if (candidate !== root.replace(/[\\/]$/, '') && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) {
+  if (
+    candidate !== root.replace(/[\\/]$/, '') &&
+    !candidate.startsWith(root.endsWith(sep) ? root : root + sep)
+  ) {
     return undefined;
   }
-  for (const file of decoded.endsWith('/') ? [join(candidate, 'index.html')] : [candidate, join(candidate, 'index.html')]) {
+  for (const file of decoded.endsWith('/')
+    ? [join(candidate, 'index.html')]
+    : [candidate, join(candidate, 'index.html')]) {
     const info = await stat(file).catch(() => undefined);
     if (info?.isFile()) return file;
   }
@@ -77,7 +92,11 @@ export async function serveDist(root: string = exampleDist): Promise<StaticServe
       if (!file) {
         status = 404;
         file = join(root, '404.html');
-      } else if (!url.pathname.endsWith('/') && file.endsWith(`${sep}index.html`) && !url.pathname.endsWith('.html')) {
+      } else if (
+        !url.pathname.endsWith('/') &&
+        file.endsWith(`${sep}index.html`) &&
+        !url.pathname.endsWith('.html')
+      ) {
         // A directory asked for without its slash: send the reader to the canonical URL.
         response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
         return;
@@ -85,10 +104,12 @@ export async function serveDist(root: string = exampleDist): Promise<StaticServe
       const ext = extname(file);
       const headers: Record<string, string> = {
         'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': url.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': url.pathname.startsWith('/_astro/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
         'x-content-type-options': 'nosniff',
       };
-      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
       if (gzip) {
         headers['content-encoding'] = 'gzip';
         headers.vary = 'accept-encoding';
@@ -112,7 +133,9 @@ export async function serveDist(root: string = exampleDist): Promise<StaticServe
   server.keepAliveTimeout = 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -121,7 +144,10 @@ export async function serveDist(root: string = exampleDist): Promise<StaticServe
     url: (path) => new URL(path, origin).href,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };

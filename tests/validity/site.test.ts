@@ -65,7 +65,9 @@ beforeAll(async () => {
     .filter((f) => f.endsWith('.html'))
     .map((f) => join(siteDist, f))
     .sort();
-  pages = await Promise.all(files.map(async (file) => ({ file, path: sitePath(file), html: await readFile(file, 'utf8') })));
+  pages = await Promise.all(
+    files.map(async (file) => ({ file, path: sitePath(file), html: await readFile(file, 'utf8') })),
+  );
 });
 
 describe('the built site', () => {
@@ -81,7 +83,9 @@ describe('the built site', () => {
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.path);
       for (const message of report.results.flatMap((r) => r.messages)) {
-        problems.push(`${decodeURIComponent(page.path)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        problems.push(
+          `${decodeURIComponent(page.path)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -93,8 +97,9 @@ describe('the built site', () => {
       const { document } = parseHTML(page.html);
       for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
         try {
-          const data: unknown = JSON.parse(script.textContent ?? '');
-          if (typeof data !== 'object' || data === null) problems.push(`${page.path}: JSON-LD is not an object`);
+          const data: unknown = JSON.parse(script.textContent);
+          if (typeof data !== 'object' || data === null)
+            problems.push(`${page.path}: JSON-LD is not an object`);
         } catch (error) {
           problems.push(`${page.path}: ${(error as Error).message}`);
         }
@@ -112,10 +117,14 @@ describe('the built site', () => {
       for (const el of document.querySelectorAll('[href]')) references.push(el.getAttribute('href') ?? '');
       for (const el of document.querySelectorAll('[src]')) references.push(el.getAttribute('src') ?? '');
       for (const el of document.querySelectorAll('[srcset]')) {
-        for (const candidate of (el.getAttribute('srcset') ?? '').split(',')) references.push(candidate.trim().split(/\s+/)[0] ?? '');
+        for (const candidate of (el.getAttribute('srcset') ?? '').split(','))
+          references.push(candidate.trim().split(/\s+/)[0] ?? '');
       }
-      for (const el of document.querySelectorAll('meta[property^="og:"][content^="http"], meta[property^="og:"][content^="/"]')) {
-        if (/^og:(url|image)$/.test(el.getAttribute('property') ?? '')) references.push(el.getAttribute('content') ?? '');
+      for (const el of document.querySelectorAll(
+        'meta[property^="og:"][content^="http"], meta[property^="og:"][content^="/"]',
+      )) {
+        if (/^og:(url|image)$/.test(el.getAttribute('property') ?? ''))
+          references.push(el.getAttribute('content') ?? '');
       }
       const ids = new Set([...document.querySelectorAll('[id]')].map((el) => el.getAttribute('id')));
       for (const reference of references) {
@@ -124,10 +133,12 @@ describe('the built site', () => {
         if (url.origin !== SITE) continue;
         const samePage = url.pathname === base.pathname;
         if (samePage && url.hash) {
-          if (!ids.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${page.path} → ${reference} (no such id)`);
+          if (!ids.has(decodeURIComponent(url.hash.slice(1))))
+            broken.push(`${page.path} → ${reference} (no such id)`);
           continue;
         }
-        if (!resolves(url.pathname)) broken.push(`${decodeURIComponent(page.path)} → ${decodeURIComponent(reference)}`);
+        if (!resolves(url.pathname))
+          broken.push(`${decodeURIComponent(page.path)} → ${decodeURIComponent(reference)}`);
       }
     }
     expect([...new Set(broken)]).toEqual([]);
@@ -135,7 +146,9 @@ describe('the built site', () => {
 
   it('has stylesheets whose url() references exist', async () => {
     const broken: string[] = [];
-    const sheets = (await readdir(join(siteDist, '_astro'), { recursive: true })).filter((f) => f.endsWith('.css'));
+    const sheets = (await readdir(join(siteDist, '_astro'), { recursive: true })).filter((f) =>
+      f.endsWith('.css'),
+    );
     for (const sheet of sheets) {
       const css = await readFile(join(siteDist, '_astro', sheet), 'utf8');
       for (const [, raw] of css.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) {
