@@ -26,7 +26,7 @@ function post(url: string, body: string, headers: Record<string, string>, agent:
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => { resolve(res.statusCode ?? 0); });
     });
     req.on('error', reject);
     req.end(body);
@@ -49,7 +49,7 @@ async function startServer(dir: string): Promise<{ url: string; stop: () => void
       const match = /receiving comments at (http:\/\/[\d.:]+)\//.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+    child.on('exit', (code) => { reject(new Error(`server exited ${code}`)); });
   });
   return { url, stop: () => child.kill('SIGTERM') };
 }

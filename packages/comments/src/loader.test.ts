@@ -20,7 +20,7 @@ describe('commentsLoader', () => {
     const context = {
       collection: 'comments',
       store: {
-        clear: () => entries.clear(),
+        clear: () => { entries.clear(); },
         set: (entry: { id: string; data: Record<string, unknown> }) => {
           entries.set(entry.id, entry);
           return true;

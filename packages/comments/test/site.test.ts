@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => { resolve(port); });
     });
     server.on('error', reject);
   });
@@ -51,7 +51,7 @@ function cli(args: string[]): Promise<string> {
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
+    child.on('close', (code) => { code === 0 ? resolve(output) : reject(new Error(output)); });
   });
 }
 

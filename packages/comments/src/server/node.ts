@@ -36,7 +36,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<Buffer | undefined
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
+    req.on('end', () => { resolve(Buffer.concat(chunks, size)); });
     req.on('error', reject);
   });
 }
@@ -100,7 +100,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     url: `http://${host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
         server.closeAllConnections();
       }),
   };

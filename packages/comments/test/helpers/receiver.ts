@@ -62,7 +62,7 @@ export async function startReceiver(dir: string, args: string[] = [], env: Recor
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The receiver did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => { reject(new Error(`The receiver did not start:\n${output}`)); }, 20_000);
     const check = () => {
       const match = /receiving comments at (http:\/\/[\d.:]+)\//.exec(output);
       if (match?.[1]) {
@@ -82,8 +82,8 @@ export async function startReceiver(dir: string, args: string[] = [], env: Recor
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+        child.once('exit', () => { resolve(); });
         child.kill('SIGTERM');
       }),
   };
@@ -106,7 +106,7 @@ export function rawPost(url: string, body: string, headers: Record<string, strin
       let data = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (data += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      res.on('end', () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }); });
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -20,7 +20,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`))));
+    child.on('close', (code) => { code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`)); });
   });
 }
 
@@ -72,7 +72,7 @@ export async function serveStatic(root: string): Promise<{ server: Server; origi
     origin,
     close: () =>
       new Promise<void>((r) => {
-        server.close(() => r());
+        server.close(() => { r(); });
         server.closeAllConnections();
       }),
   };
