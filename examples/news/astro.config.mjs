@@ -20,6 +20,18 @@ export default defineConfig({
         { slug: 'culture', name: 'ثقافة', description: 'الكتب والسينما والفنون والتراث' },
         { slug: 'technology', name: 'تكنولوجيا', description: 'الاتصالات والتطبيقات والابتكار' },
       ],
+      // The example newsroom is a snapshot of 1 December 2016: its clock is pinned to that evening, so the
+      // breaking-news strip shows what it showed then (a real site leaves `now` out: the build's time).
+      now: '2016-12-01T18:00:00+02:00',
+      home: { topStories: 4, storiesPerSection: 4, breakingHours: 24 },
+      // Fifteen stories: a small page size so listings show their pagination.
+      perPage: 3,
+      // Comments go to the receiver `pnpm start` runs beside the site (khabar-comments serve).
+      comments: {
+        endpoint: process.env.KHABAR_COMMENTS_ENDPOINT ?? 'http://localhost:8787/',
+        origins: ['http://localhost:4321', 'https://khabar.example'],
+        dir: 'comments',
+      },
       social: {
         x: 'https://x.com/khabar_example',
         telegram: 'https://t.me/khabar_example',

@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
+import { commentsLoader } from 'khabar-comments/loader';
 
 export const collections = {
   articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
+  // Approved comments only, from the receiver's folder.
+  comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };

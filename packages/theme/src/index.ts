@@ -5,6 +5,9 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { fontProviders } from 'astro/config';
 import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
+import { newsroomRoutes } from './integrations/newsroom-routes.ts';
+import { setupComments } from './integrations/comments.ts';
+import { buildSearchIndex } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
 import { fallbackFamilies } from './lib/font-fallbacks.ts';
@@ -26,9 +29,13 @@ function themeFile(path: string): string {
 function resolveComponents(
   overrides: KhabarConfig['components'],
   projectRoot: string,
+  withComments: boolean,
 ): Record<ComponentName, string> {
   const entries = COMPONENT_NAMES.map((name) => {
     const override = overrides[name];
+    if (!override && name === 'Comments' && !withComments) {
+      return [name, themeFile('src/components/NoComments.astro')] as const;
+    }
     if (!override) return [name, themeFile(`src/components/${name}.astro`)] as const;
     const isPath = override.startsWith('.') || isAbsolute(override);
     return [name, isPath ? resolve(projectRoot, override) : override] as const;
@@ -91,7 +98,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
   return {
     name: 'astro-theme-khabar',
     hooks: {
-      'astro:config:setup': (setupOptions) => {
+      'astro:config:setup': async (setupOptions) => {
         const { config: astroConfig, updateConfig, injectRoute, logger } = setupOptions;
         const projectRoot = fileURLToPath(astroConfig.root);
         const runtime = toRuntimeConfig(config, {
@@ -101,7 +108,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
         const modules = virtualModuleSources(
           runtime,
-          resolveComponents(config.components, projectRoot),
+          resolveComponents(config.components, projectRoot, config.comments !== false),
           resolveStrings(config.locale, config.strings),
         );
         // Feeds, sitemaps, robots.txt and social cards: adds its virtual module and routes.
@@ -113,6 +120,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           );
         }
 
+        await setupComments(config, setupOptions);
         updateConfig({
           vite: {
             plugins: [vitePluginKhabar(modules)],
@@ -144,6 +152,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           prerender: true,
         });
         injectRoute({ pattern: '/404', entrypoint: themeFile('src/routes/404.astro'), prerender: true });
+        // Later pages of listings, the date archive and the search page.
+        for (const route of newsroomRoutes(config)) {
+          injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
+        }
       },
       'astro:config:done': ({ injectTypes, config: doneConfig }) => {
         astroConfigDone = doneConfig;
@@ -154,6 +166,11 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // Pagefind indexes the built articles (with light Arabic stems) for the search page.
+        if (config.search) {
+          const language = new Intl.Locale(config.locale).language;
+          await buildSearchIndex({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/', language, logger });
+        }
         if (seoSetup && astroConfigDone) await listNewsSitemap(config, astroConfigDone, seoSetup, dir, logger);
       },
     },

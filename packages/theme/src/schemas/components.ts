@@ -21,6 +21,20 @@ export const COMPONENT_NAMES = [
   'ShareLinks',
   'ArticleCard',
   'StoryList',
+  'Comments',
+  // The newsroom's browsing parts.
+  'StoryLinks',
+  'Breadcrumbs',
+  'Pagination',
+  'BreakingStrip',
+  'SectionBlock',
+  'RelatedStories',
+  'MoreFromSection',
+  'AuthorProfile',
+  'ThemeScript',
+  'ThemeToggle',
+  'SearchForm',
+  'Search',
 ] as const;
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
+import { CommentsSchema } from '../schemas/comments.ts';
 import { ComponentsSchema } from '../schemas/components.ts';
 import { FontsSchema } from '../schemas/fonts.ts';
+import { checkHomeSections, HomeSchema, NewsroomSchema } from '../schemas/home.ts';
+import { checkHomeSections, HomeSchema, NewsroomSchema } from '../schemas/home.ts';
 import { LocaleSchema } from '../schemas/locale.ts';
 import { RoutesSchema } from '../schemas/routes.ts';
 import { SectionsSchema } from '../schemas/sections.ts';
@@ -39,22 +42,42 @@ export const KhabarConfigSchema = z
      */
     strings: TranslationsSchema(),
     /**
+     * Comments under articles, through the khabar-comments package.
+     * @example comments: { endpoint: 'https://comments.news.example/' }
+     */
+    comments: CommentsSchema(),
+    /**
      * Words a reader reads in a minute, for the reading-time estimate.
      * @example wordsPerMinute: 180
      */
     wordsPerMinute: z.number().int().min(60).max(600).default(200),
     /**
-     * How many stories the home page lists.
+     * How many stories the home page's latest list shows.
      * @example homeStories: 30
      */
     homeStories: z.number().int().min(1).max(500).default(24),
+    /**
+     * The home page: top stories, section blocks, the breaking-news window. The latest list shows
+     * `homeStories` stories.
+     * @example home: { topStories: 6, sections: ['politics', 'economy'], storiesPerSection: 3 }
+     */
+    home: HomeSchema(),
+    ...NewsroomSchema().shape,
+    /**
+     * The home page: top stories, section blocks, the breaking-news window. The latest list shows
+     * `homeStories` stories.
+     * @example home: { topStories: 6, sections: ['politics', 'economy'], storiesPerSection: 3 }
+     */
+    home: HomeSchema(),
+    ...NewsroomSchema().shape,
     /**
      * Feeds, sitemaps, search-engine data (JSON-LD, Open Graph) and social cards.
      * @example seo: { feeds: { items: 50 }, socialCards: { use: 'always' } }
      */
     seo: SeoSchema(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkHomeSections);
 
 /** The options as a site owner writes them in `astro.config.mjs`. */
 export type KhabarUserConfig = z.input<typeof KhabarConfigSchema>;

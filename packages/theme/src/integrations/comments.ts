@@ -1,0 +1,35 @@
+import type { HookParameters } from 'astro';
+import { AstroError } from 'astro/errors';
+import { localeWithExtensions } from '../lib/format/index.ts';
+import type { KhabarConfig } from '../utils/user-config.ts';
+
+/**
+ * Adds the khabar-comments integration when the site turned comments on, with the newsroom's locale,
+ * digits and time zone unless the site set its own. khabar-comments is an optional peer dependency:
+ * it is loaded only here, so a site without comments never needs it.
+ */
+export async function setupComments(
+  config: KhabarConfig,
+  { updateConfig, config: astroConfig }: HookParameters<'astro:config:setup'>,
+): Promise<void> {
+  if (config.comments === false) return;
+  if (astroConfig.integrations.some((integration) => integration.name === 'khabar-comments')) return;
+  let mod: typeof import('khabar-comments');
+  try {
+    mod = await import('khabar-comments');
+  } catch (cause) {
+    throw new AstroError(
+      'khabar() has `comments` options, but the khabar-comments package is not installed.',
+      `Install it beside the theme: npm install khabar-comments (${(cause as Error).message.split('\n')[0] ?? ''})`,
+    );
+  }
+  updateConfig({
+    integrations: [
+      mod.default({
+        locale: localeWithExtensions(config.locale, { digits: config.digits }),
+        timeZone: config.timeZone,
+        ...config.comments,
+      }),
+    ],
+  });
+}
