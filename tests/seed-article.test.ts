@@ -64,10 +64,13 @@ describe('the seed article page', async () => {
     expect(html).toContain('أراضى الجمهورية');
   });
 
-  it('carries no script but JSON data', () => {
-    for (const script of document.querySelectorAll('script')) {
-      expect(script.getAttribute('type')).toMatch(/json/);
-    }
+  it('carries no script but JSON data and the tiny inline theme script', () => {
+    const code = [...document.querySelectorAll('script')].filter((s) => !/json/.test(s.getAttribute('type') ?? ''));
+    // The one script: the dark-mode head script (inline, no file), which sets data-theme before paint.
+    expect(code).toHaveLength(1);
+    expect(code[0]?.hasAttribute('src')).toBe(false);
+    expect(code[0]?.textContent).toContain('khabar-theme');
+    expect(new TextEncoder().encode(code[0]?.textContent ?? '').length).toBeLessThan(700);
   });
 
   it('names the author in a bdi, shows the reading time and links the section', () => {

@@ -6,6 +6,8 @@ import { fontProviders } from 'astro/config';
 import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { newsroomRoutes } from './integrations/newsroom-routes.ts';
+import { buildSearchIndex } from './integrations/search-index.ts';
+import { newsroomRoutes } from './integrations/newsroom-routes.ts';
 import { setupComments } from './integrations/comments.ts';
 import { buildSearchIndex } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
@@ -156,6 +158,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         for (const route of newsroomRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
         }
+        // Later pages of listings, the date archive and the search page.
+        for (const route of newsroomRoutes(config)) {
+          injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
+        }
       },
       'astro:config:done': ({ injectTypes, config: doneConfig }) => {
         astroConfigDone = doneConfig;
@@ -166,6 +172,11 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // Pagefind indexes the built articles (with light Arabic stems) for the search page.
+        if (config.search) {
+          const language = new Intl.Locale(config.locale).language;
+          await buildSearchIndex({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/', language, logger });
+        }
         // Pagefind indexes the built articles (with light Arabic stems) for the search page.
         if (config.search) {
           const language = new Intl.Locale(config.locale).language;
