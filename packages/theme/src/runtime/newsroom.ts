@@ -1,0 +1,132 @@
+/**
+ * The newsroom's browsing pages bound to the site: the build's clock, the home layout, related stories,
+ * pagination and the date archive. Pure choices live in `lib/`; this binds them to the config and caches
+ * what every page shares (one related-stories index and one archive per build).
+ */
+import { archivePath, groupByMonth, monthInstant, type ArchiveYear } from '../lib/archive.ts';
+import {
+  EGYPTIAN_MONTHS,
+  LEVANTINE_MONTHS,
+  localeWithExtensions,
+  pluralCategory,
+  toDigits,
+} from '../lib/format/index.ts';
+import { homeLayout } from '../lib/home.ts';
+import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/pagination.ts';
+import { buildRelatedIndex, moreFromSection, relatedStories, type RelatedIndex } from '../lib/related.ts';
+import { pagePath } from '../lib/urls.ts';
+import { getArticles, type Article } from './articles.ts';
+import type { StringId } from '../schemas/translations.ts';
+import { config, formatNumber, t } from './site.ts';
+
+/**
+ * The build's clock: the configured `now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the time
+ * the build started.
+ */
+export function buildTime(): Date {
+  if (config.now) return new Date(config.now);
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  if (Number.isFinite(epoch) && epoch > 0) return new Date(epoch * 1000);
+  return startedAt;
+}
+const startedAt = new Date();
+
+/** The home page's breaking strip, lead, top stories, section blocks and latest list. */
+export async function getHome() {
+  const articles = await getArticles();
+  return homeLayout(articles, {
+    topStories: config.home.topStories,
+    sections: config.home.sections ?? config.sections.map((s) => s.slug),
+    storiesPerSection: config.home.storiesPerSection,
+    latest: config.homeStories,
+    breakingHours: config.home.breakingHours,
+    now: buildTime(),
+  });
+}
+
+let relatedIndex: Promise<RelatedIndex<Article>> | undefined;
+
+/** The related stories and more from the section, for an article page. */
+export async function getArticleExtras(article: Article): Promise<{ related: Article[]; more: Article[] }> {
+  relatedIndex ??= getArticles().then((articles) => buildRelatedIndex(articles));
+  const index = await relatedIndex;
+  const related = relatedStories(article, index, { count: config.relatedStories });
+  const more = moreFromSection(article, index, {
+    count: config.moreFromSection,
+    exclude: new Set(related.map((a) => a.id)),
+  });
+  return { related, more };
+}
+
+/** A page of a listing, with its URL and its neighbours'. */
+export interface ListingPage<T> extends Page<T> {
+  url: string;
+  firstUrl: string;
+}
+
+/**
+ * The `getStaticPaths` entries of a paginated listing served by one route file at two patterns: the
+ * list's own (`/politics`) for page 1 and `…/page/[page]` for the rest. `routePattern` tells them apart.
+ */
+export function listingPaths<T, P extends Record<string, string>, X extends object>(
+  routePattern: string,
+  params: P,
+  items: readonly T[],
+  firstUrl: string,
+  extra: X,
+) {
+  const pages = paginate(items, config.perPage);
+  const wanted = routePattern.includes('[page]')
+    ? laterPageNumbers(pages.length).map((n) => pages[n - 1] as Page<T>)
+    : pages.slice(0, 1);
+  return wanted.map((page) => ({
+    params: routePattern.includes('[page]') ? { ...params, page: String(page.number) } : params,
+    props: { ...extra, page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } as ListingPage<T> },
+  }));
+}
+
+let archive: Promise<ArchiveYear<Article>[]> | undefined;
+
+/** Every story by year and month of publication, newest first. */
+export function getArchive(): Promise<ArchiveYear<Article>[]> {
+  archive ??= getArticles().then((articles) => groupByMonth(articles, config.timeZone));
+  return archive;
+}
+
+/** The encoded URL of the archive, a year or a month. */
+export function archiveUrl(year?: string, month?: string): string {
+  return archivePath(config.base, year, month);
+}
+
+/** The encoded URL of the search page, with a query when given. */
+export function searchUrl(query?: string): string {
+  const path = pagePath(config.base, '/search');
+  return query ? `${path}?q=${encodeURIComponent(query)}` : path;
+}
+
+/** A year in the site's digits, without grouping ("٢٠١٦"). */
+export function formatYear(year: string): string {
+  return toDigits(year, config.digits);
+}
+
+/** A month and year in words, with the site's month names and digits ("ديسمبر/كانون الأول ٢٠١٦"). */
+export function formatMonth(year: string, month: string): string {
+  const index = Number(month) - 1;
+  const style = config.monthNames;
+  if (style === 'locale') {
+    const locale = localeWithExtensions(config.locale, { digits: config.digits, calendar: 'gregory' });
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      monthInstant(year, month),
+    );
+  }
+  const egyptian = EGYPTIAN_MONTHS[index] ?? month;
+  const levantine = LEVANTINE_MONTHS[index] ?? month;
+  const name =
+    style === 'egyptian' ? egyptian : style === 'levantine' ? levantine : `${egyptian}/${levantine}`;
+  return `${name} ${formatYear(year)}`;
+}
+
+/** "خبر واحد", "خبران", "٣ أخبار", "١١ خبراً", "١٠٠ خبر": a count of stories with the right plural form. */
+export function storyCount(n: number): string {
+  return t(`count.stories.${pluralCategory(n, config.locale)}` as StringId, { count: formatNumber(n) });
+}
