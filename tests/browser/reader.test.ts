@@ -2,7 +2,10 @@
  * What a reader on a phone (and a desktop) sees and does, in real Chromium over the built example site:
  * layout at 360 px, dark mode, 200 % zoom, the keyboard, mirrored icons, and a path through the site.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, PAGE_KINDS, PHONE, siteDist } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/serve.ts';
@@ -28,6 +31,45 @@ async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => 
   } finally {
     await context.close();
   }
+}
+
+/** The site path of the first built page whose HTML passes `test`, if any. */
+async function findPage(test: (html: string) => boolean): Promise<string | undefined> {
+  const files = (await readdir(siteDist, { recursive: true })).filter((f) => f.endsWith('index.html')).sort();
+  for (const file of files) {
+    if (test(await readFile(join(siteDist, file), 'utf8'))) {
+      const dir = file.slice(0, -'index.html'.length).split(sep).join('/');
+      return `/${dir.split('/').map(encodeURIComponent).join('/')}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which way a chevron or arrow in a screenshot points: its tip is the end where the ink spans the fewest
+ * rows (an open "<" spans the full height at its open end, a single point at its tip).
+ */
+async function tipDirection(png: Buffer): Promise<'left' | 'right'> {
+  const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({
+    resolveWithObject: true,
+  });
+  const background = data[0] ?? 255;
+  const spans: number[] = [];
+  for (let x = 0; x < info.width; x++) {
+    let top = -1;
+    let bottom = -1;
+    for (let y = 0; y < info.height; y++) {
+      if (Math.abs((data[y * info.width + x] ?? background) - background) > 60) {
+        if (top < 0) top = y;
+        bottom = y;
+      }
+    }
+    if (top >= 0) spans.push(bottom - top);
+  }
+  if (spans.length < 4) throw new Error('no icon ink found in the screenshot');
+  const quarter = Math.max(1, Math.floor(spans.length / 4));
+  const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return average(spans.slice(0, quarter)) < average(spans.slice(-quarter)) ? 'left' : 'right';
 }
 
 interface LayoutReport {
@@ -132,20 +174,38 @@ describe('layout', () => {
     }
   });
 
-  it('mirrors directional icons in right-to-left text', async () => {
-    const transforms = await withPage(PHONE, async (page) => {
-      await openPage(page, server.url(PAGE_KINDS.article));
-      return page.evaluate(() => {
-        // The utility itself, on a probe icon, and every directional icon the page has.
-        const probe = document.createElement('span');
-        probe.className = 'khabar-flip-rtl';
-        probe.style.display = 'inline-block';
-        document.querySelector('main')?.append(probe);
-        return [...document.querySelectorAll('.khabar-flip-rtl')].map((el) => getComputedStyle(el).transform);
+  it('points directional icons the way the reader goes: "previous" right, "next" left', async () => {
+    // A probe chevron drawn the LTR way ("<", back), and the pagination arrows of a paginated archive
+    // page if the build has one. Each icon is photographed and its tip found from the pixels.
+    const paginated = await findPage((html) =>
+      /rel="(prev|next)"[^>]*>\s*<svg[^>]*khabar-flip-rtl/.test(html),
+    );
+    const checks: { path: string; selector: string; expected: 'left' | 'right' }[] = [
+      { path: PAGE_KINDS.article, selector: '#khabar-probe-icon', expected: 'right' },
+    ];
+    if (paginated) {
+      checks.push({ path: paginated, selector: 'a[rel="prev"] svg', expected: 'right' });
+      checks.push({ path: paginated, selector: 'a[rel="next"] svg', expected: 'left' });
+    }
+    for (const { path, selector, expected } of checks) {
+      const tips = await withPage({ ...PHONE, deviceScaleFactor: 4 }, async (page) => {
+        await openPage(page, server.url(path));
+        await page.evaluate(() => {
+          const main = document.querySelector('main');
+          main?.insertAdjacentHTML(
+            'afterbegin',
+            '<svg id="khabar-probe-icon" class="khabar-flip-rtl" width="16" height="16" viewBox="0 0 16 16">' +
+              '<path d="M10 3 5 8l5 5" fill="none" stroke="#000" stroke-width="2"/></svg>',
+          );
+        });
+        const icons = page.locator(selector);
+        const found: ('left' | 'right')[] = [];
+        for (const icon of await icons.all()) found.push(await tipDirection(await icon.screenshot()));
+        return found;
       });
-    });
-    expect(transforms.length).toBeGreaterThan(0);
-    for (const transform of transforms) expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+      expect(tips.length, `${path} ${selector}`).toBeGreaterThan(0);
+      for (const tip of tips) expect(tip, `${decodeURIComponent(path)} ${selector}`).toBe(expected);
+    }
   });
 });
 
