@@ -2,6 +2,9 @@
  * Feeds and sitemaps of the built example newsroom, read with real parsers (rss-parser for feeds,
  * fast-xml-parser for sitemaps), and of a fixture with fixed dates for the Google News window.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-non-null-assertion --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -24,7 +27,10 @@ type Item = Parser.Item & {
   media?: { $: Record<string, string> };
 };
 const rss = new Parser<Record<string, unknown>, Item>({
-  customFields: { item: ['content:encoded', 'dc:creator', ['media:content', 'media']], feed: ['language', 'lastBuildDate', 'image'] },
+  customFields: {
+    item: ['content:encoded', 'dc:creator', ['media:content', 'media']],
+    feed: ['language', 'lastBuildDate', 'image'],
+  },
 });
 const read = (path: string, dist = exampleDist) => readFile(join(dist, path), 'utf8');
 const feed = async (path: string, dist = exampleDist) => rss.parseString(await read(path, dist));
@@ -35,7 +41,9 @@ async function exampleArticles() {
   const index = xml.parse(await read('sitemap-0.xml')).urlset.url as { loc: string }[];
   for (const { loc } of index) {
     const { document } = await loadPage(new URL(loc).pathname);
-    const published = document.querySelector('meta[property="article:published_time"]')?.getAttribute('content');
+    const published = document
+      .querySelector('meta[property="article:published_time"]')
+      ?.getAttribute('content');
     if (!published) continue;
     urls.push({
       url: document.querySelector('link[rel="canonical"]')!.getAttribute('href')!,
@@ -50,12 +58,18 @@ async function exampleArticles() {
 describe('the site feed /rss.xml', () => {
   it('is RSS 2.0 with language, a self link, a logo, the last build date and the RTL stylesheet', async () => {
     const text = await read('rss.xml');
-    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/feed.xsl" type="text\/xsl"\?>/);
+    expect(text).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/feed.xsl" type="text\/xsl"\?>/,
+    );
     const channel = new XMLParser({ ignoreAttributes: false }).parse(text).rss.channel;
     expect(channel.title).toBe('خبر');
     expect(channel.link).toBe(SITE);
     expect(channel.language).toBe('ar-SY');
-    expect(channel['atom:link']).toMatchObject({ '@_href': `${SITE}rss.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' });
+    expect(channel['atom:link']).toMatchObject({
+      '@_href': `${SITE}rss.xml`,
+      '@_rel': 'self',
+      '@_type': 'application/rss+xml',
+    });
     expect(channel.image).toMatchObject({ title: 'خبر', link: SITE });
     expect(builtFile(exampleDist, SITE, channel.image.url)).toBeTruthy();
     // The seed (1 December 2016, 14:20 Damascus) is the newest story.
@@ -83,7 +97,9 @@ describe('the site feed /rss.xml', () => {
 
   it('describes the seed story fully: date, section first, tags, author, picture', async () => {
     const seed = (await feed('rss.xml')).items.find((item) => item.link === SEED_URL)!;
-    expect(seed.title).toBe('روسيا تطالب الغرب بإحترام السيادة السورية .. وتعاون أمريكي محتمل لمكافحة الإرهاب');
+    expect(seed.title).toBe(
+      'روسيا تطالب الغرب بإحترام السيادة السورية .. وتعاون أمريكي محتمل لمكافحة الإرهاب',
+    );
     expect(new Date(seed.pubDate!).toISOString()).toBe('2016-12-01T12:20:00.000Z');
     expect(seed.categories).toEqual(['سياسة', 'روسيا', 'سوريا', 'الولايات المتحدة', 'مكافحة الإرهاب']);
     expect(seed['dc:creator']).toBe('قسم الأخبار');
@@ -102,7 +118,9 @@ describe('the site feed /rss.xml', () => {
   });
 
   it('stories without a photo carry their social card', async () => {
-    const storm = (await feed('rss.xml')).items.find((item) => item.link?.includes('/storm-schools-closed/'))!;
+    const storm = (await feed('rss.xml')).items.find((item) =>
+      item.link?.includes('/storm-schools-closed/'),
+    )!;
     expect(storm.enclosure).toMatchObject({ url: `${SITE}og/storm-schools-closed.png`, type: 'image/png' });
   });
 });
@@ -112,11 +130,14 @@ describe('section and author feeds', () => {
     const articles = await exampleArticles();
     for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
       const parsed = await feed(`${section}/rss.xml`);
-      const expected = articles.filter((a) => a.section === section).map((a) => a.url).sort();
+      const expected = articles
+        .filter((a) => a.section === section)
+        .map((a) => a.url)
+        .sort();
       expect(parsed.items.map((item) => item.link).sort()).toEqual(expected);
-      expect(parsed.feedUrl ?? xml.parse(await read(`${section}/rss.xml`)).rss.channel['atom:link']['@_href']).toBe(
-        `${SITE}${section}/rss.xml`,
-      );
+      expect(
+        parsed.feedUrl ?? xml.parse(await read(`${section}/rss.xml`)).rss.channel['atom:link']['@_href'],
+      ).toBe(`${SITE}${section}/rss.xml`);
     }
   });
 
@@ -131,14 +152,25 @@ describe('section and author feeds', () => {
   });
 
   it('every URL in every feed resolves to a built file', async () => {
-    const files = ['rss.xml', ...['politics', 'economy', 'sports', 'culture', 'technology'].map((s) => `${s}/rss.xml`)];
+    const files = [
+      'rss.xml',
+      ...['politics', 'economy', 'sports', 'culture', 'technology'].map((s) => `${s}/rss.xml`),
+    ];
     for (const author of await readdir(join(exampleDist, 'authors'))) files.push(`authors/${author}/rss.xml`);
     for (const file of files) {
       const text = await read(file);
-      const urls = [...text.matchAll(/(?:<(?:link|guid|url)>|(?:url|href)=")(https?:\/\/[^<"]+)/g)].map((m) => m[1]!);
+      const urls = [...text.matchAll(/(?:<(?:link|guid|url)>|(?:url|href)=")(https?:\/\/[^<"]+)/g)].map(
+        (m) => m[1]!,
+      );
       for (const item of (await feed(file)).items) urls.push(...htmlUrls(item['content:encoded'] ?? ''));
       expect(urls.length).toBeGreaterThan(3);
-      expect(unresolved(exampleDist, SITE, urls.filter((url) => url.startsWith(SITE)))).toEqual([]);
+      expect(
+        unresolved(
+          exampleDist,
+          SITE,
+          urls.filter((url) => url.startsWith(SITE)),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -147,10 +179,18 @@ describe('feed discovery and the stylesheet', () => {
   it('every page advertises the site feed, and section and article pages their section feed', async () => {
     const home = (await loadPage('/')).document;
     const links = (document: Document) =>
-      [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) => l.getAttribute('href'));
+      [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map((l) =>
+        l.getAttribute('href'),
+      );
     expect(links(home)).toEqual([`${SITE}rss.xml`]);
-    expect(links((await loadPage('/economy/')).document)).toEqual([`${SITE}rss.xml`, `${SITE}economy/rss.xml`]);
-    expect(links((await loadPage(SEED_PATH)).document)).toEqual([`${SITE}rss.xml`, `${SITE}politics/rss.xml`]);
+    expect(links((await loadPage('/economy/')).document)).toEqual([
+      `${SITE}rss.xml`,
+      `${SITE}economy/rss.xml`,
+    ]);
+    expect(links((await loadPage(SEED_PATH)).document)).toEqual([
+      `${SITE}rss.xml`,
+      `${SITE}politics/rss.xml`,
+    ]);
   });
 
   it('feed.xsl is XSLT that turns the feed into a right-to-left Arabic page', async () => {
@@ -165,7 +205,13 @@ describe('sitemaps and robots.txt', () => {
   it('the index lists the pages sitemap and the Google News sitemap', async () => {
     const index = xml.parse(await read('sitemap-index.xml')).sitemapindex.sitemap as { loc: string }[];
     expect(index.map((s) => s.loc).sort()).toEqual([`${SITE}news-sitemap.xml`, `${SITE}sitemap-0.xml`]);
-    expect(unresolved(exampleDist, SITE, index.map((s) => s.loc))).toEqual([]);
+    expect(
+      unresolved(
+        exampleDist,
+        SITE,
+        index.map((s) => s.loc),
+      ),
+    ).toEqual([]);
   });
 
   it('lists every page once, all built, without the 404, drafts, feeds or cards', async () => {
@@ -206,11 +252,18 @@ describe('sitemaps and robots.txt', () => {
   });
 
   it('an Arabic slug has one encoded form in canonical link, feed, sitemap and JSON-LD', async () => {
-    const canonical = (await loadPage(SEED_PATH)).document.querySelector('link[rel="canonical"]')!.getAttribute('href');
+    const canonical = (await loadPage(SEED_PATH)).document
+      .querySelector('link[rel="canonical"]')!
+      .getAttribute('href');
     expect(canonical).toBe(SEED_URL);
     expect(SEED_URL).toMatch(/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/);
     const page = (await loadPage(SEED_PATH)).html;
-    const everywhere = [await read('rss.xml'), await read('politics/rss.xml'), await read('sitemap-0.xml'), page].join('\n');
+    const everywhere = [
+      await read('rss.xml'),
+      await read('politics/rss.xml'),
+      await read('sitemap-0.xml'),
+      page,
+    ].join('\n');
     // Whatever form a link to the seed takes, it is this one: never raw Arabic, never lowercase hex.
     const forms = new Set(
       [...everywhere.matchAll(/https:\/\/khabar\.example\/politics\/([^/"<#]+)\//g)]
@@ -245,7 +298,13 @@ describe('the Google News sitemap of a fixture with fixed dates', () => {
       `${SITE_BASE}${encodeURIComponent('اقتصاد')}/${encodeURIComponent('خبر-اقتصادي-عاجل')}/`,
       `${SITE_BASE}politics/window-edge/`,
     ]);
-    expect(unresolved(dist, SITE_BASE, urls.map((u) => u.loc))).toEqual([]);
+    expect(
+      unresolved(
+        dist,
+        SITE_BASE,
+        urls.map((u) => u.loc),
+      ),
+    ).toEqual([]);
     expect(urls[1]!['news:news']).toEqual({
       'news:publication': { 'news:name': 'نافذة', 'news:language': 'ar' },
       'news:publication_date': '2016-12-01T10:00:00+02:00',
@@ -257,17 +316,29 @@ describe('the Google News sitemap of a fixture with fixed dates', () => {
   it('is listed in the sitemap index under the base, and the index parses', async () => {
     const index = xml.parse(await read('sitemap-index.xml', dist)).sitemapindex.sitemap as { loc: string }[];
     expect(index.map((s) => s.loc)).toContain(`${SITE_BASE}news-sitemap.xml`);
-    expect(unresolved(dist, SITE_BASE, index.map((s) => s.loc))).toEqual([]);
+    expect(
+      unresolved(
+        dist,
+        SITE_BASE,
+        index.map((s) => s.loc),
+      ),
+    ).toEqual([]);
     expect(await read('robots.txt', dist)).toContain(`Sitemap: ${SITE_BASE}sitemap-index.xml`);
   });
 
   it('honours the feed length and the base in feeds; drafts stay out', async () => {
     const parsed = await feed('rss.xml', dist);
-    expect(parsed.items.map((item) => item.title)).toEqual(['خبر من الغد', 'خبر قبل دقيقة', 'خبر بعنوان عربي']);
+    expect(parsed.items.map((item) => item.title)).toEqual([
+      'خبر من الغد',
+      'خبر قبل دقيقة',
+      'خبر بعنوان عربي',
+    ]);
     const text = await read('rss.xml', dist);
     expect(text).toContain('<?xml-stylesheet href="/news/feed.xsl" type="text/xsl"?>');
     expect(text).not.toContain('مسودة');
-    expect(await read(`${'اقتصاد'}/rss.xml`, dist)).toContain(`${SITE_BASE}${encodeURIComponent('اقتصاد')}/rss.xml`);
+    expect(await read('اقتصاد/rss.xml', dist)).toContain(
+      `${SITE_BASE}${encodeURIComponent('اقتصاد')}/rss.xml`,
+    );
     const content = parsed.items.find((item) => item.title === 'خبر بعنوان عربي')!['content:encoded']!;
     expect(content).toContain('href="https://window.example/news/politics/"');
     expect(content).toContain('href="https://example.org/"');

@@ -1,4 +1,7 @@
 /** Search-engine and social metadata of the built example: JSON-LD, Open Graph, Twitter, titles. */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-non-null-assertion --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { builtFile, unresolved } from './helpers/built-urls.ts';
@@ -14,20 +17,25 @@ type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /** Every JSON-LD block of a page, parsed (throws on invalid JSON). */
 function jsonLd(document: Document): Node[] {
   return [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
-    JSON.parse(script.textContent ?? ''),
+    JSON.parse(script.textContent),
   );
 }
 const meta = (document: Document, key: string) =>
-  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) => m.getAttribute('content'));
+  [...document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) =>
+    m.getAttribute('content'),
+  );
 
 /** What a strict JSON-LD consumer needs: a context, a type, and no relative or empty URLs. */
 function assertValidJsonLd(node: Node) {
   expect(node['@context']).toBe('https://schema.org');
   expect(typeof node['@type']).toBe('string');
   const walk = (value: unknown, key = ''): void => {
-    if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-    else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => walk(v, k));
-    else if (['url', 'item', '@id', 'urlTemplate'].includes(key)) expect(String(value)).toMatch(/^https:\/\//);
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, key);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    } else if (['url', 'item', '@id', 'urlTemplate'].includes(key))
+      expect(String(value)).toMatch(/^https:\/\//);
   };
   walk(node);
 }
@@ -59,7 +67,11 @@ describe('the seed article', () => {
     expect(article['description']).toMatch(/^أكد/);
     // Pictures in 16:9, 4:3 and 1:1, each a built file of exactly the size it declares.
     const images = article['image'] as { url: string; width: number; height: number }[];
-    expect(images.map((i) => (i.width / i.height).toFixed(3))).toEqual([(16 / 9).toFixed(3), (4 / 3).toFixed(3), '1.000']);
+    expect(images.map((i) => (i.width / i.height).toFixed(3))).toEqual([
+      (16 / 9).toFixed(3),
+      (4 / 3).toFixed(3),
+      '1.000',
+    ]);
     for (const image of images) {
       const file = builtFile(exampleDist, SITE, image.url)!;
       expect(file, image.url).toBeTruthy();
@@ -84,7 +96,13 @@ describe('the seed article', () => {
       [3, HEADLINE],
     ]);
     expect(items.map((i) => i.item)).toEqual([SITE, `${SITE}politics/`, SEED_URL]);
-    expect(unresolved(exampleDist, SITE, items.map((i) => i.item))).toEqual([]);
+    expect(
+      unresolved(
+        exampleDist,
+        SITE,
+        items.map((i) => i.item),
+      ),
+    ).toEqual([]);
   });
 
   it('carries Open Graph: type, URL, locale, a 1200×630 image, times, section and tags', async () => {
@@ -103,7 +121,7 @@ describe('the seed article', () => {
     expect(meta(document, 'og:image:width')).toEqual(['1200']);
     expect(meta(document, 'og:image:height')).toEqual(['630']);
     expect(meta(document, 'og:image:alt')[0]).toMatch(/^رسم توضيحي/);
-    const { width, height } = await sharp(builtFile(exampleDist, SITE, image!)!).metadata();
+    const { width, height } = await sharp(builtFile(exampleDist, SITE, image!)).metadata();
     expect([width, height]).toEqual([1200, 630]);
   });
 
@@ -130,7 +148,12 @@ describe('other pages', () => {
     const nodes = jsonLd(document);
     const website = nodes.find((node) => node['@type'] === 'WebSite')!;
     assertValidJsonLd(website);
-    expect(website).toMatchObject({ name: 'خبر', url: SITE, inLanguage: 'ar-SY', publisher: { '@type': 'NewsMediaOrganization' } });
+    expect(website).toMatchObject({
+      name: 'خبر',
+      url: SITE,
+      inLanguage: 'ar-SY',
+      publisher: { '@type': 'NewsMediaOrganization' },
+    });
     expect(document.querySelector('title')?.textContent).toBe('خبر');
     expect(meta(document, 'og:type')).toEqual(['website']);
     // Once the site has a search page, the WebSite offers Google its search box.

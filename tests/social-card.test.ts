@@ -3,6 +3,9 @@
  * (The card's drawing itself is unit-tested in packages/theme/src/lib/social-card.test.ts; the seed's
  * card was also checked by eye: see the pull request.)
  */
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -20,10 +23,17 @@ describe('the seed article’s social card', () => {
     const { format, width, height } = await image.metadata();
     expect([format, width, height]).toEqual(['png', 1200, 630]);
     // The corner is the background colour (#a3131b).
-    const { data } = await sharp(file).extract({ left: 2, top: 2, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(file)
+      .extract({ left: 2, top: 2, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect([...data.subarray(0, 3)]).toEqual([0xa3, 0x13, 0x1b]);
     // The headline's band: the ink's right edge sits on the right margin (x ≈ 1120 of 1200).
-    const band = await sharp(file).extract({ left: 0, top: 150, width: 1200, height: 350 }).removeAlpha().raw().toBuffer();
+    const band = await sharp(file)
+      .extract({ left: 0, top: 150, width: 1200, height: 350 })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
     let right = -1;
     let left = Infinity;
     for (let i = 0; i < band.length; i += 3) {
@@ -49,7 +59,9 @@ describe('the card cache across builds', () => {
   };
   const snapshot = async () => {
     const files = (await readdir(cache)).filter((f) => f.endsWith('.png')).sort();
-    return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)));
+    return Object.fromEntries(
+      await Promise.all(files.map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)),
+    );
   };
 
   beforeAll(async () => {

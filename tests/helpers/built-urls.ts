@@ -19,5 +19,5 @@ export function unresolved(dist: string, siteBase: string, urls: Iterable<string
 
 /** `href` and `src` values in an HTML fragment. */
 export function htmlUrls(html: string): string[] {
-  return [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
 }

@@ -28,7 +28,9 @@ function siteBaseUrl(astroConfig: Pick<AstroConfig, 'site' | 'base'>): URL | und
 }
 
 function themeVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -92,8 +94,9 @@ export function setupSeo(
   };
   modules.set('virtual:khabar/seo-build', `export default ${JSON.stringify(info)};`);
 
-  const route = (pattern: string, file: string) =>
+  const route = (pattern: string, file: string) => {
     injectRoute({ pattern, entrypoint: themeFile(`src/routes/${file}`), prerender: true });
+  };
   route('/rss.xml', 'rss.xml.ts');
   if (seo.feeds.sections) route('/[section]/rss.xml', 'section-rss.xml.ts');
   if (seo.feeds.authors) route('/authors/[author]/rss.xml', 'author-rss.xml.ts');
@@ -115,7 +118,8 @@ export function setupSeo(
       integrations: [
         sitemap({
           filter: isPageUrl,
-          serialize: (item) => serializeSitemapEntry(item as SitemapEntry, readPage) as typeof item | undefined,
+          serialize: (item) =>
+            serializeSitemapEntry(item as SitemapEntry, readPage) as typeof item | undefined,
           ...(seo.newsSitemap && { customSitemaps: [new URL(NEWS_SITEMAP, siteBase).href] }),
         }),
       ],

@@ -6,12 +6,13 @@ describe('breadcrumbs', () => {
 
   it('runs home → section → article, with encoded paths', () => {
     expect(
-      breadcrumbs({ base: '/', homeName: 'الرئيسية', section: { slug: 'politics', name: 'سياسة' }, page: article }),
-    ).toEqual([
-      { name: 'الرئيسية', url: '/' },
-      { name: 'سياسة', url: '/politics/' },
-      article,
-    ]);
+      breadcrumbs({
+        base: '/',
+        homeName: 'الرئيسية',
+        section: { slug: 'politics', name: 'سياسة' },
+        page: article,
+      }),
+    ).toEqual([{ name: 'الرئيسية', url: '/' }, { name: 'سياسة', url: '/politics/' }, article]);
   });
 
   it('honours the base and encodes Arabic section slugs', () => {
@@ -29,6 +30,9 @@ describe('breadcrumbs', () => {
 
   it('takes a tag or author page without a section', () => {
     const tag = { name: 'نفط', url: `/tags/${encodeURIComponent('نفط')}/` };
-    expect(breadcrumbs({ base: '/', homeName: 'الرئيسية', page: tag }).map((c) => c.url)).toEqual(['/', tag.url]);
+    expect(breadcrumbs({ base: '/', homeName: 'الرئيسية', page: tag }).map((c) => c.url)).toEqual([
+      '/',
+      tag.url,
+    ]);
   });
 });

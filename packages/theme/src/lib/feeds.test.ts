@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { channelCustomData, feedItem, imageMimeType, latestChange, sanitizeFeedHtml } from './feeds.ts';
@@ -18,7 +21,10 @@ describe('sanitizeFeedHtml', () => {
   });
 
   it('makes fragment and relative links absolute against the article, and drops javascript: links', () => {
-    const out = sanitizeFeedHtml('<a href="#fn1">١</a><a href="../x/">x</a><a href="javascript:alert(1)">y</a>', base);
+    const out = sanitizeFeedHtml(
+      '<a href="#fn1">١</a><a href="../x/">x</a><a href="javascript:alert(1)">y</a>',
+      base,
+    );
     expect(out).toContain(`href="${base}#fn1"`);
     expect(out).toContain('href="https://khabar.example/politics/x/"');
     expect(out).not.toContain('javascript');
@@ -34,7 +40,14 @@ describe('feedItem', () => {
     categories: ['سياسة', 'روسيا'],
     authors: ['قسم الأخبار', 'ليلى <حداد>'],
     html: '<p>نص</p>',
-    image: { url: 'https://khabar.example/_astro/a.jpg', type: 'image/jpeg', length: 33405, width: 1600, height: 900, alt: 'صورة "المنصة"' },
+    image: {
+      url: 'https://khabar.example/_astro/a.jpg',
+      type: 'image/jpeg',
+      length: 33405,
+      width: 1600,
+      height: 900,
+      alt: 'صورة "المنصة"',
+    },
   };
 
   it('carries link, date, categories, content and the picture as enclosure', () => {
@@ -78,9 +91,16 @@ describe('channel', () => {
     });
     const channel = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`).channel;
     expect(channel.language).toBe('ar-SY');
-    expect(channel['atom:link']).toMatchObject({ '@_href': 'https://khabar.example/rss.xml', '@_rel': 'self' });
+    expect(channel['atom:link']).toMatchObject({
+      '@_href': 'https://khabar.example/rss.xml',
+      '@_rel': 'self',
+    });
     expect(channel.lastBuildDate).toBe('Thu, 01 Dec 2016 12:20:00 GMT');
-    expect(channel.image).toEqual({ url: 'https://khabar.example/logo.png', title: 'خبر', link: 'https://khabar.example/' });
+    expect(channel.image).toEqual({
+      url: 'https://khabar.example/logo.png',
+      title: 'خبر',
+      link: 'https://khabar.example/',
+    });
   });
 
   it('dates the feed by its newest story or update, not by the clock', () => {

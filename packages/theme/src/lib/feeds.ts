@@ -114,7 +114,9 @@ export function feedItem(article: FeedArticle): FeedItem {
   const { image } = article;
   if (image) {
     const size = image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
-    const alt = image.alt ? `<media:description type="plain">${escapeXml(image.alt)}</media:description>` : '';
+    const alt = image.alt
+      ? `<media:description type="plain">${escapeXml(image.alt)}</media:description>`
+      : '';
     extra.push(
       `<media:content url="${escapeXml(image.url)}" type="${escapeXml(image.type)}" medium="image" fileSize="${image.length}"${size}>${alt}</media:content>`,
     );
@@ -169,7 +171,10 @@ export function channelCustomData(input: ChannelInput): string {
 }
 
 /** The newest instant among items: when the feed last changed (stable across rebuilds, unlike "now"). */
-export function latestChange(articles: readonly Pick<FeedArticle, 'published' | 'updated'>[], fallback: Date): Date {
+export function latestChange(
+  articles: readonly Pick<FeedArticle, 'published' | 'updated'>[],
+  fallback: Date,
+): Date {
   let latest: Date | undefined;
   for (const article of articles) {
     const instant = article.updated ?? article.published;

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +15,8 @@ import {
 } from './sitemap.ts';
 import { serializeJsonLd } from './seo/json-ld.ts';
 
-const jsonLd = (data: object) => `<script type="application/ld+json">${serializeJsonLd(data as never)}</script>`;
+const jsonLd = (data: object) =>
+  `<script type="application/ld+json">${serializeJsonLd(data as never)}</script>`;
 const articlePage = `<html><head>${jsonLd({
   '@type': 'NewsArticle',
   headline: '</script> عنوان',
@@ -68,14 +72,23 @@ describe('Google News sitemap', () => {
   });
 
   it('keeps at most the limit', () => {
-    const many = Array.from({ length: 1500 }, (_, i) => at(new Date(now.getTime() - i * 60_000).toISOString(), `${i}`));
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      at(new Date(now.getTime() - i * 60_000).toISOString(), `${i}`),
+    );
     expect(recentArticles(many, (a) => a.published, now, 48, 1000)).toHaveLength(1000);
   });
 
   it('writes publication, language, date and title; parses as XML', async () => {
     const xml = await renderNewsSitemap(
       newsSitemapItems(
-        [{ url: 'https://k.example/politics/%D8%AE/', title: 'خبر & تحليل', published: '2016-12-01T14:20:00+02:00', keywords: ['روسيا', 'سوريا'] }],
+        [
+          {
+            url: 'https://k.example/politics/%D8%AE/',
+            title: 'خبر & تحليل',
+            published: '2016-12-01T14:20:00+02:00',
+            keywords: ['روسيا', 'سوريا'],
+          },
+        ],
         { name: 'خبر', language: newsLanguage('ar-SY') },
       ),
       'https://k.example/',

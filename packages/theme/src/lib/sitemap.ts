@@ -21,9 +21,7 @@ const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
 function imageUrls(image: unknown): string[] {
   const list = Array.isArray(image) ? image : image ? [image] : [];
   return list
-    .map((entry: unknown) =>
-      typeof entry === 'string' ? entry : (entry as { url?: unknown } | null)?.url,
-    )
+    .map((entry: unknown) => (typeof entry === 'string' ? entry : (entry as { url?: unknown } | null)?.url))
     .filter((url): url is string => typeof url === 'string');
 }
 
@@ -125,7 +123,10 @@ export function newsLanguage(locale: string): string {
 }
 
 /** The Google News sitemap's items. */
-export function newsSitemapItems(entries: readonly NewsEntry[], publication: Publication): SitemapItemLoose[] {
+export function newsSitemapItems(
+  entries: readonly NewsEntry[],
+  publication: Publication,
+): SitemapItemLoose[] {
   return entries.map((entry) => ({
     url: entry.url,
     news: {
@@ -138,7 +139,10 @@ export function newsSitemapItems(entries: readonly NewsEntry[], publication: Pub
 }
 
 /** The Google News sitemap XML, written by the `sitemap` package that `@astrojs/sitemap` uses. */
-export async function renderNewsSitemap(items: readonly SitemapItemLoose[], hostname: string): Promise<string> {
+export async function renderNewsSitemap(
+  items: readonly SitemapItemLoose[],
+  hostname: string,
+): Promise<string> {
   // The `sitemap` package refuses to end an empty stream; no story in the window is an empty urlset.
   if (items.length === 0) {
     return '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';

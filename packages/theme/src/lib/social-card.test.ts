@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+ * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
+ * typing every parsed tree would only restate the assertions below. */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -61,7 +64,10 @@ describe('renderSocialCard', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
     // The headline's band (rows 150–500): white ink reaches the right margin (x ≈ 1120) and its
     // rightmost column is further right than its leftmost is from the left edge: right-aligned.
-    const { data, info } = await sharp(png).extract({ left: 0, top: 150, width: 1200, height: 350 }).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(png)
+      .extract({ left: 0, top: 150, width: 1200, height: 350 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     let minX = Infinity;
     let maxX = -1;
     for (let y = 0; y < info.height; y++) {
@@ -90,9 +96,9 @@ describe('cachedCard', () => {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-cards-'));
     dirs.push(dir);
     let draws = 0;
-    const draw = async () => {
+    const draw = () => {
       draws++;
-      return Buffer.from('png');
+      return Promise.resolve(Buffer.from('png'));
     };
     expect((await cachedCard(dir, 'k', draw)).cached).toBe(false);
     const second = await cachedCard(dir, 'k', draw);

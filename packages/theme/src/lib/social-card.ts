@@ -48,7 +48,16 @@ export function cardKey(input: CardInput, themeVersion: string): string {
   const { headline, section, site, host, background, foreground } = input;
   return createHash('sha256')
     .update(
-      JSON.stringify([CARD_LAYOUT_VERSION, themeVersion, headline, section, site, host, background, foreground]),
+      JSON.stringify([
+        CARD_LAYOUT_VERSION,
+        themeVersion,
+        headline,
+        section,
+        site,
+        host,
+        background,
+        foreground,
+      ]),
     )
     .digest('hex');
 }
@@ -128,7 +137,7 @@ async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardF
     if (fits(block)) return block;
   }
   // Even the smallest size overflows: keep the most whole words that fit (binary search), then "…".
-  const smallest = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
+  const smallest = Math.min(...HEADLINE_SIZES);
   let low = 1;
   let high = whole.split(' ').length - 1;
   let best: TextBlock | undefined;
@@ -152,7 +161,6 @@ export async function renderSocialCard(
   input: CardInput,
   fonts: CardFonts,
 ): Promise<Buffer> {
-  const muted = `${input.foreground}`;
   const [headline, section, site, host] = await Promise.all([
     headlineBlock(sharp, input, fonts),
     text(
@@ -168,7 +176,12 @@ export async function renderSocialCard(
       fonts.bold,
     ),
     input.host
-      ? text(sharp, `<span foreground="${muted}" alpha="80%">${escapeMarkup(input.host)}</span>`, `${fonts.family} SemiBold 26`, fonts.regular)
+      ? text(
+          sharp,
+          `<span foreground="${input.foreground}" alpha="80%">${escapeMarkup(input.host)}</span>`,
+          `${fonts.family} SemiBold 26`,
+          fonts.regular,
+        )
       : undefined,
   ]);
 
@@ -185,7 +198,8 @@ export async function renderSocialCard(
   );
   const right = (width: number) => CARD_WIDTH - MARGIN - width;
   // The headline block is centred in its box vertically, flush right.
-  const headlineTop = HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
+  const headlineTop =
+    HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
   const footerTop = 530;
 
   const layers = [
@@ -194,7 +208,9 @@ export async function renderSocialCard(
     { input: headline.data, top: headlineTop, left: right(headline.width) },
     { input: rule, top: 512, left: MARGIN },
     { input: site.data, top: footerTop, left: right(site.width) },
-    ...(host ? [{ input: host.data, top: footerTop + Math.round((site.height - host.height) / 2), left: MARGIN }] : []),
+    ...(host
+      ? [{ input: host.data, top: footerTop + Math.round((site.height - host.height) / 2), left: MARGIN }]
+      : []),
   ];
   return sharp({
     create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4, background: input.background },

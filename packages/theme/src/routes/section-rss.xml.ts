@@ -17,7 +17,8 @@ type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
 export const GET: APIRoute<Props> = async ({ props: { section, articles } }) =>
   feedResponse({
     title: t('feed.sectionTitle', { section: section.name, site: config.title }),
-    description: section.description ?? t('feed.sectionDescription', { section: section.name, site: config.title }),
+    description:
+      section.description ?? t('feed.sectionDescription', { section: section.name, site: config.title }),
     path: `${section.slug}/rss.xml`,
     articles,
   });

@@ -134,11 +134,10 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
     const ogCrop = await crop(data.image.src, og.width, og.height);
     image = { src: ogCrop.url, alt: data.image.alt, width: og.width, height: og.height };
   }
-  if (data.image) {
+  const photo = data.image?.src;
+  if (photo) {
     images = await Promise.all(
-      jsonLdCrops(data.image.src.width, data.image.src.height).map((size) =>
-        crop(data.image!.src, size.width, size.height),
-      ),
+      jsonLdCrops(photo.width, photo.height).map((size) => crop(photo, size.width, size.height)),
     );
   }
   if (usesCard(article)) {
@@ -191,7 +190,10 @@ function articleHtml(article: Article): Promise<string> {
   if (!html) {
     html = (async () => {
       container ??= AstroContainer.create();
+      // `astro:content` is typed by the site's generated types, which the theme's own lint cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
       const { Content } = await render(article as Parameters<typeof render>[0]);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
       return (await container).renderToString(Content);
     })();
     htmlCache.set(article.id, html);

@@ -13,7 +13,10 @@ export const SEO_DEFAULTS = {
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
 function isInstant(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** Feeds, sitemaps, search-engine data and social cards. */
@@ -73,7 +76,11 @@ export const SeoSchema = () =>
           z.literal(false),
           z
             .object({
-              hours: z.number().positive().max(24 * 30).default(SEO_DEFAULTS.newsSitemap.hours),
+              hours: z
+                .number()
+                .positive()
+                .max(24 * 30)
+                .default(SEO_DEFAULTS.newsSitemap.hours),
               limit: z
                 .number()
                 .int()
@@ -99,7 +106,9 @@ export const SeoSchema = () =>
        */
       buildTime: z
         .string()
-        .refine(isInstant, { error: 'must be an ISO instant with an offset, e.g. "2016-12-02T08:00:00+02:00"' })
+        .refine(isInstant, {
+          error: 'must be an ISO instant with an offset, e.g. "2016-12-02T08:00:00+02:00"',
+        })
         .optional(),
       /**
        * A 1200×630 social card per story (headline, section and site name, drawn at build with `sharp`).

@@ -98,7 +98,11 @@ describe('JSON-LD', () => {
       datePublished: '2016-12-01T14:20:00+02:00',
       dateModified: '2016-12-01T16:00:00+02:00',
       author: [{ '@type': 'Person', name: 'قسم الأخبار', url: 'https://khabar.example/authors/news-desk/' }],
-      publisher: { '@type': 'NewsMediaOrganization', name: 'خبر', logo: { '@type': 'ImageObject', width: 512 } },
+      publisher: {
+        '@type': 'NewsMediaOrganization',
+        name: 'خبر',
+        logo: { '@type': 'ImageObject', width: 512 },
+      },
       inLanguage: 'ar-SY',
       image: [{ '@type': 'ImageObject', url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
     });
@@ -124,7 +128,9 @@ describe('JSON-LD', () => {
     expect(webSiteJsonLd(base)).not.toHaveProperty('potentialAction');
     expect(
       webSiteJsonLd({ ...base, searchUrl: 'https://khabar.example/search/?q={search_term_string}' }),
-    ).toMatchObject({ potentialAction: { '@type': 'SearchAction', 'query-input': 'required name=search_term_string' } });
+    ).toMatchObject({
+      potentialAction: { '@type': 'SearchAction', 'query-input': 'required name=search_term_string' },
+    });
   });
 
   it('serialises so that no text can close the script element', () => {
