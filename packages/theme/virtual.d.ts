@@ -19,3 +19,4 @@ declare module 'virtual:khabar/seo-build' {
   const build: import('./src/lib/seo/build.ts').SeoBuildInfo;
   export default build;
 }
+declare module 'virtual:khabar/user-css' {}

@@ -6,8 +6,6 @@ import { fontProviders } from 'astro/config';
 import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { newsroomRoutes } from './integrations/newsroom-routes.ts';
-import { buildSearchIndex } from './integrations/search-index.ts';
-import { newsroomRoutes } from './integrations/newsroom-routes.ts';
 import { setupComments } from './integrations/comments.ts';
 import { buildSearchIndex } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
@@ -27,6 +25,12 @@ function themeFile(path: string): string {
   return fileURLToPath(new URL(path, themeRoot));
 }
 
+/** A path from the project root made absolute; a package specifier left as it is. */
+function resolveSpecifier(specifier: string, projectRoot: string): string {
+  const isPath = specifier.startsWith('.') || isAbsolute(specifier);
+  return isPath ? resolve(projectRoot, specifier) : specifier;
+}
+
 /** The component each page part resolves to: the site's override, or the theme's own. */
 function resolveComponents(
   overrides: KhabarConfig['components'],
@@ -39,8 +43,7 @@ function resolveComponents(
       return [name, themeFile('src/components/NoComments.astro')] as const;
     }
     if (!override) return [name, themeFile(`src/components/${name}.astro`)] as const;
-    const isPath = override.startsWith('.') || isAbsolute(override);
-    return [name, isPath ? resolve(projectRoot, override) : override] as const;
+    return [name, resolveSpecifier(override, projectRoot)] as const;
   });
   return Object.fromEntries(entries) as Record<ComponentName, string>;
 }
@@ -103,11 +106,14 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
       'astro:config:setup': async (setupOptions) => {
         const { config: astroConfig, updateConfig, injectRoute, logger } = setupOptions;
         const projectRoot = fileURLToPath(astroConfig.root);
-        const runtime = toRuntimeConfig(config, {
-          base: astroConfig.base,
-          site: astroConfig.site,
-          logoFile: config.logo ? resolve(projectRoot, config.logo.src) : undefined,
-        });
+        const runtime = toRuntimeConfig(
+          { ...config, customCss: config.customCss.map((file) => resolveSpecifier(file, projectRoot)) },
+          {
+            base: astroConfig.base,
+            site: astroConfig.site,
+            logoFile: config.logo ? resolve(projectRoot, config.logo.src) : undefined,
+          },
+        );
         const modules = virtualModuleSources(
           runtime,
           resolveComponents(config.components, projectRoot, config.comments !== false),
@@ -158,10 +164,6 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         for (const route of newsroomRoutes(config)) {
           injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
         }
-        // Later pages of listings, the date archive and the search page.
-        for (const route of newsroomRoutes(config)) {
-          injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
-        }
       },
       'astro:config:done': ({ injectTypes, config: doneConfig }) => {
         astroConfigDone = doneConfig;
@@ -175,14 +177,15 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         // Pagefind indexes the built articles (with light Arabic stems) for the search page.
         if (config.search) {
           const language = new Intl.Locale(config.locale).language;
-          await buildSearchIndex({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/', language, logger });
+          await buildSearchIndex({
+            dir: fileURLToPath(dir),
+            base: astroConfigDone?.base ?? '/',
+            language,
+            logger,
+          });
         }
-        // Pagefind indexes the built articles (with light Arabic stems) for the search page.
-        if (config.search) {
-          const language = new Intl.Locale(config.locale).language;
-          await buildSearchIndex({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/', language, logger });
-        }
-        if (seoSetup && astroConfigDone) await listNewsSitemap(config, astroConfigDone, seoSetup, dir, logger);
+        if (seoSetup && astroConfigDone)
+          await listNewsSitemap(config, astroConfigDone, seoSetup, dir, logger);
       },
     },
   };

@@ -22,6 +22,10 @@ export const COMPONENT_NAMES = [
   'ArticleCard',
   'StoryList',
   'Comments',
+  // Insertion points: empty by default, for a site's own additions.
+  'HeadExtra',
+  'Banner',
+  'AfterLead',
   // The newsroom's browsing parts.
   'StoryLinks',
   'Breadcrumbs',

@@ -3,7 +3,6 @@ import { CommentsSchema } from '../schemas/comments.ts';
 import { ComponentsSchema } from '../schemas/components.ts';
 import { FontsSchema } from '../schemas/fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from '../schemas/home.ts';
-import { checkHomeSections, HomeSchema, NewsroomSchema } from '../schemas/home.ts';
 import { LocaleSchema } from '../schemas/locale.ts';
 import { RoutesSchema } from '../schemas/routes.ts';
 import { SectionsSchema } from '../schemas/sections.ts';
@@ -37,6 +36,12 @@ export const KhabarConfigSchema = z
      */
     components: ComponentsSchema(),
     /**
+     * Your own stylesheets, loaded after the theme's (paths from the project root, or package
+     * specifiers). The theme's CSS sits in cascade layers, so yours wins without `!important`.
+     * @example customCss: ['./src/styles/brand.css']
+     */
+    customCss: z.array(z.string().min(1)).default([]),
+    /**
      * Override any UI string of the theme.
      * @example strings: { 'article.share': 'انشر الخبر' }
      */
@@ -56,13 +61,6 @@ export const KhabarConfigSchema = z
      * @example homeStories: 30
      */
     homeStories: z.number().int().min(1).max(500).default(24),
-    /**
-     * The home page: top stories, section blocks, the breaking-news window. The latest list shows
-     * `homeStories` stories.
-     * @example home: { topStories: 6, sections: ['politics', 'economy'], storiesPerSection: 3 }
-     */
-    home: HomeSchema(),
-    ...NewsroomSchema().shape,
     /**
      * The home page: top stories, section blocks, the breaking-news window. The latest list shows
      * `homeStories` stories.
