@@ -1,0 +1,259 @@
+/**
+ * The newsroom's browsing pages in the built example: home blocks and the breaking strip, paginated
+ * listings whose counts add up, the date archive, related stories, the 404 and the search index.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleDist, exampleRoot } from './helpers/paths.ts';
+import { fileForPath, loadPage as loadFrom, SEED_PATH } from './helpers/site.ts';
+
+/** The built site under test: the example's dist, or a copy (KHABAR_DIST) while another build runs. */
+const dist = process.env.KHABAR_DIST ?? exampleDist;
+const loadPage = (path: string) => loadFrom(path, dist);
+
+/** The example's published stories, read from their frontmatter. */
+async function publishedStories() {
+  const dir = join(exampleRoot, 'src/content/articles');
+  const stories = [];
+  for (const file of await readdir(dir)) {
+    const text = await readFile(join(dir, file), 'utf8');
+    const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+    if (field('draft') === 'true') continue;
+    stories.push({
+      section: field('section'),
+      published: field('published').replace(/"/g, ''),
+      authors: JSON.parse(field('authors') || '[]') as string[],
+      tags: JSON.parse(field('tags') || '[]') as string[],
+    });
+  }
+  return stories;
+}
+
+const PER_PAGE = 3; // examples/news/astro.config.mjs
+const ARABIC_DIGITS = /^[\u0660-\u0669]+$/;
+
+/** Walks a paginated listing from its first page along rel="next"; returns each page's story links. */
+async function walkListing(firstPath: string) {
+  const pages: { path: string; stories: string[]; status: string }[] = [];
+  let path: string | undefined = firstPath;
+  while (path) {
+    const { document } = await loadPage(path);
+    const stories = [...document.querySelectorAll('main .khabar-card__title a')].map((a) => a.getAttribute('href') ?? '');
+    const nav = document.querySelector('nav.khabar-pagination');
+    pages.push({ path, stories, status: nav?.querySelector('.khabar-pagination__status')?.textContent ?? '' });
+    const next = nav?.querySelector('a[rel="next"]');
+    if (next) expect(next.textContent).toContain('التالي');
+    const prev = nav?.querySelector('a[rel="prev"]') ?? null;
+    if (pages.length > 1) expect(prev?.textContent).toContain('السابق');
+    else expect(prev).toBeNull();
+    path = next?.getAttribute('href') ?? undefined;
+    expect(pages.length).toBeLessThan(50);
+  }
+  return pages;
+}
+
+describe('the home page', () => {
+  it('leads with the newest story, then the top stories, a latest list and section blocks', async () => {
+    const { document } = await loadPage('/');
+    const lead = document.querySelector('.khabar-home__lead .khabar-card__title a');
+    expect(lead?.getAttribute('href')).toBe(SEED_PATH);
+    expect(document.querySelectorAll('.khabar-home__top .khabar-card')).toHaveLength(4);
+    expect(document.querySelectorAll('.khabar-latest li').length).toBe((await publishedStories()).length);
+    const blocks = [...document.querySelectorAll('.khabar-section-block')];
+    expect(blocks.map((b) => b.querySelector('h2 a')?.getAttribute('href'))).toEqual([
+      '/politics/',
+      '/economy/',
+      '/sports/',
+      '/culture/',
+      '/technology/',
+    ]);
+    // A block never repeats the lead or a top story, and holds at most four stories.
+    const front = new Set(
+      [...document.querySelectorAll('.khabar-home__main .khabar-card__title a')].map((a) => a.getAttribute('href')),
+    );
+    for (const block of blocks) {
+      const links = [...block.querySelectorAll('.khabar-card__title a')].map((a) => a.getAttribute('href'));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.length).toBeLessThanOrEqual(4);
+      for (const link of links) expect(front.has(link)).toBe(false);
+    }
+  });
+
+  it('shows the breaking strip with the story flagged breaking within the last hours', async () => {
+    const { document } = await loadPage('/');
+    const strip = document.querySelector('.khabar-breaking-strip');
+    expect(strip?.querySelector('h2')?.textContent?.trim()).toBe('عاجل');
+    const items = [...(strip?.querySelectorAll('li a') ?? [])].map((a) => a.textContent);
+    expect(items).toEqual(['تعليق الدراسة غداً الخميس في الياسمين ومرسى النور بسبب منخفض جوي عميق']);
+  });
+});
+
+describe('paginated listings', () => {
+  it('splits every section into pages whose counts add up, none empty, numbered in the site digits', async () => {
+    const stories = await publishedStories();
+    for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
+      const expected = stories.filter((s) => s.section === section).length;
+      const pages = await walkListing(`/${section}/`);
+      expect(pages.reduce((n, p) => n + p.stories.length, 0), section).toBe(expected);
+      expect(new Set(pages.flatMap((p) => p.stories)).size, `${section}: a story twice`).toBe(expected);
+      expect(pages.length).toBe(Math.max(1, Math.ceil(expected / PER_PAGE)));
+      for (const page of pages) {
+        expect(page.stories.length, page.path).toBeGreaterThan(0);
+        expect(page.stories.length, page.path).toBeLessThanOrEqual(PER_PAGE);
+      }
+      // Page 2 onwards lives at /<section>/page/<n>/; there is no /page/1/ and nothing past the end.
+      pages.slice(1).forEach((page, i) => expect(page.path).toBe(`/${section}/page/${i + 2}/`));
+      expect(existsSync(fileForPath(dist, `/${section}/page/1/`))).toBe(false);
+      expect(existsSync(fileForPath(dist, `/${section}/page/${pages.length + 1}/`))).toBe(false);
+    }
+  });
+
+  it('writes page numbers and the status line in Arabic-Indic digits', async () => {
+    const { document } = await loadPage('/economy/page/2/');
+    const numbers = [...document.querySelectorAll('.khabar-pagination__number')].map((a) => a.textContent?.trim() ?? '');
+    expect(numbers).toEqual(['١', '٢']);
+    for (const n of numbers) expect(n).toMatch(ARABIC_DIGITS);
+    expect(document.querySelector('.khabar-pagination__number[aria-current="page"]')?.textContent?.trim()).toBe('٢');
+    expect(document.querySelector('.khabar-pagination__status')?.textContent).toBe('الصفحة ٢ من ٢');
+    expect(document.querySelector('title')?.textContent).toContain('الصفحة ٢');
+    // The arrows are mirrored by the RTL utility, not drawn twice.
+    expect(document.querySelector('a[rel="prev"] svg')?.getAttribute('class')).toContain('khabar-flip-rtl');
+  });
+
+  it('paginates tags and authors the same way', async () => {
+    const stories = await publishedStories();
+    const tag = 'الياسمين';
+    const tagPages = await walkListing(`/tags/${encodeURIComponent(tag)}/`);
+    expect(tagPages.reduce((n, p) => n + p.stories.length, 0)).toBe(stories.filter((s) => s.tags.includes(tag)).length);
+    expect(tagPages.length).toBeGreaterThan(1);
+    for (const author of ['layla-haddad', 'nour-salem', 'news-desk', 'omar-khatib']) {
+      const pages = await walkListing(`/authors/${author}/`);
+      expect(pages.reduce((n, p) => n + p.stories.length, 0), author).toBe(
+        stories.filter((s) => s.authors.includes(author)).length,
+      );
+      for (const page of pages) expect(page.stories.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows an author’s bio, avatar and social links', async () => {
+    const { document } = await loadPage('/authors/layla-haddad/');
+    expect(document.querySelector('.khabar-author h1')?.textContent?.trim()).toBe('ليلى حداد');
+    expect(document.querySelector('.khabar-author img')).not.toBeNull();
+    expect(document.querySelector('.khabar-author .khabar-page-lead')?.textContent).toContain('الطاقة');
+    const social = [...document.querySelectorAll('.khabar-author__social a')].map((a) => a.getAttribute('href'));
+    expect(social).toContain('https://x.com/layla_haddad_example');
+  });
+});
+
+describe('the date archive', () => {
+  it('lists years and months with story counts that add up', async () => {
+    const total = (await publishedStories()).length;
+    const { document } = await loadPage('/archive/');
+    const months = [...document.querySelectorAll('.khabar-archive__months a')].map((a) => a.getAttribute('href'));
+    expect(months).toEqual(['/archive/2016/12/', '/archive/2016/11/']);
+    expect(document.querySelector('.khabar-archive__heading')?.textContent).toContain('٢٠١٦');
+    expect(document.querySelector('.khabar-archive__months a')?.textContent).toBe('ديسمبر/كانون الأول ٢٠١٦');
+    let sum = 0;
+    for (const month of months) {
+      const pages = await walkListing(month ?? '');
+      for (const page of pages) expect(page.stories.length).toBeGreaterThan(0);
+      sum += pages.reduce((n, p) => n + p.stories.length, 0);
+    }
+    expect(sum).toBe(total);
+    const year = await loadPage('/archive/2016/');
+    expect(year.document.querySelector('h1')?.textContent).toBe('أرشيف ٢٠١٦');
+    expect(year.document.querySelector('.khabar-page-lead')?.textContent).toBe(`${(total).toLocaleString('ar-EG')} خبراً`);
+  });
+
+  it('is linked from the footer of every page', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    expect(document.querySelector('footer a[href="/archive/"]')).not.toBeNull();
+  });
+});
+
+describe('article extras', () => {
+  async function articlePaths(): Promise<string[]> {
+    const out: string[] = [];
+    for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
+      for (const entry of await readdir(join(dist, section), { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== 'page') out.push(`/${section}/${encodeURIComponent(entry.name)}/`);
+      }
+    }
+    return out;
+  }
+
+  it('never relates an article to itself, nor lists a story twice', async () => {
+    const paths = await articlePaths();
+    expect(paths.length).toBe((await publishedStories()).length);
+    let withRelated = 0;
+    for (const path of paths) {
+      const { document } = await loadPage(path);
+      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) => a.getAttribute('href'));
+      const more = [...document.querySelectorAll('.khabar-more-from-section a.khabar-story-links__title')].map((a) =>
+        a.getAttribute('href'),
+      );
+      expect(related, path).not.toContain(path);
+      expect(more, path).not.toContain(path);
+      expect(new Set([...related, ...more]).size, path).toBe(related.length + more.length);
+      expect(related.length).toBeLessThanOrEqual(4);
+      if (related.length) withRelated++;
+    }
+    expect(withRelated).toBeGreaterThan(paths.length / 2);
+  });
+
+  it('ranks stories that share tags first', async () => {
+    // The metro story shares the tag "الياسمين" with three others, and its section with three more.
+    const { document } = await loadPage(`/economy/${encodeURIComponent('metro-green-line')}/`);
+    const first = document.querySelector('.khabar-related a.khabar-story-links__title')?.textContent ?? '';
+    expect(first).toMatch(/الياسمين/);
+  });
+
+  it('shows breadcrumbs home › section › article', async () => {
+    const { document } = await loadPage(SEED_PATH);
+    const crumbs = [...document.querySelectorAll('.khabar-breadcrumbs li')].map((li) => li.textContent?.trim());
+    expect(crumbs[0]).toBe('الرئيسية');
+    expect(crumbs[1]).toBe('سياسة');
+    expect(crumbs[2]).toContain('روسيا تطالب الغرب');
+    expect(document.querySelector('.khabar-breadcrumbs [aria-current="page"]')).not.toBeNull();
+  });
+
+  it('carries the dark-mode script inline in the head, before the body, as its only head script', async () => {
+    const { html } = await loadPage(SEED_PATH);
+    const head = html.slice(0, html.indexOf('<body'));
+    const script = /<script>([^<]*khabar-theme[^<]*)<\/script>/.exec(head)?.[1] ?? '';
+    expect(script).not.toBe('');
+    expect(new TextEncoder().encode(script).length).toBeLessThan(700);
+    expect(head.match(/<script(?![^>]*json)[^>]*>/g)).toHaveLength(1);
+  });
+});
+
+describe('the 404 and search pages', () => {
+  it('offers search and the latest stories on the 404 page', async () => {
+    const { document } = await loadPage('/404.html');
+    const form = document.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.querySelector('input[name="q"]')).not.toBeNull();
+    expect(document.querySelectorAll('main .khabar-story-links li').length).toBe(6);
+  });
+
+  it('builds a search page and the Pagefind index of the articles, in Arabic', async () => {
+    const { document } = await loadPage('/search/');
+    expect(document.querySelector('html')?.getAttribute('dir')).toBe('rtl');
+    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe('/pagefind/pagefind.js');
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['ar']);
+    expect(entry.languages.ar?.page_count).toBe((await publishedStories()).length);
+  });
+
+  it('leaves the built article files untouched by indexing', async () => {
+    const { html } = await loadPage(SEED_PATH);
+    expect(html).not.toContain('data-pagefind');
+    expect(html).not.toContain('data-khabar-stems');
+  });
+});
