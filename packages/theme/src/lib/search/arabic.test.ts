@@ -52,6 +52,9 @@ describe('indexStems', () => {
 describe('searchQueries and arabicWords', () => {
   it('runs the typed query and its stemmed form', () => {
     expect(searchQueries('  الإرهاب   سوريا ')).toEqual(['الإرهاب سوريا', 'ارهاب سور']);
+    // An attached preposition: the bare stem is searched too, which is what the article is indexed under.
+    expect(searchQueries('لسوريا')).toEqual(['لسوريا', 'لسور', 'سور']);
+    expect(indexStems('سوريا')).toContain(searchQueries('لسوريا').at(-1));
     expect(searchQueries('')).toEqual([]);
     expect(searchQueries('G20')).toEqual(['G20']);
   });

@@ -74,16 +74,18 @@ export function arabicWords(text: string): string[] {
 }
 
 /**
- * The queries to run for what a reader typed: the words as typed (Pagefind's own stemming), and the same
- * words light-stemmed. Results of all of them are merged, the typed query's first.
+ * The queries to run for what a reader typed: the words as typed (Pagefind's own stemming), the same
+ * words light-stemmed, and light-stemmed without an attached "ب", "ل" or "ك" (the last of the stems
+ * `indexStems` indexes). Results of all of them are merged, the typed query's first.
  * @example searchQueries('سوريا') // ['سوريا', 'سور']
+ * @example searchQueries('لسوريا') // ['لسوريا', 'لسور', 'سور']
  */
 export function searchQueries(query: string): string[] {
   const typed = query.trim().replace(/\s+/g, ' ');
   if (!typed) return [];
-  const stemmed = typed
-    .split(' ')
-    .map((word) => (arabicWords(word).length > 0 ? lightStem(word) : word))
-    .join(' ');
-  return [...new Set([typed, stemmed])];
+  const words = typed.split(' ');
+  const isArabic = (word: string) => arabicWords(word).length > 0;
+  const stemmed = words.map((word) => (isArabic(word) ? lightStem(word) : word)).join(' ');
+  const bare = words.map((word) => (isArabic(word) ? (indexStems(word).at(-1) ?? word) : word)).join(' ');
+  return [...new Set([typed, stemmed, bare])];
 }
