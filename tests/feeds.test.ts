@@ -276,7 +276,8 @@ describe('sitemaps and robots.txt', () => {
 
 describe('the Google News sitemap of a fixture with fixed dates', () => {
   const fixture = new URL('./fixtures/news-window/', import.meta.url);
-  const root = join(tmpRoot, 'news-window');
+  // One folder per test process: another run of the suite in the same checkout must not share it.
+  const root = join(tmpRoot, `news-window-${process.pid}`);
   const dist = join(root, 'dist');
   const SITE_BASE = 'https://window.example/news/';
   let output = '';

@@ -51,7 +51,7 @@ describe('the seed article’s social card', () => {
 
 describe('the card cache across builds', () => {
   const fixture = new URL('./fixtures/news-window/', import.meta.url);
-  const root = join(tmpRoot, 'card-cache');
+  const root = join(tmpRoot, `card-cache-${process.pid}`); // one per test process
   const cache = join(root, 'node_modules/.astro/khabar-cards');
   const build = async () => {
     const result = await runAstro(root, ['build'], { KHABAR_BUILD_TIME: '2016-12-02T08:00:00+02:00' });
