@@ -103,7 +103,7 @@ export function setupSeo(
   route('/feed.xsl', 'feed.xsl.ts');
   if (seo.newsSitemap) route(`/${NEWS_SITEMAP}`, 'news-sitemap.xml.ts');
   if (seo.socialCards.use !== 'never') route('/og/[...id].png', 'social-card.png.ts');
-  if (!config.logo) route('/publisher-logo.png', 'publisher-logo.png.ts');
+  if (!config.logo || /\.svg$/i.test(config.logo.src)) route('/publisher-logo.png', 'publisher-logo.png.ts');
   if (seo.robots) {
     if (existsSync(new URL('robots.txt', astroConfig.publicDir))) {
       logger.info('public/robots.txt exists: the theme does not write its own.');

@@ -84,7 +84,9 @@ export const PUBLISHER_LOGO_SIZE = 512;
 /** The newsroom as a `NewsMediaOrganization`: name, home, logo and social profiles. */
 export async function publisher(): Promise<PublisherInput> {
   let logoRef: ImageRef;
-  if (logo) {
+  // Search engines want a raster logo; an SVG one cannot be rasterised without Astro's opt-in, so a
+  // site with an SVG logo gets the drawn one, as a site with no logo does.
+  if (logo && logo.format !== 'svg') {
     const image = await getImage({ src: logo, width: Math.min(logo.width, 600), format: 'png' });
     logoRef = {
       url: abs(image.src),
