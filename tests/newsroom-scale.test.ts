@@ -38,72 +38,94 @@ async function walk(first: string): Promise<number[]> {
 }
 
 function expectPages(counts: number[], total: number, label: string) {
-  expect(counts.reduce((a, b) => a + b, 0), label).toBe(total);
+  expect(
+    counts.reduce((a, b) => a + b, 0),
+    label,
+  ).toBe(total);
   expect(counts.length, label).toBe(Math.max(1, Math.ceil(total / PER_PAGE)));
-  expect(counts.every((n) => n > 0 && n <= PER_PAGE), `${label}: ${counts.join(',')}`).toBe(true);
+  expect(
+    counts.every((n) => n > 0 && n <= PER_PAGE),
+    `${label}: ${counts.join(',')}`,
+  ).toBe(true);
 }
 
-describe.skipIf(process.env.KHABAR_SKIP_SCALE === '1')(`a newsroom of ${ARTICLES.toLocaleString('en')} articles`, () => {
-  beforeAll(async () => {
-    newsroom = generateNewsroom({ articles: ARTICLES, seed: 7, imageShare: 0.05, imagePool: 4, authors: 8, tags: 60 });
-    await scaffoldSite(root, 'theme');
-    await writeNewsroom(root, newsroom, { pictureWidth: 480 });
-    await buildOrThrow(root);
-  }, 900_000);
+describe.skipIf(process.env.KHABAR_SKIP_SCALE === '1')(
+  `a newsroom of ${ARTICLES.toLocaleString('en')} articles`,
+  () => {
+    beforeAll(async () => {
+      newsroom = generateNewsroom({
+        articles: ARTICLES,
+        seed: 7,
+        imageShare: 0.05,
+        imagePool: 4,
+        authors: 8,
+        tags: 60,
+      });
+      await scaffoldSite(root, 'theme');
+      await writeNewsroom(root, newsroom, { pictureWidth: 480 });
+      await buildOrThrow(root);
+    }, 900_000);
 
-  it('paginates every section, none empty, counts adding up', async () => {
-    for (const section of newsroom.sections) {
-      const total = newsroom.articles.filter((a) => a.section === section.slug).length;
-      expectPages(await walk(`/${section.slug}/`), total, section.slug);
-    }
-  });
-
-  it('paginates authors and the busiest tags the same way', async () => {
-    for (const author of newsroom.authors) {
-      const total = newsroom.articles.filter((a) => a.authors.includes(author.id)).length;
-      expectPages(await walk(`/authors/${author.id}/`), total, author.id);
-    }
-    const byTag = new Map<string, number>();
-    for (const article of newsroom.articles) for (const tag of article.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
-    const busiest = [...byTag].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    for (const [tag, total] of busiest) expectPages(await walk(`/tags/${encodeURIComponent(tag)}/`), total, tag);
-  });
-
-  it('files every story in the archive exactly once', async () => {
-    const archive = await page('/archive/');
-    const months = [...archive.querySelectorAll('.khabar-archive__months a')].map((a) => a.getAttribute('href') ?? '');
-    expect(months.length).toBeGreaterThan(6);
-    let sum = 0;
-    for (const month of months) {
-      const counts = await walk(month);
-      expect(counts.every((n) => n > 0)).toBe(true);
-      sum += counts.reduce((a, b) => a + b, 0);
-    }
-    expect(sum).toBe(ARTICLES);
-  });
-
-  it('builds every article with related stories, never itself, and indexes all for search', async () => {
-    const sections = await readdir(dist, { withFileTypes: true });
-    let articles = 0;
-    for (const section of newsroom.sections) {
-      if (!sections.some((d) => d.name === section.slug)) continue;
-      for (const entry of await readdir(join(dist, section.slug), { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'page') articles++;
+    it('paginates every section, none empty, counts adding up', async () => {
+      for (const section of newsroom.sections) {
+        const total = newsroom.articles.filter((a) => a.section === section.slug).length;
+        expectPages(await walk(`/${section.slug}/`), total, section.slug);
       }
-    }
-    expect(articles).toBe(ARTICLES);
-    const sample = newsroom.articles.filter((_, i) => i % 97 === 0);
-    for (const article of sample) {
-      const path = `/${article.section}/${encodeURIComponent(article.slug)}/`;
-      const document = await page(path);
-      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) => a.getAttribute('href'));
-      expect(related.length, path).toBeGreaterThan(0);
-      expect(related).not.toContain(path);
-    }
-    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
-    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(entry.languages.ar?.page_count).toBe(ARTICLES);
-  });
-});
+    });
+
+    it('paginates authors and the busiest tags the same way', async () => {
+      for (const author of newsroom.authors) {
+        const total = newsroom.articles.filter((a) => a.authors.includes(author.id)).length;
+        expectPages(await walk(`/authors/${author.id}/`), total, author.id);
+      }
+      const byTag = new Map<string, number>();
+      for (const article of newsroom.articles)
+        for (const tag of article.tags) byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+      const busiest = [...byTag].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      for (const [tag, total] of busiest)
+        expectPages(await walk(`/tags/${encodeURIComponent(tag)}/`), total, tag);
+    });
+
+    it('files every story in the archive exactly once', async () => {
+      const archive = await page('/archive/');
+      const months = [...archive.querySelectorAll('.khabar-archive__months a')].map(
+        (a) => a.getAttribute('href') ?? '',
+      );
+      expect(months.length).toBeGreaterThan(6);
+      let sum = 0;
+      for (const month of months) {
+        const counts = await walk(month);
+        expect(counts.every((n) => n > 0)).toBe(true);
+        sum += counts.reduce((a, b) => a + b, 0);
+      }
+      expect(sum).toBe(ARTICLES);
+    });
+
+    it('builds every article with related stories, never itself, and indexes all for search', async () => {
+      const sections = await readdir(dist, { withFileTypes: true });
+      let articles = 0;
+      for (const section of newsroom.sections) {
+        if (!sections.some((d) => d.name === section.slug)) continue;
+        for (const entry of await readdir(join(dist, section.slug), { withFileTypes: true })) {
+          if (entry.isDirectory() && entry.name !== 'page') articles++;
+        }
+      }
+      expect(articles).toBe(ARTICLES);
+      const sample = newsroom.articles.filter((_, i) => i % 97 === 0);
+      for (const article of sample) {
+        const path = `/${article.section}/${encodeURIComponent(article.slug)}/`;
+        const document = await page(path);
+        const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map(
+          (a) => a.getAttribute('href'),
+        );
+        expect(related.length, path).toBeGreaterThan(0);
+        expect(related).not.toContain(path);
+      }
+      expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+      const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(entry.languages.ar?.page_count).toBe(ARTICLES);
+    });
+  },
+);

@@ -40,9 +40,15 @@ async function walkListing(firstPath: string) {
   let path: string | undefined = firstPath;
   while (path) {
     const { document } = await loadPage(path);
-    const stories = [...document.querySelectorAll('main .khabar-card__title a')].map((a) => a.getAttribute('href') ?? '');
+    const stories = [...document.querySelectorAll('main .khabar-card__title a')].map(
+      (a) => a.getAttribute('href') ?? '',
+    );
     const nav = document.querySelector('nav.khabar-pagination');
-    pages.push({ path, stories, status: nav?.querySelector('.khabar-pagination__status')?.textContent ?? '' });
+    pages.push({
+      path,
+      stories,
+      status: nav?.querySelector('.khabar-pagination__status')?.textContent ?? '',
+    });
     const next = nav?.querySelector('a[rel="next"]');
     if (next) expect(next.textContent).toContain('التالي');
     const prev = nav?.querySelector('a[rel="prev"]') ?? null;
@@ -71,7 +77,9 @@ describe('the home page', () => {
     ]);
     // A block never repeats the lead or a top story, and holds at most four stories.
     const front = new Set(
-      [...document.querySelectorAll('.khabar-home__main .khabar-card__title a')].map((a) => a.getAttribute('href')),
+      [...document.querySelectorAll('.khabar-home__main .khabar-card__title a')].map((a) =>
+        a.getAttribute('href'),
+      ),
     );
     for (const block of blocks) {
       const links = [...block.querySelectorAll('.khabar-card__title a')].map((a) => a.getAttribute('href'));
@@ -84,7 +92,7 @@ describe('the home page', () => {
   it('shows the breaking strip with the story flagged breaking within the last hours', async () => {
     const { document } = await loadPage('/');
     const strip = document.querySelector('.khabar-breaking-strip');
-    expect(strip?.querySelector('h2')?.textContent?.trim()).toBe('عاجل');
+    expect(strip?.querySelector('h2')?.textContent.trim()).toBe('عاجل');
     const items = [...(strip?.querySelectorAll('li a') ?? [])].map((a) => a.textContent);
     expect(items).toEqual(['تعليق الدراسة غداً الخميس في الياسمين ومرسى النور بسبب منخفض جوي عميق']);
   });
@@ -96,7 +104,10 @@ describe('paginated listings', () => {
     for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
       const expected = stories.filter((s) => s.section === section).length;
       const pages = await walkListing(`/${section}/`);
-      expect(pages.reduce((n, p) => n + p.stories.length, 0), section).toBe(expected);
+      expect(
+        pages.reduce((n, p) => n + p.stories.length, 0),
+        section,
+      ).toBe(expected);
       expect(new Set(pages.flatMap((p) => p.stories)).size, `${section}: a story twice`).toBe(expected);
       expect(pages.length).toBe(Math.max(1, Math.ceil(expected / PER_PAGE)));
       for (const page of pages) {
@@ -104,7 +115,9 @@ describe('paginated listings', () => {
         expect(page.stories.length, page.path).toBeLessThanOrEqual(PER_PAGE);
       }
       // Page 2 onwards lives at /<section>/page/<n>/; there is no /page/1/ and nothing past the end.
-      pages.slice(1).forEach((page, i) => expect(page.path).toBe(`/${section}/page/${i + 2}/`));
+      pages.slice(1).forEach((page, i) => {
+        expect(page.path).toBe(`/${section}/page/${i + 2}/`);
+      });
       expect(existsSync(fileForPath(dist, `/${section}/page/1/`))).toBe(false);
       expect(existsSync(fileForPath(dist, `/${section}/page/${pages.length + 1}/`))).toBe(false);
     }
@@ -112,10 +125,14 @@ describe('paginated listings', () => {
 
   it('writes page numbers and the status line in Arabic-Indic digits', async () => {
     const { document } = await loadPage('/economy/page/2/');
-    const numbers = [...document.querySelectorAll('.khabar-pagination__number')].map((a) => a.textContent?.trim() ?? '');
+    const numbers = [...document.querySelectorAll('.khabar-pagination__number')].map((a) =>
+      a.textContent.trim(),
+    );
     expect(numbers).toEqual(['١', '٢']);
     for (const n of numbers) expect(n).toMatch(ARABIC_DIGITS);
-    expect(document.querySelector('.khabar-pagination__number[aria-current="page"]')?.textContent?.trim()).toBe('٢');
+    expect(
+      document.querySelector('.khabar-pagination__number[aria-current="page"]')?.textContent.trim(),
+    ).toBe('٢');
     expect(document.querySelector('.khabar-pagination__status')?.textContent).toBe('الصفحة ٢ من ٢');
     expect(document.querySelector('title')?.textContent).toContain('الصفحة ٢');
     // The arrows are mirrored by the RTL utility, not drawn twice.
@@ -126,23 +143,28 @@ describe('paginated listings', () => {
     const stories = await publishedStories();
     const tag = 'الياسمين';
     const tagPages = await walkListing(`/tags/${encodeURIComponent(tag)}/`);
-    expect(tagPages.reduce((n, p) => n + p.stories.length, 0)).toBe(stories.filter((s) => s.tags.includes(tag)).length);
+    expect(tagPages.reduce((n, p) => n + p.stories.length, 0)).toBe(
+      stories.filter((s) => s.tags.includes(tag)).length,
+    );
     expect(tagPages.length).toBeGreaterThan(1);
     for (const author of ['layla-haddad', 'nour-salem', 'news-desk', 'omar-khatib']) {
       const pages = await walkListing(`/authors/${author}/`);
-      expect(pages.reduce((n, p) => n + p.stories.length, 0), author).toBe(
-        stories.filter((s) => s.authors.includes(author)).length,
-      );
+      expect(
+        pages.reduce((n, p) => n + p.stories.length, 0),
+        author,
+      ).toBe(stories.filter((s) => s.authors.includes(author)).length);
       for (const page of pages) expect(page.stories.length).toBeGreaterThan(0);
     }
   });
 
   it('shows an author’s bio, avatar and social links', async () => {
     const { document } = await loadPage('/authors/layla-haddad/');
-    expect(document.querySelector('.khabar-author h1')?.textContent?.trim()).toBe('ليلى حداد');
+    expect(document.querySelector('.khabar-author h1')?.textContent.trim()).toBe('ليلى حداد');
     expect(document.querySelector('.khabar-author img')).not.toBeNull();
     expect(document.querySelector('.khabar-author .khabar-page-lead')?.textContent).toContain('الطاقة');
-    const social = [...document.querySelectorAll('.khabar-author__social a')].map((a) => a.getAttribute('href'));
+    const social = [...document.querySelectorAll('.khabar-author__social a')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(social).toContain('https://x.com/layla_haddad_example');
   });
 });
@@ -151,7 +173,9 @@ describe('the date archive', () => {
   it('lists years and months with story counts that add up', async () => {
     const total = (await publishedStories()).length;
     const { document } = await loadPage('/archive/');
-    const months = [...document.querySelectorAll('.khabar-archive__months a')].map((a) => a.getAttribute('href'));
+    const months = [...document.querySelectorAll('.khabar-archive__months a')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(months).toEqual(['/archive/2016/12/', '/archive/2016/11/']);
     expect(document.querySelector('.khabar-archive__heading')?.textContent).toContain('٢٠١٦');
     expect(document.querySelector('.khabar-archive__months a')?.textContent).toBe('ديسمبر/كانون الأول ٢٠١٦');
@@ -164,7 +188,9 @@ describe('the date archive', () => {
     expect(sum).toBe(total);
     const year = await loadPage('/archive/2016/');
     expect(year.document.querySelector('h1')?.textContent).toBe('أرشيف ٢٠١٦');
-    expect(year.document.querySelector('.khabar-page-lead')?.textContent).toBe(`${(total).toLocaleString('ar-EG')} خبراً`);
+    expect(year.document.querySelector('.khabar-page-lead')?.textContent).toBe(
+      `${total.toLocaleString('ar-EG')} خبراً`,
+    );
   });
 
   it('is linked from the footer of every page', async () => {
@@ -178,7 +204,8 @@ describe('article extras', () => {
     const out: string[] = [];
     for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
       for (const entry of await readdir(join(dist, section), { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'page') out.push(`/${section}/${encodeURIComponent(entry.name)}/`);
+        if (entry.isDirectory() && entry.name !== 'page')
+          out.push(`/${section}/${encodeURIComponent(entry.name)}/`);
       }
     }
     return out;
@@ -190,10 +217,12 @@ describe('article extras', () => {
     let withRelated = 0;
     for (const path of paths) {
       const { document } = await loadPage(path);
-      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) => a.getAttribute('href'));
-      const more = [...document.querySelectorAll('.khabar-more-from-section a.khabar-story-links__title')].map((a) =>
+      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) =>
         a.getAttribute('href'),
       );
+      const more = [
+        ...document.querySelectorAll('.khabar-more-from-section a.khabar-story-links__title'),
+      ].map((a) => a.getAttribute('href'));
       expect(related, path).not.toContain(path);
       expect(more, path).not.toContain(path);
       expect(new Set([...related, ...more]).size, path).toBe(related.length + more.length);
@@ -212,7 +241,9 @@ describe('article extras', () => {
 
   it('shows breadcrumbs home › section › article', async () => {
     const { document } = await loadPage(SEED_PATH);
-    const crumbs = [...document.querySelectorAll('.khabar-breadcrumbs li')].map((li) => li.textContent?.trim());
+    const crumbs = [...document.querySelectorAll('.khabar-breadcrumbs li')].map((li) =>
+      li.textContent.trim(),
+    );
     expect(crumbs[0]).toBe('الرئيسية');
     expect(crumbs[1]).toBe('سياسة');
     expect(crumbs[2]).toContain('روسيا تطالب الغرب');
@@ -241,7 +272,9 @@ describe('the 404 and search pages', () => {
   it('builds a search page and the Pagefind index of the articles, in Arabic', async () => {
     const { document } = await loadPage('/search/');
     expect(document.querySelector('html')?.getAttribute('dir')).toBe('rtl');
-    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe('/pagefind/pagefind.js');
+    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe(
+      '/pagefind/pagefind.js',
+    );
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
     const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {

@@ -93,7 +93,10 @@ describe("a reader's walk through the newsroom", () => {
         const end = new DOMPoint(10, 3).matrixTransform(m).x;
         const text = document.createRange();
         text.selectNodeContents(a.lastChild as Node);
-        return { pointsRight: tip > end, iconRightOfText: svg.getBoundingClientRect().left >= text.getBoundingClientRect().right - 1 };
+        return {
+          pointsRight: tip > end,
+          iconRightOfText: svg.getBoundingClientRect().left >= text.getBoundingClientRect().right - 1,
+        };
       });
       expect(prev).toEqual({ pointsRight: true, iconRightOfText: true });
       await openPage(page, server.url('/economy/'));
@@ -131,7 +134,9 @@ describe('search', () => {
   it('runs a query from the address and says when nothing matches', async () => {
     await withPage(PHONE, async (page) => {
       await openPage(page, server.url(`/search/?q=${encodeURIComponent('زلزال')}`));
-      await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 }).toContain('لم نعثر');
+      await expect
+        .poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+        .toContain('لم نعثر');
       expect(await page.locator('.khabar-search__results li').count()).toBe(0);
     });
   });
@@ -163,14 +168,17 @@ describe('dark mode', () => {
         localStorage.setItem('khabar-theme', 'dark');
         // Record the theme at the moment <body> is created: set by then means no flash of light.
         new MutationObserver((_, observer) => {
-          if (document.body) {
-            (window as unknown as { themeAtBody: string }).themeAtBody = document.documentElement.dataset.theme ?? '';
+          if (document.body as HTMLElement | null) {
+            (window as unknown as { themeAtBody: string }).themeAtBody =
+              document.documentElement.dataset.theme ?? '';
             observer.disconnect();
           }
         }).observe(document, { childList: true, subtree: true });
       });
       await openPage(page, server.url(SEED_PATH));
-      expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+      expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe(
+        'dark',
+      );
       const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       expect(bg).toBe('rgb(18, 18, 18)');
     });
@@ -188,15 +196,21 @@ describe('dark mode', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await page.locator('[data-khabar-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
       await page.locator('[data-khabar-theme-toggle]').click();
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+        'rgb(255, 255, 255)',
+      );
     });
   });
 
   it('lets a reader choose light on a dark system', async () => {
     await withPage({ ...PHONE, colorScheme: 'dark' }, async (page) => {
-      await page.addInitScript(() => localStorage.setItem('khabar-theme', 'light'));
+      await page.addInitScript(() => {
+        localStorage.setItem('khabar-theme', 'light');
+      });
       await openPage(page, server.url('/'));
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+        'rgb(255, 255, 255)',
+      );
     });
   });
 });
@@ -208,12 +222,18 @@ describe('print and small screens', () => {
       await page.emulateMedia({ media: 'print' });
       const shown = await page.evaluate(() =>
         Object.fromEntries(
-          ['.khabar-nav', '.khabar-footer', '.khabar-share', '.khabar-article-extras', '.khabar-breadcrumbs', '.khabar-article h1', '.khabar-prose'].map(
-            (selector) => {
-              const el = document.querySelector(selector);
-              return [selector, el ? getComputedStyle(el).display !== 'none' : 'missing'];
-            },
-          ),
+          [
+            '.khabar-nav',
+            '.khabar-footer',
+            '.khabar-share',
+            '.khabar-article-extras',
+            '.khabar-breadcrumbs',
+            '.khabar-article h1',
+            '.khabar-prose',
+          ].map((selector) => {
+            const el = document.querySelector(selector);
+            return [selector, el ? getComputedStyle(el).display !== 'none' : 'missing'];
+          }),
         ),
       );
       expect(shown).toEqual({
@@ -230,14 +250,22 @@ describe('print and small screens', () => {
     });
   });
 
-  it.each(['/', '/economy/page/2/', '/archive/', '/archive/2016/', '/archive/2016/11/', '/authors/layla-haddad/', '/search/', '/no-such-page/'])(
-    '%s fits a 320 px phone without sideways scrolling',
-    async (url) => {
-      await withPage({ ...PHONE, viewport: { width: 320, height: 700 } }, async (page) => {
-        await openPage(page, server.url(url));
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow).toBe(0);
-      });
-    },
-  );
+  it.each([
+    '/',
+    '/economy/page/2/',
+    '/archive/',
+    '/archive/2016/',
+    '/archive/2016/11/',
+    '/authors/layla-haddad/',
+    '/search/',
+    '/no-such-page/',
+  ])('%s fits a 320 px phone without sideways scrolling', async (url) => {
+    await withPage({ ...PHONE, viewport: { width: 320, height: 700 } }, async (page) => {
+      await openPage(page, server.url(url));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    });
+  });
 });

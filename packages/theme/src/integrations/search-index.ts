@@ -54,7 +54,8 @@ export async function buildSearchIndex({ dir, base, language, logger }: IndexOpt
       );
     }
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     logger.info(`search index: ${indexed} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return indexed;
   } finally {

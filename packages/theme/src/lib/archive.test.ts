@@ -30,7 +30,9 @@ describe('groupByMonth', () => {
 
   it('loses no story', () => {
     const years = groupByMonth(stories, 'Asia/Damascus');
-    expect(years.reduce((n, y) => n + y.months.reduce((m, mo) => m + mo.items.length, 0), 0)).toBe(stories.length);
+    expect(years.reduce((n, y) => n + y.months.reduce((m, mo) => m + mo.items.length, 0), 0)).toBe(
+      stories.length,
+    );
   });
 });
 

@@ -59,6 +59,12 @@ describe('homeLayout', () => {
   });
 
   it('handles an empty newsroom', () => {
-    expect(homeLayout([], options)).toEqual({ breaking: [], lead: undefined, top: [], blocks: [], latest: [] });
+    expect(homeLayout([], options)).toEqual({
+      breaking: [],
+      lead: undefined,
+      top: [],
+      blocks: [],
+      latest: [],
+    });
   });
 });

@@ -34,7 +34,10 @@ describe('paginate', () => {
   it('adds up for every size and page size', () => {
     for (let n = 0; n <= 40; n++) {
       for (let per = 1; per <= 12; per++) {
-        const pages = paginate(Array.from({ length: n }, (_, i) => i), per);
+        const pages = paginate(
+          Array.from({ length: n }, (_, i) => i),
+          per,
+        );
         expect(pages.reduce((sum, p) => sum + p.items.length, 0)).toBe(n);
         expect(pages.slice(1).every((p) => p.items.length > 0)).toBe(true);
         expect(pages.every((p) => p.items.length <= per)).toBe(true);

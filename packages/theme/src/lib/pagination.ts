@@ -23,7 +23,8 @@ export interface Page<T> {
 
 /** How many pages `count` items make at `perPage` a page: never fewer than one. */
 export function pageCount(count: number, perPage: number): number {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a whole number ≥ 1, got ${perPage}`);
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new RangeError(`perPage must be a whole number ≥ 1, got ${perPage}`);
   return Math.max(1, Math.ceil(count / perPage));
 }
 

@@ -17,11 +17,13 @@ const stories = [
 ];
 const index = buildRelatedIndex(stories);
 const ids = (list: RelatableStory[]) => list.map((s) => s.id);
+/** The story at `i`, which the test built. */
+const at = (list: RelatableStory[], i: number): RelatableStory => list[i] as RelatableStory;
 
 describe('relatedStories', () => {
   it('ranks by shared tags, then section, then recency', () => {
     // c shares two tags (6); b one tag and the section (4); f one tag (3); d the section (1).
-    expect(ids(relatedStories(stories[0]!, index, { count: 10 }))).toEqual(['c', 'b', 'f', 'd']);
+    expect(ids(relatedStories(at(stories, 0), index, { count: 10 }))).toEqual(['c', 'b', 'f', 'd']);
   });
 
   it('never returns the story itself', () => {
@@ -29,22 +31,25 @@ describe('relatedStories', () => {
   });
 
   it('prefers the newer of two equal candidates', () => {
-    expect(ids(relatedStories(stories[3]!, index, { count: 2 }))).toEqual(['a', 'b']);
+    expect(ids(relatedStories(at(stories, 3), index, { count: 2 }))).toEqual(['a', 'b']);
   });
 
   it('returns nothing for a story that shares nothing', () => {
-    expect(relatedStories(stories[4]!, index)).toEqual([]);
+    expect(relatedStories(at(stories, 4), index)).toEqual([]);
   });
 
   it('leaves out excluded ids and honours the count', () => {
-    expect(ids(relatedStories(stories[0]!, index, { count: 2, exclude: new Set(['c']) }))).toEqual(['b', 'f']);
-    expect(relatedStories(stories[0]!, index, { count: 0 })).toEqual([]);
+    expect(ids(relatedStories(at(stories, 0), index, { count: 2, exclude: new Set(['c']) }))).toEqual([
+      'b',
+      'f',
+    ]);
+    expect(relatedStories(at(stories, 0), index, { count: 0 })).toEqual([]);
   });
 
   it('considers at most `window` stories per key, the nearest in time', () => {
     const many = Array.from({ length: 50 }, (_, i) => story(`m${i}`, 'politics', ['x']));
     const idx = buildRelatedIndex(many);
-    const picked = relatedStories(many[25]!, idx, { count: 4, window: 4 });
+    const picked = relatedStories(at(many, 25), idx, { count: 4, window: 4 });
     expect(ids(picked).sort()).toEqual(['m23', 'm24', 'm26', 'm27']);
   });
 });
@@ -77,8 +82,8 @@ describe('the cost of related stories', () => {
 
 describe('moreFromSection', () => {
   it('lists the newest of the section, without the story and the excluded', () => {
-    expect(ids(moreFromSection(stories[1]!, index, { count: 5 }))).toEqual(['a', 'd']);
-    expect(ids(moreFromSection(stories[1]!, index, { count: 5, exclude: new Set(['a']) }))).toEqual(['d']);
-    expect(ids(moreFromSection(stories[1]!, index, { count: 1 }))).toEqual(['a']);
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 5 }))).toEqual(['a', 'd']);
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 5, exclude: new Set(['a']) }))).toEqual(['d']);
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 1 }))).toEqual(['a']);
   });
 });

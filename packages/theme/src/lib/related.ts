@@ -72,7 +72,10 @@ export function buildRelatedIndex<T extends RelatableStory>(stories: readonly T[
 }
 
 /** Whether candidate `a` ranks before `b`: higher score, then newer, then the smaller id. */
-function ranksBefore<T extends RelatableStory>(a: { story: T; score: number }, b: { story: T; score: number }) {
+function ranksBefore<T extends RelatableStory>(
+  a: { story: T; score: number },
+  b: { story: T; score: number },
+) {
   if (a.score !== b.score) return a.score > b.score;
   const ta = a.story.data.published.getTime();
   const tb = b.story.data.published.getTime();
@@ -120,7 +123,8 @@ export function relatedStories<T extends RelatableStory>(
   }
   const best: { story: T; score: number }[] = [];
   for (const entry of scores.values()) {
-    if (best.length === count && !ranksBefore(entry, best[count - 1] as { story: T; score: number })) continue;
+    if (best.length === count && !ranksBefore(entry, best[count - 1] as { story: T; score: number }))
+      continue;
     let i = Math.min(best.length, count - 1);
     best[i] = entry;
     while (i > 0 && ranksBefore(entry, best[i - 1] as { story: T; score: number })) {

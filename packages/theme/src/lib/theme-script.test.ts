@@ -5,7 +5,12 @@ import { THEME_SCRIPT, THEME_STORAGE_KEY } from './theme-script.ts';
 function run({ stored, dark }: { stored?: string | null; dark: boolean }) {
   const storage = new Map<string, string>(stored ? [[THEME_STORAGE_KEY, stored]] : []);
   const listeners: Record<string, ((event: unknown) => void)[]> = {};
-  const button = { attrs: {} as Record<string, string>, setAttribute(n: string, v: unknown) { this.attrs[n] = String(v); } };
+  const button = {
+    attrs: {} as Record<string, string>,
+    setAttribute(n: string, v: unknown) {
+      this.attrs[n] = String(v);
+    },
+  };
   const root = { dataset: {} as Record<string, string> };
   const document = {
     documentElement: root,
@@ -17,8 +22,17 @@ function run({ stored, dark }: { stored?: string | null; dark: boolean }) {
     setItem: (k: string, v: string) => storage.set(k, v),
   };
   const matchMedia = () => ({ matches: dark });
-  new Function('document', 'localStorage', 'matchMedia', THEME_SCRIPT)(document, localStorage, matchMedia);
-  const click = (target: unknown) => listeners.click?.forEach((fn) => fn({ target }));
+  // The script is a string the page inlines; running it here is the point of the test.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating the inlined source itself
+  const script = new Function('document', 'localStorage', 'matchMedia', THEME_SCRIPT) as (
+    ...args: unknown[]
+  ) => void;
+  script(document, localStorage, matchMedia);
+  const click = (target: unknown) => {
+    listeners.click?.forEach((fn) => {
+      fn({ target });
+    });
+  };
   return { root, storage, button, click };
 }
 

@@ -81,7 +81,10 @@ export function listingPaths<T, P extends Record<string, string>, X extends obje
     : pages.slice(0, 1);
   return wanted.map((page) => ({
     params: routePattern.includes('[page]') ? { ...params, page: String(page.number) } : params,
-    props: { ...extra, page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } as ListingPage<T> },
+    props: {
+      ...extra,
+      page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } satisfies ListingPage<T>,
+    },
   }));
 }
 

@@ -25,7 +25,11 @@ export const HomeSchema = () =>
        * published (counted back from the build's time).
        * @example breakingHours: 12
        */
-      breakingHours: z.number().positive().max(24 * 14).default(6),
+      breakingHours: z
+        .number()
+        .positive()
+        .max(24 * 14)
+        .default(6),
     })
     .strict()
     .default({ topStories: 4, storiesPerSection: 4, breakingHours: 6 });
@@ -66,7 +70,10 @@ export const NewsroomSchema = () =>
         if (value === undefined) return undefined;
         const instant = value instanceof Date ? value : new Date(value);
         if (Number.isNaN(instant.getTime())) {
-          ctx.addIssue({ code: 'custom', message: 'is not a date; write an instant such as "2016-12-01T18:00:00+02:00"' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'is not a date; write an instant such as "2016-12-01T18:00:00+02:00"',
+          });
           return z.NEVER;
         }
         return instant.toISOString();

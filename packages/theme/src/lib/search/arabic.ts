@@ -70,7 +70,12 @@ export function indexStems(word: string): string[] {
 
 /** The Arabic words of a text (letters and marks), in order. */
 export function arabicWords(text: string): string[] {
-  return text.match(/[\u0621-\u064A\u0610-\u061A\u064B-\u065F\u0670\u0671-\u06D3\u06D6-\u06ED]+/g) ?? [];
+  // Letters, and the marks that sit on them, in Unicode property classes: no lone combining marks in a range.
+  return (
+    text
+      .match(/(?:[\u0621-\u064A\u0671-\u06D3]|\p{Mn})+/gu)
+      ?.filter((word) => /[\u0621-\u064A\u0671-\u06D3]/.test(word)) ?? []
+  );
 }
 
 /**

@@ -22,7 +22,9 @@ describe('prepareForIndex', () => {
   it('marks the article as the body, with description, date and section for the result', () => {
     const out = prepareForIndex(article) ?? '';
     expect(out).toContain('<article class="khabar-article" data-pagefind-body>');
-    expect(out).toContain('<meta name="description" content="وصف الخبر" data-pagefind-meta="description[content]">');
+    expect(out).toContain(
+      '<meta name="description" content="وصف الخبر" data-pagefind-meta="description[content]">',
+    );
     expect(out).toContain('<time datetime="2016-12-01T14:20:00+02:00" data-pagefind-meta="date">');
     expect(out).toContain('class="khabar-section-label" href="/politics/" data-pagefind-meta="section">');
     expect(out.match(/data-pagefind-body/g)).toHaveLength(1);
@@ -30,7 +32,8 @@ describe('prepareForIndex', () => {
 
   it('adds the light stems of the article, inside it, and not those of the related stories', () => {
     const out = prepareForIndex(article) ?? '';
-    const stems = /<div data-pagefind-weight="0.5" data-khabar-stems>([^<]*)<\/div><\/article>/.exec(out)?.[1] ?? '';
+    const stems =
+      /<div data-pagefind-weight="0.5" data-khabar-stems>([^<]*)<\/div><\/article>/.exec(out)?.[1] ?? '';
     expect(stems.split(' ')).toEqual(expect.arrayContaining([lightStem('سوريا'), lightStem('إرهاب')]));
     expect(stems).not.toContain(lightStem('البرلمان'));
     // The block sits before the article's own end tag, not after the related card's.

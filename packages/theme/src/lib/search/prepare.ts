@@ -25,14 +25,15 @@ const decodeEntities = (text: string) =>
     .replace(/&nbsp;/g, ' ')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&(amp|lt|gt|quot|#39|apos);/g, (m) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[m] ?? m);
+    .replace(
+      /&(amp|lt|gt|quot|#39|apos);/g,
+      (m) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[m] ?? m,
+    );
 
 /** The text of an HTML fragment, without scripts, styles and tags. */
 export function htmlText(fragment: string): string {
   return decodeEntities(
-    fragment
-      .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<[^>]+>/g, ' '),
+    fragment.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '),
   );
 }
 
@@ -76,9 +77,21 @@ export function prepareForIndex(html: string): string | undefined {
   let out = html.slice(0, end) + block + html.slice(end);
   // Attributes are added back to front so earlier offsets stay valid.
   const articleEnd = end + block.length;
-  out = addAttribute(out, /<a\b[^>]*class="[^"]*khabar-section-label[^"]*"[^>]*>/, 'data-pagefind-meta="section"', start, articleEnd);
+  out = addAttribute(
+    out,
+    /<a\b[^>]*class="[^"]*khabar-section-label[^"]*"[^>]*>/,
+    'data-pagefind-meta="section"',
+    start,
+    articleEnd,
+  );
   out = addAttribute(out, /<time\b[^>]*>/, 'data-pagefind-meta="date"', start, articleEnd);
   out = addAttribute(out, /<article\b[^>]*>/, 'data-pagefind-body', start, articleEnd);
-  out = addAttribute(out, /<meta\s+name="description"[^>]*>/, 'data-pagefind-meta="description[content]"', 0, start);
+  out = addAttribute(
+    out,
+    /<meta\s+name="description"[^>]*>/,
+    'data-pagefind-meta="description[content]"',
+    0,
+    start,
+  );
   return out;
 }
