@@ -41,6 +41,25 @@ describe('prepareForIndex', () => {
   });
 });
 
+describe('what is not the story', () => {
+  it('keeps comments and the share box out of the index and the stems', () => {
+    const withComments = page(
+      `<article class="khabar-article"><h1>خبر</h1><p>نص بسوريا</p>` +
+        `<section class="khabar-share"><h2>شارك</h2><p>بالواتساب</p></section>` +
+        `<section class="khabar-comments" id="c"><section class="khabar-comment"><p>تعليق بالبرلمان</p></section></section>` +
+        `</article>`,
+    );
+    const out = prepareForIndex(withComments) ?? '';
+    expect(out).toContain('<section class="khabar-share" data-pagefind-ignore="all">');
+    expect(out).toContain('<section class="khabar-comments" id="c" data-pagefind-ignore="all">');
+    const stems = /data-khabar-stems>([^<]*)</.exec(out)?.[1] ?? '';
+    expect(stems).toContain(lightStem('سوريا'));
+    expect(stems).not.toContain(lightStem('البرلمان'));
+    expect(stems).not.toContain('واتساب');
+    expect(out.indexOf('data-khabar-stems')).toBeGreaterThan(out.indexOf('khabar-comments'));
+  });
+});
+
 describe('htmlText and extraStems', () => {
   it('reads the text without tags and scripts, entities decoded', () => {
     expect(htmlText('<p>أ &amp; ب<script>x()</script></p>').trim()).toBe('أ & ب');

@@ -8,9 +8,9 @@ import { arabicWords, indexStems, normalizeArabic } from './arabic.ts';
 
 const ARTICLE_OPEN = /<article\b[^>]*\bclass="(?:[^"]*\s)?khabar-article(?:\s[^"]*)?"[^>]*>/;
 
-/** The start and end offsets of the element opened at `start` (balanced `<article>` tags). */
-function elementEnd(html: string, start: number): number {
-  const tags = /<(\/?)article\b[^>]*>/g;
+/** The offset of the end tag closing the `tag` element opened at `start` (balanced tags), or -1. */
+function elementEnd(html: string, start: number, tag = 'article'): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
   tags.lastIndex = start;
   let depth = 0;
   for (let match = tags.exec(html); match; match = tags.exec(html)) {
@@ -18,6 +18,25 @@ function elementEnd(html: string, start: number): number {
     if (depth === 0) return match.index;
   }
   return -1;
+}
+
+/** Parts of an article page that are not the story: readers' comments and the share box. */
+const NOT_THE_STORY =
+  /<(section|div|aside)\b[^>]*\bclass="(?:[^"]*\s)?(?:khabar-comments|khabar-share)(?:\s[^"]*)?"[^>]*>/g;
+
+/** The fragment without the parts that are not the story (comments, share box). */
+function storyOnly(fragment: string): string {
+  let out = '';
+  let from = 0;
+  NOT_THE_STORY.lastIndex = 0;
+  for (let match = NOT_THE_STORY.exec(fragment); match; match = NOT_THE_STORY.exec(fragment)) {
+    const end = elementEnd(fragment, match.index, match[1] ?? 'section');
+    if (end < 0) break;
+    out += fragment.slice(from, match.index);
+    from = end;
+    NOT_THE_STORY.lastIndex = end;
+  }
+  return out + fragment.slice(from);
 }
 
 const decodeEntities = (text: string) =>
@@ -63,14 +82,22 @@ function addAttribute(html: string, tag: RegExp, attribute: string, from = 0, to
  * The page as Pagefind should see it, or `undefined` when the page is not an article (home, section,
  * tag, author, archive and search pages are for browsing, not search results).
  */
-export function prepareForIndex(html: string): string | undefined {
-  const open = ARTICLE_OPEN.exec(html);
+export function prepareForIndex(page: string): string | undefined {
+  const open = ARTICLE_OPEN.exec(page);
   if (!open) return undefined;
   const start = open.index;
-  const end = elementEnd(html, start);
-  if (end < 0) return undefined;
+  const pageEnd = elementEnd(page, start);
+  if (pageEnd < 0) return undefined;
 
-  const stems = extraStems(htmlText(html.slice(start + open[0].length, end)));
+  // Readers' comments and the share box are not the story: Pagefind ignores them and they are not stemmed.
+  const story = storyOnly(page.slice(start + open[0].length, pageEnd));
+  const article = page
+    .slice(start, pageEnd)
+    .replace(NOT_THE_STORY, (tag) => tag.replace(/>$/, ' data-pagefind-ignore="all">'));
+  const html = page.slice(0, start) + article + page.slice(pageEnd);
+  const end = start + article.length;
+
+  const stems = extraStems(htmlText(story));
   const block = stems.length
     ? `<div data-pagefind-weight="0.5" data-khabar-stems>${stems.join(' ')}</div>`
     : '';
