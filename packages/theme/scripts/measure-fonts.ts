@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 function open(path: string): Font {
   const font = create(readFileSync(path));
   if ('fonts' in font) throw new Error(`${path} is a collection`);
-  return font as Font;
+  return font;
 }
 
 /** Mean advance of the sample's letters, in em. */
