@@ -166,7 +166,7 @@ describe('the seed article, in Chromium', () => {
     }
   });
 
-  it('barely moves when the fonts arrive after the first paint (slow network, phone)', async () => {
+  it('does not move when the fonts arrive after the first paint (slow network, phone)', async () => {
     // On a slow connection the text is first painted in the fallback faces, then the web fonts swap in.
     // The theme's fallback faces are scaled to the web fonts' Arabic metrics, so little moves: measured
     // 0.025 here, against 0.16 with Astro's Latin-measured fallbacks. (CLS 0 in this case needs
@@ -210,7 +210,8 @@ describe('the seed article, in Chromium', () => {
       const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
       const cls = shifts.reduce((sum, value) => sum + value, 0);
       console.info(`seed article, fonts after first paint: CLS ${cls.toFixed(4)}`);
-      expect(cls).toBeLessThan(0.05);
+      // font-display: optional (the theme's default) never swaps a font in after the first paint.
+      expect(cls).toBe(0);
     } finally {
       await context.close();
     }

@@ -60,7 +60,7 @@ function fontFamilies(fonts: KhabarConfig['fonts']) {
       // Astro's optimized fallbacks measure Latin letters; the theme's own measure Arabic (lib/font-metrics.ts).
       optimizedFallbacks: false,
       fallbacks: [...fallbackFamilies(id), font.generic],
-      display: 'swap' as const,
+      display: fonts.display,
       options: {
         variants: font.faces.map((face) => ({
           // A resolved file path, not a package specifier: the local provider resolves specifiers from

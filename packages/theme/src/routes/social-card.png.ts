@@ -1,10 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../runtime/articles.ts';
-import { socialCardPng } from '../runtime/seo.ts';
+import { socialCardPng, usesCard } from '../runtime/seo.ts';
 
-/** `/og/{article id}.png`: a 1200×630 social card per story, drawn once and then read from the cache. */
+/**
+ * `/og/{article id}.png`: a 1200×630 social card for each story that uses one (by default, the stories
+ * without a photo), drawn once and then read from the cache.
+ */
 export const getStaticPaths = (async () => {
-  const articles = await getArticles();
+  const articles = (await getArticles()).filter(usesCard);
   return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 

@@ -220,7 +220,7 @@ async function feedImage(article: Article): Promise<FeedImage | undefined> {
       };
     }
   }
-  if (config.seo.socialCards.use !== 'never') {
+  if (usesCard(article)) {
     const { png } = await socialCardPng(article);
     return {
       url: abs(cardPath(article)),

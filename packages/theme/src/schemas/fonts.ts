@@ -15,6 +15,13 @@ export const FontsSchema = () =>
        * @example headings: 'cairo'
        */
       headings: z.enum(FONT_IDS).default('cairo'),
+      /**
+       * When a web font that arrives late may replace the fallback. `optional` (the default) never
+       * swaps after the first paint, so text never moves (CLS 0); on a slow first visit that page keeps
+       * the metric-matched fallback and the next page uses the cached font. `swap` always swaps.
+       * @example display: 'swap'
+       */
+      display: z.enum(['optional', 'swap', 'fallback']).default('optional'),
     })
     .strict()
-    .default({ body: 'noto-naskh-arabic', headings: 'cairo' });
+    .default({ body: 'noto-naskh-arabic', headings: 'cairo', display: 'optional' });

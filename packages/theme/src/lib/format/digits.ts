@@ -78,6 +78,19 @@ export function toDigits(text: string, digits: Digits): string {
  * localeWithExtensions('ar_EG', {}); // throws RangeError: Invalid locale "ar_EG" …
  */
 export function localeWithExtensions(locale: string, opts: LocaleExtensions = {}): string {
+  const key = `${locale}|${opts.digits ?? ''}|${opts.calendar ?? ''}`;
+  let tag = localeTags.get(key);
+  if (tag === undefined) {
+    tag = buildLocaleTag(locale, opts);
+    localeTags.set(key, tag);
+  }
+  return tag;
+}
+
+/** Built tags by input: formatters ask for the same few tags many thousand times in a build. */
+const localeTags = new Map<string, string>();
+
+function buildLocaleTag(locale: string, opts: LocaleExtensions): string {
   let canonical: string | undefined;
   try {
     canonical = Intl.getCanonicalLocales(locale)[0];
