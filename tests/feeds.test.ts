@@ -5,6 +5,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-non-null-assertion --
  * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
  * typing every parsed tree would only restate the assertions below. */
+import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -324,7 +325,8 @@ describe('the Google News sitemap of a fixture with fixed dates', () => {
         index.map((s) => s.loc),
       ),
     ).toEqual([]);
-    expect(await read('robots.txt', dist)).toContain(`Sitemap: ${SITE_BASE}sitemap-index.xml`);
+    // Under a base path the site does not own the host's robots.txt, which crawlers read at the root.
+    expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
   });
 
   it('honours the feed length and the base in feeds; drafts stay out', async () => {
@@ -344,5 +346,18 @@ describe('the Google News sitemap of a fixture with fixed dates', () => {
     expect(content).toContain('href="https://window.example/news/politics/"');
     expect(content).toContain('href="https://example.org/"');
     expect(content).not.toContain('<script');
+  });
+});
+
+describe('feed discovery on author pages', () => {
+  it('advertises the author’s own feed beside the site’s', async () => {
+    const { document } = await loadPage('/authors/layla-haddad/');
+    const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')].map(
+      (l) => l.getAttribute('href'),
+    );
+    expect(feeds).toEqual([
+      'https://khabar.example/rss.xml',
+      'https://khabar.example/authors/layla-haddad/rss.xml',
+    ]);
   });
 });

@@ -107,6 +107,11 @@ export function setupSeo(
   if (seo.robots) {
     if (existsSync(new URL('robots.txt', astroConfig.publicDir))) {
       logger.info('public/robots.txt exists: the theme does not write its own.');
+    } else if (astroConfig.base !== '/' && astroConfig.base !== '') {
+      // Crawlers read robots.txt at the root of the host only; under a base path the file would be ignored.
+      logger.info(
+        `The site lives under ${astroConfig.base}: robots.txt belongs at the root of the host, so the theme does not write one. Point your host's robots.txt at ${astroConfig.base}sitemap-index.xml.`,
+      );
     } else {
       route('/robots.txt', 'robots.txt.ts');
     }
