@@ -24,10 +24,16 @@ const PER_LEVEL = Number(process.env['BENCH_REQUESTS'] ?? 2000);
 
 function post(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => { resolve(res.statusCode ?? 0); });
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -38,10 +44,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startServer(dir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--dir', dir, '--port', '0', '--trusted-proxy', '127.0.0.1'], {
-    env: { ...process.env, KHABAR_COMMENTS_SECRET: SECRET },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist/cli.js'), 'serve', '--dir', dir, '--port', '0', '--trusted-proxy', '127.0.0.1'],
+    {
+      env: { ...process.env, KHABAR_COMMENTS_SECRET: SECRET },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -49,7 +59,9 @@ async function startServer(dir: string): Promise<{ url: string; stop: () => void
       const match = /receiving comments at (http:\/\/[\d.:]+)\//.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.on('exit', (code) => { reject(new Error(`server exited ${code}`)); });
+    child.on('exit', (code) => {
+      reject(new Error(`server exited ${code}`));
+    });
   });
   return { url, stop: () => child.kill('SIGTERM') };
 }
@@ -104,12 +116,17 @@ async function main(): Promise<void> {
             khabar_token: token,
           });
           const t = performance.now();
-          const status = await post(`${server.url}/`, body, {
-            'content-type': 'application/json',
-            accept: 'application/json',
-            origin: ORIGIN,
-            'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-          }, agent);
+          const status = await post(
+            `${server.url}/`,
+            body,
+            {
+              'content-type': 'application/json',
+              accept: 'application/json',
+              origin: ORIGIN,
+              'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            },
+            agent,
+          );
           latencies.push(performance.now() - t);
           if (status === 201) accepted++;
         }
@@ -133,7 +150,9 @@ async function main(): Promise<void> {
   const head = ['concurrency', 'requests', 'accepted', 'accepted/s', 'p50 ms', 'p99 ms', 'p99/p50'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(`\nkhabar-comments receiver on loopback: Node ${process.version}, ${cpus().length} CPU(s), FileStore with fsync\n`);
+  console.log(
+    `\nkhabar-comments receiver on loopback: Node ${process.version}, ${cpus().length} CPU(s), FileStore with fsync\n`,
+  );
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));

@@ -19,7 +19,10 @@ describe('khabar-comments CLI', () => {
   it('lists, shows, approves, marks spam, trashes, deletes and exports', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
     const store = new FileStore(dir);
-    const a = sampleComment({ public: { author: 'سارة', body: 'تعليق **أول**\nبسطرين' }, private: { email: 'sara@example.com' } });
+    const a = sampleComment({
+      public: { author: 'سارة', body: 'تعليق **أول**\nبسطرين' },
+      private: { email: 'sara@example.com' },
+    });
     const b = sampleComment({ public: { author: 'Omar', body: 'second' } });
     await store.add(a);
     await store.add(b);
@@ -56,10 +59,14 @@ describe('khabar-comments CLI', () => {
     expect((await run(['trash', b.public.id, '--dir', dir])).code).toBe(0);
     expect((await run(['list', '--status', 'trash', '--dir', dir, '--json'])).out).toContain(b.public.id);
 
-    const exported = JSON.parse((await run(['export', '--dir', dir])).out) as { comments: { public: { id: string }; private?: unknown }[] };
+    const exported = JSON.parse((await run(['export', '--dir', dir])).out) as {
+      comments: { public: { id: string }; private?: unknown }[];
+    };
     expect(exported.comments.length).toBe(2);
     expect(exported.comments[0]?.private).toBeUndefined();
-    const full = JSON.parse((await run(['export', '--private', '--dir', dir])).out) as { comments: { private?: { email: string } }[] };
+    const full = JSON.parse((await run(['export', '--private', '--dir', dir])).out) as {
+      comments: { private?: { email: string } }[];
+    };
     expect(full.comments[0]?.private?.email).toBe('sara@example.com');
 
     expect((await run(['delete', b.public.id, '--dir', dir])).code).toBe(0);

@@ -130,11 +130,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'serve': {
       const secretEnv = values['secret-env'];
       const secret = io.env[secretEnv];
-      if (!secret) throw new UsageError(`Set the secret in the environment variable ${secretEnv} (e.g. \`export ${secretEnv}=$(openssl rand -hex 32)\`).`);
+      if (!secret)
+        throw new UsageError(
+          `Set the secret in the environment variable ${secretEnv} (e.g. \`export ${secretEnv}=$(openssl rand -hex 32)\`).`,
+        );
       const origins = values.origin ?? manifest?.origins ?? [];
-      if (origins.length === 0) throw new UsageError('Give the site origin with --origin https://news.example (or build the site first so site.json exists).');
+      if (origins.length === 0)
+        throw new UsageError(
+          'Give the site origin with --origin https://news.example (or build the site first so site.json exists).',
+        );
       const posts = new ManifestPosts(dir);
-      if (!manifest) io.err(`warning: ${dir}/site.json does not exist yet: no post accepts comments until the site is built.`);
+      if (!manifest)
+        io.err(
+          `warning: ${dir}/site.json does not exist yet: no post accepts comments until the site is built.`,
+        );
       const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
       const closeAfter = values['close-after-days'];
       const handler = createHandler({
@@ -144,16 +153,24 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         secret,
         basePath: values['base-path'],
         trustedProxies: values['trusted-proxy'] ?? manifest?.trustedProxies,
-        moderation: (values.moderation ?? manifest?.moderation) as 'all' | 'previously-approved' | 'none' | undefined,
+        moderation: (values.moderation ?? manifest?.moderation) as
+          'all' | 'previously-approved' | 'none' | undefined,
         maxDepth: number(values['max-depth']) ?? manifest?.maxDepth,
-        closeAfterDays: closeAfter === undefined ? manifest?.closeAfterDays : closeAfter === 'false' ? false : Number(closeAfter),
+        closeAfterDays:
+          closeAfter === undefined
+            ? manifest?.closeAfterDays
+            : closeAfter === 'false'
+              ? false
+              : Number(closeAfter),
         requireNameEmail: manifest?.requireNameEmail,
         deployHook: values['deploy-hook'] ?? io.env['KHABAR_COMMENTS_DEPLOY_HOOK'] ?? manifest?.deployHook,
         limits: manifest?.limits,
       });
       await store.init();
       const server = await startNodeServer({ handler, port: Number(values.port), host: values.host });
-      io.out(`khabar-comments: receiving comments at ${server.url}${values['base-path'] ?? '/'} (folder ${dir}; origins ${origins.join(', ')})`);
+      io.out(
+        `khabar-comments: receiving comments at ${server.url}${values['base-path'] ?? '/'} (folder ${dir}; origins ${origins.join(', ')})`,
+      );
       await new Promise<void>((done) => {
         const stop = () => {
           void server.close().then(done);
@@ -165,10 +182,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'list': {
       const status = values.status ?? 'pending';
-      if (status !== 'all' && !isStatus(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, all`);
-      const comments = await store.list({ status: status === 'all' ? undefined : status, postId: values.post });
+      if (status !== 'all' && !isStatus(status))
+        throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, all`);
+      const comments = await store.list({
+        status: status === 'all' ? undefined : status,
+        postId: values.post,
+      });
       if (values.json) {
-        io.out(JSON.stringify(comments.map((c) => ({ status: c.status, ...c.public })), null, 2));
+        io.out(
+          JSON.stringify(
+            comments.map((c) => ({ status: c.status, ...c.public })),
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       if (comments.length === 0) io.out(`No ${status === 'all' ? '' : `${status} `}comments.`);
@@ -222,8 +249,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'export': {
       const status = values.status ?? 'all';
-      if (status !== 'all' && !isStatus(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, all`);
-      const comments = await store.list({ status: status === 'all' ? undefined : status, postId: values.post });
+      if (status !== 'all' && !isStatus(status))
+        throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, all`);
+      const comments = await store.list({
+        status: status === 'all' ? undefined : status,
+        postId: values.post,
+      });
       const rows = comments.map((c) => (values.private ? c : { status: c.status, public: c.public }));
       io.out(JSON.stringify({ version: 1, exportedAt: new Date().toISOString(), comments: rows }, null, 2));
       return 0;
@@ -252,10 +283,17 @@ if (isEntry()) {
   }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      if (error instanceof UsageError || error instanceof KhabarCommentsConfigError) process.stderr.write(`${error.message}\n`);
-      else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      if (error instanceof UsageError || error instanceof KhabarCommentsConfigError)
+        process.stderr.write(`${error.message}\n`);
+      else if (
+        error instanceof Error &&
+        error.name === 'TypeError' &&
+        'code' in error &&
+        String(error.code).startsWith('ERR_PARSE_ARGS')
+      ) {
         process.stderr.write(`${error.message}\nRun khabar-comments help.\n`);
-      } else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      } else
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 2;
     },
   );

@@ -10,7 +10,13 @@ const SECRET = 'handler-test-secret-0123456789';
 const ORIGIN = 'https://news.example';
 const T0 = Date.UTC(2016, 11, 1, 12);
 const POSTS: Post[] = [
-  { id: 'روسيا-سوريا', url: '/politics/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/', title: 'روسيا', published: '2016-12-01T07:00:00.000Z', closed: false },
+  {
+    id: 'روسيا-سوريا',
+    url: '/politics/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/',
+    title: 'روسيا',
+    published: '2016-12-01T07:00:00.000Z',
+    closed: false,
+  },
   { id: 'other', url: '/other/', title: 'أخرى', closed: false },
   { id: 'closed', url: '/closed/', title: 'مغلق', closed: true },
 ];
@@ -29,7 +35,7 @@ function make(overrides: Partial<HandlerOptions> = {}) {
     now: () => clock,
     logger: { warn: () => undefined, error: () => undefined },
     fetch: (input) => {
-      hooks.push(String(input));
+      hooks.push(input instanceof Request ? input.url : input.toString());
       return Promise.resolve(new Response('ok'));
     },
     ...overrides,
@@ -67,7 +73,11 @@ interface PostOptions {
   json?: boolean;
 }
 
-async function post(handler: ReturnType<typeof make>, fields: Record<string, string> | null, options: PostOptions = {}) {
+async function post(
+  handler: ReturnType<typeof make>,
+  fields: Record<string, string> | null,
+  options: PostOptions = {},
+) {
   const json = options.json ?? false;
   const headers: Record<string, string> = {
     origin: ORIGIN,
@@ -83,7 +93,8 @@ async function expectRefused(response: Response, status: number, code?: string) 
   const text = await response.text();
   expect(response.status, text).toBe(status);
   if (code) {
-    if (response.headers.get('content-type')?.startsWith('application/json')) expect(JSON.parse(text).code).toBe(code);
+    if (response.headers.get('content-type')?.startsWith('application/json'))
+      expect((JSON.parse(text) as { code?: unknown }).code).toBe(code);
   }
   expect(await store.list()).toEqual([]);
   return text;
@@ -102,7 +113,12 @@ describe('accepting', () => {
     expect(response.headers.get('location')).toBe(`${ORIGIN}${POSTS[0]?.url}#khabar-pending`);
     const [stored] = await store.list();
     expect(stored?.status).toBe('pending');
-    expect(stored?.public).toMatchObject({ author: 'سارة', postId: POST, parentId: null, body: 'تعليق **مفيد** على الخبر' });
+    expect(stored?.public).toMatchObject({
+      author: 'سارة',
+      postId: POST,
+      parentId: null,
+      body: 'تعليق **مفيد** على الخبر',
+    });
     expect(stored?.private).toMatchObject({ email: 'sara@example.com', ip: '203.0.113.0/24' });
     expect(JSON.stringify(stored?.public)).not.toContain('sara@');
   });
@@ -190,19 +206,26 @@ describe('refusing hostile requests (nothing stored)', () => {
   it('403 for a preflight from a foreign origin, 204 for the site', async () => {
     const handler = make();
     const preflight = (origin: string) =>
-      handler(new Request('https://c.example/', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } }));
+      handler(
+        new Request('https://c.example/', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        }),
+      );
     expect((await preflight('https://evil.example')).status).toBe(403);
     const ok = await preflight(ORIGIN);
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
-  it.each(['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded; charset=iso-8859-1', ''])(
-    '415: Content-Type %j',
-    async (type) => {
-      await expectRefused(await post(make(), await validFields(), { headers: { 'content-type': type } }), 415);
-    },
-  );
+  it.each([
+    'text/plain',
+    'multipart/form-data; boundary=x',
+    'application/x-www-form-urlencoded; charset=iso-8859-1',
+    '',
+  ])('415: Content-Type %j', async (type) => {
+    await expectRefused(await post(make(), await validFields(), { headers: { 'content-type': type } }), 415);
+  });
 
   it.each([
     ['an unknown field', 'isAdmin=1'],
@@ -223,10 +246,22 @@ describe('refusing hostile requests (nothing stored)', () => {
     expect(({} as Record<string, unknown>)['status']).toBeUndefined();
   });
 
-  const TEXT_FIELDS = ['author', 'email', 'url', 'comment', 'comment_post_ID', 'comment_parent', 'khabar_token', 'subject'];
+  const TEXT_FIELDS = [
+    'author',
+    'email',
+    'url',
+    'comment',
+    'comment_post_ID',
+    'comment_parent',
+    'khabar_token',
+    'subject',
+  ];
 
   it.each(TEXT_FIELDS)('400: invalid UTF-8 in %s', async (field) => {
-    const body = formBody(await validFields()).replace(new RegExp(`(^|&)${field}=[^&]*`), `$1${field}=%C3%28`);
+    const body = formBody(await validFields()).replace(
+      new RegExp(`(^|&)${field}=[^&]*`),
+      `$1${field}=%C3%28`,
+    );
     await expectRefused(await post(make(), null, { body }), 400, 'encoding');
   });
 
@@ -237,11 +272,19 @@ describe('refusing hostile requests (nothing stored)', () => {
   });
 
   it.each(TEXT_FIELDS)('400: NUL in %s', async (field) => {
-    await expectRefused(await post(make(), await validFields({ [field]: 'a\u0000b' }), { json: true }), 400, 'control');
+    await expectRefused(
+      await post(make(), await validFields({ [field]: 'a\u0000b' }), { json: true }),
+      400,
+      'control',
+    );
   });
 
   it.each(['author', 'email', 'url'])('400: CRLF injection in %s', async (field) => {
-    await expectRefused(await post(make(), await validFields({ [field]: 'x\r\nSet-Cookie: a=b' }), { json: true }), 400, 'control');
+    await expectRefused(
+      await post(make(), await validFields({ [field]: 'x\r\nSet-Cookie: a=b' }), { json: true }),
+      400,
+      'control',
+    );
   });
 
   it.each([
@@ -253,7 +296,11 @@ describe('refusing hostile requests (nothing stored)', () => {
     ['author', 'سارة\u200F'],
     ['author', 'a\u2067b'],
   ])('400: bidi control in %s', async (field, value) => {
-    await expectRefused(await post(make(), await validFields({ [field]: value }), { json: true }), 400, 'bidi');
+    await expectRefused(
+      await post(make(), await validFields({ [field]: value }), { json: true }),
+      400,
+      'bidi',
+    );
   });
 
   it.each([
@@ -262,20 +309,43 @@ describe('refusing hostile requests (nothing stored)', () => {
     ['url', 'https://exa\u200Bmple.com/'],
     ['email', 'sa\u200Cra@example.com'],
   ])('400: zero-width in %s', async (field, value) => {
-    await expectRefused(await post(make(), await validFields({ [field]: value }), { json: true }), 400, 'invisible');
+    await expectRefused(
+      await post(make(), await validFields({ [field]: value }), { json: true }),
+      400,
+      'invisible',
+    );
   });
 
-  it.each(['\u200B\u200C\u200D', '   \n\n ', '\uFEFF', ''])('422: a body with nothing visible (%j)', async (comment) => {
-    await expectRefused(await post(make(), await validFields({ comment }), { json: true }), 422, 'empty');
-  });
+  it.each(['\u200B\u200C\u200D', '   \n\n ', '\uFEFF', ''])(
+    '422: a body with nothing visible (%j)',
+    async (comment) => {
+      await expectRefused(await post(make(), await validFields({ comment }), { json: true }), 422, 'empty');
+    },
+  );
 
   it('422: lengths in characters and in bytes', async () => {
-    await expectRefused(await post(make(), await validFields({ author: 'ا'.repeat(246) }), { json: true }), 422, 'too-long');
-    await expectRefused(await post(make(), await validFields({ comment: 'x'.repeat(65_526) }), { json: true }), 422, 'too-long');
+    await expectRefused(
+      await post(make(), await validFields({ author: 'ا'.repeat(246) }), { json: true }),
+      422,
+      'too-long',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ comment: 'x'.repeat(65_526) }), { json: true }),
+      422,
+      'too-long',
+    );
     // 40 Arabic letters are 80 bytes: within 50 characters, over 60 bytes.
     const tight = make({ limits: { author: { chars: 50, bytes: 60 } } });
-    await expectRefused(await post(tight, await validFields({ author: 'ع'.repeat(40) }), { json: true }), 422, 'too-long');
-    await expectRefused(await post(make(), await validFields({ email: `${'a'.repeat(95)}@example.com` }), { json: true }), 422, 'too-long');
+    await expectRefused(
+      await post(tight, await validFields({ author: 'ع'.repeat(40) }), { json: true }),
+      422,
+      'too-long',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ email: `${'a'.repeat(95)}@example.com` }), { json: true }),
+      422,
+      'too-long',
+    );
   });
 
   it.each([
@@ -300,10 +370,26 @@ describe('refusing hostile requests (nothing stored)', () => {
   });
 
   it('422: e-mail and required fields', async () => {
-    await expectRefused(await post(make(), await validFields({ email: 'not-an-email' }), { json: true }), 422, 'email');
-    await expectRefused(await post(make(), await validFields({ email: 'a@b.c>"<script>' }), { json: true }), 422, 'email');
-    await expectRefused(await post(make(), await validFields({ author: '' }), { json: true }), 422, 'required');
-    await expectRefused(await post(make(), await validFields({ email: '' }), { json: true }), 422, 'required');
+    await expectRefused(
+      await post(make(), await validFields({ email: 'not-an-email' }), { json: true }),
+      422,
+      'email',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ email: 'a@b.c>"<script>' }), { json: true }),
+      422,
+      'email',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ author: '' }), { json: true }),
+      422,
+      'required',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ email: '' }), { json: true }),
+      422,
+      'required',
+    );
   });
 
   it.each(['../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '/etc/passwd', 'روسيا-سوريا/../other', 'nope', ''])(
@@ -315,25 +401,56 @@ describe('refusing hostile requests (nothing stored)', () => {
   );
 
   it('403: a closed post, by flag or by age', async () => {
-    await expectRefused(await post(make(), await validFields({ comment_post_ID: 'closed', khabar_token: await liveToken('closed') }), { json: true }), 403, 'closed');
+    await expectRefused(
+      await post(
+        make(),
+        await validFields({ comment_post_ID: 'closed', khabar_token: await liveToken('closed') }),
+        { json: true },
+      ),
+      403,
+      'closed',
+    );
     clock = Date.parse('2017-01-01T00:00:00Z');
-    await expectRefused(await post(make({ closeAfterDays: 14 }), await validFields(), { json: true }), 403, 'closed');
+    await expectRefused(
+      await post(make({ closeAfterDays: 14 }), await validFields(), { json: true }),
+      403,
+      'closed',
+    );
   });
 
   it('422: forged parents: unknown, malformed, on another post, pending; and depth beyond the limit', async () => {
     const handler = make({ maxDepth: 2, limits: { floodSeconds: 0 } });
     const json = { json: true };
-    await expectRefused(await post(handler, await validFields({ comment_parent: 'zzzzzzzz-00000000' }), json), 422, 'parent');
-    await expectRefused(await post(handler, await validFields({ comment_parent: '../private/x' }), json), 422, 'parent');
+    await expectRefused(
+      await post(handler, await validFields({ comment_parent: 'zzzzzzzz-00000000' }), json),
+      422,
+      'parent',
+    );
+    await expectRefused(
+      await post(handler, await validFields({ comment_parent: '../private/x' }), json),
+      422,
+      'parent',
+    );
     // A comment on another post, and a pending one on this post.
-    await post(handler, await validFields({ comment_post_ID: 'other', khabar_token: await liveToken('other'), comment: 'على مقال آخر' }));
+    await post(
+      handler,
+      await validFields({
+        comment_post_ID: 'other',
+        khabar_token: await liveToken('other'),
+        comment: 'على مقال آخر',
+      }),
+    );
     await post(handler, await validFields({ comment: 'معلّق' }));
     const [elsewhere] = await store.list({ postId: 'other' });
     const [pending] = await store.list({ postId: POST });
     await store.setStatus(elsewhere?.public.id ?? '', 'approved');
     const before = await store.list();
     for (const parent of [elsewhere?.public.id ?? '', pending?.public.id ?? '']) {
-      const response = await post(handler, await validFields({ comment_parent: parent, comment: `رد ${parent}` }), json);
+      const response = await post(
+        handler,
+        await validFields({ comment_parent: parent, comment: `رد ${parent}` }),
+        json,
+      );
       expect(response.status).toBe(422);
     }
     // Depth: top (1) → reply (2) → reply to the reply would be 3 > maxDepth 2.
@@ -341,22 +458,46 @@ describe('refusing hostile requests (nothing stored)', () => {
     await post(handler, await validFields({ comment_parent: pending?.public.id ?? '', comment: 'رد أول' }));
     const reply = (await store.list({ status: 'pending' }))[0];
     await store.setStatus(reply?.public.id ?? '', 'approved');
-    const deep = await post(handler, await validFields({ comment_parent: reply?.public.id ?? '', comment: 'أعمق' }), json);
+    const deep = await post(
+      handler,
+      await validFields({ comment_parent: reply?.public.id ?? '', comment: 'أعمق' }),
+      json,
+    );
     expect(deep.status).toBe(422);
     expect(((await deep.json()) as { code: string }).code).toBe('depth');
     expect((await store.list()).length).toBe(before.length + 1);
   });
 
   it('400: the honeypot filled in', async () => {
-    await expectRefused(await post(make(), await validFields({ subject: 'Buy now' }), { json: true }), 400, 'honeypot');
+    await expectRefused(
+      await post(make(), await validFields({ subject: 'Buy now' }), { json: true }),
+      400,
+      'honeypot',
+    );
   });
 
   it('time token: missing, forged, for another post, too old (400), too fast (429)', async () => {
     const json = { json: true };
-    await expectRefused(await post(make(), await validFields({ khabar_token: '' }), json), 400, 'token-missing');
-    await expectRefused(await post(make(), await validFields({ khabar_token: 'l.1480593600.AAAAAAAAAAAAAAAAAAAAAA' }), json), 400, 'token-invalid');
-    await expectRefused(await post(make(), await validFields({ khabar_token: await liveToken('other') }), json), 400, 'token-invalid');
-    await expectRefused(await post(make(), await validFields({ khabar_token: await liveToken(POST, 2 * 86_400_000) }), json), 400, 'token-too-old');
+    await expectRefused(
+      await post(make(), await validFields({ khabar_token: '' }), json),
+      400,
+      'token-missing',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ khabar_token: 'l.1480593600.AAAAAAAAAAAAAAAAAAAAAA' }), json),
+      400,
+      'token-invalid',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ khabar_token: await liveToken('other') }), json),
+      400,
+      'token-invalid',
+    );
+    await expectRefused(
+      await post(make(), await validFields({ khabar_token: await liveToken(POST, 2 * 86_400_000) }), json),
+      400,
+      'token-too-old',
+    );
     const fast = await post(make(), await validFields({ khabar_token: await liveToken(POST, 500) }), json);
     expect(fast.headers.get('retry-after')).toBe('3');
     const body = JSON.parse(await expectRefused(fast, 429, 'too-fast')) as { token?: string };
@@ -367,11 +508,18 @@ describe('refusing hostile requests (nothing stored)', () => {
     const handler = make();
     expect((await post(handler, await validFields())).status).toBe(303);
     clock += 5_000;
-    const second = await post(handler, await validFields({ comment: 'ثانٍ' }), { headers: { 'x-forwarded-for': '198.51.100.9' }, json: true });
+    const second = await post(handler, await validFields({ comment: 'ثانٍ' }), {
+      headers: { 'x-forwarded-for': '198.51.100.9' },
+      json: true,
+    });
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toBe('10');
-    expect(((await second.json()) as { message: string }).message).toBe('أنت تقوم بنشر التعليقات بسرعة كبيرة. تمهّل قليلاً.');
-    expect((await post(handler, await validFields({ comment: 'ثالث' }), { address: '203.0.113.6' })).status).toBe(303);
+    expect(((await second.json()) as { message: string }).message).toBe(
+      'أنت تقوم بنشر التعليقات بسرعة كبيرة. تمهّل قليلاً.',
+    );
+    expect(
+      (await post(handler, await validFields({ comment: 'ثالث' }), { address: '203.0.113.6' })).status,
+    ).toBe(303);
     clock += 11_000;
     expect((await post(handler, await validFields({ comment: 'رابع' }))).status).toBe(303);
     expect((await store.list()).length).toBe(3);
@@ -379,23 +527,49 @@ describe('refusing hostile requests (nothing stored)', () => {
 
   it('trusts X-Forwarded-For from a configured proxy only', async () => {
     const handler = make({ trustedProxies: ['127.0.0.1'] });
-    const viaProxy = (comment: string, xff: string) => post(handler, null, { address: '127.0.0.1', headers: { 'x-forwarded-for': xff }, body: '' }).then(() => comment);
-    viaProxy;
-    expect((await post(handler, await validFields(), { address: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' } })).status).toBe(303);
-    expect((await post(handler, await validFields({ comment: 'ب' }), { address: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.2' } })).status).toBe(303);
-    expect((await post(handler, await validFields({ comment: 'ج' }), { address: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' } })).status).toBe(429);
+    expect(
+      (
+        await post(handler, await validFields(), {
+          address: '127.0.0.1',
+          headers: { 'x-forwarded-for': '198.51.100.1' },
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await post(handler, await validFields({ comment: 'ب' }), {
+          address: '127.0.0.1',
+          headers: { 'x-forwarded-for': '198.51.100.2' },
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await post(handler, await validFields({ comment: 'ج' }), {
+          address: '127.0.0.1',
+          headers: { 'x-forwarded-for': '198.51.100.1' },
+        })
+      ).status,
+    ).toBe(429);
     expect((await store.list()).map((c) => c.private.ip)).toEqual(['198.51.100.0/24', '198.51.100.0/24']);
   });
 
   it('409: the same comment twice, including two at once', async () => {
     const handler = make({ limits: { floodSeconds: 0 } });
     const fields = await validFields();
-    const [a, b] = await Promise.all([post(handler, fields), post(handler, fields, { address: '203.0.113.77' })]);
+    const [a, b] = await Promise.all([
+      post(handler, fields),
+      post(handler, fields, { address: '203.0.113.77' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
     clock += 60_000;
-    const again = await post(handler, await validFields({ comment: '  تعليق **مفيد**   على الخبر ' }), { json: true });
+    const again = await post(handler, await validFields({ comment: '  تعليق **مفيد**   على الخبر ' }), {
+      json: true,
+    });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { message: string }).message).toBe('تم اكتشاف وجود تعليق مكرر، يبدو أنك قد سبق وأرسلت هذا التعليق.');
+    expect(((await again.json()) as { message: string }).message).toBe(
+      'تم اكتشاف وجود تعليق مكرر، يبدو أنك قد سبق وأرسلت هذا التعليق.',
+    );
     expect((await store.list()).length).toBe(1);
   });
 
@@ -410,17 +584,25 @@ describe('refusing hostile requests (nothing stored)', () => {
 describe('pages for readers without JavaScript', () => {
   it('an error page in Arabic keeps the text, escaped, with a fresh token and no script', async () => {
     const comment = '<script>alert(1)</script><img src=x onerror=alert(1)> رأيي';
-    const response = await post(make(), await validFields({ comment, khabar_token: await liveToken(POST, 3 * 86_400_000) }), {
-      headers: { accept: 'text/html' },
-    });
+    const response = await post(
+      make(),
+      await validFields({ comment, khabar_token: await liveToken(POST, 3 * 86_400_000) }),
+      {
+        headers: { accept: 'text/html' },
+      },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const { document } = parseHTML(await response.text());
     expect(document.documentElement.getAttribute('dir')).toBe('rtl');
-    expect(document.querySelector('[role=alert]')?.textContent).toBe('انتهت صلاحية النموذج. أعد الإرسال الآن.');
+    expect(document.querySelector('[role=alert]')?.textContent).toBe(
+      'انتهت صلاحية النموذج. أعد الإرسال الآن.',
+    );
     expect(decodeEntities(document.querySelector('textarea')?.textContent ?? '')).toBe(comment);
     expect(document.querySelectorAll('script, img').length).toBe(0);
-    expect((document.querySelector('input[name=khabar_token]') as unknown as { value: string } | null)?.value).toMatch(/^l\./);
+    expect(
+      (document.querySelector('input[name=khabar_token]') as unknown as { value: string } | null)?.value,
+    ).toMatch(/^l\./);
     expect(document.querySelector('a')?.getAttribute('href')).toBe(`${ORIGIN}${POSTS[0]?.url}#respond`);
     expect(await store.list()).toEqual([]);
   });
@@ -430,21 +612,33 @@ describe('pages for readers without JavaScript', () => {
     await post(handler, await validFields({ author: '<b>Ali</b>' }));
     const parent = (await store.list())[0]?.public.id ?? '';
     await store.setStatus(parent, 'approved');
-    const response = await handler(new Request(`https://c.example/reply?post=${encodeURIComponent(POST)}&parent=${parent}`));
+    const response = await handler(
+      new Request(`https://c.example/reply?post=${encodeURIComponent(POST)}&parent=${parent}`),
+    );
     expect(response.status).toBe(200);
     const { document } = parseHTML(await response.text());
     expect(document.querySelector('h1')?.textContent).toBe('اترك رداً على <b>Ali</b>');
     expect(document.querySelectorAll('b').length).toBe(0);
     expect(document.querySelector('input[name=comment_parent]')?.getAttribute('value')).toBe(parent);
-    expect((await handler(new Request(`https://c.example/reply?post=other&parent=${parent}`))).status).toBe(404);
+    expect((await handler(new Request(`https://c.example/reply?post=other&parent=${parent}`))).status).toBe(
+      404,
+    );
   });
 
   it('a token for the enhancement script, CORS only for the site', async () => {
     const handler = make();
-    const response = await handler(new Request(`https://c.example/token?post=${encodeURIComponent(POST)}`, { headers: { origin: ORIGIN } }));
+    const response = await handler(
+      new Request(`https://c.example/token?post=${encodeURIComponent(POST)}`, {
+        headers: { origin: ORIGIN },
+      }),
+    );
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(((await response.json()) as { token: string }).token).toMatch(/^l\./);
-    const foreign = await handler(new Request(`https://c.example/token?post=${encodeURIComponent(POST)}`, { headers: { origin: 'https://evil.example' } }));
+    const foreign = await handler(
+      new Request(`https://c.example/token?post=${encodeURIComponent(POST)}`, {
+        headers: { origin: 'https://evil.example' },
+      }),
+    );
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     expect((await handler(new Request('https://c.example/token?post=nope'))).status).toBe(404);
   });
@@ -452,7 +646,11 @@ describe('pages for readers without JavaScript', () => {
 
 describe('options', () => {
   it('names the option at fault', () => {
-    expect(() => createHandler({ store, posts: [], origins: ['not a url'], secret: 'short' })).toThrow(/origins\[0\][\s\S]*secret: must be at least 16/);
-    expect(() => createHandler({ store, posts: [], origins: [ORIGIN], secret: SECRET, maxDepth: 11 })).toThrow(/maxDepth/);
+    expect(() => createHandler({ store, posts: [], origins: ['not a url'], secret: 'short' })).toThrow(
+      /origins\[0\][\s\S]*secret: must be at least 16/,
+    );
+    expect(() =>
+      createHandler({ store, posts: [], origins: [ORIGIN], secret: SECRET, maxDepth: 11 }),
+    ).toThrow(/maxDepth/);
   });
 });

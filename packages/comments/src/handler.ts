@@ -14,7 +14,12 @@ import { issueToken, verifyToken } from './lib/token.ts';
 import { originOf, siteRedirect } from './lib/url.ts';
 import { validateFields, type Rejection, type Submission } from './lib/validate.ts';
 import { COMMENT_ID, type StoredComment } from './schemas/comment.ts';
-import { ReceiverOptionsSchema, type Post, type ReceiverOptions, type ReceiverUserOptions } from './schemas/options.ts';
+import {
+  ReceiverOptionsSchema,
+  type Post,
+  type ReceiverOptions,
+  type ReceiverUserOptions,
+} from './schemas/options.ts';
 import { PAGE_CSP, renderPage, replyTitle, type FormState } from './server/page.ts';
 import { duplicateKeys } from './store/fingerprint.ts';
 import type { CommentStore } from './store/types.ts';
@@ -81,9 +86,20 @@ function bodyRejection(problem: BodyProblem): Rejection {
     case 'syntax':
       return { status: 400, code: 'syntax', field: 'request', message: 'error.syntax' };
     case 'unknown-field':
-      return { status: 400, code: 'unknown-field', field: 'request', message: 'error.unknownField', params: [printable(problem.field)] };
+      return {
+        status: 400,
+        code: 'unknown-field',
+        field: 'request',
+        message: 'error.unknownField',
+        params: [printable(problem.field)],
+      };
     case 'duplicate-field':
-      return { status: 400, code: 'duplicate-field', field: asField(problem.field), message: 'error.duplicateField' };
+      return {
+        status: 400,
+        code: 'duplicate-field',
+        field: asField(problem.field),
+        message: 'error.duplicateField',
+      };
     case 'type':
       return { status: 400, code: 'type', field: asField(problem.field), message: 'error.syntax' };
   }
@@ -108,7 +124,14 @@ function isClosed(post: Post, closeAfterDays: number | false, now: number): bool
 
 /** Creates the receiver. Options are validated at once, with errors that name the option at fault. */
 export function createHandler(options: HandlerOptions): CommentsHandler {
-  const { store, posts, flood = new MemoryFloodGuard(), now = Date.now, logger = console, onAccepted } = options;
+  const {
+    store,
+    posts,
+    flood = new MemoryFloodGuard(),
+    now = Date.now,
+    logger = console,
+    onAccepted,
+  } = options;
   const doFetch = options.fetch ?? fetch;
   const config: ReceiverOptions = parseOptions(
     ReceiverOptionsSchema,
@@ -143,7 +166,11 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
   };
 
   const corsHeaders = (origin: string | null): Headers => {
-    const headers = new Headers({ Vary: 'Origin', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    const headers = new Headers({
+      Vary: 'Origin',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
     if (origin && allowed.has(origin)) {
       headers.set('Access-Control-Allow-Origin', origin);
       headers.set('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
@@ -156,7 +183,11 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
   const messageFor = (rejection: Rejection): string => {
     const label = rejection.field ? strings[`field.${rejection.field}`] : strings['field.request'];
     const template = strings[rejection.message];
-    if (rejection.params) return format(template, ...(template.startsWith('«%s»') ? [label, ...rejection.params] : rejection.params));
+    if (rejection.params)
+      return format(
+        template,
+        ...(template.startsWith('«%s»') ? [label, ...rejection.params] : rejection.params),
+      );
     return format(template, label);
   };
 
@@ -176,12 +207,18 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const token = answer.post ? await issueToken(config.secret, answer.post.id, now()) : undefined;
     if (answer.wantsJson) {
       headers.set('Content-Type', 'application/json; charset=utf-8');
-      const payload: Record<string, unknown> = { ok: false, code: rejection.code, field: rejection.field ?? null, message };
+      const payload: Record<string, unknown> = {
+        ok: false,
+        code: rejection.code,
+        field: rejection.field ?? null,
+        message,
+      };
       if (token) payload['token'] = token;
       return new Response(JSON.stringify(payload), { status: rejection.status, headers });
     }
     const siteOrigin = answer.origin && allowed.has(answer.origin) ? answer.origin : config.origins[0];
-    const backUrl = answer.post && siteOrigin ? siteRedirect(siteOrigin, answer.post.url, 'respond') : undefined;
+    const backUrl =
+      answer.post && siteOrigin ? siteRedirect(siteOrigin, answer.post.url, 'respond') : undefined;
     const form: FormState | undefined =
       answer.post && answer.submission
         ? {
@@ -218,9 +255,11 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
 
   const callDeployHook = (): void => {
     if (!config.deployHook) return;
-    doFetch(config.deployHook, { method: 'POST', signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => {
-      logger.warn(`khabar-comments: the deploy hook failed: ${String(error)}`);
-    });
+    doFetch(config.deployHook, { method: 'POST', signal: AbortSignal.timeout(10_000) }).catch(
+      (error: unknown) => {
+        logger.warn(`khabar-comments: the deploy hook failed: ${String(error)}`);
+      },
+    );
   };
 
   const depthOf = async (parentId: string, postId: string): Promise<number | 'missing'> => {
@@ -244,19 +283,36 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const origin = answer.origin;
     // 1. Body size cap, from the header first, then while reading.
     const declared = Number(request.headers.get('content-length') ?? '0');
-    const tooLarge: Rejection = { status: 413, code: 'too-large', field: 'request', message: 'error.tooLarge' };
+    const tooLarge: Rejection = {
+      status: 413,
+      code: 'too-large',
+      field: 'request',
+      message: 'error.tooLarge',
+    };
     if (Number.isFinite(declared) && declared > config.limits.bodyBytes) return refuse(tooLarge, answer);
     // 2. Origin allow-list (Origin, or the Referer's origin when a browser sent none).
     const claimed = origin || originOf(request.headers.get('referer')) || null;
     if (!claimed || !allowed.has(claimed)) {
-      return refuse({ status: 403, code: 'origin', field: 'request', message: 'error.origin' }, { ...answer, origin: null });
+      return refuse(
+        { status: 403, code: 'origin', field: 'request', message: 'error.origin' },
+        { ...answer, origin: null },
+      );
     }
     answer.origin = claimed;
     const type = (request.headers.get('content-type') ?? '').toLowerCase();
     const [mediaType = '', ...params] = type.split(';').map((part) => part.trim());
-    const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-    if ((mediaType !== 'application/x-www-form-urlencoded' && mediaType !== 'application/json') || (charset && charset !== 'utf-8')) {
-      return refuse({ status: 415, code: 'content-type', field: 'request', message: 'error.contentType' }, answer);
+    const charset = params
+      .find((p) => p.startsWith('charset='))
+      ?.slice(8)
+      .replace(/"/g, '');
+    if (
+      (mediaType !== 'application/x-www-form-urlencoded' && mediaType !== 'application/json') ||
+      (charset && charset !== 'utf-8')
+    ) {
+      return refuse(
+        { status: 415, code: 'content-type', field: 'request', message: 'error.contentType' },
+        answer,
+      );
     }
     let raw: Uint8Array;
     try {
@@ -280,45 +336,82 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const submission = validation.value;
     // 8. The post exists and is open.
     const post = await findPost(submission.postId);
-    if (!post) return refuse({ status: 422, code: 'post', field: 'comment_post_ID', message: 'error.post' }, answer);
+    if (!post)
+      return refuse({ status: 422, code: 'post', field: 'comment_post_ID', message: 'error.post' }, answer);
     answer.post = post;
     answer.submission = submission;
     const at = now();
     if (isClosed(post, config.closeAfterDays, at)) {
-      return refuse({ status: 403, code: 'closed', field: 'comment_post_ID', message: 'error.closed' }, { ...answer, submission: undefined });
+      return refuse(
+        { status: 403, code: 'closed', field: 'comment_post_ID', message: 'error.closed' },
+        { ...answer, submission: undefined },
+      );
     }
     // 9. The parent exists on the same post, and the depth is allowed.
     if (submission.parentId !== null) {
       if (!COMMENT_ID.test(submission.parentId)) {
-        return refuse({ status: 422, code: 'parent', field: 'comment_parent', message: 'error.parent' }, answer);
+        return refuse(
+          { status: 422, code: 'parent', field: 'comment_parent', message: 'error.parent' },
+          answer,
+        );
       }
       const depth = await depthOf(submission.parentId, post.id);
-      if (depth === 'missing') return refuse({ status: 422, code: 'parent', field: 'comment_parent', message: 'error.parent' }, answer);
-      if (depth > config.maxDepth) return refuse({ status: 422, code: 'depth', field: 'comment_parent', message: 'error.depth' }, answer);
+      if (depth === 'missing')
+        return refuse(
+          { status: 422, code: 'parent', field: 'comment_parent', message: 'error.parent' },
+          answer,
+        );
+      if (depth > config.maxDepth)
+        return refuse(
+          { status: 422, code: 'depth', field: 'comment_parent', message: 'error.depth' },
+          answer,
+        );
     }
     // 10. Honeypot, then the time token.
     if (submission.honeypot !== '') {
-      return refuse({ status: 400, code: 'honeypot', field: 'subject', message: 'error.honeypot' }, { ...answer, submission: undefined });
+      return refuse(
+        { status: 400, code: 'honeypot', field: 'subject', message: 'error.honeypot' },
+        { ...answer, submission: undefined },
+      );
     }
     const token = await verifyToken(config.secret, submission.token, post.id, at, tokenPolicy);
     if (!token.ok) {
       if (token.reason === 'too-fast') {
-        return refuse({ status: 429, code: 'too-fast', field: 'khabar_token', message: 'error.tooFast', retryAfter: config.limits.minSeconds }, answer);
+        return refuse(
+          {
+            status: 429,
+            code: 'too-fast',
+            field: 'khabar_token',
+            message: 'error.tooFast',
+            retryAfter: config.limits.minSeconds,
+          },
+          answer,
+        );
       }
       const message = token.reason === 'too-old' ? 'error.tooOld' : 'error.token';
       return refuse({ status: 400, code: `token-${token.reason}`, field: 'khabar_token', message }, answer);
     }
     // 11. Flood control per address (believing only trusted proxies).
-    const address = clientAddress(context.clientAddress, request.headers.get('x-forwarded-for'), config.trustedProxies);
+    const address = clientAddress(
+      context.clientAddress,
+      request.headers.get('x-forwarded-for'),
+      config.trustedProxies,
+    );
     let floodSlot: { key: string; at: number } | undefined;
     if (address && config.limits.floodSeconds > 0) {
       const key = floodKey(address);
       const wait = flood.reserve(key, at, config.limits.floodSeconds * 1000);
-      if (wait > 0) return refuse({ status: 429, code: 'flood', field: 'request', message: 'error.flood', retryAfter: wait }, answer);
+      if (wait > 0)
+        return refuse(
+          { status: 429, code: 'flood', field: 'request', message: 'error.flood', retryAfter: wait },
+          answer,
+        );
       floodSlot = { key, at };
     } else if (!address && !warnedNoAddress) {
       warnedNoAddress = true;
-      logger.warn('khabar-comments: no client address is known, so flood control is off. Pass clientAddress to the handler.');
+      logger.warn(
+        'khabar-comments: no client address is known, so flood control is off. Pass clientAddress to the handler.',
+      );
     }
     const release = () => {
       if (floodSlot) flood.release(floodSlot.key, floodSlot.at);
@@ -347,29 +440,39 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     };
     comment.private.id = comment.public.id;
     const keys = duplicateKeys(comment);
-    const duplicate: Rejection = { status: 409, code: 'duplicate', field: 'comment', message: 'error.duplicate' };
+    const duplicate: Rejection = {
+      status: 409,
+      code: 'duplicate',
+      field: 'comment',
+      message: 'error.duplicate',
+    };
     if (keys.some((key) => inFlight.has(key))) {
       release();
       return refuse(duplicate, answer);
     }
     for (const key of keys) inFlight.add(key);
+    // The keys leave `inFlight` as soon as the comment is stored or refused, before the answer is written.
+    let refusal: Rejection | undefined;
     try {
       if (await store.findDuplicate(comment)) {
         release();
-        return refuse(duplicate, answer);
-      }
-      if (config.moderation === 'none') comment.status = 'approved';
-      else if (config.moderation === 'previously-approved' && (await store.hasApprovedAuthor(avatar))) comment.status = 'approved';
-      try {
-        await store.add(comment);
-      } catch (error) {
-        release();
-        logger.error(`khabar-comments: could not store a comment: ${String(error)}`);
-        return refuse({ status: 503, code: 'storage', field: 'request', message: 'error.storage' }, answer);
+        refusal = duplicate;
+      } else {
+        if (config.moderation === 'none') comment.status = 'approved';
+        else if (config.moderation === 'previously-approved' && (await store.hasApprovedAuthor(avatar)))
+          comment.status = 'approved';
+        try {
+          await store.add(comment);
+        } catch (error) {
+          release();
+          logger.error(`khabar-comments: could not store a comment: ${String(error)}`);
+          refusal = { status: 503, code: 'storage', field: 'request', message: 'error.storage' };
+        }
       }
     } finally {
       for (const key of keys) inFlight.delete(key);
     }
+    if (refusal) return refuse(refusal, answer);
     onAccepted?.(comment);
     if (comment.status === 'approved') callDeployHook();
 
@@ -395,7 +498,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
         answer.origin,
       );
     }
-    const target = siteRedirect(answer.origin ?? config.origins[0] ?? '', post.url, approved ? 'comments' : 'khabar-pending');
+    const target = siteRedirect(claimed, post.url, approved ? 'comments' : 'khabar-pending');
     const headers = corsHeaders(answer.origin);
     if (target) headers.set('Location', target);
     return new Response(null, { status: 303, headers });
@@ -417,7 +520,10 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const route = path.slice(base.length).replace(/\/$/, '');
     if (request.method === 'OPTIONS') {
       if (!origin || !allowed.has(origin)) {
-        return refuse({ status: 403, code: 'origin', field: 'request', message: 'error.origin' }, { ...answer, origin: null });
+        return refuse(
+          { status: 403, code: 'origin', field: 'request', message: 'error.origin' },
+          { ...answer, origin: null },
+        );
       }
       return new Response(null, { status: 204, headers: corsHeaders(origin) });
     }
@@ -425,16 +531,23 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     if ((route === 'token' || route === 'reply') && (request.method === 'GET' || request.method === 'HEAD')) {
       const postId = (url.searchParams.get('post') ?? '').normalize('NFC');
       const post = postId && postId.isWellFormed() ? await findPost(postId) : undefined;
-      if (!post) return refuse({ status: 404, code: 'post', field: 'comment_post_ID', message: 'error.post' }, answer);
+      if (!post)
+        return refuse({ status: 404, code: 'post', field: 'comment_post_ID', message: 'error.post' }, answer);
       if (isClosed(post, config.closeAfterDays, now())) {
-        return refuse({ status: 403, code: 'closed', field: 'comment_post_ID', message: 'error.closed' }, answer);
+        return refuse(
+          { status: 403, code: 'closed', field: 'comment_post_ID', message: 'error.closed' },
+          answer,
+        );
       }
       const token = await issueToken(config.secret, post.id, now());
       if (route === 'token') return json(200, { token }, origin);
       const parentId = url.searchParams.get('parent') ?? '';
       const parent = COMMENT_ID.test(parentId) ? await store.get(parentId) : undefined;
       if (!parent || parent.status !== 'approved' || parent.public.postId !== post.id) {
-        return refuse({ status: 404, code: 'parent', field: 'comment_parent', message: 'error.parent' }, { ...answer, wantsJson: false });
+        return refuse(
+          { status: 404, code: 'parent', field: 'comment_parent', message: 'error.parent' },
+          { ...answer, wantsJson: false },
+        );
       }
       const siteOrigin = origin && allowed.has(origin) ? origin : config.origins[0];
       const headers = corsHeaders(origin);
@@ -451,9 +564,13 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
       });
       return new Response(html, { status: 200, headers });
     }
-    if (route !== '') return refuse({ status: 404, code: 'not-found', field: 'request', message: 'error.notFound' }, answer);
+    if (route !== '')
+      return refuse({ status: 404, code: 'not-found', field: 'request', message: 'error.notFound' }, answer);
     if (request.method !== 'POST') {
-      const response = await refuse({ status: 405, code: 'method', field: 'request', message: 'error.method' }, answer);
+      const response = await refuse(
+        { status: 405, code: 'method', field: 'request', message: 'error.method' },
+        answer,
+      );
       response.headers.set('Allow', 'POST, OPTIONS');
       return response;
     }
@@ -465,6 +582,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
 function keepable(fields: Partial<Record<FieldName, string>>): Submission | undefined {
   const text = (name: FieldName) => {
     const value = fields[name] ?? '';
+    // eslint-disable-next-line no-control-regex -- it must match control characters (C0 but TAB and LF, DEL, C1) to strip them
     return value.isWellFormed() ? value.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '') : '';
   };
   return {

@@ -9,7 +9,13 @@
  */
 export { default, vitePluginKhabarComments, parseIntegrationOptions, VIRTUAL_CONFIG } from './integration.ts';
 export { commentsLoader, type CommentsLoaderOptions } from './loader.ts';
-export { createHandler, type CommentsHandler, type HandlerContext, type HandlerOptions, type PostsSource } from './handler.ts';
+export {
+  createHandler,
+  type CommentsHandler,
+  type HandlerContext,
+  type HandlerOptions,
+  type PostsSource,
+} from './handler.ts';
 export { FileStore, MemoryStore, type CommentStore, type ListFilter } from './store/index.ts';
 export { ManifestPosts, readManifest, writeManifest, MANIFEST_FILE } from './server/manifest.ts';
 export { startNodeServer } from './server/node.ts';

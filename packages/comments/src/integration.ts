@@ -5,7 +5,11 @@ import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { AstroError } from 'astro/errors';
 import { toRuntimeConfig } from './lib/runtime-config.ts';
 import { mergePosts, postsFromHtml } from './lib/scan.ts';
-import { IntegrationOptionsSchema, type KhabarCommentsOptions, type KhabarCommentsUserOptions } from './schemas/options.ts';
+import {
+  IntegrationOptionsSchema,
+  type KhabarCommentsOptions,
+  type KhabarCommentsUserOptions,
+} from './schemas/options.ts';
 import { writeManifest } from './server/manifest.ts';
 import { describeIssues } from './utils/friendly-errors.ts';
 
@@ -69,7 +73,9 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
         commentsDir = resolve(fileURLToPath(astroConfig.root), config.dir);
         origins = config.origins ?? (astroConfig.site ? [new URL(astroConfig.site).origin] : []);
         if (origins.length === 0) {
-          logger.warn('Set `site` in astro.config (or `origins` in khabarComments()): the receiver accepts comments only from listed origins.');
+          logger.warn(
+            'Set `site` in astro.config (or `origins` in khabarComments()): the receiver accepts comments only from listed origins.',
+          );
         }
         if (!process.env[config.secretEnv]) {
           logger.info(
@@ -87,7 +93,9 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = await Promise.all((await htmlFiles(outDir)).map(async (file) => postsFromHtml(await readFile(file, 'utf8'))));
+        const pages = await Promise.all(
+          (await htmlFiles(outDir)).map(async (file) => postsFromHtml(await readFile(file, 'utf8'))),
+        );
         const posts = mergePosts(pages);
         await writeManifest(commentsDir, {
           version: 1,
@@ -103,7 +111,9 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
           limits: config.limits,
           posts,
         });
-        logger.info(`${posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver.`);
+        logger.info(
+          `${posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver.`,
+        );
       },
     },
   };

@@ -20,7 +20,9 @@ describe('commentsLoader', () => {
     const context = {
       collection: 'comments',
       store: {
-        clear: () => { entries.clear(); },
+        clear: () => {
+          entries.clear();
+        },
         set: (entry: { id: string; data: Record<string, unknown> }) => {
           entries.set(entry.id, entry);
           return true;
@@ -41,17 +43,30 @@ describe('commentsLoader', () => {
 describe('khabarComments() options', () => {
   it('applies defaults', () => {
     const options = parseIntegrationOptions({ endpoint: '/api/comments/' });
-    expect(options).toMatchObject({ maxDepth: 5, closeAfterDays: false, moderation: 'all', dir: 'comments', secretEnv: 'KHABAR_COMMENTS_SECRET' });
+    expect(options).toMatchObject({
+      maxDepth: 5,
+      closeAfterDays: false,
+      moderation: 'all',
+      dir: 'comments',
+      secretEnv: 'KHABAR_COMMENTS_SECRET',
+    });
     expect(options.limits.author).toEqual({ chars: 245, bytes: 980 });
   });
   it('names the option at fault', () => {
     let message = '';
     try {
-      parseIntegrationOptions({ endpoint: 'ftp://x', maxDepth: 11, limits: { author: { chars: -1 } }, colour: 1 });
+      parseIntegrationOptions({
+        endpoint: 'ftp://x',
+        maxDepth: 11,
+        limits: { author: { chars: -1 } },
+        colour: 1,
+      });
     } catch (error) {
       message = String(error);
     }
-    expect(message).toContain('- endpoint: must be an http(s) URL or a path starting with "/" (got "ftp://x")');
+    expect(message).toContain(
+      '- endpoint: must be an http(s) URL or a path starting with "/" (got "ftp://x")',
+    );
     expect(message).toContain('- maxDepth: Too big');
     expect(message).toContain('- limits.author.chars:');
     expect(message).toContain('"colour": check the spelling');

@@ -25,7 +25,9 @@ export function commentsLoader(options: CommentsLoaderOptions = {}): Loader {
   return {
     name: 'khabar-comments',
     schema: PublicCommentSchema,
-    load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
+    load: async (context) => {
+      // parseData and generateDigest are declared as methods, so they are called on the context, not detached.
+      const { store, logger, config, watcher } = context;
       const folder = resolve(fileURLToPath(config.root), dir, 'approved');
       const sync = async () => {
         store.clear();
@@ -41,11 +43,13 @@ export function commentsLoader(options: CommentsLoaderOptions = {}): Loader {
           }
           const checked = PublicCommentSchema.safeParse(raw);
           if (!checked.success || checked.data.id !== id) {
-            logger.warn(`Skipped ${file}: not a valid approved comment (${checked.success ? 'id does not match the file name' : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}).`);
+            logger.warn(
+              `Skipped ${file}: not a valid approved comment (${checked.success ? 'id does not match the file name' : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}).`,
+            );
             continue;
           }
-          const data = await parseData({ id, data: checked.data });
-          store.set({ id, data, digest: generateDigest(checked.data) });
+          const data = await context.parseData({ id, data: checked.data });
+          store.set({ id, data, digest: context.generateDigest(checked.data) });
           count++;
         }
         logger.info(`${count} approved comment(s) loaded from ${folder}`);

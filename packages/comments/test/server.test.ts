@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrivateCommentSchema, PublicCommentSchema } from '../src/schemas/comment.ts';
 import { FileStore } from '../src/store/fs.ts';
-import { rawPost, startReceiver, submission, tempDir, writeSite, type RunningReceiver } from './helpers/receiver.ts';
+import {
+  rawPost,
+  removeTempDirs,
+  startReceiver,
+  submission,
+  tempDir,
+  writeSite,
+  type RunningReceiver,
+} from './helpers/receiver.ts';
 
 const POST = 'روسيا-سوريا';
 const posts = [{ id: POST, url: '/politics/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/', title: 'روسيا', closed: false }];
@@ -13,6 +21,7 @@ let running: RunningReceiver | undefined;
 afterEach(async () => {
   await running?.stop();
   running = undefined;
+  await removeTempDirs();
 });
 
 /** Every comment file in every status folder parses and validates; returns the ids. */
@@ -39,7 +48,9 @@ describe('khabar-comments serve (a real Node HTTP server)', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
     const requests = await Promise.all(Array.from({ length: 2000 }, (_, i) => submission(POST, i)));
     const started = performance.now();
-    const responses = await Promise.all(requests.map((r) => rawPost(`${running?.url}/`, r.body, r.headers, agent)));
+    const responses = await Promise.all(
+      requests.map((r) => rawPost(`${running?.url}/`, r.body, r.headers, agent)),
+    );
     const seconds = (performance.now() - started) / 1000;
     agent.destroy();
     const statuses = new Map<number, number>();
@@ -59,7 +70,9 @@ describe('khabar-comments serve (a real Node HTTP server)', () => {
       expect(c.private.email).toBe(`reader${i}@example.com`);
     }
     expect(await readdir(join(dir, '.tmp'))).toEqual([]);
-    console.log(`2,000 concurrent submissions stored in ${seconds.toFixed(2)} s (${(2000 / seconds).toFixed(0)}/s)`);
+    console.log(
+      `2,000 concurrent submissions stored in ${seconds.toFixed(2)} s (${(2000 / seconds).toFixed(0)}/s)`,
+    );
   });
 
   it('loses no comment that was answered 2xx when killed with SIGKILL under load', async () => {
@@ -94,7 +107,9 @@ describe('khabar-comments serve (a real Node HTTP server)', () => {
     const onDisk = await checkFolder(dir);
     const lost = acknowledged.filter((id) => !onDisk.has(id));
     expect(lost).toEqual([]);
-    console.log(`SIGKILL after ${acknowledged.length} acknowledged: ${onDisk.size} on disk, ${failures} requests cut off, 0 lost`);
+    console.log(
+      `SIGKILL after ${acknowledged.length} acknowledged: ${onDisk.size} on disk, ${failures} requests cut off, 0 lost`,
+    );
 
     // The receiver starts again on the same folder and keeps accepting.
     running = await startReceiver(dir, ['--trusted-proxy', '127.0.0.1']);

@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../src/schemas/options.ts';
-import { cliSource, SECRET, startReceiver, tempDir, type RunningReceiver } from './helpers/receiver.ts';
+import { cliSource, removeTempDirs, SECRET, startReceiver, tempDir } from './helpers/receiver.ts';
 import { buildSite, fixtureDist, preparePackage, serveStatic } from './helpers/site.ts';
 
 const POST_ID = 'روسيا-سوريا';
@@ -20,9 +20,10 @@ const POST_PATH = `/${encodeURIComponent(POST_ID)}/`;
 
 let commentsDir = '';
 let site: Awaited<ReturnType<typeof serveStatic>>;
-let receiver: RunningReceiver | undefined;
 let receiverPort = 0;
 let browser: Browser;
+/** What beforeAll started, to be stopped last first by afterAll; beforeAll may have failed half-way. */
+const teardown: (() => Promise<unknown>)[] = [];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +31,9 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => { resolve(port); });
+      server.close(() => {
+        resolve(port);
+      });
     });
     server.on('error', reject);
   });
@@ -47,11 +50,16 @@ const build = () =>
 
 function cli(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliSource, ...args, '--dir', commentsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliSource, ...args, '--dir', commentsDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('close', (code) => { code === 0 ? resolve(output) : reject(new Error(output)); });
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(output));
+    });
   });
 }
 
@@ -60,27 +68,36 @@ async function pendingIds(): Promise<string[]> {
 }
 
 async function articleDocument() {
-  return parseHTML(await readFile(join(fixtureDist, decodeURIComponent(POST_PATH), 'index.html'), 'utf8')).document;
+  return parseHTML(await readFile(join(fixtureDist, decodeURIComponent(POST_PATH), 'index.html'), 'utf8'))
+    .document;
 }
 
 beforeAll(async () => {
   await preparePackage();
   commentsDir = await tempDir('site');
+  teardown.push(removeTempDirs);
   await rm(fixtureDist, { recursive: true, force: true });
   site = await serveStatic(fixtureDist);
+  teardown.push(() => site.close());
   receiverPort = await freePort();
   await build();
-  receiver = await startReceiver(commentsDir, ['--port', String(receiverPort)]);
+  const receiver = await startReceiver(commentsDir, ['--port', String(receiverPort)]);
+  teardown.push(() => receiver.stop());
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
+  teardown.push(() => browser.close());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await receiver?.stop();
-  await site?.close();
+  for (const step of teardown.toReversed()) await step();
 });
 
 describe('the fixture site with khabar-comments', () => {
@@ -89,7 +106,12 @@ describe('the fixture site with khabar-comments', () => {
     expect(manifest.origins).toEqual([site.origin]);
     expect(manifest.posts).toEqual([
       expect.objectContaining({ id: 'archive', url: '/archive/', closed: true }),
-      expect.objectContaining({ id: POST_ID, url: POST_PATH, title: 'لافروف: روسيا تحترم سيادة سوريا', closed: false }),
+      expect.objectContaining({
+        id: POST_ID,
+        url: POST_PATH,
+        title: 'لافروف: روسيا تحترم سيادة سوريا',
+        closed: false,
+      }),
     ]);
   });
 
@@ -112,7 +134,7 @@ describe('the fixture site with khabar-comments', () => {
     let code = '';
     for (const script of scripts) {
       const src = script.getAttribute('src');
-      code += src ? await readFile(join(fixtureDist, src), 'utf8') : (script.textContent ?? '');
+      code += src ? await readFile(join(fixtureDist, src), 'utf8') : script.textContent;
     }
     expect(code).toContain('khabar-comments:details');
     const gzipped = gzipSync(code, { level: 9 }).length;
@@ -151,7 +173,9 @@ describe('the fixture site with khabar-comments', () => {
     expect(document.querySelector('.khabar-comments__title')?.textContent).toBe('تعليق واحد');
     expect(document.body.innerHTML).not.toContain('sara@example.com');
     const index = parseHTML(await readFile(join(fixtureDist, 'index.html'), 'utf8')).document;
-    expect(index.querySelector(`a.khabar-comment-count[href="${POST_PATH}#comments"]`)?.textContent).toBe('تعليق واحد');
+    expect(index.querySelector(`a.khabar-comment-count[href="${POST_PATH}#comments"]`)?.textContent).toBe(
+      'تعليق واحد',
+    );
   });
 
   it('JavaScript on: replies in place, remembers details only after consent; approved and rebuilt, the reply is threaded', async () => {
@@ -179,7 +203,9 @@ describe('the fixture site with khabar-comments', () => {
     await page.waitForSelector('.khabar-comment--pending');
     expect(await page.locator('[data-khabar-status]').textContent()).toBe('تعليقك في انتظار المراجعة.');
     expect(page.url()).toBe(`${site.origin}${POST_PATH}`);
-    expect(await page.locator(`#${parent ?? ''} .khabar-comment--pending bdi`).textContent()).toBe('Omar عمر');
+    expect(await page.locator(`#${parent ?? ''} .khabar-comment--pending bdi`).textContent()).toBe(
+      'Omar عمر',
+    );
     expect(await page.locator('#comment').inputValue()).toBe('');
 
     // Remembered because the reader consented.
@@ -193,7 +219,10 @@ describe('the fixture site with khabar-comments', () => {
     await cli(['approve', id ?? '']);
     await build();
     const document = await articleDocument();
-    expect(document.querySelector(`#${parent ?? ''} > .khabar-comments__children #comment-${id ?? ''} bdi`)?.textContent).toBe('Omar عمر');
+    expect(
+      document.querySelector(`#${parent ?? ''} > .khabar-comments__children #comment-${id ?? ''} bdi`)
+        ?.textContent,
+    ).toBe('Omar عمر');
     expect(document.querySelector('.khabar-comments__title')?.textContent).toBe('تعليقان');
   });
 
@@ -215,11 +244,24 @@ describe('the fixture site with khabar-comments', () => {
     const payloads = [
       { author: '<img src=x onerror="window.__pwned=1">', comment: '<script>window.__pwned=2</script>' },
       { author: '"><svg onload="window.__pwned=3">', comment: '[اضغط هنا](javascript:window.__pwned=4)' },
-      { author: 'x', comment: '[a](JaVaScRiPt:window.__pwned=5) [b](data:text/html,<script>window.__pwned=6</script>)' },
-      { author: 'y', comment: '**<img src=x onerror=window.__pwned=7>** `<iframe src=javascript:window.__pwned=8>`', url: 'https://example.com/"onmouseover="window.__pwned=9' },
-      { author: 'z', comment: '![img](https://example.com/x.png) <a href="javascript:window.__pwned=10">x</a> <style>body{display:none}</style>' },
+      {
+        author: 'x',
+        comment: '[a](JaVaScRiPt:window.__pwned=5) [b](data:text/html,<script>window.__pwned=6</script>)',
+      },
+      {
+        author: 'y',
+        comment: '**<img src=x onerror=window.__pwned=7>** `<iframe src=javascript:window.__pwned=8>`',
+        url: 'https://example.com/"onmouseover="window.__pwned=9',
+      },
+      {
+        author: 'z',
+        comment:
+          '![img](https://example.com/x.png) <a href="javascript:window.__pwned=10">x</a> <style>body{display:none}</style>',
+      },
     ];
-    const tokenResponse = await fetch(`http://127.0.0.1:${receiverPort}/token?post=${encodeURIComponent(POST_ID)}`);
+    const tokenResponse = await fetch(
+      `http://127.0.0.1:${receiverPort}/token?post=${encodeURIComponent(POST_ID)}`,
+    );
     const { token } = (await tokenResponse.json()) as { token: string };
     await new Promise((r) => setTimeout(r, 3500));
     let n = 0;
@@ -228,7 +270,12 @@ describe('the fixture site with khabar-comments', () => {
       const response = await fetch(`http://127.0.0.1:${receiverPort}/`, {
         method: 'POST',
         headers: { origin: site.origin, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ email: `h${n}@example.com`, comment_post_ID: POST_ID, khabar_token: token, ...payload }),
+        body: JSON.stringify({
+          email: `h${n}@example.com`,
+          comment_post_ID: POST_ID,
+          khabar_token: token,
+          ...payload,
+        }),
       });
       expect(response.status, await response.clone().text()).toBe(201);
       await new Promise((r) => setTimeout(r, 1100));
@@ -245,14 +292,17 @@ describe('the fixture site with khabar-comments', () => {
     });
     await page.goto(`${site.origin}${POST_PATH}`);
     await page.locator('.khabar-comment').last().hover();
-    for (const link of await page.locator('.khabar-comment__content a, .khabar-comment__author a').all()) await link.hover();
+    for (const link of await page.locator('.khabar-comment__content a, .khabar-comment__author a').all())
+      await link.hover();
     const report = await page.evaluate(() => {
       const list = document.querySelector('.khabar-comments__list');
       const elements = list ? [...list.querySelectorAll('*')] : [];
       return {
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         scripts: list?.querySelectorAll('script, iframe, img, style, object, embed, form').length ?? -1,
-        handlers: elements.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+        handlers: elements.flatMap((el) =>
+          [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name),
+        ),
         hrefs: [...(list?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? ''),
         names: [...(list?.querySelectorAll('.khabar-comment__author bdi') ?? [])].map((b) => b.textContent),
         count: list?.querySelectorAll('.khabar-comment').length ?? 0,

@@ -123,7 +123,11 @@ function enhance(form: HTMLFormElement): void {
           return;
         }
         try {
-          if (consent?.checked) localStorage.setItem(KEY, JSON.stringify(Object.fromEntries(SAVED.map((n) => [n, field(n)?.value ?? '']))));
+          if (consent?.checked)
+            localStorage.setItem(
+              KEY,
+              JSON.stringify(Object.fromEntries(SAVED.map((n) => [n, field(n)?.value ?? '']))),
+            );
           else localStorage.removeItem(KEY);
         } catch {
           // Storage may be blocked.
@@ -160,11 +164,15 @@ function show(section: HTMLElement, comment: NonNullable<Reply['comment']>, note
   em.textContent = note;
   article.append(name, body, em);
   item.append(article);
-  let list = comment.parentId ? section.querySelector(`#comment-${CSS.escape(comment.parentId)} > ol`) : section.querySelector('.khabar-comments__list');
+  let list = comment.parentId
+    ? section.querySelector(`#comment-${CSS.escape(comment.parentId)} > ol`)
+    : section.querySelector('.khabar-comments__list');
   if (!list) {
     list = document.createElement('ol');
     list.className = comment.parentId ? 'khabar-comments__children' : 'khabar-comments__list';
-    const host = comment.parentId ? section.querySelector(`#comment-${CSS.escape(comment.parentId)}`) : section.querySelector('.khabar-respond');
+    const host = comment.parentId
+      ? section.querySelector(`#comment-${CSS.escape(comment.parentId)}`)
+      : section.querySelector('.khabar-respond');
     if (comment.parentId) host?.append(list);
     else host?.before(list);
   }

@@ -29,7 +29,9 @@ describe('addresses', () => {
     expect(clientAddress('127.0.0.1', '198.51.100.1', ['127.0.0.1'])).toBe('198.51.100.1');
     // A client cannot prepend a spoofed hop: the rightmost untrusted hop wins.
     expect(clientAddress('127.0.0.1', '1.1.1.1, 198.51.100.1', ['127.0.0.1'])).toBe('198.51.100.1');
-    expect(clientAddress('127.0.0.1', '198.51.100.1, 10.0.0.2', ['127.0.0.1', '10.0.0.0/8'])).toBe('198.51.100.1');
+    expect(clientAddress('127.0.0.1', '198.51.100.1, 10.0.0.2', ['127.0.0.1', '10.0.0.0/8'])).toBe(
+      '198.51.100.1',
+    );
     expect(clientAddress('127.0.0.1', 'garbage', ['127.0.0.1'])).toBeUndefined();
   });
 });

@@ -72,7 +72,7 @@ function formatIp(ip: ParsedIp): string {
   // RFC 5952: compress the longest run (of two or more) of zero groups.
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
@@ -135,7 +135,10 @@ export function clientAddress(
 ): string | undefined {
   if (!peer) return undefined;
   if (!forwardedFor || !inRanges(peer, trustedProxies)) return parseIp(peer) ? peer : undefined;
-  const hops = forwardedFor.split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i] ?? '';
     if (!parseIp(hop)) return undefined;

@@ -6,7 +6,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 describe('parseFormBody', () => {
   it('decodes Arabic, + as space, and percent escapes', () => {
     const result = parseFormBody(bytes('author=%D8%B3%D8%A7%D8%B1%D8%A9&comment=hello+world%21'));
-    expect(result).toEqual({ ok: true, fields: expect.objectContaining({ author: 'سارة', comment: 'hello world!' }) });
+    expect(result).toMatchObject({ ok: true, fields: { author: 'سارة', comment: 'hello world!' } });
   });
   it.each([
     ['overlong encoding', 'comment=%C0%AF', 'encoding'],
@@ -32,9 +32,9 @@ describe('parseFormBody', () => {
 
 describe('parseJsonBody', () => {
   it('accepts flat string fields', () => {
-    expect(parseJsonBody(bytes('{"comment":"نص","wp-comment-cookies-consent":true}'))).toEqual({
+    expect(parseJsonBody(bytes('{"comment":"نص","wp-comment-cookies-consent":true}'))).toMatchObject({
       ok: true,
-      fields: expect.objectContaining({ comment: 'نص', 'wp-comment-cookies-consent': 'yes' }),
+      fields: { comment: 'نص', 'wp-comment-cookies-consent': 'yes' },
     });
   });
   it.each([

@@ -7,9 +7,30 @@ export { newCommentId } from './ids.ts';
 export { escapeHtml, excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
 export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from './runtime-config.ts';
 export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
-export { defaultStrings, format, formatCommentDate, formatCount, resolveStrings, type StringKey, type Strings } from './strings.ts';
-export { byteLength, charLength, checkCommentText, checkLineText, hasVisibleContent, normalizeText } from './text.ts';
-export { countByPost, replyDepth, threadComments, type ThreadableComment, type ThreadNode } from './thread.ts';
+export {
+  defaultStrings,
+  format,
+  formatCommentDate,
+  formatCount,
+  resolveStrings,
+  type StringKey,
+  type Strings,
+} from './strings.ts';
+export {
+  byteLength,
+  charLength,
+  checkCommentText,
+  checkLineText,
+  hasVisibleContent,
+  normalizeText,
+} from './text.ts';
+export {
+  countByPost,
+  replyDepth,
+  threadComments,
+  type ThreadableComment,
+  type ThreadNode,
+} from './thread.ts';
 export { issueToken, verifyToken, type TokenCheck, type TokenPolicy } from './token.ts';
 export { originOf, parseWebsite, safeLinkHref, siteRedirect } from './url.ts';
 export { validateFields, type Rejection, type Submission } from './validate.ts';

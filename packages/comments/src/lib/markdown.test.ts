@@ -17,7 +17,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('[موقع](https://example.com/a?b=1&c=2)')).toBe(
       '<p dir="auto"><a href="https://example.com/a?b=1&amp;c=2" rel="nofollow ugc noopener">موقع</a></p>',
     );
-    expect(renderMarkdown('انظر https://example.com/x.')).toContain('<a href="https://example.com/x" rel="nofollow ugc noopener">https://example.com/x</a>.');
+    expect(renderMarkdown('انظر https://example.com/x.')).toContain(
+      '<a href="https://example.com/x" rel="nofollow ugc noopener">https://example.com/x</a>.',
+    );
   });
   it.each([
     '<script>alert(1)</script>',

@@ -8,7 +8,13 @@
  */
 import { safeLinkHref } from './url.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -27,7 +33,7 @@ interface Delimiter {
   key: string;
 }
 
-const TRAILING_PUNCTUATION = new Set([...'.,;:!?\'")]،؛؟»']);
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ')', ']', '،', '؛', '؟', '»']);
 const WORD = /[\p{L}\p{N}]/u;
 
 /** Renders inline Markdown in one line-joined paragraph to safe HTML. */
@@ -85,7 +91,11 @@ export function renderInline(text: string): string {
       i++;
       continue;
     }
-    if ((c === 'h' || c === 'H') && /^https?:\/\//i.test(text.slice(i, i + 8)) && !WORD.test(text[i - 1] ?? '')) {
+    if (
+      (c === 'h' || c === 'H') &&
+      /^https?:\/\//i.test(text.slice(i, i + 8)) &&
+      !WORD.test(text[i - 1] ?? '')
+    ) {
       let j = i;
       while (j < n && !/[\s<>"'`]/.test(text[j] ?? '')) j++;
       let end = j;
@@ -171,6 +181,7 @@ export function renderMarkdown(body: string): string {
 /** Plain text of a body, for excerpts and the terminal: Markdown marks left as typed. */
 export function excerpt(body: string, max = 80): string {
   const flat = body.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
+  // Code points, as the length limits count them (see `charLength`).
+  const chars = Array.from(flat);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
 }

@@ -23,6 +23,8 @@ describe('strings', () => {
   it('formats and overrides', () => {
     expect(format(defaultStrings['form.titleReply'], 'سارة')).toBe('اترك رداً على سارة');
     expect(resolveStrings({ 'form.title': 'شاركنا رأيك', bogus: 'x' })['form.title']).toBe('شاركنا رأيك');
-    expect(formatCommentDate('2016-12-01T10:15:00.000Z', 'ar-SY-u-nu-arab', 'Asia/Damascus')).toContain('٢٠١٦');
+    expect(formatCommentDate('2016-12-01T10:15:00.000Z', 'ar-SY-u-nu-arab', 'Asia/Damascus')).toContain(
+      '٢٠١٦',
+    );
   });
 });

@@ -35,5 +35,7 @@ export function formatCount(strings: Strings, count: number, locale: string): st
 
 /** A comment's date in the site's locale and time zone, formatted at build time. */
 export function formatCommentDate(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength, charLength, checkCommentText, checkLength, checkLineText, hasVisibleContent, normalizeText } from './text.ts';
+import {
+  byteLength,
+  charLength,
+  checkCommentText,
+  checkLength,
+  checkLineText,
+  hasVisibleContent,
+  normalizeText,
+} from './text.ts';
 
 describe('checkCommentText', () => {
   it('keeps ZWJ, ZWNJ and bidi marks in Arabic and Persian prose', () => {

@@ -8,10 +8,13 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
 /** Bidi marks (LRM, RLM, ALM): legitimate in Arabic prose, never in names or URLs. */
 const BIDI_MARKS = /[\u200E\u200F\u061C]/u;
 /** Zero-width and invisible format characters that can hide or spoof a name or a URL. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u034F\u115F\u1160\u3164\uFFA0\u00AD]/u;
+// U+034F (combining grapheme joiner) leads the class: after another character it would combine with it.
+const ZERO_WIDTH = /[\u034F\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u115F\u1160\u3164\uFFA0\u00AD]/u;
 /** C0 controls except TAB and LF, DEL, and C1 controls. */
+// eslint-disable-next-line no-control-regex -- it must match control characters to refuse them
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 /** Any control character at all, including TAB, CR and LF: single-line fields. */
+// eslint-disable-next-line no-control-regex -- it must match control characters to refuse them
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
 /** Unicode noncharacters and unassigned-for-interchange code points. */
 const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]/u;

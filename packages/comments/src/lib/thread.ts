@@ -46,7 +46,10 @@ export function threadComments<C extends ThreadableComment>(
   return limitDepth(roots, Math.max(1, maxDepth));
 }
 
-function isDescendant<C extends ThreadableComment>(candidate: ThreadNode<C>, ancestor: ThreadNode<C>): boolean {
+function isDescendant<C extends ThreadableComment>(
+  candidate: ThreadNode<C>,
+  ancestor: ThreadNode<C>,
+): boolean {
   const stack = [...ancestor.children];
   while (stack.length > 0) {
     const next = stack.pop();
@@ -100,7 +103,11 @@ export function countByPost(comments: readonly ThreadableComment[]): Map<string,
 }
 
 /** The depth a reply to `parentId` would have, or undefined when the parent is not among `comments`. */
-export function replyDepth(comments: readonly ThreadableComment[], parentId: string, postId: string): number | undefined {
+export function replyDepth(
+  comments: readonly ThreadableComment[],
+  parentId: string,
+  postId: string,
+): number | undefined {
   const byId = new Map(comments.map((c) => [c.id, c]));
   let depth = 1;
   let current = byId.get(parentId);

@@ -28,7 +28,12 @@ async function signature(secret: string, kind: TokenKind, postId: string, issued
 }
 
 /** Issues a token for `postId` at `now` (milliseconds). */
-export async function issueToken(secret: string, postId: string, now: number, kind: TokenKind = 'l'): Promise<string> {
+export async function issueToken(
+  secret: string,
+  postId: string,
+  now: number,
+  kind: TokenKind = 'l',
+): Promise<string> {
   const issued = Math.floor(now / 1000);
   return `${kind}.${issued}.${await signature(secret, kind, postId, issued)}`;
 }
@@ -51,6 +56,7 @@ export async function verifyToken(
   const age = now / 1000 - issued;
   if (age < -5) return { ok: false, reason: 'invalid' };
   if (kind === 'l' && age < policy.minSeconds) return { ok: false, reason: 'too-fast' };
-  if (age > (kind === 'l' ? policy.maxSeconds : policy.staticMaxSeconds)) return { ok: false, reason: 'too-old' };
+  if (age > (kind === 'l' ? policy.maxSeconds : policy.staticMaxSeconds))
+    return { ok: false, reason: 'too-old' };
   return { ok: true, kind, issuedAt: issued * 1000 };
 }

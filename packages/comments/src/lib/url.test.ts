@@ -31,9 +31,17 @@ describe('parseWebsite', () => {
 describe('siteRedirect', () => {
   const origin = 'https://news.example';
   it('stays on the site', () => {
-    expect(siteRedirect(origin, '/politics/%D8%B1/', 'khabar-pending')).toBe('https://news.example/politics/%D8%B1/#khabar-pending');
+    expect(siteRedirect(origin, '/politics/%D8%B1/', 'khabar-pending')).toBe(
+      'https://news.example/politics/%D8%B1/#khabar-pending',
+    );
   });
-  it.each(['//evil.example/', '/\\evil.example', 'https://evil.example/', '/a\r\nLocation: x', 'javascript:alert(1)'])('refuses %s', (path) => {
+  it.each([
+    '//evil.example/',
+    '/\\evil.example',
+    'https://evil.example/',
+    '/a\r\nLocation: x',
+    'javascript:alert(1)',
+  ])('refuses %s', (path) => {
     expect(siteRedirect(origin, path)).toBeUndefined();
   });
 });

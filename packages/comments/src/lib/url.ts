@@ -12,7 +12,8 @@ const BARE_HOST = /^[\p{L}\p{N}][\p{L}\p{N}.-]*\.[\p{L}\p{N}-]{2,}(?::\d{1,5})?(
 export function parseWebsite(input: string): { href: string } | { problem: UrlProblem } {
   let text = input.trim();
   if (!SCHEME.test(text)) {
-    if (text.startsWith('//') || !BARE_HOST.test(text)) return { problem: text.includes(':') ? 'scheme' : 'invalid' };
+    if (text.startsWith('//') || !BARE_HOST.test(text))
+      return { problem: text.includes(':') ? 'scheme' : 'invalid' };
     text = `https://${text}`;
   }
   let url: URL;
@@ -23,7 +24,8 @@ export function parseWebsite(input: string): { href: string } | { problem: UrlPr
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'scheme' };
   if (url.username || url.password) return { problem: 'credentials' };
-  if (!url.hostname || !url.hostname.includes('.') && url.hostname !== 'localhost') return { problem: 'invalid' };
+  if (!url.hostname || (!url.hostname.includes('.') && url.hostname !== 'localhost'))
+    return { problem: 'invalid' };
   return { href: url.href };
 }
 
@@ -51,6 +53,7 @@ export function originOf(input: string | null | undefined): string | undefined {
  */
 export function siteRedirect(origin: string, path: string, fragment = ''): string | undefined {
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return undefined;
+  // eslint-disable-next-line no-control-regex -- it must match C0 controls, space and DEL to refuse them
   if (/[\u0000-\u0020\u007F]/.test(path)) return undefined;
   let url: URL;
   try {

@@ -37,7 +37,15 @@ export type Validation = { ok: true; value: Submission } | { ok: false; rejectio
 const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)+$/u;
 
-const LINE_FIELDS = ['author', 'email', 'url', 'comment_post_ID', 'comment_parent', 'khabar_token', 'subject'] as const;
+const LINE_FIELDS = [
+  'author',
+  'email',
+  'url',
+  'comment_post_ID',
+  'comment_parent',
+  'khabar_token',
+  'subject',
+] as const;
 
 function reject(rejection: Rejection): Validation {
   return { ok: false, rejection };
@@ -50,18 +58,28 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
   for (const name of LINE_FIELDS) {
     const raw = fields[name] ?? '';
     const problem = checkLineText(raw);
-    if (problem === 'encoding') return reject({ status: 400, code: 'encoding', field: name, message: 'error.encoding' });
+    if (problem === 'encoding')
+      return reject({ status: 400, code: 'encoding', field: name, message: 'error.encoding' });
     if (problem) {
-      const message = problem === 'control' ? 'error.control' : problem === 'bidi' ? 'error.bidi' : 'error.invisible';
+      const message =
+        problem === 'control' ? 'error.control' : problem === 'bidi' ? 'error.bidi' : 'error.invisible';
       return reject({ status: 400, code: problem, field: name, message });
     }
     values[name] = tidyLine(raw.normalize('NFC'));
   }
   const body = normalizeText(fields.comment ?? '');
   const bodyProblem = checkCommentText(body);
-  if (bodyProblem === 'empty') return reject({ status: 422, code: 'empty', field: 'comment', message: 'error.emptyComment' });
-  if (bodyProblem === 'encoding') return reject({ status: 400, code: 'encoding', field: 'comment', message: 'error.encoding' });
-  if (bodyProblem) return reject({ status: 400, code: bodyProblem, field: 'comment', message: bodyProblem === 'control' ? 'error.control' : 'error.bidi' });
+  if (bodyProblem === 'empty')
+    return reject({ status: 422, code: 'empty', field: 'comment', message: 'error.emptyComment' });
+  if (bodyProblem === 'encoding')
+    return reject({ status: 400, code: 'encoding', field: 'comment', message: 'error.encoding' });
+  if (bodyProblem)
+    return reject({
+      status: 400,
+      code: bodyProblem,
+      field: 'comment',
+      message: bodyProblem === 'control' ? 'error.control' : 'error.bidi',
+    });
   const trimmedBody = body.trim();
 
   const author = values.author ?? '';
@@ -75,14 +93,24 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
   ] as const) {
     const over = checkLength(value, limit);
     if (over === 'chars') {
-      return reject({ status: 422, code: 'too-long', field: name, message: 'error.tooLong', params: [limit.chars] });
+      return reject({
+        status: 422,
+        code: 'too-long',
+        field: name,
+        message: 'error.tooLong',
+        params: [limit.chars],
+      });
     }
-    if (over === 'bytes') return reject({ status: 422, code: 'too-long', field: name, message: 'error.tooManyBytes' });
+    if (over === 'bytes')
+      return reject({ status: 422, code: 'too-long', field: name, message: 'error.tooManyBytes' });
   }
 
-  if (requireNameEmail && !author) return reject({ status: 422, code: 'required', field: 'author', message: 'error.required' });
-  if (requireNameEmail && !email) return reject({ status: 422, code: 'required', field: 'email', message: 'error.required' });
-  if (email && !EMAIL.test(email)) return reject({ status: 422, code: 'email', field: 'email', message: 'error.email' });
+  if (requireNameEmail && !author)
+    return reject({ status: 422, code: 'required', field: 'author', message: 'error.required' });
+  if (requireNameEmail && !email)
+    return reject({ status: 422, code: 'required', field: 'email', message: 'error.required' });
+  if (email && !EMAIL.test(email))
+    return reject({ status: 422, code: 'email', field: 'email', message: 'error.email' });
 
   let website: string | null = null;
   if (url) {
@@ -92,7 +120,13 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
       return reject({ status: 422, code: `url-${parsed.problem}`, field: 'url', message });
     }
     if (checkLength(parsed.href, limits.url)) {
-      return reject({ status: 422, code: 'too-long', field: 'url', message: 'error.tooLong', params: [limits.url.chars] });
+      return reject({
+        status: 422,
+        code: 'too-long',
+        field: 'url',
+        message: 'error.tooLong',
+        params: [limits.url.chars],
+      });
     }
     website = parsed.href;
   }

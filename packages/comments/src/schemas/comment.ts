@@ -23,7 +23,7 @@ export const PublicCommentSchema = z
     /** The name the reader gave. @example 'سارة' */
     author: z.string().max(1000),
     /** The reader's website, already checked to be http(s). */
-    url: z.string().url().nullable(),
+    url: z.url().nullable(),
     /** The comment text: a light Markdown subset, rendered safely at build time. */
     body: z.string().min(1),
     /** When the receiver accepted it (ISO 8601, UTC). @example '2016-12-01T10:15:00.000Z' */

@@ -36,14 +36,15 @@ export const LimitsSchema = z
 export type Limits = z.infer<typeof LimitsSchema>;
 
 const origin = z
-  .string()
   .url()
   .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ''), {
-    message: 'must be an origin: scheme, host and port only, e.g. "https://news.example"',
+    error: 'must be an origin: scheme, host and port only, e.g. "https://news.example"',
   })
   .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
-const ipOrCidr = z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
+const ipOrCidr = z
+  .string()
+  .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
 
 /** The rules every receiver enforces; shared by the integration, the handler and the CLI. */
 export const PolicySchema = z.object({
@@ -70,7 +71,7 @@ export const PolicySchema = z.object({
    */
   trustedProxies: z.array(ipOrCidr).default([]),
   /** A URL to POST to after a comment is approved, so the site rebuilds. @example 'https://api.netlify.com/build_hooks/…' */
-  deployHook: z.string().url().optional(),
+  deployHook: z.url().optional(),
   limits: LimitsSchema,
 });
 
@@ -98,17 +99,18 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
    * Where the form posts: the receiver's URL, absolute or a path on the site.
    * @example 'https://comments.news.example/' or '/api/comments/'
    */
-  endpoint: z
-    .string()
-    .refine((value) => value.startsWith('/') || /^https?:\/\//.test(value), {
-      message: 'must be an http(s) URL or a path starting with "/"',
-    }),
+  endpoint: z.string().refine((value) => value.startsWith('/') || /^https?:\/\//.test(value), {
+    error: 'must be an http(s) URL or a path starting with "/"',
+  }),
   /** Site origins the receiver accepts; defaults to the origin of Astro's `site`. */
   origins: z.array(origin).optional(),
   /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
   dir: z.string().min(1).default('comments'),
   /** The environment variable that holds the secret (never put the secret in the config file). */
-  secretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default('KHABAR_COMMENTS_SECRET'),
+  secretEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/)
+    .default('KHABAR_COMMENTS_SECRET'),
   /** Locale for dates and numbers, with digits pinned. @example 'ar-SY-u-nu-arab' */
   locale: z.string().default('ar'),
   /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */

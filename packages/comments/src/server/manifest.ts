@@ -29,7 +29,8 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
     return undefined;
   }
   const parsed = ManifestSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${join(dir, MANIFEST_FILE)} is not a valid manifest: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`${join(dir, MANIFEST_FILE)} is not a valid manifest: ${parsed.error.message}`);
   return parsed.data;
 }
 

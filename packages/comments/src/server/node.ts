@@ -18,7 +18,11 @@ export function toWebRequest(req: IncomingMessage, origin: string, body: Buffer 
       // A header Node accepted but the Fetch standard does not: leave it out.
     }
   }
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers, body: body ? new Uint8Array(body) : null });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    body: body ? new Uint8Array(body) : null,
+  });
 }
 
 /** Reads the body into memory, up to `cap` bytes; resolves to undefined when it is larger. */
@@ -36,7 +40,9 @@ function readBody(req: IncomingMessage, cap: number): Promise<Buffer | undefined
       }
       chunks.push(chunk);
     });
-    req.on('end', () => { resolve(Buffer.concat(chunks, size)); });
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks, size));
+    });
     req.on('error', reject);
   });
 }
@@ -58,33 +64,42 @@ export interface NodeServerOptions {
 }
 
 /** Starts the receiver; resolves once it listens. */
-export async function startNodeServer(options: NodeServerOptions): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+export async function startNodeServer(
+  options: NodeServerOptions,
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const { handler, logger = console } = options;
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16_384 }, (req, res) => {
-    const origin = `http://${req.headers.host && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : 'localhost'}`;
-    const method = req.method ?? 'GET';
-    const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-    (hasBody ? readBody(req, HARD_BODY_CAP) : Promise.resolve(null))
-      .then(async (body) => {
-        if (body === undefined) {
-          res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Request body too large');
-          return;
-        }
-        let request: Request;
-        try {
-          request = toWebRequest(req, origin, body);
-        } catch {
-          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
-          return;
-        }
-        await send(res, await handler(request, { clientAddress: req.socket.remoteAddress }));
-      })
-      .catch((error: unknown) => {
-        logger.error(`khabar-comments: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Internal error');
-      });
-  });
+  const server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16_384 },
+    (req, res) => {
+      const origin = `http://${req.headers.host && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : 'localhost'}`;
+      const method = req.method ?? 'GET';
+      const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+      (hasBody ? readBody(req, HARD_BODY_CAP) : Promise.resolve(null))
+        .then(async (body) => {
+          if (body === undefined) {
+            res
+              .writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+              .end('Request body too large');
+            return;
+          }
+          let request: Request;
+          try {
+            request = toWebRequest(req, origin, body);
+          } catch {
+            res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+            return;
+          }
+          await send(res, await handler(request, { clientAddress: req.socket.remoteAddress }));
+        })
+        .catch((error: unknown) => {
+          logger.error(
+            `khabar-comments: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('Internal error');
+        });
+    },
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -100,7 +115,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<{ ser
     url: `http://${host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };

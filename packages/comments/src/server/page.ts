@@ -50,7 +50,9 @@ export function renderPage(options: PageOptions): string {
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(options.title)}</h1>`);
   if (options.message) {
-    parts.push(`<p class="${options.isError ? 'error' : 'note'}" role="${options.isError ? 'alert' : 'status'}">${escapeHtml(options.message)}</p>`);
+    parts.push(
+      `<p class="${options.isError ? 'error' : 'note'}" role="${options.isError ? 'alert' : 'status'}">${escapeHtml(options.message)}</p>`,
+    );
   }
   if (form) {
     if (options.isError) parts.push(`<p>${escapeHtml(strings['error.resubmit'])}</p>`);
@@ -67,7 +69,8 @@ ${field(strings, 'url', 'url', form.url, false, 'url')}
 <p><button type="submit">${escapeHtml(strings['form.submit'])}</button></p>
 </form>`);
   }
-  if (options.backUrl) parts.push(`<p><a href="${escapeHtml(options.backUrl)}">${escapeHtml(strings['error.back'])}</a></p>`);
+  if (options.backUrl)
+    parts.push(`<p><a href="${escapeHtml(options.backUrl)}">${escapeHtml(strings['error.back'])}</a></p>`);
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head>

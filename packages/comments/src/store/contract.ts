@@ -11,9 +11,17 @@ import type { CommentStore } from './types.ts';
 let counter = 0;
 
 /** A well-formed comment for tests; ids are unique and increase with time. */
-export function sampleComment(overrides: { status?: StoredComment['status']; public?: Partial<StoredComment['public']>; private?: Partial<StoredComment['private']> } = {}): StoredComment {
+export function sampleComment(
+  overrides: {
+    status?: StoredComment['status'];
+    public?: Partial<StoredComment['public']>;
+    private?: Partial<StoredComment['private']>;
+  } = {},
+): StoredComment {
   counter++;
-  const id = overrides.public?.id ?? `${(Date.UTC(2016, 11, 1) + counter * 1000).toString(36).padStart(8, '0')}-${counter.toString(16).padStart(8, '0')}`;
+  const id =
+    overrides.public?.id ??
+    `${(Date.UTC(2016, 11, 1) + counter * 1000).toString(36).padStart(8, '0')}-${counter.toString(16).padStart(8, '0')}`;
   return {
     status: overrides.status ?? 'pending',
     public: {
@@ -27,7 +35,14 @@ export function sampleComment(overrides: { status?: StoredComment['status']; pub
       avatar: 'abcdef0123456789abcd',
       ...overrides.public,
     },
-    private: { id, email: 'sara@example.com', ip: '192.0.2.0/24', userAgent: 'test', consent: false, ...overrides.private },
+    private: {
+      id,
+      email: 'sara@example.com',
+      ip: '192.0.2.0/24',
+      userAgent: 'test',
+      consent: false,
+      ...overrides.private,
+    },
   };
 }
 
@@ -100,7 +115,10 @@ export function storeContract(name: string, makeStore: () => Promise<CommentStor
       expect(await store.findDuplicate(sameEmail)).toBe(first.public.id);
       const otherPost = sampleComment({ public: { body: 'نفس النص', postId: 'x' } });
       expect(await store.findDuplicate(otherPost)).toBeUndefined();
-      const otherPerson = sampleComment({ public: { body: 'نفس النص', author: 'ب' }, private: { email: 'b@example.com' } });
+      const otherPerson = sampleComment({
+        public: { body: 'نفس النص', author: 'ب' },
+        private: { email: 'b@example.com' },
+      });
       expect(await store.findDuplicate(otherPerson)).toBeUndefined();
       await store.setStatus(first.public.id, 'trash');
       expect(await store.findDuplicate(again)).toBeUndefined();

@@ -138,7 +138,10 @@ export class FileStore implements CommentStore {
   async #read(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
     const publicData = await readJson(join(this.dir, status, `${id}.json`), PublicCommentSchema);
     if (!publicData) return undefined;
-    const privateData = (await readJson(join(this.dir, FOLDERS.private, `${id}.json`), PrivateCommentSchema)) ?? {
+    const privateData = (await readJson(
+      join(this.dir, FOLDERS.private, `${id}.json`),
+      PrivateCommentSchema,
+    )) ?? {
       id,
       email: '',
       ip: null,
@@ -164,7 +167,10 @@ export class FileStore implements CommentStore {
         if (comment && (!filter.postId || comment.public.postId === filter.postId)) out.push(comment);
       }
     }
-    return out.sort((a, b) => a.public.createdAt.localeCompare(b.public.createdAt) || a.public.id.localeCompare(b.public.id));
+    return out.sort(
+      (a, b) =>
+        a.public.createdAt.localeCompare(b.public.createdAt) || a.public.id.localeCompare(b.public.id),
+    );
   }
 
   async setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined> {

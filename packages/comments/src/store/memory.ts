@@ -7,7 +7,8 @@ export class MemoryStore implements CommentStore {
   readonly #comments = new Map<string, StoredComment>();
 
   add(comment: StoredComment): Promise<void> {
-    if (!COMMENT_ID.test(comment.public.id)) return Promise.reject(new Error(`Invalid comment id "${comment.public.id}"`));
+    if (!COMMENT_ID.test(comment.public.id))
+      return Promise.reject(new Error(`Invalid comment id "${comment.public.id}"`));
     if (this.#comments.has(comment.public.id)) {
       return Promise.reject(new Error(`A comment with id "${comment.public.id}" already exists`));
     }
@@ -22,9 +23,16 @@ export class MemoryStore implements CommentStore {
 
   list(filter: ListFilter = {}): Promise<StoredComment[]> {
     const out = [...this.#comments.values()]
-      .filter((c) => (!filter.status || c.status === filter.status) && (!filter.postId || c.public.postId === filter.postId))
+      .filter(
+        (c) =>
+          (!filter.status || c.status === filter.status) &&
+          (!filter.postId || c.public.postId === filter.postId),
+      )
       .map((c) => structuredClone(c))
-      .sort((a, b) => a.public.createdAt.localeCompare(b.public.createdAt) || a.public.id.localeCompare(b.public.id));
+      .sort(
+        (a, b) =>
+          a.public.createdAt.localeCompare(b.public.createdAt) || a.public.id.localeCompare(b.public.id),
+      );
     return Promise.resolve(out);
   }
 

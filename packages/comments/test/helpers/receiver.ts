@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +13,27 @@ export const tmpRoot = join(packageRoot, 'test/.tmp');
 export const SECRET = 'receiver-test-secret-0123456789abcdef';
 export const ORIGIN = 'https://news.example';
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under test/.tmp; `removeTempDirs` deletes it once its receiver has stopped. */
 export async function tempDir(prefix: string): Promise<string> {
   await mkdir(tmpRoot, { recursive: true });
-  return mkdtemp(join(tmpRoot, `${prefix}-`));
+  const dir = await mkdtemp(join(tmpRoot, `${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Deletes the folders `tempDir` made, so runs leave nothing behind in test/.tmp. */
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of tempDirs.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
 /** Writes a site.json as the site build would. */
-export async function writeSite(dir: string, posts: Post[], extra: { floodSeconds?: number } = {}): Promise<void> {
+export async function writeSite(
+  dir: string,
+  posts: Post[],
+  extra: { floodSeconds?: number } = {},
+): Promise<void> {
   await writeManifest(dir, {
     version: 1,
     generatedAt: new Date().toISOString(),
@@ -53,16 +67,22 @@ export interface RunningReceiver {
 }
 
 /** Starts `khabar-comments serve` from source in a child process (Node 22 strips the types). */
-export async function startReceiver(dir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningReceiver> {
+export async function startReceiver(
+  dir: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningReceiver> {
   const child = spawn(process.execPath, [cliSource, 'serve', '--dir', dir, '--port', '0', ...args], {
     env: { ...process.env, KHABAR_COMMENTS_SECRET: SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`The receiver did not start:\n${output}`)); }, 20_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`The receiver did not start:\n${output}`));
+    }, 20_000);
     const check = () => {
       const match = /receiving comments at (http:\/\/[\d.:]+)\//.exec(output);
       if (match?.[1]) {
@@ -70,7 +90,7 @@ export async function startReceiver(dir: string, args: string[] = [], env: Recor
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', check);
+    child.stdout.on('data', check);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The receiver exited (${code}):\n${output}`));
@@ -82,8 +102,13 @@ export async function startReceiver(dir: string, args: string[] = [], env: Recor
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-        child.once('exit', () => { resolve(); });
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
@@ -100,22 +125,37 @@ export interface RawResponse {
 }
 
 /** One POST over a given agent (Node http, so thousands can be in flight at once). */
-export function rawPost(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<RawResponse> {
+export function rawPost(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  agent: Agent,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (data += chunk));
-      res.on('end', () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }); });
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (data += chunk));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** A JSON comment submission from reader number `i`, behind a trusted proxy at 127.0.0.1. */
-export async function submission(postId: string, i: number, token?: string): Promise<{ body: string; headers: Record<string, string> }> {
+export async function submission(
+  postId: string,
+  i: number,
+  token?: string,
+): Promise<{ body: string; headers: Record<string, string> }> {
   const fields = {
     author: `قارئ ${i}`,
     email: `reader${i}@example.com`,

@@ -9,7 +9,12 @@ import { packageRoot } from './receiver.ts';
 export const fixtureRoot = join(packageRoot, 'test/fixtures/site');
 export const fixtureDist = join(fixtureRoot, 'dist');
 
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
@@ -20,13 +25,19 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => { code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`)); });
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output}`));
+    });
   });
 }
 
 /** Compiles the package (the fixture imports it through its exports map, i.e. dist/) and links it into the fixture. */
 export async function preparePackage(): Promise<void> {
-  const tsc = join(dirname(createRequire(join(packageRoot, 'package.json')).resolve('typescript/package.json')), 'bin/tsc');
+  const tsc = join(
+    dirname(createRequire(join(packageRoot, 'package.json')).resolve('typescript/package.json')),
+    'bin/tsc',
+  );
   await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], packageRoot);
   const link = join(fixtureRoot, 'node_modules/khabar-comments');
   await mkdir(dirname(link), { recursive: true });
@@ -36,7 +47,10 @@ export async function preparePackage(): Promise<void> {
 
 /** Builds the fixture site with the given environment. */
 export async function buildSite(env: Record<string, string>): Promise<string> {
-  const astro = join(dirname(createRequire(join(packageRoot, 'package.json')).resolve('astro/package.json')), 'bin/astro.mjs');
+  const astro = join(
+    dirname(createRequire(join(packageRoot, 'package.json')).resolve('astro/package.json')),
+    'bin/astro.mjs',
+  );
   return run(process.execPath, [astro, 'build'], fixtureRoot, env);
 }
 
@@ -49,7 +63,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the fixture's dist/ on 127.0.0.1, as a static host would. */
-export async function serveStatic(root: string): Promise<{ server: Server; origin: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+): Promise<{ server: Server; origin: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -72,7 +88,9 @@ export async function serveStatic(root: string): Promise<{ server: Server; origi
     origin,
     close: () =>
       new Promise<void>((r) => {
-        server.close(() => { r(); });
+        server.close(() => {
+          r();
+        });
         server.closeAllConnections();
       }),
   };
