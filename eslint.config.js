@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/node_modules/**',
       'tests/.tmp/**',
       'bench/.tmp/**',
+      'packages/*/test/.tmp/**',
+      'packages/*/bench/.tmp/**',
       '**/*.d.ts',
       // Fixture sites are tiny Astro projects read by tests; `astro check` types them, not the linter.
       'tests/fixtures/**/src/**',
