@@ -11,6 +11,30 @@ import { loadPage } from './helpers/site.ts';
 
 const run = promisify(execFile);
 const themeDir = join(repoRoot, 'packages/theme');
+const commentsDir = join(repoRoot, 'packages/comments');
+
+/** Packs a workspace package with pnpm (workspace: ranges become versions) and returns the tarball. */
+async function pack(dir: string, destination: string): Promise<string> {
+  await mkdir(destination, { recursive: true });
+  await run('pnpm', ['pack', '--pack-destination', destination], { cwd: dir });
+  const [file] = await readdir(destination);
+  if (!file) throw new Error(`pnpm pack wrote no tarball for ${dir}`);
+  return join(destination, file);
+}
+
+async function tarballFiles(tarball: string): Promise<string[]> {
+  const { stdout } = await run('tar', ['-tzf', tarball], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.split('\n').filter(Boolean);
+}
+
+/** What a published tarball must not carry: tests, fixtures, scratch folders, maps without sources. */
+function unwanted(files: string[]): string[] {
+  return files.filter(
+    (f) =>
+      /\.test(-d)?\.ts$|\/test\/|\/tests\/|\/fixtures\/|\/\.tmp\/|\/bench\/|\.tsbuildinfo$/.test(f) ||
+      (f.endsWith('.map') && !files.includes(f.replace(/\.map$/, ''))),
+  );
+}
 
 /** The code blocks of the README that name a file (```lang title="path"), keyed by path. */
 async function readmeFiles(): Promise<Map<string, string>> {
@@ -29,15 +53,12 @@ async function readmeFiles(): Promise<Map<string, string>> {
 describe('the packed theme in a fresh Astro project', () => {
   let project: string;
   let tarball: string;
+  let commentsTarball: string;
 
   beforeAll(async () => {
     project = await mkdtemp(join(tmpdir(), 'khabar-tarball-'));
-    const packDir = join(project, 'pack');
-    await mkdir(packDir);
-    await run('pnpm', ['pack', '--pack-destination', packDir], { cwd: themeDir });
-    const [file] = await readdir(packDir);
-    if (!file) throw new Error('pnpm pack wrote no tarball');
-    tarball = join(packDir, file);
+    tarball = await pack(themeDir, join(project, 'pack-theme'));
+    commentsTarball = await pack(commentsDir, join(project, 'pack-comments'));
 
     const site = join(project, 'site');
     await mkdir(site);
@@ -57,6 +78,7 @@ describe('the packed theme in a fresh Astro project', () => {
           'astro-theme-khabar': `file:${tarball}`,
           sharp: '^0.35.0',
         },
+        devDependencies: { typescript: '6.0.3' },
       }),
     );
     for (const [path, content] of await readmeFiles()) {
@@ -73,9 +95,55 @@ describe('the packed theme in a fresh Astro project', () => {
 
   afterAll(() => rm(project, { recursive: true, force: true }));
 
+  it('ships khabar-comments with its CLI, components and types, and nothing that is only for its tests', async () => {
+    const files = await tarballFiles(commentsTarball);
+    expect(files).toContain('package/dist/index.js');
+    expect(files).toContain('package/dist/index.d.ts');
+    expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/src/components/CommentSection.astro');
+    expect(unwanted(files)).toEqual([]);
+  });
+
+  it('gives a TypeScript consumer the config types, with bundler and node16 resolution', async () => {
+    const site = join(project, 'site');
+    await writeFile(
+      join(site, 'check-types.ts'),
+      `import khabar, { type KhabarUserConfig } from 'astro-theme-khabar';
+const options: KhabarUserConfig = { title: 'خبر', sections: [{ slug: 'politics', name: 'سياسة' }], digits: 'arab' };
+export const integration = khabar(options);
+// @ts-expect-error: digits are 'arab', 'latn' or 'arabext'
+export const wrong: KhabarUserConfig = { title: 'خبر', sections: [], digits: 'roman' };
+`,
+    );
+    const tsc = join(site, 'node_modules/typescript/bin/tsc');
+    for (const [moduleKind, resolution] of [
+      ['esnext', 'bundler'],
+      ['node16', 'node16'],
+    ] as const) {
+      const result = await run(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--module',
+          moduleKind,
+          '--moduleResolution',
+          resolution,
+          '--target',
+          'es2022',
+          'check-types.ts',
+        ],
+        { cwd: site },
+      ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+      expect(result.stdout, `${moduleKind}/${resolution}`).toBe('');
+    }
+  });
+
   it('ships compiled entry points, components and styles, but no tests', async () => {
-    const { stdout } = await run('tar', ['-tzf', tarball]);
-    const files = stdout.split('\n').filter(Boolean);
+    const files = await tarballFiles(tarball);
+    expect(unwanted(files)).toEqual([]);
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.d.ts');
     expect(files).toContain('package/dist/content.js');
