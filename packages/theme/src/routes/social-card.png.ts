@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../runtime/articles.ts';
-import { socialCardPng, usesCard } from '../runtime/seo.ts';
+import { prefetchSocialCards, socialCardPng, usesCard } from '../runtime/seo.ts';
 
 /**
  * `/og/{article id}.png`: a 1200×630 social card for each story that uses one (by default, the stories
@@ -8,6 +8,8 @@ import { socialCardPng, usesCard } from '../runtime/seo.ts';
  */
 export const getStaticPaths = (async () => {
   const articles = (await getArticles()).filter(usesCard);
+  // In a build every card is needed: draw them in parallel ahead of their pages (not in dev).
+  if (import.meta.env.PROD) prefetchSocialCards(articles);
   return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 

@@ -3,6 +3,7 @@
  * feeds. The decisions are in `lib/seo`, `lib/feeds` and `lib/social-card`; this gathers their inputs.
  */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -68,13 +69,35 @@ export function cardInput(article: Article): CardInput {
   };
 }
 
+/** Cards being drawn now, by article id: a page that needs one waits for it rather than drawing twice. */
+const drawing = new Map<string, Promise<{ png: Buffer; cached: boolean }>>();
+
 /** The card's PNG, from the cache when nothing on it changed. */
-export async function socialCardPng(article: Article): Promise<{ png: Buffer; cached: boolean }> {
+export function socialCardPng(article: Article): Promise<{ png: Buffer; cached: boolean }> {
+  const inFlight = drawing.get(article.id);
+  if (inFlight) return inFlight;
   const input = cardInput(article);
-  return cachedCard(build.cardCacheDir, cardKey(input, build.themeVersion), async () => {
+  const card = cachedCard(build.cardCacheDir, cardKey(input, build.themeVersion), async () => {
     const { default: sharp } = await import('sharp');
     return renderSocialCard(sharp, input, build.cardFonts);
-  });
+  }).finally(() => drawing.delete(article.id));
+  drawing.set(article.id, card);
+  return card;
+}
+
+/**
+ * Starts drawing the cards of these articles into the cache, one per core at a time, while Astro goes
+ * on rendering pages one by one: the cards' pages then find them ready. Nothing is kept in memory.
+ */
+export function prefetchSocialCards(articles: readonly Article[]): void {
+  const queue = [...articles];
+  const worker = async () => {
+    for (let article = queue.shift(); article; article = queue.shift()) {
+      // A card that fails here fails again, with its error, when its page asks for it.
+      await socialCardPng(article).catch(() => undefined);
+    }
+  };
+  for (let i = 0; i < Math.max(1, availableParallelism()); i++) void worker();
 }
 
 /** The path of the drawn publisher logo, used when the site configured no logo. */
