@@ -57,7 +57,9 @@ describe('a site that makes the theme its own', () => {
     const { document } = await loadPage('/politics/story/', dist);
     const prose = document.querySelector('.khabar-prose');
     const children = [...(prose?.children ?? [])].map((el) => el.tagName.toLowerCase());
-    expect(children).toEqual(['p', 'aside', 'p']);
+    expect(children).toEqual(['p', 'div', 'p']);
+    // The insertion point's wrapper keeps the box out of the search index.
+    expect(prose?.querySelector('[data-pagefind-ignore] > aside.brand-newsletter')).not.toBeNull();
     expect(prose?.querySelector('aside')?.getAttribute('data-section')).toBe('politics');
     const banner = document.querySelector('.brand-alert');
     expect(banner?.nextElementSibling?.tagName.toLowerCase()).toBe('header');

@@ -9,6 +9,7 @@ import { newsroomRoutes } from './integrations/newsroom-routes.ts';
 import { setupComments } from './integrations/comments.ts';
 import { buildSearchIndex } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
+import { resolveBuildTime } from './lib/seo/build.ts';
 import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
 import { fallbackFamilies } from './lib/font-fallbacks.ts';
 import { parseWithFriendlyErrors } from './utils/friendly-errors.ts';
@@ -106,8 +107,18 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
       'astro:config:setup': async (setupOptions) => {
         const { config: astroConfig, updateConfig, injectRoute, logger } = setupOptions;
         const projectRoot = fileURLToPath(astroConfig.root);
+        // One clock for the whole build, so the breaking strip and the news sitemap agree: the `now`
+        // option (or `seo.buildTime`), else KHABAR_BUILD_TIME or SOURCE_DATE_EPOCH, else this moment.
+        const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+        const clock = resolveBuildTime(
+          config.now ?? config.seo.buildTime,
+          process.env['KHABAR_BUILD_TIME'] ??
+            (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000).toISOString() : undefined),
+          new Date(),
+        ).toISOString();
+        const timed = { ...config, now: clock, seo: { ...config.seo, buildTime: clock } };
         const runtime = toRuntimeConfig(
-          { ...config, customCss: config.customCss.map((file) => resolveSpecifier(file, projectRoot)) },
+          { ...timed, customCss: config.customCss.map((file) => resolveSpecifier(file, projectRoot)) },
           {
             base: astroConfig.base,
             site: astroConfig.site,
@@ -120,7 +131,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           resolveStrings(config.locale, config.strings),
         );
         // Feeds, sitemaps, robots.txt and social cards: adds its virtual module and routes.
-        seoSetup = setupSeo(config, setupOptions, modules, themeFile);
+        seoSetup = setupSeo(timed, setupOptions, modules, themeFile);
 
         if (!astroConfig.site) {
           logger.warn(

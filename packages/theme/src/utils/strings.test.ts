@@ -13,6 +13,12 @@ describe('resolveStrings', () => {
   it('lets the site override any string', () => {
     expect(resolveStrings('ar', { 'article.share': 'انشر الخبر' })['article.share']).toBe('انشر الخبر');
   });
+  it('ships Persian and Urdu complete: every string the Arabic file has', () => {
+    for (const language of ['fa', 'ur']) {
+      const missing = Object.keys(ar).filter((id) => !(id in (TRANSLATIONS[language] ?? {})));
+      expect(missing, language).toEqual([]);
+    }
+  });
   it('falls back to Arabic for a string a translation lacks', () => {
     const strings = resolveStrings('fa', {});
     for (const id of Object.keys(ar)) expect(strings[id as keyof typeof ar], id).toBeTruthy();

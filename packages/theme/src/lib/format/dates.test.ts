@@ -217,6 +217,6 @@ describe('formatDate in the Solar Hijri calendar', () => {
         monthStyle: 'locale',
         calendar: 'persian',
       }),
-    ).toBe('۱۳۹۵ آذر ۱۱, پنجشنبه');
+    ).toBe('پنجشنبه ۱۱ آذر ۱۳۹۵');
   });
 });

@@ -181,7 +181,12 @@ export function formatDate(instant: Date, opts: DateOptions, style: DateStyle = 
   assertValidDate(instant, 'formatDate');
   if (opts.calendar === 'persian') {
     const locale = localeWithExtensions(opts.locale, { digits: opts.digits, calendar: 'persian' });
-    return dateTimeFormat(locale, { dateStyle: style, timeZone: opts.timeZone }).format(instant);
+    const long = dateTimeFormat(locale, { dateStyle: 'long', timeZone: opts.timeZone }).format(instant);
+    if (style !== 'full') return long;
+    // ICU's full Persian pattern is "۱۳۹۵ آذر ۱۱, پنجشنبه" (a Latin comma, year first); Persian newsrooms
+    // print the weekday before the long date: "پنجشنبه ۱۱ آذر ۱۳۹۵".
+    const weekday = dateTimeFormat(locale, { weekday: 'long', timeZone: opts.timeZone }).format(instant);
+    return `${weekday} ${long}`;
   }
   const gregorian = formatGregorian(instant, opts, style);
   if (opts.hijri !== true) return gregorian;
