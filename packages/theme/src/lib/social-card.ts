@@ -38,7 +38,10 @@ export interface CardFonts {
 }
 
 /** `sharp` as the caller imported it. */
-export type SharpFactory = (input?: SharpOptions) => Sharp;
+export interface SharpFactory {
+  (options?: SharpOptions): Sharp;
+  (input: Buffer): Sharp;
+}
 
 /**
  * The cache key of a card: everything drawn on it, plus the theme's version (its drawing code).
@@ -104,6 +107,20 @@ function sharedText(...args: Parameters<typeof text>): Promise<TextBlock> {
   if (!block) {
     block = text(...args);
     sharedBlocks.set(key, block);
+  }
+  return block;
+}
+
+/** An SVG shape rasterised once per build (the section pill, the rule), as raw pixels. */
+function sharedSvg(sharp: SharpFactory, svg: string): Promise<TextBlock> {
+  let block = sharedBlocks.get(svg);
+  if (!block) {
+    block = sharp(Buffer.from(svg))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+    sharedBlocks.set(svg, block);
   }
   return block;
 }
@@ -207,12 +224,16 @@ export async function renderSocialCard(
   const pillPadY = 6;
   const pillWidth = section.width + 2 * pillPadX;
   const pillHeight = section.height + 2 * pillPadY;
-  const pill = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${pillWidth}" height="${pillHeight}"><rect width="100%" height="100%" rx="${Math.round(pillHeight / 2)}" fill="${input.foreground}"/></svg>`,
-  );
-  const rule = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${HEADLINE_WIDTH}" height="3"><rect width="100%" height="100%" fill="${input.foreground}" fill-opacity="0.35"/></svg>`,
-  );
+  const [pill, rule] = await Promise.all([
+    sharedSvg(
+      sharp,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${pillWidth}" height="${pillHeight}"><rect width="100%" height="100%" rx="${Math.round(pillHeight / 2)}" fill="${input.foreground}"/></svg>`,
+    ),
+    sharedSvg(
+      sharp,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${HEADLINE_WIDTH}" height="3"><rect width="100%" height="100%" fill="${input.foreground}" fill-opacity="0.35"/></svg>`,
+    ),
+  ]);
   const right = (width: number) => CARD_WIDTH - MARGIN - width;
   // The headline block is centred in its box vertically, flush right.
   const headlineTop =
@@ -221,10 +242,10 @@ export async function renderSocialCard(
 
   const raw = (block: TextBlock) => ({ width: block.width, height: block.height, channels: 4 as const });
   const layers = [
-    { input: pill, top: 56, left: right(pillWidth) },
+    { input: pill.data, raw: raw(pill), top: 56, left: right(pillWidth) },
     { input: section.data, raw: raw(section), top: 56 + pillPadY, left: right(pillWidth) + pillPadX },
     { input: headline.data, raw: raw(headline), top: headlineTop, left: right(headline.width) },
-    { input: rule, top: 512, left: MARGIN },
+    { input: rule.data, raw: raw(rule), top: 512, left: MARGIN },
     { input: site.data, raw: raw(site), top: footerTop, left: right(site.width) },
     ...(host
       ? [
