@@ -15,17 +15,15 @@ beforeAll(async () => {
   await mkdir(root, { recursive: true });
   await cp(new URL('./fixtures/minimal/', import.meta.url), root, { recursive: true });
   const configPath = join(root, 'astro.config.mjs');
-  const config = (await readFile(configPath, 'utf8'))
-    .replace("locale: 'ar-EG'", "locale: 'ar-SA'")
-    .replace(
-      "timeZone: 'Africa/Cairo',",
-      `timeZone: 'Asia/Riyadh',
+  const config = (await readFile(configPath, 'utf8')).replace("locale: 'ar-EG'", "locale: 'ar-SA'").replace(
+    "timeZone: 'Africa/Cairo',",
+    `timeZone: 'Asia/Riyadh',
       digits: 'latn',
       calendar: 'gregorian+hijri',
       monthNames: 'levantine',
       logo: { src: './src/assets/logo.svg', alt: 'شعار خبر صغير' },
       routes: { article: '/{year}/{month}/{slug}' },`,
-    );
+  );
   await writeFile(configPath, config);
   await writeFile(
     join(root, 'src/content/articles/arabic-slug.md'),

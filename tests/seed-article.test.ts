@@ -66,7 +66,9 @@ describe('the seed article page', async () => {
 
   it('carries the tiny inline dark-mode script in its head, and no script file', () => {
     // Which scripts a page may carry at all is the budget suite's call (tests/budgets); here: the theme's own.
-    const theme = [...document.querySelectorAll('head script')].filter((s) => s.textContent.includes('khabar-theme'));
+    const theme = [...document.querySelectorAll('head script')].filter((s) =>
+      s.textContent.includes('khabar-theme'),
+    );
     expect(theme).toHaveLength(1);
     expect(theme[0]?.hasAttribute('src')).toBe(false);
     expect(new TextEncoder().encode(theme[0]?.textContent ?? '').length).toBeLessThan(700);

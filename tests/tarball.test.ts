@@ -136,7 +136,11 @@ export const wrong: KhabarUserConfig = { title: 'خبر', sections: [], digits: 
           'check-types.ts',
         ],
         { cwd: site },
-      ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
+      ).catch((error: unknown) => {
+        // tsc exits 2 on type errors and prints them on stdout, which execFile puts on the error.
+        const { stdout, message } = error as { stdout?: string; message: string };
+        return { stdout: stdout ?? message };
+      });
       expect(result.stdout, `${moduleKind}/${resolution}`).toBe('');
     }
   });

@@ -23,7 +23,10 @@ export function virtualModuleSources(
       ? `export { default } from ${JSON.stringify(config.logoFile)};`
       : 'export default undefined;',
   );
-  modules.set(`${PREFIX}user-css`, config.customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n'));
+  modules.set(
+    `${PREFIX}user-css`,
+    config.customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n'),
+  );
   modules.set(`${PREFIX}strings`, `export default ${JSON.stringify(strings)};`);
   for (const name of COMPONENT_NAMES) {
     modules.set(

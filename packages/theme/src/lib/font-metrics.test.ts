@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
-import { ARABIC_SAMPLE, fallbackCss, fallbackFace, LOCAL_FALLBACKS, WEB_FONT_METRICS } from './font-metrics.ts';
+import {
+  ARABIC_SAMPLE,
+  fallbackCss,
+  fallbackFace,
+  LOCAL_FALLBACKS,
+  WEB_FONT_METRICS,
+} from './font-metrics.ts';
 import { FONTS, type FontId } from './fonts.ts';
 
 const require = createRequire(import.meta.url);
