@@ -5,27 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PAGE_KINDS, PHONE, siteDist } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, PAGE_KINDS, PHONE, useSiteBrowser } from '../helpers/browser.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
 let axeSource: string;
 
 beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  server = await serveDist(siteDist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  // Setup may have failed half-way.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
 });
 
 /** One line per failing node: rule, element, and axe's summary of what to fix. */
@@ -40,10 +29,10 @@ function describeViolations(results: Pick<AxeResults, 'violations'>): string[] {
 
 describe.each(['light', 'dark'] as const)('axe, WCAG 2.2 A/AA, %s mode', (colorScheme) => {
   it.each(Object.entries(PAGE_KINDS))('%s page has no violations', async (_kind, path) => {
-    const context = await browser.newContext({ ...PHONE, colorScheme });
+    const context = await site.browser.newContext({ ...PHONE, colorScheme });
     try {
       const page = await context.newPage();
-      await openPage(page, server.url(path));
+      await openPage(page, site.server.url(path));
       await page.addScriptTag({ content: axeSource });
       const results = await page.evaluate(
         (tags) =>

@@ -3,33 +3,14 @@
  * article → author → tag, Arabic search that finds the seed article from inflected forms, the dark-mode
  * toggle without a flash, RTL pagination arrows, printing, and the new pages on a 320 px phone.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PHONE, siteDist } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, PHONE, useSiteBrowser } from '../helpers/browser.ts';
 import { SEED_PATH } from '../helpers/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
 
-beforeAll(async () => {
-  server = await serveDist(siteDist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
-
-async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = site;
 
 const DESKTOP: BrowserContextOptions = { ...PHONE, viewport: { width: 1280, height: 900 } };
 const path = (page: Page) => decodeURIComponent(new URL(page.url()).pathname);
@@ -43,7 +24,7 @@ async function follow(page: Page, locator: ReturnType<Page['locator']>): Promise
 describe("a reader's walk through the newsroom", () => {
   it('goes home → section → page 2 → article → author → tag', async () => {
     await withPage(DESKTOP, async (page) => {
-      await openPage(page, server.url('/'));
+      await openPage(page, site.server.url('/'));
       await expect.poll(() => page.locator('.khabar-breaking-strip li').count()).toBeGreaterThan(0);
 
       await follow(page, page.locator('.khabar-nav a', { hasText: 'اقتصاد' }));
@@ -83,7 +64,7 @@ describe("a reader's walk through the newsroom", () => {
 
   it('points "السابق" right and "التالي" left', async () => {
     await withPage(DESKTOP, async (page) => {
-      await openPage(page, server.url('/economy/page/2/'));
+      await openPage(page, site.server.url('/economy/page/2/'));
       const prev = await page.locator('a[rel="prev"]').evaluate((a) => {
         const svg = a.querySelector('svg') as SVGSVGElement;
         const path = svg.querySelector('path') as SVGPathElement;
@@ -99,7 +80,7 @@ describe("a reader's walk through the newsroom", () => {
         };
       });
       expect(prev).toEqual({ pointsRight: true, iconRightOfText: true });
-      await openPage(page, server.url('/economy/'));
+      await openPage(page, site.server.url('/economy/'));
       const next = await page.locator('a[rel="next"]').evaluate((a) => {
         const path = a.querySelector('svg path') as SVGPathElement;
         const m = path.getScreenCTM() as DOMMatrix;
@@ -118,7 +99,7 @@ describe('search', () => {
     'finds the seed article from "%s"',
     async (word) => {
       await withPage(PHONE, async (page) => {
-        await openPage(page, server.url('/search/'));
+        await openPage(page, site.server.url('/search/'));
         await page.locator('main input[name="q"]').fill(word);
         await page.locator('main input[name="q"]').press('Enter');
         const seed = page.locator(`.khabar-search__results a[href="${SEED_PATH}"]`);
@@ -133,7 +114,7 @@ describe('search', () => {
 
   it('runs a query from the address and says when nothing matches', async () => {
     await withPage(PHONE, async (page) => {
-      await openPage(page, server.url(`/search/?q=${encodeURIComponent('زلزال')}`));
+      await openPage(page, site.server.url(`/search/?q=${encodeURIComponent('زلزال')}`));
       await expect
         .poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
         .toContain('لم نعثر');
@@ -143,7 +124,7 @@ describe('search', () => {
 
   it('lays the search page out right to left on a 320 px phone', async () => {
     await withPage({ ...PHONE, viewport: { width: 320, height: 700 } }, async (page) => {
-      await openPage(page, server.url(`/search/?q=${encodeURIComponent('سوريا')}`));
+      await openPage(page, site.server.url(`/search/?q=${encodeURIComponent('سوريا')}`));
       await page.locator('.khabar-search__result').first().waitFor({ timeout: 15_000 });
       const layout = await page.evaluate(() => {
         const input = document.querySelector('main input[name="q"]') as HTMLElement;
@@ -175,7 +156,7 @@ describe('dark mode', () => {
           }
         }).observe(document, { childList: true, subtree: true });
       });
-      await openPage(page, server.url(SEED_PATH));
+      await openPage(page, site.server.url(SEED_PATH));
       expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe(
         'dark',
       );
@@ -186,13 +167,13 @@ describe('dark mode', () => {
 
   it('switches with the toggle, remembers it across pages, and is announced as pressed', async () => {
     await withPage({ ...PHONE, colorScheme: 'light' }, async (page) => {
-      await openPage(page, server.url('/'));
+      await openPage(page, site.server.url('/'));
       const toggle = page.locator('[data-khabar-theme-toggle]');
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       await toggle.click();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-      await openPage(page, server.url('/economy/'));
+      await openPage(page, site.server.url('/economy/'));
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await page.locator('[data-khabar-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
       await page.locator('[data-khabar-theme-toggle]').click();
@@ -207,7 +188,7 @@ describe('dark mode', () => {
       await page.addInitScript(() => {
         localStorage.setItem('khabar-theme', 'light');
       });
-      await openPage(page, server.url('/'));
+      await openPage(page, site.server.url('/'));
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
         'rgb(255, 255, 255)',
       );
@@ -218,7 +199,7 @@ describe('dark mode', () => {
 describe('print and small screens', () => {
   it('prints the article alone', async () => {
     await withPage(DESKTOP, async (page) => {
-      await openPage(page, server.url(SEED_PATH));
+      await openPage(page, site.server.url(SEED_PATH));
       await page.emulateMedia({ media: 'print' });
       const shown = await page.evaluate(() =>
         Object.fromEntries(
@@ -261,7 +242,7 @@ describe('print and small screens', () => {
     '/no-such-page/',
   ])('%s fits a 320 px phone without sideways scrolling', async (url) => {
     await withPage({ ...PHONE, viewport: { width: 320, height: 700 } }, async (page) => {
-      await openPage(page, server.url(url));
+      await openPage(page, site.server.url(url));
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

@@ -4,34 +4,14 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PAGE_KINDS, PHONE, siteDist } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, PAGE_KINDS, PHONE, siteDist, useSiteBrowser } from '../helpers/browser.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
 
-beforeAll(async () => {
-  server = await serveDist(siteDist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  // Setup may have failed half-way.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
-
-async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const { withPage } = site;
 
 /** The site path of the first built page whose HTML passes `test`, if any. */
 async function findPage(test: (html: string) => boolean): Promise<string | undefined> {
@@ -120,7 +100,7 @@ describe('layout', () => {
     '%s page fits a 360 px phone: no sideways scroll, images inside, text from the right',
     async (_kind, path) => {
       const report = await withPage(PHONE, async (page) => {
-        await openPage(page, server.url(path));
+        await openPage(page, site.server.url(path));
         return measureLayout(page);
       });
       expect(report.direction).toBe('rtl');
@@ -140,7 +120,7 @@ describe('layout', () => {
   ])('works at 2× zoom (200 per cent) on %s', async (_name, viewport) => {
     for (const path of [PAGE_KINDS.home, PAGE_KINDS.article, PAGE_KINDS.section]) {
       const report = await withPage({ ...PHONE, viewport, deviceScaleFactor: 2 }, async (page) => {
-        await openPage(page, server.url(path));
+        await openPage(page, site.server.url(path));
         return measureLayout(page);
       });
       expect(report.scrollWidth, path).toBeLessThanOrEqual(report.viewport);
@@ -158,7 +138,7 @@ describe('layout', () => {
     };
     for (const scheme of ['light', 'dark'] as const) {
       const colours = await withPage({ ...PHONE, colorScheme: scheme }, async (page) => {
-        await openPage(page, server.url(PAGE_KINDS.article));
+        await openPage(page, site.server.url(PAGE_KINDS.article));
         return page.evaluate(() => ({
           background: getComputedStyle(document.documentElement).backgroundColor,
           text: getComputedStyle(document.querySelector('.khabar-prose p') ?? document.body).color,
@@ -189,7 +169,7 @@ describe('layout', () => {
     }
     for (const { path, selector, expected } of checks) {
       const tips = await withPage({ ...PHONE, deviceScaleFactor: 4 }, async (page) => {
-        await openPage(page, server.url(path));
+        await openPage(page, site.server.url(path));
         await page.evaluate(() => {
           const main = document.querySelector('main');
           main?.insertAdjacentHTML(
@@ -250,7 +230,7 @@ async function tabThrough(page: Page, limit = 80): Promise<Stop[]> {
 describe('keyboard', () => {
   it('reaches the skip link first, and it moves focus to the content', async () => {
     await withPage(PHONE, async (page) => {
-      await openPage(page, server.url(PAGE_KINDS.article));
+      await openPage(page, site.server.url(PAGE_KINDS.article));
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
         const el = document.activeElement as HTMLAnchorElement;
@@ -272,7 +252,7 @@ describe('keyboard', () => {
   ])('shows a visible focus ring on every stop, in reading order (%s)', async (name, options) => {
     for (const path of [PAGE_KINDS.article, PAGE_KINDS.home]) {
       const stops = await withPage(options, async (page) => {
-        await openPage(page, server.url(path));
+        await openPage(page, site.server.url(path));
         return tabThrough(page);
       });
       expect(stops.length, path).toBeGreaterThan(5);
@@ -305,7 +285,7 @@ describe('keyboard', () => {
 describe("a reader's path", () => {
   it('opens the home page, follows a story, follows its section, and comes back', async () => {
     await withPage(PHONE, async (page) => {
-      await openPage(page, server.url('/'));
+      await openPage(page, site.server.url('/'));
       const home = page.url();
       const story = page.locator('main .khabar-card__title a').first();
       const headline = (await story.textContent())?.trim();

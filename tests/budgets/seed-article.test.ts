@@ -6,10 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, PHONE, siteDist } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, siteDist, useSiteBrowser } from '../helpers/browser.ts';
 import { loadPage, SEED_PATH } from '../helpers/site.ts';
 
 const KB = 1000;
@@ -34,19 +33,7 @@ const JUSTIFIED_SCRIPTS = [
   },
 ];
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(siteDist);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  // Setup may have failed half-way.
-  await (browser as Browser | undefined)?.close();
-  await (server as StaticServer | undefined)?.close();
-});
+const site = useSiteBrowser();
 
 describe('the seed article, as built', () => {
   it('needs no JavaScript but the small inline scripts listed features justify', async () => {
@@ -92,7 +79,7 @@ describe('the seed article, as built', () => {
 
 describe('the seed article, in Chromium', () => {
   it('downloads at most 150 kB of fonts and no script file on a first view', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await site.browser.newContext(PHONE);
     try {
       const page = await context.newPage();
       const fonts = new Map<string, number>();
@@ -102,7 +89,7 @@ describe('the seed article, in Chromium', () => {
         if (request.resourceType() !== 'font') return;
         void request.sizes().then((sizes) => fonts.set(request.url(), sizes.responseBodySize));
       });
-      await page.goto(server.url(SEED_PATH), { waitUntil: 'load' });
+      await page.goto(site.server.url(SEED_PATH), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // Every font the page asked for has finished and been measured.
       const requested = await page.evaluate(
@@ -124,7 +111,7 @@ describe('the seed article, in Chromium', () => {
     ['phone', PHONE],
     ['desktop', { ...PHONE, viewport: { width: 1280, height: 900 } }],
   ])('does not shift while fonts load (CLS 0, %s)', async (_name, options) => {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     try {
       await context.addInitScript(() => {
         const shifts: number[] = [];
@@ -139,7 +126,7 @@ describe('the seed article, in Chromium', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const page = await context.newPage();
-      await page.goto(server.url(SEED_PATH), { waitUntil: 'load' });
+      await page.goto(site.server.url(SEED_PATH), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // Let every font swap reach the screen: two frames after the fonts settled.
       await page.evaluate(
@@ -171,7 +158,7 @@ describe('the seed article, in Chromium', () => {
     // The theme's fallback faces are scaled to the web fonts' Arabic metrics, so little moves: measured
     // 0.025 here, against 0.16 with Astro's Latin-measured fallbacks. (CLS 0 in this case needs
     // `font-display: optional`.) Hold every font until the page has painted, then let them through.
-    const context = await browser.newContext(PHONE);
+    const context = await site.browser.newContext(PHONE);
     try {
       await context.addInitScript(() => {
         const shifts: number[] = [];
@@ -192,7 +179,7 @@ describe('the seed article, in Chromium', () => {
         await painted;
         await route.continue();
       });
-      await page.goto(server.url(SEED_PATH), { waitUntil: 'commit' });
+      await page.goto(site.server.url(SEED_PATH), { waitUntil: 'commit' });
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
       release();
       await page.waitForLoadState('load');

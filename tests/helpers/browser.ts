@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { exampleDist } from './paths.ts';
+import { serveDist, type StaticServer } from './serve.ts';
 import { SEED_PATH } from './site.ts';
 
 /** Debian's Chromium (`apt-get install chromium`); never a browser downloaded by Playwright. */
@@ -54,3 +56,47 @@ export const PAGE_KINDS = {
   author: '/authors/news-desk/',
   '404': '/no-such-page/',
 } as const satisfies Record<string, string>;
+
+/** A suite's browser and the server of the built site, started before its tests and stopped after. */
+export interface SiteBrowser {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /** Runs `run` on a fresh page in a fresh context, closed afterwards whatever happens. */
+  withPage: <T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Starts the static server over the built site and Debian's Chromium for the calling suite (Vitest's
+ * beforeAll/afterAll), and stops both after it, even when setup failed half-way.
+ */
+export function useSiteBrowser(): SiteBrowser {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDist(siteDist);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const site: SiteBrowser = {
+    get browser() {
+      if (!browser) throw new Error('the suite’s browser is not started (beforeAll failed?)');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the suite’s server is not started (beforeAll failed?)');
+      return server;
+    },
+    withPage: async (options, run) => {
+      const context = await site.browser.newContext(options);
+      try {
+        return await run(await context.newPage());
+      } finally {
+        await context.close();
+      }
+    },
+  };
+  return site;
+}
