@@ -58,8 +58,8 @@ describe('a site that makes the theme its own', () => {
     const prose = document.querySelector('.khabar-prose');
     const children = [...(prose?.children ?? [])].map((el) => el.tagName.toLowerCase());
     expect(children).toEqual(['p', 'div', 'p']);
-    // The insertion point's wrapper keeps the box out of the search index.
-    expect(prose?.querySelector('[data-pagefind-ignore] > aside.brand-newsletter')).not.toBeNull();
+    // The insertion point's wrapper, which search indexing skips (lib/search/prepare.ts).
+    expect(prose?.querySelector('.khabar-after-lead > aside.brand-newsletter')).not.toBeNull();
     expect(prose?.querySelector('aside')?.getAttribute('data-section')).toBe('politics');
     const banner = document.querySelector('.brand-alert');
     expect(banner?.nextElementSibling?.tagName.toLowerCase()).toBe('header');

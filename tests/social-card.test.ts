@@ -1,6 +1,7 @@
 /**
- * Social cards: the seed's card in the built example, and the cache across rebuilds of a fixture.
- * (The card's drawing itself is unit-tested in packages/theme/src/lib/social-card.test.ts; the seed's
+ * Social cards: the card of a story without a photo in the built example (stories with a photo use the
+ * photo, and get no card by default), no card for a story with one, and the cache across rebuilds of a
+ * fixture. (The card's drawing itself is unit-tested in packages/theme/src/lib/social-card.test.ts; the seed's
  * card was also checked by eye: see the pull request.)
  */
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -15,10 +16,17 @@ import { exampleDist, tmpRoot } from './helpers/paths.ts';
 import { fileForPath } from './helpers/site.ts';
 
 const seedCard = `/og/${encodeURIComponent('روسيا-تطالب-الغرب-بإحترام-السيادة-السورية')}.png`;
+/** A story of the example without a photo. */
+const photolessCard = '/og/storm-schools-closed.png';
 
-describe('the seed article’s social card', () => {
+describe('social cards in the example', () => {
+  it("are drawn for stories without a photo only (the default, `use: 'fallback'`)", async () => {
+    await expect(stat(fileForPath(exampleDist, seedCard))).rejects.toThrow();
+    expect((await stat(fileForPath(exampleDist, photolessCard))).size).toBeGreaterThan(10_000);
+  });
+
   it('is a 1200×630 PNG on the site’s colour, with light headline ink set flush right', async () => {
-    const file = fileForPath(exampleDist, seedCard);
+    const file = fileForPath(exampleDist, photolessCard);
     const image = sharp(file);
     const { format, width, height } = await image.metadata();
     expect([format, width, height]).toEqual(['png', 1200, 630]);

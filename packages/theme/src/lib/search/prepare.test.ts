@@ -42,6 +42,18 @@ describe('prepareForIndex', () => {
 });
 
 describe('what is not the story', () => {
+  it('keeps a site’s AfterLead box (newsletter, advertisement) out of the index and the stems', () => {
+    const withBox = page(
+      `<article class="khabar-article"><h1>خبر</h1><div class="khabar-prose"><p>نص بسوريا</p>` +
+        `<div class="khabar-after-lead"><aside><p>اشترك بالنشرة</p></aside></div><p>تتمة</p></div></article>`,
+    );
+    const out = prepareForIndex(withBox) ?? '';
+    expect(out).toContain('<div class="khabar-after-lead" data-pagefind-ignore="all">');
+    const stems = /data-khabar-stems>([^<]*)</.exec(out)?.[1] ?? '';
+    expect(stems).toContain(lightStem('سوريا'));
+    expect(stems).not.toContain(lightStem('النشرة'));
+  });
+
   it('keeps comments and the share box out of the index and the stems', () => {
     const withComments = page(
       `<article class="khabar-article"><h1>خبر</h1><p>نص بسوريا</p>` +

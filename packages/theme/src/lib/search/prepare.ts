@@ -20,9 +20,10 @@ function elementEnd(html: string, start: number, tag = 'article'): number {
   return -1;
 }
 
-/** Parts of an article page that are not the story: readers' comments and the share box. */
+/** Parts of an article page that are not the story: readers' comments, the share box, and whatever a
+ * site puts in the AfterLead insertion point (a newsletter box, an advertisement). */
 const NOT_THE_STORY =
-  /<(section|div|aside)\b[^>]*\bclass="(?:[^"]*\s)?(?:khabar-comments|khabar-share)(?:\s[^"]*)?"[^>]*>/g;
+  /<(section|div|aside)\b[^>]*\bclass="(?:[^"]*\s)?(?:khabar-comments|khabar-share|khabar-after-lead)(?:\s[^"]*)?"[^>]*>/g;
 
 /** The fragment without the parts that are not the story (comments, share box). */
 function storyOnly(fragment: string): string {
