@@ -13,6 +13,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '../src/lib/token.ts';
+import { ManifestSchema } from '../src/schemas/options.ts';
 import { writeManifest } from '../src/server/manifest.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -73,29 +74,17 @@ async function main(): Promise<void> {
   let reader = 0;
   for (const concurrency of LEVELS) {
     const dir = await mkdtemp(join(tmp, 'run-'));
-    await writeManifest(dir, {
-      version: 1,
-      generatedAt: new Date().toISOString(),
-      origins: [ORIGIN],
-      endpoint: '/',
-      maxDepth: 5,
-      closeAfterDays: false,
-      moderation: 'all',
-      requireNameEmail: true,
-      trustedProxies: [],
-      limits: {
-        author: { chars: 245, bytes: 980 },
-        email: { chars: 100, bytes: 100 },
-        url: { chars: 200, bytes: 200 },
-        comment: { chars: 65_525, bytes: 65_525 },
-        bodyBytes: 262_144,
-        minSeconds: 3,
-        maxSeconds: 86_400,
-        staticMaxDays: 30,
-        floodSeconds: 15,
-      },
-      posts: [{ id: POST, url: '/politics/x/', title: 'روسيا', closed: false }],
-    });
+    // The rules' defaults come from the schema, as a build's site.json would carry them.
+    await writeManifest(
+      dir,
+      ManifestSchema.parse({
+        version: 1,
+        generatedAt: new Date().toISOString(),
+        origins: [ORIGIN],
+        endpoint: '/',
+        posts: [{ id: POST, url: '/politics/x/', title: 'روسيا', closed: false }],
+      }),
+    );
     const server = await startServer(dir);
     const token = await issueToken(SECRET, POST, Date.now() - 10_000);
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });

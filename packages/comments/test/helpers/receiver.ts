@@ -4,7 +4,7 @@ import { request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '../../src/lib/token.ts';
-import type { Post } from '../../src/schemas/options.ts';
+import { ManifestSchema, type Post } from '../../src/schemas/options.ts';
 import { writeManifest } from '../../src/server/manifest.ts';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,29 +34,18 @@ export async function writeSite(
   posts: Post[],
   extra: { floodSeconds?: number } = {},
 ): Promise<void> {
-  await writeManifest(dir, {
-    version: 1,
-    generatedAt: new Date().toISOString(),
-    origins: [ORIGIN],
-    endpoint: 'http://127.0.0.1/',
-    maxDepth: 5,
-    closeAfterDays: false,
-    moderation: 'all',
-    requireNameEmail: true,
-    trustedProxies: [],
-    limits: {
-      author: { chars: 245, bytes: 980 },
-      email: { chars: 100, bytes: 100 },
-      url: { chars: 200, bytes: 200 },
-      comment: { chars: 65_525, bytes: 65_525 },
-      bodyBytes: 262_144,
-      minSeconds: 3,
-      maxSeconds: 86_400,
-      staticMaxDays: 30,
-      floodSeconds: extra.floodSeconds ?? 15,
-    },
-    posts,
-  });
+  // The rules' defaults come from the schema, as a build's site.json would carry them.
+  await writeManifest(
+    dir,
+    ManifestSchema.parse({
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      origins: [ORIGIN],
+      endpoint: 'http://127.0.0.1/',
+      limits: { floodSeconds: extra.floodSeconds ?? 15 },
+      posts,
+    }),
+  );
 }
 
 export interface RunningReceiver {
