@@ -22,7 +22,8 @@ beforeAll(async () => {
       calendar: 'gregorian+hijri',
       monthNames: 'levantine',
       logo: { src: './src/assets/logo.svg', alt: 'شعار خبر صغير' },
-      routes: { article: '/{year}/{month}/{slug}' },`,
+      routes: { article: '/{year}/{month}/{slug}' },
+      fonts: { body: 'amiri', headings: 'ibm-plex-sans-arabic' },`,
   );
   await writeFile(configPath, config);
   await writeFile(
@@ -60,5 +61,26 @@ describe('a site with every date and URL option changed', () => {
   it('keeps a headline with a Latin word intact', async () => {
     const { document } = await loadPage(`/2016/11/${encodeURIComponent('قمة-العشرين')}/`, dist);
     expect(document.querySelector('h1')?.textContent).toBe('قمة العشرين G20 تبدأ أعمالها');
+  });
+
+  it('serves the chosen static fonts and preloads the Arabic file of each role’s weight', async () => {
+    const { document, html } = await loadPage('/', dist);
+    /** The URL of a family's Arabic file of one weight, from the Fonts API's @font-face rules. */
+    const arabicFile = (family: string, weight: string) =>
+      [...html.matchAll(/@font-face\{([^}]*)\}/g)]
+        .map((m) => m[1] ?? '')
+        .find(
+          (rule) =>
+            rule.includes(family) && rule.includes(`font-weight:${weight};`) && rule.includes('U+0600'),
+        )
+        ?.match(/url\("([^"]+)"\)/)?.[1];
+    const body = arabicFile('Amiri', '400');
+    const headings = arabicFile('IBM Plex Sans Arabic', '700');
+    expect(body).toBeDefined();
+    expect(headings).toBeDefined();
+    const preloads = [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((l) =>
+      l.getAttribute('href'),
+    );
+    expect(preloads).toEqual([body, headings]);
   });
 });

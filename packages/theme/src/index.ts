@@ -67,7 +67,7 @@ function fontFamilies(fonts: KhabarConfig['fonts']) {
           // A resolved file path, not a package specifier: the local provider resolves specifiers from
           // the site's root, where the theme's own dependencies are not visible.
           src: [require.resolve(face.file)] as [string],
-          weight: font.weight,
+          weight: face.weight ?? font.weight,
           style: 'normal' as const,
           unicodeRange: face.unicodeRange as [string, ...string[]],
         })),

@@ -24,6 +24,8 @@ export const WEB_FONT_METRICS = {
   'noto-naskh-arabic': { ascent: 1.069, descent: 0.634, lineGap: 0, arabicAdvance: 0.4961 },
   'noto-kufi-arabic': { ascent: 1.282, descent: 0.615, lineGap: 0, arabicAdvance: 0.59 },
   cairo: { ascent: 1.303, descent: 0.571, lineGap: 0, arabicAdvance: 0.5573 },
+  'ibm-plex-sans-arabic': { ascent: 1.085, descent: 0.415, lineGap: 0, arabicAdvance: 0.5261 },
+  amiri: { ascent: 1.124, descent: 0.634, lineGap: 0, arabicAdvance: 0.5269 },
 } satisfies Record<FontId, FaceMetrics>;
 
 export interface LocalFallback {

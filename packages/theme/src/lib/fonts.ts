@@ -3,7 +3,13 @@
  * The integration turns a choice into Astro Fonts API families with the local provider.
  */
 
-export const FONT_IDS = ['noto-naskh-arabic', 'noto-kufi-arabic', 'cairo'] as const;
+export const FONT_IDS = [
+  'noto-naskh-arabic',
+  'noto-kufi-arabic',
+  'cairo',
+  'ibm-plex-sans-arabic',
+  'amiri',
+] as const;
 export type FontId = (typeof FONT_IDS)[number];
 
 export interface FontFace {
@@ -11,6 +17,8 @@ export interface FontFace {
   file: string;
   /** CSS unicode-range the file covers. */
   unicodeRange: string[];
+  /** The weight (or range) of this file, when it differs from the family's (static fonts). */
+  weight?: string;
 }
 
 export interface FontDescription {
@@ -67,12 +75,51 @@ function describe(
   };
 }
 
+/**
+ * A family Fontsource ships as static files (no variable axis): a regular and a bold file per subset,
+ * Arabic first, so the first file of each weight is the Arabic one.
+ */
+function describeStatic(id: FontId, family: string, generic: FontDescription['generic']): FontDescription {
+  const pkg = `@fontsource/${id}`;
+  const face = (subset: 'arabic' | 'latin', weight: '400' | '700'): FontFace => ({
+    file: `${pkg}/files/${id}-${subset}-${weight}-normal.woff2`,
+    unicodeRange: subset === 'arabic' ? ARABIC_RANGE : LATIN_ALNUM_RANGE,
+    weight,
+  });
+  return {
+    family,
+    package: pkg,
+    weight: '400 700',
+    generic,
+    faces: [face('arabic', '400'), face('arabic', '700'), face('latin', '400'), face('latin', '700')],
+  };
+}
+
 /** Every typeface the theme knows, by id. */
 export const FONTS: Record<FontId, FontDescription> = {
   'noto-naskh-arabic': describe('noto-naskh-arabic', 'Noto Naskh Arabic', 'serif'),
   'noto-kufi-arabic': describe('noto-kufi-arabic', 'Noto Kufi Arabic', 'sans-serif', '100 900'),
   cairo: describe('cairo', 'Cairo', 'sans-serif', '200 1000'),
+  'ibm-plex-sans-arabic': describeStatic('ibm-plex-sans-arabic', 'IBM Plex Sans Arabic', 'sans-serif'),
+  amiri: describeStatic('amiri', 'Amiri', 'serif'),
 };
+
+/**
+ * The file to preload for a role: the Arabic file that draws the weight the role uses (400 for body
+ * text, 700 for headlines). Fonts API data lists files in the order of `faces`, Arabic first.
+ * @example preloadFor([{ weight: '400', src: [{ url: 'a.woff2' }] }, { weight: '700', src: [{ url: 'b.woff2' }] }], 700) // 'b.woff2'
+ */
+export function preloadFor(
+  files: readonly { weight?: string | undefined; src: readonly { url: string }[] }[] | undefined,
+  weight: number,
+): string | undefined {
+  const covers = (range: string | undefined) => {
+    if (!range) return true;
+    const [low = 0, high = low] = range.split(/\s+/).map(Number);
+    return weight >= low && weight <= high;
+  };
+  return (files ?? []).find((file) => covers(file.weight))?.src[0]?.url;
+}
 
 /** The CSS custom property the Fonts API fills for a role. */
 export const FONT_VARIABLES = {

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { FONT_IDS, FONTS, preloadFor } from './fonts.ts';
+
+const require = createRequire(import.meta.url);
+
+describe('the typefaces the theme can serve', () => {
+  it.each(FONT_IDS)('%s: every file exists in its package, Arabic first', (id) => {
+    const font = FONTS[id];
+    for (const face of font.faces) expect(existsSync(require.resolve(face.file)), face.file).toBe(true);
+    expect(font.faces[0]?.file).toMatch(/-arabic-/);
+  });
+
+  it('serves static families (IBM Plex Sans Arabic, Amiri) in a regular and a bold file per subset', () => {
+    expect(FONTS.amiri.faces.map((f) => f.weight)).toEqual(['400', '700', '400', '700']);
+    expect(FONTS['ibm-plex-sans-arabic'].faces[1]?.file).toMatch(/arabic-700-normal\.woff2$/);
+  });
+});
+
+describe('preloadFor', () => {
+  const variable = [{ weight: '400 700', src: [{ url: '/v.woff2' }] }];
+  const fixed = [
+    { weight: '400', src: [{ url: '/ar-400.woff2' }] },
+    { weight: '700', src: [{ url: '/ar-700.woff2' }] },
+    { weight: '400', src: [{ url: '/latin-400.woff2' }] },
+  ];
+  it('picks the Arabic file of the weight a role uses', () => {
+    expect(preloadFor(variable, 700)).toBe('/v.woff2');
+    expect(preloadFor(fixed, 400)).toBe('/ar-400.woff2');
+    expect(preloadFor(fixed, 700)).toBe('/ar-700.woff2');
+    expect(preloadFor(undefined, 400)).toBeUndefined();
+  });
+});
