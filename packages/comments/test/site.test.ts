@@ -100,6 +100,18 @@ afterAll(async () => {
   for (const step of teardown.toReversed()) await step();
 });
 
+/** A fresh page that dismisses and records every dialog: an executed script would show up there. */
+async function pageRecordingDialogs() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { context, page, dialogs };
+}
+
 describe('the fixture site with khabar-comments', () => {
   it('tells the receiver which posts take comments (site.json)', async () => {
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(commentsDir, 'site.json'), 'utf8')));
@@ -179,13 +191,7 @@ describe('the fixture site with khabar-comments', () => {
   });
 
   it('JavaScript on: replies in place, remembers details only after consent; approved and rebuilt, the reply is threaded', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { context, page, dialogs } = await pageRecordingDialogs();
     await page.goto(`${site.origin}${POST_PATH}`);
     const parent = await page.locator('.khabar-comment').first().getAttribute('id');
     expect(await page.locator('#wp-comment-cookies-consent').isVisible()).toBe(true);
@@ -283,13 +289,7 @@ describe('the fixture site with khabar-comments', () => {
     await cli(['approve', ...(await pendingIds())]);
     await build();
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { context, page, dialogs } = await pageRecordingDialogs();
     await page.goto(`${site.origin}${POST_PATH}`);
     await page.locator('.khabar-comment').last().hover();
     for (const link of await page.locator('.khabar-comment__content a, .khabar-comment__author a').all())
