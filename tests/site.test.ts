@@ -26,6 +26,12 @@ describe('the example newsroom', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('dates the footer’s copyright by the build clock (`now`), not by the machine’s', async () => {
+    const { document } = await loadPage('/');
+    // examples/news sets `now` to 2016-12-01: the year is 2016 in Arabic-Indic digits.
+    expect(document.querySelector('.khabar-footer__copyright')?.textContent).toContain('© ٢٠١٦');
+  });
+
   it('builds no page for the draft', async () => {
     for (const file of await htmlFiles(exampleDist)) {
       expect(await readFile(file, 'utf8')).not.toContain('مسودة غير منشورة');
