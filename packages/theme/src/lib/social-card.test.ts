@@ -10,10 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
+  blendOver,
   cachedCard,
   cardHeadline,
   cardKey,
   escapeMarkup,
+  flatCanvas,
+  hexRgb,
   renderSocialCard,
 } from './social-card.ts';
 
@@ -88,6 +91,46 @@ describe('renderSocialCard', () => {
     const long = Array.from({ length: 60 }, () => 'الاقتصاد').join(' ');
     const png = await renderSocialCard(sharp, { ...input, headline: long }, fonts);
     expect((await sharp(png).metadata()).height).toBe(CARD_HEIGHT);
+  });
+});
+
+describe('the card canvas', () => {
+  it('reads #rrggbb colours and names a bad one', () => {
+    expect(hexRgb('#a3131B')).toEqual([163, 19, 27]);
+    expect(() => hexRgb('red')).toThrow('the social card colour "red" is not a colour like "#a3131b"');
+  });
+
+  it('fills every pixel with the background, whatever the size', () => {
+    for (const [width, height] of [
+      [1, 1],
+      [3, 5],
+      [CARD_WIDTH, CARD_HEIGHT],
+    ] as const) {
+      const canvas = flatCanvas(width, height, '#0b3d2e');
+      expect(canvas.length).toBe(width * height * 3);
+      const colours = new Set<string>();
+      for (let i = 0; i < canvas.length; i += 3) colours.add(`${canvas[i]},${canvas[i + 1]},${canvas[i + 2]}`);
+      expect([...colours]).toEqual(['11,61,46']);
+    }
+  });
+
+  it('blends straight-alpha pixels over the canvas and clips what falls outside', () => {
+    const canvas = flatCanvas(4, 2, '#000000');
+    // A 2×2 block: opaque white, half-transparent white, fully transparent red, opaque blue.
+    const data = Buffer.from([255, 255, 255, 255, 255, 255, 255, 128, 255, 0, 0, 0, 0, 0, 255, 255]);
+    blendOver(canvas, 4, { data, width: 2, height: 2 }, 0, 3); // only the block's first column fits
+    blendOver(canvas, 4, { data, width: 2, height: 2 }, 1, 0); // only the block's first row fits
+    const pixel = (x: number, y: number) => [...canvas.subarray((y * 4 + x) * 3, (y * 4 + x) * 3 + 3)];
+    expect(pixel(3, 0)).toEqual([255, 255, 255]);
+    expect(pixel(3, 1)).toEqual([0, 0, 0]); // the transparent red left the black alone
+    expect(pixel(0, 1)).toEqual([255, 255, 255]);
+    expect(pixel(1, 1)).toEqual([128, 128, 128]);
+    expect([pixel(0, 0), pixel(1, 0), pixel(2, 0), pixel(2, 1)]).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
   });
 });
 

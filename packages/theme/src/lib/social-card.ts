@@ -11,7 +11,7 @@ import type { Sharp, SharpOptions } from 'sharp';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the drawing changes, so cached cards are redrawn. */
-export const CARD_LAYOUT_VERSION = 1;
+export const CARD_LAYOUT_VERSION = 2;
 
 /** Right-to-left mark: makes Pango treat a paragraph as RTL even when it starts with "G20" or a digit. */
 const RLM = '\u200F';
@@ -40,7 +40,7 @@ export interface CardFonts {
 /** `sharp` as the caller imported it. */
 export interface SharpFactory {
   (options?: SharpOptions): Sharp;
-  (input: Buffer): Sharp;
+  (input: Buffer, options?: SharpOptions): Sharp;
 }
 
 /**
@@ -240,34 +240,80 @@ export async function renderSocialCard(
     HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
   const footerTop = 530;
 
-  const raw = (block: TextBlock) => ({ width: block.width, height: block.height, channels: 4 as const });
-  const layers = [
-    { input: pill.data, raw: raw(pill), top: 56, left: right(pillWidth) },
-    { input: section.data, raw: raw(section), top: 56 + pillPadY, left: right(pillWidth) + pillPadX },
-    { input: headline.data, raw: raw(headline), top: headlineTop, left: right(headline.width) },
-    { input: rule.data, raw: raw(rule), top: 512, left: MARGIN },
-    { input: site.data, raw: raw(site), top: footerTop, left: right(site.width) },
-    ...(host
-      ? [
-          {
-            input: host.data,
-            raw: raw(host),
-            top: footerTop + Math.round((site.height - host.height) / 2),
-            left: MARGIN,
-          },
-        ]
-      : []),
-  ];
+  // The layers are blended in JavaScript onto a flat RGB canvas and only the PNG is encoded by `sharp`:
+  // libvips' `create` + `composite` + `flatten` cost three times as much per card.
+  const canvas = flatCanvas(CARD_WIDTH, CARD_HEIGHT, input.background);
+  blendOver(canvas, CARD_WIDTH, pill, 56, right(pillWidth));
+  blendOver(canvas, CARD_WIDTH, section, 56 + pillPadY, right(pillWidth) + pillPadX);
+  blendOver(canvas, CARD_WIDTH, headline, headlineTop, right(headline.width));
+  blendOver(canvas, CARD_WIDTH, rule, 512, MARGIN);
+  blendOver(canvas, CARD_WIDTH, site, footerTop, right(site.width));
+  if (host) blendOver(canvas, CARD_WIDTH, host, footerTop + Math.round((site.height - host.height) / 2), MARGIN);
   return (
-    sharp({
-      create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4, background: input.background },
-    })
-      .composite(layers)
-      .flatten({ background: input.background })
+    sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } })
       // Level 6: a flat two-colour card compresses nearly as well, in much less time than level 9.
       .png({ compressionLevel: 6 })
       .toBuffer()
   );
+}
+
+/**
+ * The red, green and blue of a `#rrggbb` colour.
+ * @example hexRgb('#a3131b') // [163, 19, 27]
+ */
+export function hexRgb(colour: string): [number, number, number] {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!match) throw new Error(`the social card colour "${colour}" is not a colour like "#a3131b"`);
+  return [parseInt(match[1] ?? '', 16), parseInt(match[2] ?? '', 16), parseInt(match[3] ?? '', 16)];
+}
+
+/** An opaque RGB canvas (3 bytes a pixel, row after row) filled with one colour. */
+export function flatCanvas(width: number, height: number, colour: string): Buffer {
+  const [r, g, b] = hexRgb(colour);
+  const canvas = Buffer.allocUnsafe(width * height * 3);
+  canvas[0] = r;
+  canvas[1] = g;
+  canvas[2] = b;
+  // Doubling copies fill the rest in a handful of native calls.
+  for (let filled = 3; filled < canvas.length; filled *= 2) canvas.copyWithin(filled, 0, filled);
+  return canvas;
+}
+
+/**
+ * Draws an RGBA block (straight alpha, as `sharp` returns raw pixels) over an opaque RGB canvas with its
+ * top-left corner at (`left`, `top`), clipped to the canvas: `out = src·α + dst·(1 − α)`.
+ */
+export function blendOver(
+  canvas: Buffer,
+  canvasWidth: number,
+  block: { data: Buffer; width: number; height: number },
+  top: number,
+  left: number,
+): void {
+  const canvasHeight = canvas.length / (canvasWidth * 3);
+  const x0 = Math.max(0, -left);
+  const x1 = Math.min(block.width, canvasWidth - left);
+  const y0 = Math.max(0, -top);
+  const y1 = Math.min(block.height, canvasHeight - top);
+  const { data } = block;
+  for (let y = y0; y < y1; y++) {
+    let s = (y * block.width + x0) * 4;
+    let d = ((top + y) * canvasWidth + left + x0) * 3;
+    for (let x = x0; x < x1; x++, s += 4, d += 3) {
+      const alpha = data[s + 3] ?? 0;
+      if (alpha === 0) continue;
+      if (alpha === 255) {
+        canvas[d] = data[s] ?? 0;
+        canvas[d + 1] = data[s + 1] ?? 0;
+        canvas[d + 2] = data[s + 2] ?? 0;
+        continue;
+      }
+      const rest = 255 - alpha;
+      canvas[d] = Math.round(((data[s] ?? 0) * alpha + (canvas[d] ?? 0) * rest) / 255);
+      canvas[d + 1] = Math.round(((data[s + 1] ?? 0) * alpha + (canvas[d + 1] ?? 0) * rest) / 255);
+      canvas[d + 2] = Math.round(((data[s + 2] ?? 0) * alpha + (canvas[d + 2] ?? 0) * rest) / 255);
+    }
+  }
 }
 
 /**
