@@ -7,7 +7,7 @@ import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { newsroomRoutes } from './integrations/newsroom-routes.ts';
 import { setupComments } from './integrations/comments.ts';
-import { buildSearchIndex } from './integrations/search-index.ts';
+import { SearchIndexBuild } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveBuildTime } from './lib/seo/build.ts';
 import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
@@ -100,6 +100,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
 
   let seoSetup: SeoSetup | undefined;
   let astroConfigDone: AstroConfig | undefined;
+  let searchIndex: SearchIndexBuild | undefined;
 
   return {
     name: 'astro-theme-khabar',
@@ -184,16 +185,22 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        // Pagefind indexes the built articles (with light Arabic stems) for the search page.
-        if (config.search) {
-          const language = new Intl.Locale(config.locale).language;
-          await buildSearchIndex({
-            dir: fileURLToPath(dir),
-            base: astroConfigDone?.base ?? '/',
-            language,
+      'astro:build:start': ({ logger }) => {
+        // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
+        // render: the article route hands the stories over (integrations/search-index.ts).
+        if (config.search && astroConfigDone) {
+          searchIndex = new SearchIndexBuild({
+            language: new Intl.Locale(config.locale).language,
+            stagingDir: fileURLToPath(new URL('khabar-search/', astroConfigDone.cacheDir)),
             logger,
           });
+          searchIndex.open();
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (searchIndex) {
+          await searchIndex.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
+          searchIndex = undefined;
         }
         if (seoSetup && astroConfigDone)
           await listNewsSitemap(config, astroConfigDone, seoSetup, dir, logger);

@@ -1,9 +1,14 @@
 /**
- * Builds the Pagefind search index over the built site, from the integration's `astro:build:done` hook.
- * Each article page is read, prepared in memory (`lib/search/prepare.ts`: the article only, result
- * metadata, light Arabic stems) and handed to Pagefind with its URL; the index lands in `<dist>/pagefind/`.
+ * Builds the Pagefind search index of the site's articles.
+ *
+ * In a build, the article route hands every story to Pagefind as soon as it knows them (its
+ * `getStaticPaths`, through the hand-off below): Pagefind indexes them in its own process while Astro
+ * renders the pages, and writes the index to a staging folder that `astro:build:done` moves into
+ * `<dist>/pagefind/`. Stories the route cannot describe without their page (no rendered Markdown, e.g.
+ * MDX), and whole sites whose pages were rendered elsewhere (an adapter's prerenderer, where the hand-off
+ * is not seen), are indexed from the built pages instead (`lib/search/prepare.ts`).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { prepareForIndex } from '../lib/search/prepare.ts';
 import { pagePath } from '../lib/urls.ts';
@@ -13,15 +18,26 @@ export interface IndexLogger {
   warn(message: string): void;
 }
 
-export interface IndexOptions {
-  /** The built site's folder. */
-  dir: string;
-  /** Astro's base path. */
-  base: string;
-  /** The language of the pages (ISO 639-1), for Pagefind's stemmer. */
-  language: string;
-  logger: IndexLogger;
+/** A story ready for Pagefind: its page's URL and the slim page of `storyForIndex`. */
+export interface IndexDocument {
+  url: string;
+  html: string;
 }
+
+/**
+ * What the article route calls during a build. `add` may be called several times; `done` once, with the
+ * URLs of the article pages that must be read from the built site instead.
+ */
+export interface SearchHandoff {
+  add(documents: readonly IndexDocument[]): void;
+  done(fromPages: readonly string[]): void;
+}
+
+/** Where the hand-off waits for the article route: a global, as the route runs in Astro's build bundle. */
+export const SEARCH_HANDOFF = Symbol.for('astro-theme-khabar:search-index');
+
+type Pagefind = typeof import('pagefind');
+type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
 
 /** The site URL of a built HTML file: `politics/x/index.html` → `/politics/x/` under the base, encoded. */
 export function urlOfFile(dir: string, file: string, base: string): string {
@@ -29,36 +45,156 @@ export function urlOfFile(dir: string, file: string, base: string): string {
   return pagePath(base, `/${path.replace(/(^|\/)index\.html$/, '')}`);
 }
 
-/** Indexes the built site; returns how many pages went into the index. */
-export async function buildSearchIndex({ dir, base, language, logger }: IndexOptions): Promise<number> {
-  const started = Date.now();
+/** The built HTML pages that can be articles (not Pagefind's own files, not the 404 page). */
+async function builtPages(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !file.startsWith(join(dir, 'pagefind')) && relative(dir, file) !== '404.html');
+}
+
+/** Adds documents to the index, a few at a time; returns how many went in. */
+async function addDocuments(
+  index: PagefindIndex,
+  documents: AsyncIterable<IndexDocument | undefined> | Iterable<IndexDocument | undefined>,
+  logger: IndexLogger,
+): Promise<number> {
+  let indexed = 0;
+  const inFlight = new Set<Promise<void>>();
+  for await (const document of documents) {
+    if (!document) continue;
+    const adding = index.addHTMLFile({ url: document.url, content: document.html }).then((response) => {
+      if (response.errors.length) logger.warn(`search index: ${document.url}: ${response.errors.join('; ')}`);
+      else indexed++;
+    });
+    const tracked = adding.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= 16) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return indexed;
+}
+
+/** The built pages at these URLs (all of them when `only` is undefined), prepared for Pagefind. */
+async function* pagesFromDist(dir: string, base: string, only?: ReadonlySet<string>) {
+  for (const file of await builtPages(dir)) {
+    const url = urlOfFile(dir, file, base);
+    if (only && !only.has(url)) continue;
+    const html = prepareForIndex(await readFile(file, 'utf8'));
+    yield html ? { url, html } : undefined;
+  }
+}
+
+async function openIndex(language: string): Promise<{ pagefind: Pagefind; index: PagefindIndex }> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => !file.startsWith(join(dir, 'pagefind')) && relative(dir, file) !== '404.html');
-    let indexed = 0;
-    const batch = 16;
-    for (let i = 0; i < files.length; i += batch) {
-      await Promise.all(
-        files.slice(i, i + batch).map(async (file) => {
-          const content = prepareForIndex(await readFile(file, 'utf8'));
-          if (!content) return;
-          const response = await index.addHTMLFile({ url: urlOfFile(dir, file, base), content });
-          if (response.errors.length) logger.warn(`search index: ${file}: ${response.errors.join('; ')}`);
-          else indexed++;
-        }),
-      );
+  return { pagefind, index };
+}
+
+async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length)
+    throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+}
+
+export interface SearchIndexOptions {
+  /** The language of the pages (ISO 639-1), for Pagefind's stemmer. */
+  language: string;
+  /** A folder of its own for the index written during the build (replaced). */
+  stagingDir: string;
+  logger: IndexLogger;
+}
+
+/**
+ * One build's search index. `open()` installs the hand-off at the start of the build; `finish()` at its
+ * end puts the index into the built site, however the stories arrived.
+ */
+export class SearchIndexBuild {
+  readonly #options: SearchIndexOptions;
+  #opened: Promise<{ pagefind: Pagefind; index: PagefindIndex }> | undefined;
+  #adding: Promise<number>[] = [];
+  /** Settles when the route said `done`: the URLs left for the built pages, and whether the index is written. */
+  #handedOver: Promise<{ fromPages: readonly string[]; written: boolean }> | undefined;
+
+  constructor(options: SearchIndexOptions) {
+    this.#options = options;
+  }
+
+  /** Lets the article route hand its stories over during this build. */
+  open(): void {
+    const handoff: SearchHandoff = {
+      add: (documents) => {
+        this.#opened ??= openIndex(this.#options.language);
+        const adding = this.#opened.then(({ index }) => addDocuments(index, documents, this.#options.logger));
+        // Failures surface in finish(); until then they must not count as unhandled.
+        adding.catch(() => undefined);
+        this.#adding.push(adding);
+      },
+      done: (fromPages) => {
+        if (this.#handedOver) return;
+        this.#handedOver = (async () => {
+          await Promise.all(this.#adding);
+          // Every story came from its entry: the index can be written now, while pages still render.
+          if (fromPages.length > 0 || !this.#opened) return { fromPages, written: false };
+          const { index } = await this.#opened;
+          await rm(this.#options.stagingDir, { recursive: true, force: true });
+          await writeIndex(index, this.#options.stagingDir);
+          return { fromPages, written: true };
+        })();
+        this.#handedOver.catch(() => undefined);
+      },
+    };
+    (globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF] = handoff;
+  }
+
+  /** Puts the index into `<dir>/pagefind/`; returns how many stories it holds. */
+  async finish({ dir, base }: { dir: string; base: string }): Promise<number> {
+    const { logger, stagingDir, language } = this.#options;
+    const started = Date.now();
+    Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
+    const output = join(dir, 'pagefind');
+    let indexed: number;
+    let pagefind: Pagefind | undefined;
+    try {
+      if (this.#handedOver) {
+        const { fromPages, written } = await this.#handedOver;
+        indexed = (await Promise.all(this.#adding)).reduce((sum, n) => sum + n, 0);
+        if (written) {
+          await moveFolder(stagingDir, output);
+        } else {
+          const opened = await (this.#opened ?? openIndex(language));
+          pagefind = opened.pagefind;
+          indexed += await addDocuments(opened.index, pagesFromDist(dir, base, new Set(fromPages)), logger);
+          await writeIndex(opened.index, output);
+        }
+      } else {
+        // The article route ran where the hand-off could not reach it: read every built page.
+        const opened = await openIndex(language);
+        pagefind = opened.pagefind;
+        indexed = await addDocuments(opened.index, pagesFromDist(dir, base), logger);
+        await writeIndex(opened.index, output);
+      }
+    } finally {
+      await (pagefind ?? (await this.#opened?.catch(() => undefined))?.pagefind)?.close();
+      await rm(stagingDir, { recursive: true, force: true });
     }
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-    if (written.errors.length)
-      throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    logger.info(`search index: ${indexed} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const how = this.#handedOver ? 'indexed alongside the pages' : 'indexed from the built pages';
+    logger.info(
+      `search index: ${indexed} articles, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
+    );
     return indexed;
-  } finally {
-    await pagefind.close();
+  }
+}
+
+/** Moves a folder, copying when it lives on another file system. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(join(to, '..'), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
   }
 }

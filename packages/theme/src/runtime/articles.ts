@@ -14,6 +14,8 @@ export interface Article {
   data: ArticleData;
   body?: string | undefined;
   filePath?: string | undefined;
+  /** The Markdown rendered at load time (not for MDX, which renders with its page). */
+  rendered?: { html: string } | undefined;
 }
 /** An author entry. */
 export interface Author {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lightStem } from './arabic.ts';
-import { extraStems, htmlText, prepareForIndex } from './prepare.ts';
+import { extraStems, htmlText, prepareForIndex, storyForIndex } from './prepare.ts';
 
 const page = (body: string) =>
   `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><meta name="description" content="وصف الخبر"></head>` +
@@ -36,8 +36,17 @@ describe('prepareForIndex', () => {
       /<div data-pagefind-weight="0.5" data-khabar-stems>([^<]*)<\/div><\/article>/.exec(out)?.[1] ?? '';
     expect(stems.split(' ')).toEqual(expect.arrayContaining([lightStem('سوريا'), lightStem('إرهاب')]));
     expect(stems).not.toContain(lightStem('البرلمان'));
-    // The block sits before the article's own end tag, not after the related card's.
-    expect(out.indexOf('data-khabar-stems')).toBeLessThan(out.indexOf('khabar-card'));
+  });
+
+  it('hands Pagefind a slim page: the html tag, the description and the article only', () => {
+    const out = prepareForIndex(article) ?? '';
+    expect(out.startsWith('<!doctype html><html lang="ar" dir="rtl"><head><meta name="description"')).toBe(
+      true,
+    );
+    for (const gone of ['khabar-card', 'khabar-breadcrumbs', '<footer>', '<nav>', 'charset']) {
+      expect(out).not.toContain(gone);
+    }
+    expect(out.endsWith('</div></article></body></html>')).toBe(true);
   });
 });
 
@@ -80,5 +89,55 @@ describe('htmlText and extraStems', () => {
   it('lists only stems that differ from the words', () => {
     expect(extraStems('قال')).toEqual([]);
     expect(extraStems('بسوريا')).toContain(lightStem('سوريا'));
+  });
+});
+
+describe('storyForIndex', () => {
+  const story = {
+    lang: 'ar',
+    dir: 'rtl' as const,
+    title: 'روسيا تطالب الغرب <بإحترام> السيادة',
+    deck: 'لافروف يتحدث',
+    description: 'وصف "الخبر"',
+    section: 'سياسة',
+    date: 'الخميس ١ كانون الأول ٢٠١٦',
+    datetime: '2016-12-01T14:20:00+02:00',
+    authors: ['مها', 'سامر'],
+    caption: 'لافروف',
+    credit: 'رويترز',
+    tags: ['سوريا'],
+    html: '<p>التعاون بسوريا لمكافحة الإرهاب</p>',
+  };
+
+  it('builds what prepareForIndex gives for a built page: body, metadata, stems', () => {
+    const out = storyForIndex(story);
+    expect(out).toContain('<article class="khabar-article" data-pagefind-body>');
+    expect(out).toContain(
+      '<meta name="description" content="وصف &quot;الخبر&quot;" data-pagefind-meta="description[content]">',
+    );
+    expect(out).toContain('<a class="khabar-section-label" data-pagefind-meta="section">سياسة</a>');
+    expect(out).toContain(
+      '<time datetime="2016-12-01T14:20:00+02:00" data-pagefind-meta="date">الخميس ١ كانون الأول ٢٠١٦</time>',
+    );
+    expect(out).toContain('<h1>روسيا تطالب الغرب &lt;بإحترام&gt; السيادة</h1>');
+    for (const text of ['لافروف يتحدث', 'مها، سامر', 'لافروف رويترز', '<li>سوريا</li>', 'لمكافحة الإرهاب']) {
+      expect(out).toContain(text);
+    }
+    const stems = /data-khabar-stems>([^<]*)</.exec(out)?.[1] ?? '';
+    expect(stems.split(' ')).toEqual(expect.arrayContaining([lightStem('سوريا'), lightStem('إرهاب')]));
+  });
+
+  it('leaves out what a story does not have', () => {
+    const out = storyForIndex({
+      ...story,
+      deck: undefined,
+      caption: undefined,
+      credit: undefined,
+      authors: [],
+      tags: [],
+    });
+    expect(out).not.toContain('<figure>');
+    expect(out).not.toContain('<ul>');
+    expect(out).toContain('</h1></header><p><time');
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * Hands the articles to the search index while the build renders their pages (see
+ * `integrations/search-index.ts`): each story is described from its entry, with the date, section and
+ * byline as its page prints them.
+ */
+import { storyForIndex } from '../lib/search/prepare.ts';
+import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
+import { config, datetime, dir, formatDate, lang } from './site.ts';
+
+/** The hand-off the integration installs at `astro:build:start` (a global: this module runs in the build bundle). */
+interface SearchHandoff {
+  add(documents: readonly { url: string; html: string }[]): void;
+  done(fromPages: readonly string[]): void;
+}
+const SEARCH_HANDOFF = Symbol.for('astro-theme-khabar:search-index');
+
+/** Stories handed over per batch: Pagefind starts on the first while the next are described. */
+const BATCH = 200;
+
+/**
+ * Hands every article to the search index, in batches, yielding between them so page rendering goes on.
+ * Does nothing outside a build with search on. Articles without rendered Markdown (MDX) are left for the
+ * index to read from their built pages.
+ */
+export async function indexAlongsideBuild(articles: readonly Article[]): Promise<void> {
+  const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
+  if (!handoff || !config.search) return;
+  // Take it, so that a second call (getStaticPaths run twice) cannot index the stories twice.
+  Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
+  const fromPages: string[] = [];
+  try {
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const documents: { url: string; html: string }[] = [];
+      for (const article of articles.slice(i, i + BATCH)) {
+        const url = articleUrl(article);
+        const html = article.rendered?.html;
+        if (html === undefined) {
+          fromPages.push(url);
+          continue;
+        }
+        const { data } = article;
+        documents.push({
+          url,
+          html: storyForIndex({
+            lang,
+            dir,
+            title: data.title,
+            deck: data.deck,
+            description: data.description,
+            section: getSection(data.section).name,
+            date: formatDate(data.published),
+            datetime: datetime(data.published),
+            authors: (await getAuthors(article)).map((author) => author.data.name),
+            caption: data.image?.caption,
+            credit: data.image?.credit,
+            tags: data.tags,
+            html,
+          }),
+        });
+      }
+      handoff.add(documents);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    handoff.done(fromPages);
+  }
+}
