@@ -54,7 +54,7 @@ export const NewsroomSchema = () =>
      */
     moreFromSection: z.number().int().min(0).max(24).default(4),
     /**
-     * Build a Pagefind search index after `astro build` and a search page at `/search/`.
+     * Build a Pagefind search index of the articles with the site and a search page at `/search/`.
      * @example search: false
      */
     search: z.boolean().default(true),
