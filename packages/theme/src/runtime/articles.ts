@@ -57,9 +57,16 @@ export function articleRouteParams(article: Article): Record<string, string> {
   return articleParams(config.articleRoute, urlParts(article));
 }
 
-/** The encoded path of an article page. */
+const urls = new WeakMap<Article, string>();
+
+/** The encoded path of an article page (worked out once per entry: every listing links it). */
 export function articleUrl(article: Article): string {
-  return articlePath(config.base, config.articleRoute, urlParts(article));
+  let url = urls.get(article);
+  if (url === undefined) {
+    url = articlePath(config.base, config.articleRoute, urlParts(article));
+    urls.set(article, url);
+  }
+  return url;
 }
 
 /** The encoded path of a section page. */
