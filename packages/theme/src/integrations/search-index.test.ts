@@ -60,11 +60,17 @@ const story = storyForIndex({
   html: '<p>وصل لافروف إلى العاصمة</p>',
 });
 
-const takeHandoff = () => {
+/** A build whose article route hands over the story above, and these URLs to read from the built pages. */
+async function buildHandingOver(fromPages: string[]) {
+  const { dist, staging } = await builtSite();
+  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger: recorder().logger });
+  build.open();
   const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
   if (!handoff) throw new Error('no hand-off installed');
-  return handoff;
-};
+  handoff.add([{ url: '/politics/lavrov/', html: story }]);
+  handoff.done(fromPages);
+  return { build, dist, staging };
+}
 
 describe('the search index of a build', () => {
   it('indexes the built article pages when the route handed nothing over', async () => {
@@ -80,13 +86,7 @@ describe('the search index of a build', () => {
   });
 
   it('writes the index during the build when every story came from its entry, then moves it in', async () => {
-    const { dist, staging } = await builtSite();
-    const { logger } = recorder();
-    const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger });
-    build.open();
-    const handoff = takeHandoff();
-    handoff.add([{ url: '/politics/lavrov/', html: story }]);
-    handoff.done([]);
+    const { build, dist, staging } = await buildHandingOver([]);
     const indexed = await build.finish({ dir: dist, base: '/' });
     expect(indexed).toBe(1);
     expect(await pageCount(dist)).toBe(1);
@@ -95,13 +95,7 @@ describe('the search index of a build', () => {
   });
 
   it('adds the pages the route could not describe (MDX) from the built site', async () => {
-    const { dist, staging } = await builtSite();
-    const { logger } = recorder();
-    const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger });
-    build.open();
-    const handoff = takeHandoff();
-    handoff.add([{ url: '/politics/lavrov/', html: story }]);
-    handoff.done([encodeURI('/economy/نفط/')]);
+    const { build, dist } = await buildHandingOver([encodeURI('/economy/نفط/')]);
     expect(await build.finish({ dir: dist, base: '/' })).toBe(2);
     expect(await pageCount(dist)).toBe(2);
   });
