@@ -109,7 +109,8 @@ describe('the card canvas', () => {
       const canvas = flatCanvas(width, height, '#0b3d2e');
       expect(canvas.length).toBe(width * height * 3);
       const colours = new Set<string>();
-      for (let i = 0; i < canvas.length; i += 3) colours.add(`${canvas[i]},${canvas[i + 1]},${canvas[i + 2]}`);
+      for (let i = 0; i < canvas.length; i += 3)
+        colours.add(`${canvas[i]},${canvas[i + 1]},${canvas[i + 2]}`);
       expect([...colours]).toEqual(['11,61,46']);
     }
   });

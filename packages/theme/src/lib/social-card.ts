@@ -248,7 +248,8 @@ export async function renderSocialCard(
   blendOver(canvas, CARD_WIDTH, headline, headlineTop, right(headline.width));
   blendOver(canvas, CARD_WIDTH, rule, 512, MARGIN);
   blendOver(canvas, CARD_WIDTH, site, footerTop, right(site.width));
-  if (host) blendOver(canvas, CARD_WIDTH, host, footerTop + Math.round((site.height - host.height) / 2), MARGIN);
+  if (host)
+    blendOver(canvas, CARD_WIDTH, host, footerTop + Math.round((site.height - host.height) / 2), MARGIN);
   return (
     sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } })
       // Level 6: a flat two-colour card compresses nearly as well, in much less time than level 9.
