@@ -31,6 +31,21 @@ export function buildTime(): Date {
 }
 const startedAt = new Date();
 
+let year: string | undefined;
+
+/**
+ * The year of the build clock in the newsroom's zone, in the site's digits, for the footer's copyright:
+ * the build's clock, not the machine's, so a reproducible build (`now`, SOURCE_DATE_EPOCH) prints the same
+ * year. Worked out once per build (every page's footer asks).
+ */
+export function copyrightYear(): string {
+  year ??= formatNumber(
+    Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.timeZone }).format(buildTime())),
+    { useGrouping: false },
+  );
+  return year;
+}
+
 /** The home page's breaking strip, lead, top stories, section blocks and latest list. */
 export async function getHome() {
   const articles = await getArticles();
