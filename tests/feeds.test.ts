@@ -246,9 +246,10 @@ describe('sitemaps and robots.txt', () => {
     expect(updated.length).toBeGreaterThan(0);
   });
 
-  it('robots.txt points at the sitemap index', async () => {
+  it('robots.txt points at the sitemap index and the news sitemap', async () => {
     const text = await read('robots.txt');
     expect(text).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
+    expect(text).toContain(`Sitemap: ${SITE}news-sitemap.xml`);
     expect(text).toMatch(/^User-agent: \*$/m);
   });
 

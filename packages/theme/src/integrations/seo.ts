@@ -91,6 +91,7 @@ export function setupSeo(
     },
     themeVersion: themeVersion(),
     sitemapIndex: hasSitemap && siteBase ? new URL(SITEMAP_INDEX, siteBase).href : undefined,
+    newsSitemap: seo.newsSitemap && siteBase ? new URL(NEWS_SITEMAP, siteBase).href : undefined,
   };
   modules.set('virtual:khabar/seo-build', `export default ${JSON.stringify(info)};`);
 

@@ -127,10 +127,13 @@ describe('index and robots', () => {
     ]);
   });
 
-  it('points robots.txt at the sitemap index', () => {
-    expect(robotsTxt('https://k.example/sitemap-index.xml')).toBe(
-      'User-agent: *\nAllow: /\n\nSitemap: https://k.example/sitemap-index.xml\n',
+  it('points robots.txt at the sitemap index and the news sitemap', () => {
+    expect(robotsTxt(['https://k.example/sitemap-index.xml', 'https://k.example/news-sitemap.xml'])).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://k.example/sitemap-index.xml\nSitemap: https://k.example/news-sitemap.xml\n',
     );
-    expect(robotsTxt(undefined)).toBe('User-agent: *\nAllow: /\n');
+    expect(robotsTxt([undefined, 'https://k.example/news-sitemap.xml'])).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://k.example/news-sitemap.xml\n',
+    );
+    expect(robotsTxt([undefined, undefined])).toBe('User-agent: *\nAllow: /\n');
   });
 });

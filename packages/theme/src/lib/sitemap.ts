@@ -165,9 +165,13 @@ export function addToSitemapIndex(indexXml: string, sitemapUrl: string): string 
   return indexXml.replace('</sitemapindex>', `<sitemap>${loc}</sitemap></sitemapindex>`);
 }
 
-/** `robots.txt`: everything open, and where the sitemap index is. */
-export function robotsTxt(sitemapIndexUrl: string | undefined): string {
+/**
+ * `robots.txt`: everything open, and where the sitemaps are (absolute URLs; undefined ones are skipped).
+ * @example robotsTxt(['https://k.example/sitemap-index.xml']) // 'User-agent: *\nAllow: /\n\nSitemap: https://k.example/sitemap-index.xml\n'
+ */
+export function robotsTxt(sitemapUrls: readonly (string | undefined)[]): string {
   const lines = ['User-agent: *', 'Allow: /'];
-  if (sitemapIndexUrl) lines.push('', `Sitemap: ${sitemapIndexUrl}`);
+  const sitemaps = sitemapUrls.filter((url): url is string => Boolean(url));
+  if (sitemaps.length) lines.push('', ...sitemaps.map((url) => `Sitemap: ${url}`));
   return `${lines.join('\n')}\n`;
 }

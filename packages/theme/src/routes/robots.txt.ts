@@ -2,6 +2,8 @@ import type { APIRoute } from 'astro';
 import { robotsTxt } from '../lib/sitemap.ts';
 import { build } from '../runtime/seo.ts';
 
-/** `/robots.txt`: open to every crawler, pointing at the sitemap index. */
+/** `/robots.txt`: open to every crawler, pointing at the sitemap index and the Google News sitemap. */
 export const GET: APIRoute = () =>
-  new Response(robotsTxt(build.sitemapIndex), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(robotsTxt([build.sitemapIndex, build.newsSitemap]), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

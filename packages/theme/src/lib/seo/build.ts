@@ -12,6 +12,11 @@ export interface SeoBuildInfo {
   themeVersion: string;
   /** The sitemap index the site publishes, when any (absolute URL), for robots.txt. */
   sitemapIndex: string | undefined;
+  /**
+   * The Google News sitemap, when on (absolute URL), for robots.txt: listed there too, since a site that
+   * brings its own `@astrojs/sitemap` after the theme writes an index without it.
+   */
+  newsSitemap: string | undefined;
 }
 
 /**
