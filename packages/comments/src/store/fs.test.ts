@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +30,16 @@ describe('FileStore on disk', () => {
     await writeFile(join(store.dir, 'pending', '..json'), '{}');
     await writeFile(join(store.dir, 'pending', 'zzzzzzzz-00000000.json'), '{broken');
     expect((await store.list()).length).toBe(1);
+  });
+
+  it('never shows a comment whose private half could not be stored', async () => {
+    const store = await fresh();
+    await store.init();
+    // The private folder is gone and a file stands in its place: storing the private half fails.
+    await rm(join(store.dir, 'private'), { recursive: true });
+    await writeFile(join(store.dir, 'private'), 'not a folder');
+    await expect(store.add(sampleComment())).rejects.toThrow(/private\/.+\.json/);
+    expect(await readdir(join(store.dir, 'pending'))).toEqual([]);
+    expect(await readdir(join(store.dir, '.tmp'))).toEqual([]);
   });
 });

@@ -88,9 +88,9 @@ export class FileStore implements CommentStore {
     return syncer;
   }
 
-  async #writeAtomic(folder: string, name: string, data: unknown, exclusive: boolean): Promise<void> {
+  /** Writes `data` to a new file in `.tmp/` and fsyncs it; returns its path. */
+  async #prepare(name: string, data: unknown): Promise<string> {
     const tmp = join(this.dir, FOLDERS.tmp, `${name}.${randomBytes(6).toString('hex')}.tmp`);
-    const target = join(this.dir, folder, name);
     const handle = await open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
@@ -98,17 +98,20 @@ export class FileStore implements CommentStore {
     } finally {
       await handle.close();
     }
-    if (exclusive) {
-      // link() fails atomically when the name is taken, where a check-then-rename would race.
-      try {
-        await link(tmp, target);
-      } catch (error) {
-        throw new Error(`A comment file ${folder}/${name} already exists`, { cause: error });
-      } finally {
-        await unlink(tmp).catch(() => undefined);
-      }
-    } else {
-      await rename(tmp, target);
+    return tmp;
+  }
+
+  /**
+   * Puts a prepared file in place under a name that must be new, and fsyncs the folder. link() fails
+   * atomically when the name is taken, where a check-then-rename would race.
+   */
+  async #commitNew(tmp: string, folder: string, name: string): Promise<void> {
+    try {
+      await link(tmp, join(this.dir, folder, name));
+    } catch (error) {
+      throw new Error(`A comment file ${folder}/${name} already exists`, { cause: error });
+    } finally {
+      await unlink(tmp).catch(() => undefined);
     }
     await this.#syncer(folder).sync();
   }
@@ -125,13 +128,22 @@ export class FileStore implements CommentStore {
     const publicData = PublicCommentSchema.parse(comment.public);
     const privateData = PrivateCommentSchema.parse(comment.private);
     if (publicData.id !== privateData.id) throw new Error('The public and private halves have different ids');
-    // Both halves are written, fsynced, renamed and their folders fsynced before `add` resolves (and so
-    // before the receiver answers 2xx). They are written side by side to halve the wait; a crash between
-    // the two renames leaves at most a half that was never acknowledged, which readers skip or tolerate.
-    await Promise.all([
-      this.#writeAtomic(FOLDERS.private, `${publicData.id}.json`, privateData, true),
-      this.#writeAtomic(comment.status, `${publicData.id}.json`, publicData, true),
+    // Both halves are written and fsynced side by side (the slow part), then put in place private half
+    // first, its folder fsynced before the public half appears: a crash at any point leaves either the
+    // whole comment or, at worst, a private half no reader lists, never a public comment without its
+    // private fields. Both are in place before `add` resolves, and so before the receiver answers 2xx.
+    const name = `${publicData.id}.json`;
+    const [privateTmp, publicTmp] = await Promise.all([
+      this.#prepare(name, privateData),
+      this.#prepare(name, publicData),
     ]);
+    try {
+      await this.#commitNew(privateTmp, FOLDERS.private, name);
+    } catch (error) {
+      await unlink(publicTmp).catch(() => undefined);
+      throw error;
+    }
+    await this.#commitNew(publicTmp, comment.status, name);
     if (this.#duplicates) for (const key of duplicateKeys(comment)) this.#duplicates.set(key, publicData.id);
   }
 
