@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storyForIndex } from '../lib/search/prepare.ts';
-import { SEARCH_HANDOFF, SearchIndexBuild, type SearchHandoff } from './search-index.ts';
+import { SEARCH_HANDOFF, type SearchHandoff } from '../lib/search/handoff.ts';
+import { SearchIndexBuild } from './search-index.ts';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));

@@ -10,6 +10,7 @@
  */
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { SEARCH_HANDOFF, type IndexDocument, type SearchHandoff } from '../lib/search/handoff.ts';
 import { prepareForIndex } from '../lib/search/prepare.ts';
 import { pagePath } from '../lib/urls.ts';
 
@@ -17,24 +18,6 @@ export interface IndexLogger {
   info(message: string): void;
   warn(message: string): void;
 }
-
-/** A story ready for Pagefind: its page's URL and the slim page of `storyForIndex`. */
-export interface IndexDocument {
-  url: string;
-  html: string;
-}
-
-/**
- * What the article route calls during a build. `add` may be called several times; `done` once, with the
- * URLs of the article pages that must be read from the built site instead.
- */
-export interface SearchHandoff {
-  add(documents: readonly IndexDocument[]): void;
-  done(fromPages: readonly string[]): void;
-}
-
-/** Where the hand-off waits for the article route: a global, as the route runs in Astro's build bundle. */
-export const SEARCH_HANDOFF = Symbol.for('astro-theme-khabar:search-index');
 
 type Pagefind = typeof import('pagefind');
 type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
@@ -155,7 +138,6 @@ export class SearchIndexBuild {
     Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
     const output = join(dir, 'pagefind');
     let indexed: number;
-    let pagefind: Pagefind | undefined;
     try {
       if (this.#handedOver) {
         const { fromPages, written } = await this.#handedOver;
@@ -163,20 +145,18 @@ export class SearchIndexBuild {
         if (written) {
           await moveFolder(stagingDir, output);
         } else {
-          const opened = await (this.#opened ?? openIndex(language));
-          pagefind = opened.pagefind;
-          indexed += await addDocuments(opened.index, pagesFromDist(dir, base, new Set(fromPages)), logger);
-          await writeIndex(opened.index, output);
+          const { index } = await (this.#opened ??= openIndex(language));
+          indexed += await addDocuments(index, pagesFromDist(dir, base, new Set(fromPages)), logger);
+          await writeIndex(index, output);
         }
       } else {
         // The article route ran where the hand-off could not reach it: read every built page.
-        const opened = await openIndex(language);
-        pagefind = opened.pagefind;
-        indexed = await addDocuments(opened.index, pagesFromDist(dir, base), logger);
-        await writeIndex(opened.index, output);
+        const { index } = await (this.#opened = openIndex(language));
+        indexed = await addDocuments(index, pagesFromDist(dir, base), logger);
+        await writeIndex(index, output);
       }
     } finally {
-      await (pagefind ?? (await this.#opened?.catch(() => undefined))?.pagefind)?.close();
+      await (await this.#opened?.catch(() => undefined))?.pagefind.close();
       await rm(stagingDir, { recursive: true, force: true });
     }
     const how = this.#handedOver ? 'indexed alongside the pages' : 'indexed from the built pages';

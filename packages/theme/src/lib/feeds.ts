@@ -3,6 +3,7 @@
  * URLs and rendered HTML; everything decided about the feed's content is decided here.
  */
 import sanitizeHtml from 'sanitize-html';
+import { escapeXml } from './escape.ts';
 
 /** Namespaces the theme's feeds use beyond RSS 2.0 (`content` is added by `@astrojs/rss`). */
 export const FEED_XMLNS = {
@@ -53,15 +54,7 @@ export interface FeedItem {
   customData?: string;
 }
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { escapeXml };
 
 function absolute(url: string, base: string): string {
   try {

@@ -3,16 +3,10 @@
  * `integrations/search-index.ts`): each story is described from its entry, with the date, section and
  * byline as its page prints them.
  */
+import { SEARCH_HANDOFF, type IndexDocument, type SearchHandoff } from '../lib/search/handoff.ts';
 import { storyForIndex } from '../lib/search/prepare.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
 import { config, datetime, dir, formatDate, lang } from './site.ts';
-
-/** The hand-off the integration installs at `astro:build:start` (a global: this module runs in the build bundle). */
-interface SearchHandoff {
-  add(documents: readonly { url: string; html: string }[]): void;
-  done(fromPages: readonly string[]): void;
-}
-const SEARCH_HANDOFF = Symbol.for('astro-theme-khabar:search-index');
 
 /** Stories handed over per batch: Pagefind starts on the first while the next are described. */
 const BATCH = 200;
@@ -30,7 +24,7 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
   const fromPages: string[] = [];
   try {
     for (let i = 0; i < articles.length; i += BATCH) {
-      const documents: { url: string; html: string }[] = [];
+      const documents: IndexDocument[] = [];
       for (const article of articles.slice(i, i + BATCH)) {
         const url = articleUrl(article);
         const html = article.rendered?.html;

@@ -4,6 +4,7 @@
  * stories), with a few attributes that give each result its description, date and section, and a block of
  * light stems (see `arabic.ts`) so inflected forms find the article.
  */
+import { escapeXml } from '../escape.ts';
 import { arabicWords, indexStems, normalizeArabic } from './arabic.ts';
 
 const ARTICLE_OPEN = /<article\b[^>]*\bclass="(?:[^"]*\s)?khabar-article(?:\s[^"]*)?"[^>]*>/;
@@ -141,9 +142,6 @@ export interface SearchStory {
   html: string;
 }
 
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
-
 /**
  * A story as Pagefind should see it, built from its entry (the same shape `prepareForIndex` gives a built
  * article page: description, section, headline, deck, byline, date, caption, text, tags and stems). The
@@ -151,25 +149,19 @@ const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;
  */
 export function storyForIndex(story: SearchStory): string {
   const optional = (tag: string, text: string | undefined) =>
-    text ? `<${tag}>${escapeText(text)}</${tag}>` : '';
-  const figure =
-    story.caption || story.credit
-      ? `<figure><figcaption>${[story.caption, story.credit]
-          .filter(Boolean)
-          .map((t) => escapeText(t ?? ''))
-          .join(' ')}</figcaption></figure>`
-      : '';
+    text ? `<${tag}>${escapeXml(text)}</${tag}>` : '';
+  const caption = [story.caption, story.credit].filter(Boolean).join(' ');
   const page =
-    `<html lang="${escapeAttribute(story.lang)}" dir="${story.dir}"><head>` +
-    `<meta name="description" content="${escapeAttribute(story.description)}"></head><body>` +
+    `<html lang="${escapeXml(story.lang)}" dir="${story.dir}"><head>` +
+    `<meta name="description" content="${escapeXml(story.description)}"></head><body>` +
     `<article class="khabar-article"><header>` +
-    `<a class="khabar-section-label">${escapeText(story.section)}</a>` +
-    `<h1>${escapeText(story.title)}</h1>${optional('p', story.deck)}</header>` +
+    `<a class="khabar-section-label">${escapeXml(story.section)}</a>` +
+    `<h1>${escapeXml(story.title)}</h1>${optional('p', story.deck)}</header>` +
     optional('p', story.authors.join('، ')) +
-    `<p><time datetime="${escapeAttribute(story.datetime)}">${escapeText(story.date)}</time></p>` +
-    figure +
+    `<p><time datetime="${escapeXml(story.datetime)}">${escapeXml(story.date)}</time></p>` +
+    (caption ? `<figure>${optional('figcaption', caption)}</figure>` : '') +
     `<div class="khabar-prose">${story.html}</div>` +
-    (story.tags.length ? `<ul>${story.tags.map((tag) => `<li>${escapeText(tag)}</li>`).join('')}</ul>` : '') +
+    (story.tags.length ? `<ul>${story.tags.map((tag) => `<li>${escapeXml(tag)}</li>`).join('')}</ul>` : '') +
     `</article></body></html>`;
   // Never undefined: the page above is an article.
   return prepareForIndex(page) ?? page;
