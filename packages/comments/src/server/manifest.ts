@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeSynced } from '../store/durable.ts';
 import { ManifestSchema, type Manifest, type Post } from '../schemas/options.ts';
 
 /** The manifest's file name inside the comments folder. */
@@ -10,13 +11,7 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
   await mkdir(dir, { recursive: true });
   const target = join(dir, MANIFEST_FILE);
   const tmp = `${target}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w', 0o644);
-  try {
-    await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeSynced(tmp, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o644, flag: 'w' });
   await rename(tmp, target);
 }
 

@@ -11,6 +11,7 @@ import {
   type PublicComment,
   type StoredComment,
 } from '../schemas/comment.ts';
+import { writeSynced } from './durable.ts';
 import { duplicateKeys } from './fingerprint.ts';
 import type { CommentStore, ListFilter } from './types.ts';
 
@@ -91,13 +92,7 @@ export class FileStore implements CommentStore {
   /** Writes `data` to a new file in `.tmp/` and fsyncs it; returns its path. */
   async #prepare(name: string, data: unknown): Promise<string> {
     const tmp = join(this.dir, FOLDERS.tmp, `${name}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return tmp;
   }
 
