@@ -6,9 +6,9 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { IntegrationOptionsSchema } from '../packages/comments/src/schemas/options.ts';
 import { rawScalars } from '../packages/theme/src/lib/frontmatter.ts';
-import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/schemas/article.ts';
-import { COMPONENT_NAMES } from '../packages/theme/src/schemas/components.ts';
-import { KhabarConfigSchema } from '../packages/theme/src/utils/user-config.ts';
+import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/config/article.ts';
+import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
+import { KhabarConfigSchema } from '../packages/theme/src/config/user-config.ts';
 import { repoRoot, tmpRoot } from './helpers/paths.ts';
 
 /**

@@ -4,10 +4,10 @@ import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { IntegrationOptionsSchema } from '../packages/comments/src/schemas/options.ts';
-import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/schemas/article.ts';
-import { COMPONENT_NAMES } from '../packages/theme/src/schemas/components.ts';
-import { STRING_IDS } from '../packages/theme/src/schemas/translations.ts';
-import { KhabarConfigSchema } from '../packages/theme/src/utils/user-config.ts';
+import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/config/article.ts';
+import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
+import { STRING_IDS } from '../packages/theme/src/config/translations.ts';
+import { KhabarConfigSchema } from '../packages/theme/src/config/user-config.ts';
 import { repoRoot } from './helpers/paths.ts';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Social cards: the card of a story without a photo in the built example (stories with a photo use the
  * photo, and get no card by default), no card for a story with one, and the cache across rebuilds of a
- * fixture. (The card's drawing itself is unit-tested in packages/theme/src/lib/social-card.test.ts; the seed's
+ * fixture. (The card's drawing itself is unit-tested in packages/theme/src/lib/seo/social-card.test.ts; the seed's
  * card was also checked by eye: see the pull request.)
  */
 /* eslint-disable @typescript-eslint/no-non-null-assertion --

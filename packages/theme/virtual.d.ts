@@ -1,9 +1,9 @@
 declare module 'virtual:khabar/config' {
-  const config: import('./src/utils/runtime-config.ts').KhabarRuntimeConfig;
+  const config: import('./src/config/runtime-config.ts').KhabarRuntimeConfig;
   export default config;
 }
 declare module 'virtual:khabar/strings' {
-  const strings: Record<import('./src/schemas/translations.ts').StringId, string>;
+  const strings: Record<import('./src/config/translations.ts').StringId, string>;
   export default strings;
 }
 declare module 'virtual:khabar/components/*' {

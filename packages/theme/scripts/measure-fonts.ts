@@ -1,14 +1,14 @@
 /**
  * Measures the fonts the theme serves and the system fonts a browser falls back to, for the
- * metric-matched fallback faces in src/lib/font-metrics.ts. Run after changing a font package:
+ * metric-matched fallback faces in src/lib/fonts/metrics.ts. Run after changing a font package:
  *   pnpm --filter astro-theme-khabar exec node scripts/measure-fonts.ts
  * (Node 22 strips the types.) System fonts are read from Debian's fonts-noto-core and fonts-dejavu-core.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkitten';
-import { FONTS, type FontId } from '../src/lib/fonts.ts';
-import { ARABIC_SAMPLE } from '../src/lib/font-metrics.ts';
+import { FONTS, type FontId } from '../src/lib/fonts/families.ts';
+import { ARABIC_SAMPLE } from '../src/lib/fonts/metrics.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -15,9 +15,9 @@ import { glob } from 'astro/loaders';
 import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
 import { rawScalars } from './lib/frontmatter.ts';
-import { createArticleSchema, createAuthorSchema } from './schemas/article.ts';
+import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 
-export { createArticleSchema, createAuthorSchema } from './schemas/article.ts';
+export { createArticleSchema, createAuthorSchema } from './config/article.ts';
 
 const DATE_FIELDS = ['published', 'updated'] as const;
 

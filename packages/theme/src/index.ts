@@ -3,22 +3,22 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { fontProviders } from 'astro/config';
-import { COMPONENT_NAMES, type ComponentName } from './schemas/components.ts';
+import { COMPONENT_NAMES, type ComponentName } from './config/components.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { newsroomRoutes } from './integrations/newsroom-routes.ts';
 import { setupComments } from './integrations/comments.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
 import { listNewsSitemap, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveBuildTime } from './lib/seo/build.ts';
-import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts.ts';
-import { fallbackFamilies } from './lib/font-fallbacks.ts';
-import { parseWithFriendlyErrors } from './utils/friendly-errors.ts';
-import { toRuntimeConfig } from './utils/runtime-config.ts';
-import { resolveStrings } from './utils/strings.ts';
-import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './utils/user-config.ts';
+import { FONT_VARIABLES, FONTS, type FontId } from './lib/fonts/families.ts';
+import { fallbackFamilies } from './lib/fonts/fallbacks.ts';
+import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
+import { toRuntimeConfig } from './config/runtime-config.ts';
+import { resolveStrings } from './config/strings.ts';
+import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './config/user-config.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
-export type { KhabarRuntimeConfig } from './utils/runtime-config.ts';
+export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
 
 const themeRoot = new URL('../', import.meta.url);
 
@@ -58,7 +58,7 @@ function fontFamilies(fonts: KhabarConfig['fonts']) {
       provider: fontProviders.local(),
       name: font.family,
       cssVariable,
-      // Astro's optimized fallbacks measure Latin letters; the theme's own measure Arabic (lib/font-metrics.ts).
+      // Astro's optimized fallbacks measure Latin letters; the theme's own measure Arabic (lib/fonts/metrics.ts).
       optimizedFallbacks: false,
       fallbacks: [...fallbackFamilies(id), font.generic],
       display: fonts.display,

@@ -1,7 +1,7 @@
 import type { HookParameters } from 'astro';
 import { AstroError } from 'astro/errors';
 import { localeWithExtensions } from '../lib/format/index.ts';
-import type { KhabarConfig } from '../utils/user-config.ts';
+import type { KhabarConfig } from '../config/user-config.ts';
 
 /**
  * Adds the khabar-comments integration when the site turned comments on, with the newsroom's locale,

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolveBuildTime, type SeoBuildInfo } from '../lib/seo/build.ts';
-import { addToSitemapIndex, serializeSitemapEntry, type SitemapEntry } from '../lib/sitemap.ts';
-import type { KhabarConfig } from '../utils/user-config.ts';
+import { addToSitemapIndex, serializeSitemapEntry, type SitemapEntry } from '../lib/seo/sitemap.ts';
+import type { KhabarConfig } from '../config/user-config.ts';
 
 type SetupOptions = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
 

@@ -1,6 +1,6 @@
 import type { ViteUserConfig } from 'astro';
-import { COMPONENT_NAMES, type ComponentName } from '../schemas/components.ts';
-import type { KhabarRuntimeConfig } from '../utils/runtime-config.ts';
+import { COMPONENT_NAMES, type ComponentName } from '../config/components.ts';
+import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedStylesheet } from '../lib/feed-xsl.ts';
+import { feedStylesheet } from '../lib/seo/feed-xsl.ts';
 import { config, lang, t } from '../runtime/site.ts';
 
 /** `/feed.xsl`: makes a feed opened in a browser read as an Arabic page. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { newsLanguage, newsSitemapItems, recentArticles, renderNewsSitemap } from '../lib/sitemap.ts';
+import { newsLanguage, newsSitemapItems, recentArticles, renderNewsSitemap } from '../lib/seo/sitemap.ts';
 import { articleUrl, getArticles } from '../runtime/articles.ts';
 import { config, datetime } from '../runtime/site.ts';
 import { abs, build, homeUrl } from '../runtime/seo.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { cachedCard, cardKey, renderLogo } from '../lib/social-card.ts';
+import { cachedCard, cardKey, renderLogo } from '../lib/seo/social-card.ts';
 import { config } from '../runtime/site.ts';
 import { build, PUBLISHER_LOGO_SIZE } from '../runtime/seo.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/sitemap.ts';
+import { robotsTxt } from '../lib/seo/sitemap.ts';
 import { build } from '../runtime/seo.ts';
 
 /** `/robots.txt`: open to every crawler, pointing at the sitemap index and the Google News sitemap. */

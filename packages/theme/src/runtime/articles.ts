@@ -2,8 +2,8 @@
  * The site's articles, as routes and components need them. Reads `astro:content` once per build.
  */
 import { getCollection, getEntries } from 'astro:content';
-import type { ArticleData, AuthorData } from '../schemas/article.ts';
-import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from '../lib/stories.ts';
+import type { ArticleData, AuthorData } from '../config/article.ts';
+import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from '../lib/newsroom/stories.ts';
 import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
 import { config } from './site.ts';
 

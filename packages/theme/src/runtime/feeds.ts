@@ -1,6 +1,6 @@
 /** Builds a feed response with `@astrojs/rss` from a list of stories. */
 import rss from '@astrojs/rss';
-import { channelCustomData, FEED_XMLNS, latestChange } from '../lib/feeds.ts';
+import { channelCustomData, FEED_XMLNS, latestChange } from '../lib/seo/feeds.ts';
 import type { Article } from './articles.ts';
 import { config } from './site.ts';
 import { abs, articleFeedItem, build, filePath, homeUrl, languageTag, publisher } from './seo.ts';

@@ -3,7 +3,7 @@
  * pagination and the date archive. Pure choices live in `lib/`; this binds them to the config and caches
  * what every page shares (one related-stories index and one archive per build).
  */
-import { archivePath, groupByMonth, monthInstant, type ArchiveYear } from '../lib/archive.ts';
+import { archivePath, groupByMonth, monthInstant, type ArchiveYear } from '../lib/newsroom/archive.ts';
 import {
   EGYPTIAN_MONTHS,
   LEVANTINE_MONTHS,
@@ -11,12 +11,12 @@ import {
   pluralCategory,
   toDigits,
 } from '../lib/format/index.ts';
-import { homeLayout } from '../lib/home.ts';
-import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/pagination.ts';
-import { buildRelatedIndex, moreFromSection, relatedStories, type RelatedIndex } from '../lib/related.ts';
+import { homeLayout } from '../lib/newsroom/home.ts';
+import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/newsroom/pagination.ts';
+import { buildRelatedIndex, moreFromSection, relatedStories, type RelatedIndex } from '../lib/newsroom/related.ts';
 import { pagePath } from '../lib/urls.ts';
 import { getArticles, type Article } from './articles.ts';
-import type { StringId } from '../schemas/translations.ts';
+import type { StringId } from '../config/translations.ts';
 import { config, formatNumber, t } from './site.ts';
 
 /**

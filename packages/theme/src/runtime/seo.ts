@@ -1,6 +1,6 @@
 /**
  * The SEO routes' and components' bindings to the site: publisher, article metadata, social cards and
- * feeds. The decisions are in `lib/seo`, `lib/feeds` and `lib/social-card`; this gathers their inputs.
+ * feeds. The decisions are in `lib/seo` (feeds, social cards); this gathers their inputs.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -9,8 +9,8 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import build from 'virtual:khabar/seo-build';
 import logo from 'virtual:khabar/logo';
-import { breadcrumbs } from '../lib/breadcrumbs.ts';
-import { feedItem, imageMimeType, type FeedArticle, type FeedImage } from '../lib/feeds.ts';
+import { breadcrumbs } from '../lib/newsroom/breadcrumbs.ts';
+import { feedItem, imageMimeType, type FeedArticle, type FeedImage } from '../lib/seo/feeds.ts';
 import {
   articleMeta,
   breadcrumbListJsonLd,
@@ -22,7 +22,7 @@ import {
   type MetaTag,
   type PublisherInput,
 } from '../lib/seo/index.ts';
-import { cachedCard, cardKey, renderSocialCard, type CardInput } from '../lib/social-card.ts';
+import { cachedCard, cardKey, renderSocialCard, type CardInput } from '../lib/seo/social-card.ts';
 import { absoluteUrl, encodePath, pagePath } from '../lib/urls.ts';
 import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
 import { config, datetime, t } from './site.ts';

@@ -12,8 +12,8 @@ import {
   readingMinutes,
   type DateOptions,
 } from '../lib/format/index.ts';
-import type { StringId } from '../schemas/translations.ts';
-import { interpolate } from '../utils/strings.ts';
+import type { StringId } from '../config/translations.ts';
+import { interpolate } from '../config/strings.ts';
 import { direction } from '../lib/direction.ts';
 
 export { config };

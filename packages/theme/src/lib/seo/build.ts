@@ -1,4 +1,4 @@
-import type { CardFonts } from '../social-card.ts';
+import type { CardFonts } from './social-card.ts';
 
 /** What the integration passes to the SEO routes through `virtual:khabar/seo-build`. */
 export interface SeoBuildInfo {

@@ -3,7 +3,7 @@
  * already be absolute and encoded (the theme's `articleUrl`/`sectionUrl`… through `absoluteUrl`), so a
  * slug is written the same way here as in the canonical link, the feeds and the sitemaps.
  */
-import type { Crumb } from '../breadcrumbs.ts';
+import type { Crumb } from '../newsroom/breadcrumbs.ts';
 
 export type JsonLd = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs } from '../breadcrumbs.ts';
+import { breadcrumbs } from '../newsroom/breadcrumbs.ts';
 import { resolveBuildTime } from './build.ts';
 import {
   articleMeta,

@@ -1,5 +1,5 @@
-import { fallbackCss, fallbacksFor, WEB_FONT_METRICS } from './font-metrics.ts';
-import { FONTS, type FontId } from './fonts.ts';
+import { fallbackCss, fallbacksFor, WEB_FONT_METRICS } from './metrics.ts';
+import { FONTS, type FontId } from './families.ts';
 
 /** The fallback faces of a web font: their CSS and the family names, in stack order. */
 export function fontFallbacks(id: FontId): { css: string; families: string[] } {

@@ -3,7 +3,7 @@
  * URLs and rendered HTML; everything decided about the feed's content is decided here.
  */
 import sanitizeHtml from 'sanitize-html';
-import { escapeXml } from './escape.ts';
+import { escapeXml } from '../escape.ts';
 
 /** Namespaces the theme's feeds use beyond RSS 2.0 (`content` is added by `@astrojs/rss`). */
 export const FEED_XMLNS = {

@@ -13,7 +13,7 @@ import {
   robotsTxt,
   serializeSitemapEntry,
 } from './sitemap.ts';
-import { serializeJsonLd } from './seo/json-ld.ts';
+import { serializeJsonLd } from './json-ld.ts';
 
 const jsonLd = (data: object) =>
   `<script type="application/ld+json">${serializeJsonLd(data as never)}</script>`;

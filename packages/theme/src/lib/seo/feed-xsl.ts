@@ -2,7 +2,7 @@
  * The XSL stylesheet feeds point at, so a feed opened in a browser reads as a right-to-left Arabic
  * page (title, a line on what a feed is, the stories) instead of raw XML. Readers ignore it.
  */
-import { escapeXml } from './escape.ts';
+import { escapeXml } from '../escape.ts';
 
 export interface FeedStylesheetStrings {
   /** "What is this page" line shown above the stories. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { FONT_IDS } from '../lib/fonts.ts';
+import { FONT_IDS } from '../lib/fonts/families.ts';
 
 /** The typefaces for long reading and for headlines, self-hosted from Fontsource packages. */
 export const FontsSchema = () =>

@@ -8,8 +8,8 @@ import {
   fallbackFace,
   LOCAL_FALLBACKS,
   WEB_FONT_METRICS,
-} from './font-metrics.ts';
-import { FONTS, type FontId } from './fonts.ts';
+} from './metrics.ts';
+import { FONTS, type FontId } from './families.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { FONT_IDS, FONTS, preloadFor } from './fonts.ts';
+import { FONT_IDS, FONTS, preloadFor } from './families.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -2,7 +2,7 @@
  * The trail from the home page to a page: home → section → article (or tag, author…). One pure function
  * feeds both the visible breadcrumbs and the `BreadcrumbList` JSON-LD, so the two never disagree.
  */
-import { pagePath, sectionPath } from './urls.ts';
+import { pagePath, sectionPath } from '../urls.ts';
 
 /** One step of the trail. `url` is the encoded path under the site's base (make it absolute for JSON-LD). */
 export interface Crumb {

@@ -1,7 +1,7 @@
 import ar from '../translations/ar.json' with { type: 'json' };
 import fa from '../translations/fa.json' with { type: 'json' };
 import ur from '../translations/ur.json' with { type: 'json' };
-import type { StringId } from '../schemas/translations.ts';
+import type { StringId } from './translations.ts';
 
 type Strings = Record<StringId, string>;
 

@@ -5,7 +5,7 @@
  * Page 1 lives at the list's own URL (`/politics/`); page n ≥ 2 at `<first>/page/<n>/` (`/politics/page/2/`),
  * which is why `page` is a reserved section slug.
  */
-import { pagePath } from './urls.ts';
+import { pagePath } from '../urls.ts';
 
 /** One page of a paginated list. */
 export interface Page<T> {

@@ -4,7 +4,7 @@
  * zero-padded Western digits in URLs and formatted for readers by the components.
  */
 import { zonedDateParts } from './stories.ts';
-import { pagePath } from './urls.ts';
+import { pagePath } from '../urls.ts';
 
 export interface ArchiveMonth<T> {
   /** Four-digit year, e.g. "2016". */

@@ -1,14 +1,14 @@
 import { z } from 'astro/zod';
-import { CommentsSchema } from '../schemas/comments.ts';
-import { ComponentsSchema } from '../schemas/components.ts';
-import { FontsSchema } from '../schemas/fonts.ts';
-import { checkHomeSections, HomeSchema, NewsroomSchema } from '../schemas/home.ts';
-import { LocaleSchema } from '../schemas/locale.ts';
-import { RoutesSchema } from '../schemas/routes.ts';
-import { SectionsSchema } from '../schemas/sections.ts';
-import { SeoSchema } from '../schemas/seo.ts';
-import { SiteSchema } from '../schemas/site.ts';
-import { TranslationsSchema } from '../schemas/translations.ts';
+import { CommentsSchema } from './comments.ts';
+import { ComponentsSchema } from './components.ts';
+import { FontsSchema } from './fonts.ts';
+import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
+import { LocaleSchema } from './locale.ts';
+import { RoutesSchema } from './routes.ts';
+import { SectionsSchema } from './sections.ts';
+import { SeoSchema } from './seo.ts';
+import { SiteSchema } from './site.ts';
+import { TranslationsSchema } from './translations.ts';
 
 /** Everything `khabar()` accepts, validated once when Astro loads the config. */
 export const KhabarConfigSchema = z

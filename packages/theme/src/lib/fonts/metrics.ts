@@ -5,7 +5,7 @@
  * local font take the web font's space. Astro's own optimized fallbacks measure Latin letters, which
  * gives nonsense for an Arabic face (Cairo over Arial came out at 52 %), so the theme measures Arabic.
  */
-import type { FontId } from './fonts.ts';
+import type { FontId } from './families.ts';
 
 /** Ordinary Arabic prose: the letters' frequencies are those of real text. */
 export const ARABIC_SAMPLE =
