@@ -20,3 +20,8 @@ declare module 'virtual:khabar/seo-build' {
   export default build;
 }
 declare module 'virtual:khabar/user-css' {}
+declare module 'virtual:khabar/clock' {
+  /** The build's clock, an ISO instant, resolved once per build (`lib/clock.ts`). */
+  const clock: string;
+  export default clock;
+}

@@ -2,7 +2,7 @@ import { parseArticlePattern, type ParsedArticlePattern } from '../lib/urls.ts';
 import type { KhabarConfig } from './user-config.ts';
 
 /** What components read from `virtual:khabar/config`: the validated options plus what Astro decided. */
-export interface KhabarRuntimeConfig extends Omit<KhabarConfig, 'components' | 'strings'> {
+export interface KhabarRuntimeConfig extends Omit<KhabarConfig, 'components' | 'strings' | 'now'> {
   /** The parsed article URL pattern. */
   articleRoute: ParsedArticlePattern;
   /** Astro's `base`, always with a trailing slash. */
@@ -18,7 +18,8 @@ export function toRuntimeConfig(
   config: KhabarConfig,
   astro: { base: string; site: string | undefined; logoFile: string | undefined },
 ): KhabarRuntimeConfig {
-  const { components: _components, strings: _strings, ...rest } = config;
+  // The clock is not config: it is `virtual:khabar/clock`, so a new build time changes no config module.
+  const { components: _components, strings: _strings, now: _now, ...rest } = config;
   return {
     ...rest,
     articleRoute: parseArticlePattern(config.routes.article),

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
+import { RESERVED_SLUGS } from '../lib/routes.ts';
 
 const SLUG = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
 
-/** First path segments the theme's own pages use. */
-export const RESERVED_SLUGS = ['tags', 'authors', 'page', 'archive', 'search', '404', 'rss.xml'];
+export { RESERVED_SLUGS };
 
 /** One section of the newsroom (سياسة, اقتصاد…). */
 export const SectionSchema = () =>
@@ -19,8 +19,8 @@ export const SectionSchema = () =>
         .regex(SLUG, {
           error: 'must be letters and digits joined by single dashes, e.g. "politics" or "سياسة"',
         })
-        .refine((slug) => !RESERVED_SLUGS.includes(slug), {
-          error: `is used by the theme's own pages (${RESERVED_SLUGS.join(', ')}); choose another slug`,
+        .refine((slug) => !RESERVED_SLUGS.includes(slug.toLowerCase()), {
+          error: `is used by the theme's own pages and files (${RESERVED_SLUGS.join(', ')}); choose another slug`,
         }),
       /**
        * The section's name as readers see it.

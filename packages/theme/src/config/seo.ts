@@ -12,13 +12,6 @@ export const SEO_DEFAULTS = {
 
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
 
-function isInstant(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
-  );
-}
-
 /** Feeds, sitemaps, search-engine data and social cards. */
 export const SeoSchema = () =>
   z
@@ -99,16 +92,12 @@ export const SeoSchema = () =>
        */
       robots: z.boolean().default(SEO_DEFAULTS.robots),
       /**
-       * The clock for "published in the last 48 hours": an ISO instant with offset. Defaults to the
-       * `KHABAR_BUILD_TIME` environment variable, then to the time the build starts. Set it for
-       * reproducible builds and tests.
-       * @example buildTime: '2016-12-02T08:00:00+02:00'
+       * Removed: the news sitemap follows the build's one clock, the top-level `now` option. Kept in the
+       * schema only to say so to a site that still sets it.
+       * @deprecated use `now`
        */
       buildTime: z
-        .string()
-        .refine(isInstant, {
-          error: 'must be an ISO instant with an offset, e.g. "2016-12-02T08:00:00+02:00"',
-        })
+        .undefined({ error: 'has moved: set the top-level `now` option instead (one clock for the whole site)' })
         .optional(),
       /**
        * A 1200×630 social card per story (headline, section and site name, drawn at build with `sharp`).

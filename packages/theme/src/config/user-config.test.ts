@@ -69,8 +69,17 @@ describe('khabar() options', () => {
     });
     expect(message).toMatch(/\*\*sections\[1\]\.slug\*\* "politics" is used by two sections/);
     expect(message).toMatch(/\*\*sections\[2\]\.slug\*\* must be letters and digits/);
-    expect(message).toMatch(/\*\*sections\[3\]\.slug\*\* is used by the theme's own pages/);
+    expect(message).toMatch(/\*\*sections\[3\]\.slug\*\* is used by the theme's own pages and files/);
   });
+
+  it.each(['pagefind', 'og', 'search', 'archive'])(
+    'refuses a section slug the theme or its tools publish at (%s)',
+    (slug) => {
+      const message = messageOf({ ...valid, sections: [{ slug, name: 'قسم' }] });
+      expect(message).toMatch(/\*\*sections\[0\]\.slug\*\* is used by the theme's own pages and files \(.*pagefind.*\)/);
+      expect(message).toContain(slug);
+    },
+  );
 
   it('explains an empty section list and a bad article pattern', () => {
     expect(messageOf({ ...valid, sections: [] })).toMatch(/\*\*sections\*\* list at least one section/);

@@ -11,6 +11,8 @@ import type { KhabarConfig } from '../config/user-config.ts';
 export async function setupComments(
   config: KhabarConfig,
   { updateConfig, config: astroConfig }: HookParameters<'astro:config:setup'>,
+  /** The build's clock (ISO), so a story's comments close by the same "now" as the rest of the site. */
+  _clock: string,
 ): Promise<void> {
   if (config.comments === false) return;
   if (astroConfig.integrations.some((integration) => integration.name === 'khabar-comments')) return;

@@ -1,24 +1,25 @@
 /**
- * The SEO part of the integration: the build-info virtual module, the feed, sitemap, robots and card
- * routes, `@astrojs/sitemap` (unless the site brings its own), and the sitemap index entry of the
- * Google News sitemap. Decisions are in `lib/`; this only wires.
+ * The SEO part of the integration: the build-info virtual module, `@astrojs/sitemap` (unless the site
+ * brings its own) completed with facts computed from the stories, robots.txt's decision, and the sitemap
+ * index entry of the Google News sitemap. Decisions are in `lib/`; this only wires.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
-import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { resolveBuildTime, type SeoBuildInfo } from '../lib/seo/build.ts';
-import { addToSitemapIndex, serializeSitemapEntry, type SitemapEntry } from '../lib/seo/sitemap.ts';
+import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
-
-type SetupOptions = Parameters<NonNullable<AstroIntegration['hooks']['astro:config:setup']>>[0];
-
-const SITEMAP = '@astrojs/sitemap';
-const SITEMAP_INDEX = 'sitemap-index.xml';
-const NEWS_SITEMAP = 'news-sitemap.xml';
+import { PATHS, SITEMAP_FACTS, UNLISTED_PAGES } from '../lib/routes.ts';
+import type { SeoBuildInfo } from '../lib/seo/build.ts';
+import {
+  addToSitemapIndex,
+  serializeSitemapEntry,
+  type SitemapEntry,
+  type SitemapFacts,
+} from '../lib/seo/sitemap.ts';
+import { pagePath } from '../lib/urls.ts';
+import type { SeoRouteDecisions } from './routes.ts';
 
 /** The site's URL with its base, always ending in a slash (`https://news.example/ar/`). */
 function siteBaseUrl(astroConfig: Pick<AstroConfig, 'site' | 'base'>): URL | undefined {
@@ -34,55 +35,55 @@ function themeVersion(): string {
   return pkg.version;
 }
 
-/** The built HTML of a page URL, for `build.format` `directory` and `file`. */
-function pageReader(outDir: URL, siteBase: URL): (url: string) => string | undefined {
-  const root = fileURLToPath(outDir);
-  return (url) => {
-    const { pathname } = new URL(url);
-    const relative = decodeURIComponent(pathname.slice(siteBase.pathname.length));
-    const candidates = pathname.endsWith('/')
-      ? [join(root, relative, 'index.html'), join(root, `${relative.replace(/\/$/, '')}.html`)]
-      : [join(root, relative), join(root, `${relative}.html`)];
-    for (const file of candidates) {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        // try the next layout
-      }
-    }
-    return undefined;
-  };
-}
+const SITEMAP = '@astrojs/sitemap';
 
 /** A page's URL names a file (a feed, a card), not a page. */
 function isPageUrl(url: string): boolean {
   return !/\.[a-z0-9]+$/i.test(new URL(url).pathname);
 }
 
-export interface SeoSetup {
-  /** Whether the theme added `@astrojs/sitemap` (else the site owns it, or there is none). */
-  ownsSitemap: boolean;
+export interface SeoSetup extends SeoRouteDecisions {
   /** Whether any `@astrojs/sitemap` runs. */
   hasSitemap: boolean;
+  /** What the SEO routes read from `virtual:khabar/seo-build`. */
+  info: SeoBuildInfo;
+  /** The facts the theme's sitemap entries are completed with, filled in `astro:build:done`. */
+  facts: SitemapFacts;
 }
 
-/** Called from `astro:config:setup`, before the Vite plugin is created from `modules`. */
+/** Whether the theme writes robots.txt; says why when it does not. */
+function robotsDecision(config: KhabarConfig, astroConfig: AstroConfig, logger: AstroIntegrationLogger) {
+  if (!config.seo.robots) return false;
+  if (existsSync(new URL(PATHS.robots, astroConfig.publicDir))) {
+    logger.info('public/robots.txt exists: the theme does not write its own.');
+    return false;
+  }
+  if (astroConfig.base !== '/' && astroConfig.base !== '') {
+    // Crawlers read robots.txt at the root of the host only; under a base path the file would be ignored.
+    logger.info(
+      `The site lives under ${astroConfig.base}: robots.txt belongs at the root of the host, so the theme does not write one. Point your host's robots.txt at ${astroConfig.base}${PATHS.sitemapIndex}.`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Called from `astro:config:setup`: decides the sitemap and robots.txt, and adds `@astrojs/sitemap`
+ * when the theme owns it. The routes these decisions turn on are injected from the route table.
+ */
 export function setupSeo(
   config: KhabarConfig,
-  options: SetupOptions,
-  modules: Map<string, string>,
-  themeFile: (path: string) => string,
+  { config: astroConfig, updateConfig, logger }: HookParameters<'astro:config:setup'>,
 ): SeoSetup {
-  const { config: astroConfig, updateConfig, injectRoute, logger } = options;
   const { seo } = config;
   const require = createRequire(import.meta.url);
   const siteBase = siteBaseUrl(astroConfig);
   const siteHasSitemap = astroConfig.integrations.some((integration) => integration.name === SITEMAP);
   const ownsSitemap = seo.sitemap && !siteHasSitemap && Boolean(siteBase);
-  const hasSitemap = ownsSitemap || siteHasSitemap;
+  const facts: SitemapFacts = {};
 
   const info: SeoBuildInfo = {
-    buildTime: resolveBuildTime(seo.buildTime, process.env['KHABAR_BUILD_TIME'], new Date()).toISOString(),
     cardCacheDir: fileURLToPath(new URL('khabar-cards/', astroConfig.cacheDir)),
     cardFonts: {
       family: 'Cairo',
@@ -90,55 +91,65 @@ export function setupSeo(
       regular: require.resolve('@expo-google-fonts/cairo/600SemiBold/Cairo_600SemiBold.ttf'),
     },
     themeVersion: themeVersion(),
-    sitemapIndex: hasSitemap && siteBase ? new URL(SITEMAP_INDEX, siteBase).href : undefined,
-    newsSitemap: seo.newsSitemap && siteBase ? new URL(NEWS_SITEMAP, siteBase).href : undefined,
+    sitemapIndex:
+      (ownsSitemap || siteHasSitemap) && siteBase ? new URL(PATHS.sitemapIndex, siteBase).href : undefined,
+    newsSitemap: seo.newsSitemap && siteBase ? new URL(PATHS.newsSitemap, siteBase).href : undefined,
   };
-  modules.set('virtual:khabar/seo-build', `export default ${JSON.stringify(info)};`);
-
-  const route = (pattern: string, file: string) => {
-    injectRoute({ pattern, entrypoint: themeFile(`src/routes/${file}`), prerender: true });
-  };
-  route('/rss.xml', 'rss.xml.ts');
-  if (seo.feeds.sections) route('/[section]/rss.xml', 'section-rss.xml.ts');
-  if (seo.feeds.authors) route('/authors/[author]/rss.xml', 'author-rss.xml.ts');
-  route('/feed.xsl', 'feed.xsl.ts');
-  if (seo.newsSitemap) route(`/${NEWS_SITEMAP}`, 'news-sitemap.xml.ts');
-  if (seo.socialCards.use !== 'never') route('/og/[...id].png', 'social-card.png.ts');
-  if (!config.logo || /\.svg$/i.test(config.logo.src)) route('/publisher-logo.png', 'publisher-logo.png.ts');
-  if (seo.robots) {
-    if (existsSync(new URL('robots.txt', astroConfig.publicDir))) {
-      logger.info('public/robots.txt exists: the theme does not write its own.');
-    } else if (astroConfig.base !== '/' && astroConfig.base !== '') {
-      // Crawlers read robots.txt at the root of the host only; under a base path the file would be ignored.
-      logger.info(
-        `The site lives under ${astroConfig.base}: robots.txt belongs at the root of the host, so the theme does not write one. Point your host's robots.txt at ${astroConfig.base}sitemap-index.xml.`,
-      );
-    } else {
-      route('/robots.txt', 'robots.txt.ts');
-    }
-  }
 
   if (ownsSitemap && siteBase) {
-    const readPage = pageReader(astroConfig.outDir, siteBase);
+    // `/404/`, or `/404.html` with `build.format: 'file'`: compared without the ending.
+    const bare = (url: string) => url.replace(/(\.html|\/)$/, '');
+    const unlisted = new Set(
+      UNLISTED_PAGES.map((path) => bare(new URL(pagePath(astroConfig.base, path), siteBase).href)),
+    );
     updateConfig({
       integrations: [
         sitemap({
-          filter: isPageUrl,
-          serialize: (item) =>
-            serializeSitemapEntry(item as SitemapEntry, readPage) as typeof item | undefined,
-          ...(seo.newsSitemap && { customSitemaps: [new URL(NEWS_SITEMAP, siteBase).href] }),
+          filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)),
+          serialize: (item) => serializeSitemapEntry(item as SitemapEntry, facts) as typeof item,
+          ...(seo.newsSitemap && { customSitemaps: [new URL(PATHS.newsSitemap, siteBase).href] }),
         }),
       ],
     });
   }
-  return { ownsSitemap, hasSitemap };
+  return {
+    ownsSitemap,
+    hasSitemap: ownsSitemap || siteHasSitemap,
+    robots: robotsDecision(config, astroConfig, logger),
+    info,
+    facts,
+  };
 }
 
 /**
- * Called from `astro:build:done`. When the site brought its own `@astrojs/sitemap`, the theme could
- * not pass it `customSitemaps`; it lists the news sitemap in the index itself if the index is there.
+ * Called from `astro:build:done`, before `@astrojs/sitemap`'s own hook (the theme added it after
+ * itself): takes the sitemap facts the build computed from the stories out of the output, and lists the
+ * Google News sitemap in a site-owned sitemap index.
  */
-export async function listNewsSitemap(
+export async function finishSeo(
+  config: KhabarConfig,
+  astroConfig: AstroConfig,
+  setup: SeoSetup,
+  dir: URL,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  if (setup.ownsSitemap) {
+    const folder = new URL(`${PATHS.buildData}/`, dir);
+    try {
+      Object.assign(setup.facts, JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFacts);
+    } catch (cause) {
+      logger.warn(`The sitemap's dates and pictures are missing: ${(cause as Error).message}`);
+    }
+    await rm(folder, { recursive: true, force: true });
+  }
+  await listNewsSitemap(config, astroConfig, setup, dir, logger);
+}
+
+/**
+ * When the site brought its own `@astrojs/sitemap`, the theme could not pass it `customSitemaps`; it
+ * lists the news sitemap in the index itself if the index is there.
+ */
+async function listNewsSitemap(
   config: KhabarConfig,
   astroConfig: AstroConfig,
   setup: SeoSetup,
@@ -147,15 +158,16 @@ export async function listNewsSitemap(
 ): Promise<void> {
   const siteBase = siteBaseUrl(astroConfig);
   if (!config.seo.newsSitemap || setup.ownsSitemap || !setup.hasSitemap || !siteBase) return;
-  const index = new URL(SITEMAP_INDEX, dir);
+  const newsSitemap = new URL(PATHS.newsSitemap, siteBase).href;
+  const index = new URL(PATHS.sitemapIndex, dir);
   let xml: string;
   try {
     xml = await readFile(index, 'utf8');
   } catch {
     logger.info(
-      `Add customSitemaps: ['${new URL(NEWS_SITEMAP, siteBase).href}'] to your sitemap() options to list the Google News sitemap in the index.`,
+      `Add customSitemaps: ['${newsSitemap}'] to your sitemap() options to list the Google News sitemap in the index.`,
     );
     return;
   }
-  await writeFile(index, addToSitemapIndex(xml, new URL(NEWS_SITEMAP, siteBase).href));
+  await writeFile(index, await addToSitemapIndex(xml, newsSitemap));
 }

@@ -1,6 +1,7 @@
 import type { ViteUserConfig } from 'astro';
 import { COMPONENT_NAMES, type ComponentName } from '../config/components.ts';
 import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
+import type { SeoBuildInfo } from '../lib/seo/build.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
@@ -10,13 +11,24 @@ const PREFIX = 'virtual:khabar/';
  * The source of every virtual module the theme serves, by id (without the `virtual:` resolution prefix).
  * Pure: the integration computes the inputs, this only writes modules.
  */
-export function virtualModuleSources(
-  config: KhabarRuntimeConfig,
-  components: Record<ComponentName, string>,
-  strings: Record<string, string>,
-): Map<string, string> {
+export function virtualModuleSources({
+  config,
+  components,
+  strings,
+  clock,
+  seo,
+}: {
+  config: KhabarRuntimeConfig;
+  components: Record<ComponentName, string>;
+  strings: Record<string, string>;
+  /** The build's clock (ISO): a module of its own, so the time of a build changes no other module. */
+  clock: string;
+  seo: SeoBuildInfo;
+}): Map<string, string> {
   const modules = new Map<string, string>();
   modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
+  modules.set(`${PREFIX}clock`, `export default ${JSON.stringify(clock)};`);
+  modules.set(`${PREFIX}seo-build`, `export default ${JSON.stringify(seo)};`);
   modules.set(
     `${PREFIX}logo`,
     config.logoFile

@@ -2,6 +2,7 @@
  * URLs of the newsroom's pages. Every URL the theme writes goes through these functions, so an Arabic
  * slug is written in one form everywhere: percent-encoded UTF-8 with uppercase hex.
  */
+import { fillPattern, PATHS } from './routes.ts';
 
 export const ARTICLE_TOKENS = ['section', 'slug', 'year', 'month', 'day'] as const;
 export type ArticleToken = (typeof ARTICLE_TOKENS)[number];
@@ -124,17 +125,48 @@ export function articlePath(base: string, parsed: ParsedArticlePattern, parts: A
 
 /** The path of a section's page. */
 export function sectionPath(base: string, section: string): string {
-  return pagePath(base, `/${section}`);
+  return pagePath(base, fillPattern('/[section]', { section }));
 }
 
 /** The path of a tag's page. */
 export function tagPath(base: string, tag: string): string {
-  return pagePath(base, `/tags/${tag}`);
+  return pagePath(base, fillPattern(`/${PATHS.tags}/[tag]`, { tag }));
 }
 
 /** The path of an author's page. */
 export function authorPath(base: string, author: string): string {
-  return pagePath(base, `/authors/${author}`);
+  return pagePath(base, fillPattern(`/${PATHS.authors}/[author]`, { author }));
+}
+
+/** The path of the search page. */
+export function searchPath(base: string): string {
+  return pagePath(base, `/${PATHS.search}`);
+}
+
+/**
+ * The encoded path of a file the theme publishes under the base (no trailing slash).
+ * @example filePathUnder('/news/', 'politics/rss.xml') // '/news/politics/rss.xml'
+ */
+export function filePathUnder(base: string, path: string): string {
+  return encodePath(`/${base}/${path}`.replace(/\/{2,}/g, '/'));
+}
+
+/** The feeds the theme writes: the site's, a section's and an author's. */
+export type FeedOf = { site: true } | { section: string } | { author: string };
+
+/**
+ * The path (under the base, unencoded) of a feed.
+ * @example feedFile({ section: 'politics' }) // 'politics/rss.xml'
+ */
+export function feedFile(of: FeedOf): string {
+  if ('section' in of) return `${of.section}/${PATHS.feed}`;
+  if ('author' in of) return `${PATHS.authors}/${of.author}/${PATHS.feed}`;
+  return PATHS.feed;
+}
+
+/** The path (under the base, unencoded) of a story's social card. */
+export function cardFile(id: string): string {
+  return `${PATHS.socialCards}/${id}.png`;
 }
 
 /** An absolute URL for a path on the site (for canonical links, feeds and shares). */

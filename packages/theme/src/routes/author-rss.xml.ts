@@ -19,6 +19,6 @@ export const GET: APIRoute<Props> = async ({ props: { author, articles } }) =>
   feedResponse({
     title: t('feed.authorTitle', { author: author.data.name, site: config.title }),
     description: t('feed.authorDescription', { author: author.data.name, site: config.title }),
-    path: `authors/${author.id}/rss.xml`,
+    feed: { author: author.id },
     articles,
   });

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { newsLanguage, newsSitemapItems, recentArticles, renderNewsSitemap } from '../lib/seo/sitemap.ts';
 import { articleUrl, getArticles } from '../runtime/articles.ts';
+import { buildTime } from '../runtime/clock.ts';
 import { config, datetime } from '../runtime/site.ts';
-import { abs, build, homeUrl } from '../runtime/seo.ts';
+import { abs, homeUrl } from '../runtime/seo.ts';
 
 /** `/news-sitemap.xml`: Google News sitemap of the stories published in the hours before the build. */
 export const GET: APIRoute = async () => {
@@ -11,7 +12,7 @@ export const GET: APIRoute = async () => {
     ? recentArticles(
         await getArticles(),
         (article) => article.data.published,
-        new Date(build.buildTime),
+        buildTime(),
         options.hours,
         options.limit,
       )

@@ -8,6 +8,6 @@ export const GET: APIRoute = async () =>
   feedResponse({
     title: config.title,
     description: config.tagline ?? config.title,
-    path: 'rss.xml',
+    feed: { site: true },
     articles: await getArticles(),
   });

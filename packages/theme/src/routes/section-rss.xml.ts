@@ -19,6 +19,6 @@ export const GET: APIRoute<Props> = async ({ props: { section, articles } }) =>
     title: t('feed.sectionTitle', { section: section.name, site: config.title }),
     description:
       section.description ?? t('feed.sectionDescription', { section: section.name, site: config.title }),
-    path: `${section.slug}/rss.xml`,
+    feed: { section: section.slug },
     articles,
   });

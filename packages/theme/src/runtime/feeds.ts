@@ -2,20 +2,23 @@
 import rss from '@astrojs/rss';
 import { channelCustomData, FEED_XMLNS, latestChange } from '../lib/seo/feeds.ts';
 import type { Article } from './articles.ts';
+import { buildTime } from './clock.ts';
 import { config } from './site.ts';
-import { abs, articleFeedItem, build, filePath, homeUrl, languageTag, publisher } from './seo.ts';
+import { PATHS } from '../lib/routes.ts';
+import type { FeedOf } from '../lib/urls.ts';
+import { articleFeedItem, build, feedUrl, filePath, homeUrl, languageTag, publisher } from './seo.ts';
 
 export interface FeedInput {
   title: string;
   description: string;
-  /** The feed's path under the base, e.g. `politics/rss.xml`. */
-  path: string;
+  /** Whose feed it is. */
+  feed: FeedOf;
   /** Stories, newest first; the feed takes the first `seo.feeds.items`. */
   articles: readonly Article[];
 }
 
 /** An RSS 2.0 response: channel with language, self link, logo and last build date; full items. */
-export async function feedResponse({ title, description, path, articles }: FeedInput): Promise<Response> {
+export async function feedResponse({ title, description, feed, articles }: FeedInput): Promise<Response> {
   const items = await Promise.all(articles.slice(0, config.seo.feeds.items).map(articleFeedItem));
   const { logo } = await publisher();
   const response = await rss({
@@ -24,13 +27,13 @@ export async function feedResponse({ title, description, path, articles }: FeedI
     site: homeUrl,
     items: items.map(({ item }) => item),
     xmlns: { ...FEED_XMLNS },
-    stylesheet: filePath('feed.xsl'),
+    stylesheet: filePath(PATHS.feedStylesheet),
     customData: channelCustomData({
       language: languageTag,
-      selfUrl: abs(filePath(path)),
+      selfUrl: feedUrl(feed),
       lastBuildDate: latestChange(
         items.map(({ input }) => input),
-        new Date(build.buildTime),
+        buildTime(),
       ),
       image: logo ? { url: logo.url, title, link: homeUrl } : undefined,
       generator: `Khabar ${build.themeVersion}`,

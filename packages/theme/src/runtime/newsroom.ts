@@ -1,5 +1,5 @@
 /**
- * The newsroom's browsing pages bound to the site: the build's clock, the home layout, related stories,
+ * The newsroom's browsing pages bound to the site: the footer's year, the home layout, related stories,
  * pagination and the date archive. Pure choices live in `lib/`; this binds them to the config and caches
  * what every page shares (one related-stories index and one archive per build).
  */
@@ -14,22 +14,11 @@ import {
 import { homeLayout } from '../lib/newsroom/home.ts';
 import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/newsroom/pagination.ts';
 import { buildRelatedIndex, moreFromSection, relatedStories, type RelatedIndex } from '../lib/newsroom/related.ts';
-import { pagePath } from '../lib/urls.ts';
+import { searchPath } from '../lib/urls.ts';
 import { getArticles, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';
+import { buildTime } from './clock.ts';
 import { config, formatNumber, t } from './site.ts';
-
-/**
- * The build's clock: the configured `now`, else `SOURCE_DATE_EPOCH` (reproducible builds), else the time
- * the build started.
- */
-export function buildTime(): Date {
-  if (config.now) return new Date(config.now);
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  if (Number.isFinite(epoch) && epoch > 0) return new Date(epoch * 1000);
-  return startedAt;
-}
-const startedAt = new Date();
 
 let year: string | undefined;
 
@@ -118,7 +107,7 @@ export function archiveUrl(year?: string, month?: string): string {
 
 /** The encoded URL of the search page, with a query when given. */
 export function searchUrl(query?: string): string {
-  const path = pagePath(config.base, '/search');
+  const path = searchPath(config.base);
   return query ? `${path}?q=${encodeURIComponent(query)}` : path;
 }
 

@@ -23,7 +23,8 @@ import {
   type PublisherInput,
 } from '../lib/seo/index.ts';
 import { cachedCard, cardKey, renderSocialCard, type CardInput } from '../lib/seo/social-card.ts';
-import { absoluteUrl, encodePath, pagePath } from '../lib/urls.ts';
+import { PATHS } from '../lib/routes.ts';
+import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf } from '../lib/urls.ts';
 import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
 import { config, datetime, t } from './site.ts';
 
@@ -42,12 +43,17 @@ export const languageTag = new Intl.Locale(config.locale).baseName;
 
 /** The encoded path of a file under the site's base, e.g. `politics/rss.xml` → `/politics/rss.xml`. */
 export function filePath(path: string): string {
-  return encodePath(`${config.base}${path}`.replace(/\/{2,}/g, '/'));
+  return filePathUnder(config.base, path);
+}
+
+/** The absolute URL of a feed: the site's, a section's or an author's. */
+export function feedUrl(of: FeedOf): string {
+  return abs(filePath(feedFile(of)));
 }
 
 /** The encoded path of an article's social card. */
 export function cardPath(article: Article): string {
-  return filePath(`og/${article.id}.png`);
+  return filePath(cardFile(article.id));
 }
 
 /** Whether an article's `og:image` is its social card. */
@@ -101,7 +107,7 @@ export function prefetchSocialCards(articles: readonly Article[]): void {
 }
 
 /** The path of the drawn publisher logo, used when the site configured no logo. */
-export const PUBLISHER_LOGO_PATH = 'publisher-logo.png';
+export const PUBLISHER_LOGO_PATH = PATHS.publisherLogo;
 export const PUBLISHER_LOGO_SIZE = 512;
 
 /** The newsroom as a `NewsMediaOrganization`: name, home, logo and social profiles. */
@@ -144,6 +150,39 @@ async function crop(src: ImageMetadata, width: number, height: number) {
   return { url: abs(image.src), width, height };
 }
 
+/** A story's pictures: its `og:image`, and the crops (or the card) its JSON-LD and sitemap entry list. */
+export interface ArticleImages {
+  og: ArticleSeo['image'];
+  listed: ImageRef[];
+}
+
+/**
+ * The pictures of a story, from its entry: the page's JSON-LD and the sitemap both take them from here.
+ * `getImage` is asked for the same crops each time, so both get the same files.
+ */
+export async function articleImages(article: Article): Promise<ArticleImages> {
+  const { data } = article;
+  let og: ArticleSeo['image'];
+  let listed: ImageRef[] = [];
+  if (data.image && !usesCard(article)) {
+    const size = cropSize(data.image.src.width, data.image.src.height, 1200, 630);
+    const ogCrop = await crop(data.image.src, size.width, size.height);
+    og = { src: ogCrop.url, alt: data.image.alt, width: size.width, height: size.height };
+  }
+  const photo = data.image?.src;
+  if (photo) {
+    listed = await Promise.all(
+      jsonLdCrops(photo.width, photo.height).map((size) => crop(photo, size.width, size.height)),
+    );
+  }
+  if (usesCard(article)) {
+    const card = { url: abs(cardPath(article)), width: 1200, height: 630 };
+    og = { src: card.url, alt: data.title, width: card.width, height: card.height };
+    if (listed.length === 0) listed = [card];
+  }
+  return { og, listed };
+}
+
 /** Open Graph `article:*` tags and the `NewsArticle` and `BreadcrumbList` JSON-LD of a story. */
 export async function articleSeo(article: Article, authors: Author[]): Promise<ArticleSeo> {
   const { data } = article;
@@ -151,25 +190,7 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
   const url = abs(articleUrl(article));
   const published = datetime(data.published);
   const modified = data.updated ? datetime(data.updated) : undefined;
-
-  let image: ArticleSeo['image'];
-  let images: ImageRef[] = [];
-  if (data.image && !usesCard(article)) {
-    const og = cropSize(data.image.src.width, data.image.src.height, 1200, 630);
-    const ogCrop = await crop(data.image.src, og.width, og.height);
-    image = { src: ogCrop.url, alt: data.image.alt, width: og.width, height: og.height };
-  }
-  const photo = data.image?.src;
-  if (photo) {
-    images = await Promise.all(
-      jsonLdCrops(photo.width, photo.height).map((size) => crop(photo, size.width, size.height)),
-    );
-  }
-  if (usesCard(article)) {
-    const card = { url: abs(cardPath(article)), width: 1200, height: 630 };
-    image = { src: card.url, alt: data.title, width: card.width, height: card.height };
-    if (images.length === 0) images = [card];
-  }
+  const { og: image, listed: images } = await articleImages(article);
 
   const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
   const trail = breadcrumbs({

@@ -5,6 +5,7 @@
  */
 import { zonedDateParts } from './stories.ts';
 import { pagePath } from '../urls.ts';
+import { PATHS } from '../routes.ts';
 
 export interface ArchiveMonth<T> {
   /** Four-digit year, e.g. "2016". */
@@ -57,7 +58,7 @@ export function groupByMonth<T extends { data: { published: Date } }>(
  * @example archivePath('/news/', '2016', '12') // '/news/archive/2016/12/'
  */
 export function archivePath(base: string, year?: string, month?: string): string {
-  const parts = ['archive', year, year ? month : undefined].filter(Boolean);
+  const parts = [PATHS.archive, year, year ? month : undefined].filter(Boolean);
   return pagePath(base, `/${parts.join('/')}`);
 }
 

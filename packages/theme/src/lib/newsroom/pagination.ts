@@ -6,6 +6,7 @@
  * which is why `page` is a reserved section slug.
  */
 import { pagePath } from '../urls.ts';
+import { PATHS } from '../routes.ts';
 
 /** One page of a paginated list. */
 export interface Page<T> {
@@ -51,7 +52,7 @@ export function paginate<T>(items: readonly T[], perPage: number): Page<T>[] {
  */
 export function pageUrl(firstPageUrl: string, n: number): string {
   if (n <= 1) return firstPageUrl;
-  return pagePath('/', `${firstPageUrl}/page/${n}`);
+  return pagePath('/', `${firstPageUrl}/${PATHS.page}/${n}`);
 }
 
 /** A gap in a run of page numbers ("…"). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { breadcrumbs } from '../newsroom/breadcrumbs.ts';
-import { resolveBuildTime } from './build.ts';
 import {
   articleMeta,
   breadcrumbListJsonLd,
@@ -154,22 +153,5 @@ describe('image crops', () => {
     ]);
     expect(cropSize(1600, 900, 1200, 630)).toEqual({ width: 1200, height: 630 });
     expect(cropSize(600, 300, 1200, 630)).toEqual({ width: 571, height: 300 });
-  });
-});
-
-describe('resolveBuildTime', () => {
-  const now = new Date('2030-01-01T00:00:00Z');
-  it('takes the option, then KHABAR_BUILD_TIME, then now', () => {
-    expect(resolveBuildTime('2016-12-02T08:00:00+02:00', '2000-01-01T00:00:00Z', now).toISOString()).toBe(
-      '2016-12-02T06:00:00.000Z',
-    );
-    expect(resolveBuildTime(undefined, '2016-12-02T08:00:00+02:00', now).toISOString()).toBe(
-      '2016-12-02T06:00:00.000Z',
-    );
-    expect(resolveBuildTime(undefined, '  ', now)).toBe(now);
-    expect(resolveBuildTime(undefined, undefined, now)).toBe(now);
-  });
-  it('refuses a KHABAR_BUILD_TIME that is not a date', () => {
-    expect(() => resolveBuildTime(undefined, 'yesterday', now)).toThrow(/KHABAR_BUILD_TIME="yesterday"/);
   });
 });

@@ -7,47 +7,51 @@ import {
   addToSitemapIndex,
   newsLanguage,
   newsSitemapItems,
-  pageDataFromHtml,
   recentArticles,
   renderNewsSitemap,
   robotsTxt,
   serializeSitemapEntry,
+  sitemapFacts,
 } from './sitemap.ts';
-import { serializeJsonLd } from './json-ld.ts';
 
-const jsonLd = (data: object) =>
-  `<script type="application/ld+json">${serializeJsonLd(data as never)}</script>`;
-const articlePage = `<html><head>${jsonLd({
-  '@type': 'NewsArticle',
-  headline: '</script> عنوان',
-  datePublished: '2016-11-29T07:30:00+02:00',
-  dateModified: '2016-12-01T06:15:00+02:00',
-  image: [{ '@type': 'ImageObject', url: 'https://k.example/a.jpg' }, { url: 'https://k.example/b.jpg' }],
-})}${jsonLd({ '@type': 'BreadcrumbList' })}</head></html>`;
+describe('sitemap facts from the stories', () => {
+  const story = (url: string, published: string, updated?: string, listedOn: string[] = []) => ({
+    url,
+    published: new Date(published),
+    updated: updated ? new Date(updated) : undefined,
+    images: [`${url}a.jpg`, `${url}b.jpg`, `${url}a.jpg`],
+    listedOn,
+  });
+  const facts = sitemapFacts([
+    story('https://k.example/a/', '2016-11-29T07:30:00+02:00', '2016-12-01T06:15:00+02:00', [
+      'https://k.example/',
+      'https://k.example/politics/',
+    ]),
+    story('https://k.example/b/', '2016-11-30T10:00:00+02:00', undefined, ['https://k.example/']),
+  ]);
 
-describe('sitemap entries from built pages', () => {
-  it('reads lastmod and images from the NewsArticle JSON-LD', () => {
-    expect(pageDataFromHtml(articlePage)).toEqual({
-      noindex: false,
-      lastmod: '2016-12-01T06:15:00+02:00',
-      images: ['https://k.example/a.jpg', 'https://k.example/b.jpg'],
+  it("gives a story its update (else its publication) and its pictures, once each", () => {
+    expect(facts['https://k.example/a/']).toEqual({
+      lastmod: '2016-12-01T04:15:00.000Z',
+      images: ['https://k.example/a/a.jpg', 'https://k.example/a/b.jpg'],
     });
+    expect(facts['https://k.example/b/']?.lastmod).toBe('2016-11-30T08:00:00.000Z');
   });
 
-  it('completes an entry, leaves other pages alone and drops noindex pages', () => {
-    const pages: Record<string, string> = {
-      'https://k.example/a/': articlePage,
-      'https://k.example/': '<html><head></head></html>',
-      'https://k.example/404/': '<meta name="robots" content="noindex">',
-    };
-    const read = (url: string) => pages[url];
-    expect(serializeSitemapEntry({ url: 'https://k.example/a/' }, read)).toEqual({
+  it("gives a listing page its newest story's change", () => {
+    expect(facts['https://k.example/']).toEqual({ lastmod: '2016-12-01T04:15:00.000Z' });
+    expect(facts['https://k.example/politics/']).toEqual({ lastmod: '2016-12-01T04:15:00.000Z' });
+  });
+
+  it('completes an entry from the facts and leaves other pages alone', () => {
+    expect(serializeSitemapEntry({ url: 'https://k.example/a/' }, facts)).toEqual({
       url: 'https://k.example/a/',
       lastmod: '2016-12-01T04:15:00.000Z',
-      img: [{ url: 'https://k.example/a.jpg' }, { url: 'https://k.example/b.jpg' }],
+      img: [{ url: 'https://k.example/a/a.jpg' }, { url: 'https://k.example/a/b.jpg' }],
     });
-    expect(serializeSitemapEntry({ url: 'https://k.example/' }, read)).toEqual({ url: 'https://k.example/' });
-    expect(serializeSitemapEntry({ url: 'https://k.example/404/' }, read)).toBeUndefined();
+    expect(serializeSitemapEntry({ url: 'https://k.example/archive/' }, facts)).toEqual({
+      url: 'https://k.example/archive/',
+    });
   });
 });
 
@@ -115,11 +119,11 @@ describe('Google News sitemap', () => {
 });
 
 describe('index and robots', () => {
-  it('adds a sitemap to an index once', () => {
+  it('adds a sitemap to an index once', async () => {
     const index =
       '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://k.example/sitemap-0.xml</loc></sitemap></sitemapindex>';
-    const once = addToSitemapIndex(index, 'https://k.example/news-sitemap.xml');
-    expect(addToSitemapIndex(once, 'https://k.example/news-sitemap.xml')).toBe(once);
+    const once = await addToSitemapIndex(index, 'https://k.example/news-sitemap.xml');
+    expect(await addToSitemapIndex(once, 'https://k.example/news-sitemap.xml')).toBe(once);
     const locs = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(once).sitemapindex.sitemap;
     expect(locs.map((s: { loc: string }) => s.loc)).toEqual([
       'https://k.example/sitemap-0.xml',

@@ -1,53 +1,60 @@
 /**
- * Sitemap logic: which pages `@astrojs/sitemap` lists and with what, and the Google News sitemap.
- * Pure: the integration hands in built HTML and articles; nothing here reads files or the clock.
+ * Sitemap logic: what `@astrojs/sitemap` says of each page, and the Google News sitemap. Pure: computed
+ * from the stories (never read back out of built pages); nothing here reads files or the clock.
  */
 import { Readable } from 'node:stream';
-import { SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import {
+  parseSitemapIndex,
+  SitemapIndexStream,
+  SitemapStream,
+  streamToPromise,
+  type SitemapItemLoose,
+} from 'sitemap';
 
-/** What the sitemap learns about a built page from the JSON-LD and robots meta the theme wrote into it. */
-export interface PageData {
-  /** The page asked search engines not to index it. */
-  noindex: boolean;
-  /** ISO instant of the last change (a story's `dateModified`). */
+/** What the sitemap says of one page beyond its URL, computed from the content. */
+export interface PageFacts {
+  /** ISO instant of the last change: a story's update or publication; a listing's newest story. */
   lastmod?: string | undefined;
-  /** Absolute URLs of the story's pictures. */
-  images: string[];
+  /** Absolute URLs of the page's pictures (a story's crops, or its social card). */
+  images?: string[] | undefined;
 }
 
-const JSON_LD = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g;
-const NOINDEX = /<meta name="robots" content="[^"]*noindex/;
+/** The facts of every page that has any, by absolute URL: what the build's facts endpoint writes. */
+export type SitemapFacts = Record<string, PageFacts>;
 
-function imageUrls(image: unknown): string[] {
-  const list = Array.isArray(image) ? image : image ? [image] : [];
-  return list
-    .map((entry: unknown) => (typeof entry === 'string' ? entry : (entry as { url?: unknown } | null)?.url))
-    .filter((url): url is string => typeof url === 'string');
+/** A story as the sitemap sees it. */
+export interface SitemapStory {
+  /** Absolute URL of the story's page. */
+  url: string;
+  published: Date;
+  updated?: Date | undefined;
+  /** Absolute URLs of its pictures. */
+  images: readonly string[];
+  /** Absolute URLs of the listing pages that show it (home, its section, tags, authors). */
+  listedOn: readonly string[];
 }
 
 /**
- * Reads a built page's structured data. The theme escapes `<` inside its JSON-LD
- * (`serializeJsonLd`), so the first `</script>` closes each block.
+ * The sitemap's facts from the stories themselves: each story's `lastmod` (its update, else its
+ * publication) and pictures; each listing page's `lastmod` is that of its newest story.
  */
-export function pageDataFromHtml(html: string): PageData {
-  const data: PageData = { noindex: NOINDEX.test(html), images: [] };
-  for (const match of html.matchAll(JSON_LD)) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(match[1] ?? '');
-    } catch {
-      continue;
-    }
-    for (const node of Array.isArray(parsed) ? parsed : [parsed]) {
-      const item = node as Record<string, unknown>;
-      if (item['@type'] !== 'NewsArticle') continue;
-      const modified = item['dateModified'] ?? item['datePublished'];
-      if (typeof modified === 'string') data.lastmod = modified;
-      data.images.push(...imageUrls(item['image']));
+export function sitemapFacts(stories: readonly SitemapStory[]): SitemapFacts {
+  const facts: SitemapFacts = {};
+  const newest = new Map<string, number>();
+  for (const story of stories) {
+    const changed = (story.updated ?? story.published).getTime();
+    facts[story.url] = {
+      lastmod: new Date(changed).toISOString(),
+      ...(story.images.length > 0 && { images: [...new Set(story.images)] }),
+    };
+    for (const listing of story.listedOn) {
+      newest.set(listing, Math.max(newest.get(listing) ?? 0, changed));
     }
   }
-  data.images = [...new Set(data.images)];
-  return data;
+  for (const [url, time] of newest) {
+    facts[url] = { ...facts[url], lastmod: new Date(time).toISOString() };
+  }
+  return facts;
 }
 
 /** A sitemap entry as `@astrojs/sitemap` passes it to `serialize` (image entries ride along). */
@@ -59,22 +66,16 @@ export interface SitemapEntry {
 }
 
 /**
- * Completes one `@astrojs/sitemap` entry from its built page: `lastmod` from the story's update or
- * publication instant, its pictures as image entries; a `noindex` page (the 404) is dropped.
- * @param readPage returns the built HTML of a URL, or `undefined` when there is none.
+ * Completes one `@astrojs/sitemap` entry from the facts computed from the content: `lastmod` and the
+ * pictures as image entries. A page without facts is left as it is.
  */
-export function serializeSitemapEntry<T extends SitemapEntry>(
-  entry: T,
-  readPage: (url: string) => string | undefined,
-): T | undefined {
-  const html = readPage(entry.url);
-  if (html === undefined) return entry;
-  const page = pageDataFromHtml(html);
-  if (page.noindex) return undefined;
+export function serializeSitemapEntry<T extends SitemapEntry>(entry: T, facts: Readonly<SitemapFacts>): T {
+  const page = facts[entry.url];
+  if (!page) return entry;
   return {
     ...entry,
-    ...(page.lastmod && { lastmod: new Date(page.lastmod).toISOString() }),
-    ...(page.images.length > 0 && { img: page.images.map((url) => ({ url })) }),
+    ...(page.lastmod && { lastmod: page.lastmod }),
+    ...(page.images?.length && { img: page.images.map((url) => ({ url })) }),
   };
 }
 
@@ -157,12 +158,15 @@ export async function renderNewsSitemap(
 
 /**
  * Adds a sitemap to a sitemap index (when the site brought its own `@astrojs/sitemap`, the theme
- * cannot pass it `customSitemaps`). Returns the index unchanged when it already lists the URL.
+ * cannot pass it `customSitemaps`), read and written by the `sitemap` package. Returns the index
+ * unchanged when it already lists the URL.
  */
-export function addToSitemapIndex(indexXml: string, sitemapUrl: string): string {
-  const loc = `<loc>${sitemapUrl.replace(/&/g, '&amp;')}</loc>`;
-  if (indexXml.includes(loc)) return indexXml;
-  return indexXml.replace('</sitemapindex>', `<sitemap>${loc}</sitemap></sitemapindex>`);
+export async function addToSitemapIndex(indexXml: string, sitemapUrl: string): Promise<string> {
+  const entries = await parseSitemapIndex(Readable.from([indexXml]));
+  if (entries.some((entry) => entry.url === sitemapUrl)) return indexXml;
+  const stream = new SitemapIndexStream();
+  const done = streamToPromise(Readable.from([...entries, { url: sitemapUrl }]).pipe(stream));
+  return (await done).toString('utf8');
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { HookParameters } from 'astro';
+import type { KhabarConfig } from '../config/user-config.ts';
+import type { RouteOptions, ThemeRoute } from '../lib/routes.ts';
+import { parseArticlePattern } from '../lib/urls.ts';
+import { themeFile } from './theme-files.ts';
+
+/** What the SEO wiring decided that turns routes on and off. */
+export interface SeoRouteDecisions {
+  /** The theme writes `/robots.txt` (no `public/robots.txt`, no base path). */
+  robots: boolean;
+  /** The theme runs `@astrojs/sitemap` and completes its entries. */
+  ownsSitemap: boolean;
+}
+
+/** The route table's options from the site's options and the SEO decisions. */
+export function routeOptions(config: KhabarConfig, seo: SeoRouteDecisions): RouteOptions {
+  return {
+    article: parseArticlePattern(config.routes.article).route,
+    search: config.search,
+    sectionFeeds: config.seo.feeds.sections,
+    authorFeeds: config.seo.feeds.authors,
+    newsSitemap: Boolean(config.seo.newsSitemap),
+    socialCards: config.seo.socialCards.use !== 'never',
+    publisherLogo: !config.logo || /\.svg$/i.test(config.logo.src),
+    robots: seo.robots,
+    sitemapFacts: seo.ownsSitemap,
+  };
+}
+
+/** Injects the theme's routes, all prerendered. */
+export function injectRoutes(
+  routes: readonly ThemeRoute[],
+  injectRoute: HookParameters<'astro:config:setup'>['injectRoute'],
+): void {
+  for (const route of routes) {
+    injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fillPattern,
+  listedInSitemap,
+  RESERVED_SLUGS,
+  routeTable,
+  UNLISTED_PAGES,
+  type RouteOptions,
+} from './routes.ts';
+
+const everything: RouteOptions = {
+  article: '/[section]/[slug]',
+  search: true,
+  sectionFeeds: true,
+  authorFeeds: true,
+  newsSitemap: true,
+  socialCards: true,
+  publisherLogo: true,
+  robots: true,
+  sitemapFacts: true,
+};
+
+describe('routeTable', () => {
+  it('lists each pattern once, with its route file', () => {
+    const routes = routeTable(everything);
+    const patterns = routes.map((route) => route.pattern);
+    expect(new Set(patterns).size).toBe(patterns.length);
+    expect(patterns).toContain('/tags/[tag]/page/[page]');
+    expect(routes.find((route) => route.pattern === '/[section]/[slug]')?.entrypoint).toBe(
+      'src/routes/article.astro',
+    );
+  });
+
+  it('leaves out the routes the options turn off', () => {
+    const routes = routeTable({
+      ...everything,
+      search: false,
+      sectionFeeds: false,
+      authorFeeds: false,
+      newsSitemap: false,
+      socialCards: false,
+      publisherLogo: false,
+      robots: false,
+      sitemapFacts: false,
+    });
+    const patterns = routes.map((route) => route.pattern);
+    expect(patterns).not.toContain('/search');
+    expect(patterns).not.toContain('/robots.txt');
+    expect(patterns).not.toContain('/og/[...id].png');
+    expect(patterns).not.toContain('/[section]/rss.xml');
+    expect(patterns).toContain('/rss.xml');
+  });
+
+  it('puts the article route where routes.article says', () => {
+    const routes = routeTable({ ...everything, article: '/[year]/[month]/[slug]' });
+    expect(routes.find((route) => route.kind === 'article')?.pattern).toBe('/[year]/[month]/[slug]');
+  });
+});
+
+describe('RESERVED_SLUGS', () => {
+  it('holds the first segment of every fixed route and the folders tools write', () => {
+    for (const slug of ['tags', 'authors', 'archive', 'search', '404', 'og', 'pagefind', '_astro', '_khabar']) {
+      expect(RESERVED_SLUGS).toContain(slug);
+    }
+    for (const route of routeTable(everything)) {
+      const first = route.pattern.split('/')[1] ?? '';
+      if (first && !first.startsWith('[')) expect(RESERVED_SLUGS).toContain(first);
+    }
+  });
+});
+
+describe('listedInSitemap', () => {
+  it('lists pages for readers, not files, feeds or the 404', () => {
+    expect(listedInSitemap('article')).toBe(true);
+    expect(listedInSitemap('archive')).toBe(true);
+    expect(listedInSitemap('not-found')).toBe(false);
+    expect(listedInSitemap('feed')).toBe(false);
+    expect(listedInSitemap('file')).toBe(false);
+    expect(UNLISTED_PAGES).toEqual(['/404']);
+  });
+});
+
+describe('fillPattern', () => {
+  it('fills named and rest parameters', () => {
+    expect(fillPattern('/tags/[tag]/page/[page]', { tag: 'نفط', page: '2' })).toBe('/tags/نفط/page/2');
+    expect(fillPattern('/og/[...id].png', { id: '2016/story' })).toBe('/og/2016/story.png');
+  });
+
+  it('names a missing parameter', () => {
+    expect(() => fillPattern('/tags/[tag]', {})).toThrow('needs a value for [tag]');
+  });
+});
