@@ -97,7 +97,9 @@ export const SeoSchema = () =>
        * @deprecated use `now`
        */
       buildTime: z
-        .undefined({ error: 'has moved: set the top-level `now` option instead (one clock for the whole site)' })
+        .undefined({
+          error: 'has moved: set the top-level `now` option instead (one clock for the whole site)',
+        })
         .optional(),
       /**
        * A 1200×630 social card per story (headline, section and site name, drawn at build with `sharp`).

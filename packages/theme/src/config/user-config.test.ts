@@ -76,7 +76,9 @@ describe('khabar() options', () => {
     'refuses a section slug the theme or its tools publish at (%s)',
     (slug) => {
       const message = messageOf({ ...valid, sections: [{ slug, name: 'قسم' }] });
-      expect(message).toMatch(/\*\*sections\[0\]\.slug\*\* is used by the theme's own pages and files \(.*pagefind.*\)/);
+      expect(message).toMatch(
+        /\*\*sections\[0\]\.slug\*\* is used by the theme's own pages and files \(.*pagefind.*\)/,
+      );
       expect(message).toContain(slug);
     },
   );

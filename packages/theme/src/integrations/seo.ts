@@ -136,7 +136,10 @@ export async function finishSeo(
   if (setup.ownsSitemap) {
     const folder = new URL(`${PATHS.buildData}/`, dir);
     try {
-      Object.assign(setup.facts, JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFacts);
+      Object.assign(
+        setup.facts,
+        JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFacts,
+      );
     } catch (cause) {
       logger.warn(`The sitemap's dates and pictures are missing: ${(cause as Error).message}`);
     }

@@ -59,7 +59,17 @@ describe('routeTable', () => {
 
 describe('RESERVED_SLUGS', () => {
   it('holds the first segment of every fixed route and the folders tools write', () => {
-    for (const slug of ['tags', 'authors', 'archive', 'search', '404', 'og', 'pagefind', '_astro', '_khabar']) {
+    for (const slug of [
+      'tags',
+      'authors',
+      'archive',
+      'search',
+      '404',
+      'og',
+      'pagefind',
+      '_astro',
+      '_khabar',
+    ]) {
       expect(RESERVED_SLUGS).toContain(slug);
     }
     for (const route of routeTable(everything)) {

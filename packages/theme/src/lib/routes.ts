@@ -6,16 +6,7 @@
 
 /** What a route's pages show: the sitemap lists page kinds, never files. */
 export type RouteKind =
-  | 'home'
-  | 'article'
-  | 'section'
-  | 'tag'
-  | 'author'
-  | 'archive'
-  | 'search'
-  | 'not-found'
-  | 'feed'
-  | 'file';
+  'home' | 'article' | 'section' | 'tag' | 'author' | 'archive' | 'search' | 'not-found' | 'feed' | 'file';
 
 export interface ThemeRoute {
   /** Astro's route pattern, e.g. `/tags/[tag]`. */
@@ -79,9 +70,19 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
     { pattern: '/', entrypoint: 'src/routes/index.astro', kind: 'home' },
     { pattern: options.article, entrypoint: 'src/routes/article.astro', kind: 'article' },
     { pattern: '/[section]', entrypoint: 'src/routes/section.astro', kind: 'section' },
-    { pattern: `/[section]/${page}/[page]`, entrypoint: 'src/routes/section.astro', kind: 'section', paged: true },
+    {
+      pattern: `/[section]/${page}/[page]`,
+      entrypoint: 'src/routes/section.astro',
+      kind: 'section',
+      paged: true,
+    },
     { pattern: `/${tags}/[tag]`, entrypoint: 'src/routes/tag.astro', kind: 'tag' },
-    { pattern: `/${tags}/[tag]/${page}/[page]`, entrypoint: 'src/routes/tag.astro', kind: 'tag', paged: true },
+    {
+      pattern: `/${tags}/[tag]/${page}/[page]`,
+      entrypoint: 'src/routes/tag.astro',
+      kind: 'tag',
+      paged: true,
+    },
     { pattern: `/${authors}/[author]`, entrypoint: 'src/routes/author.astro', kind: 'author' },
     {
       pattern: `/${authors}/[author]/${page}/[page]`,

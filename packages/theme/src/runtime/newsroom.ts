@@ -13,7 +13,12 @@ import {
 } from '../lib/format/index.ts';
 import { homeLayout } from '../lib/newsroom/home.ts';
 import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/newsroom/pagination.ts';
-import { buildRelatedIndex, moreFromSection, relatedStories, type RelatedIndex } from '../lib/newsroom/related.ts';
+import {
+  buildRelatedIndex,
+  moreFromSection,
+  relatedStories,
+  type RelatedIndex,
+} from '../lib/newsroom/related.ts';
 import { searchPath } from '../lib/urls.ts';
 import { getArticles, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';

@@ -30,7 +30,7 @@ describe('sitemap facts from the stories', () => {
     story('https://k.example/b/', '2016-11-30T10:00:00+02:00', undefined, ['https://k.example/']),
   ]);
 
-  it("gives a story its update (else its publication) and its pictures, once each", () => {
+  it('gives a story its update (else its publication) and its pictures, once each', () => {
     expect(facts['https://k.example/a/']).toEqual({
       lastmod: '2016-12-01T04:15:00.000Z',
       images: ['https://k.example/a/a.jpg', 'https://k.example/a/b.jpg'],
