@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sharp, SharpOptions } from 'sharp';
+// Pango markup follows XML's rules: the XML escaper is the right one.
+import { escapeXml } from '../escape.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -63,11 +65,6 @@ export function cardKey(input: CardInput, themeVersion: string): string {
       ]),
     )
     .digest('hex');
-}
-
-/** Escapes text for Pango markup. */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -159,7 +156,7 @@ async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardF
   const draw = (headline: string, size: number) =>
     text(
       sharp,
-      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeMarkup(headline)}</span>`,
+      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
       `${fonts.family} Bold ${size}`,
       fonts.bold,
       HEADLINE_WIDTH,
@@ -199,20 +196,20 @@ export async function renderSocialCard(
     headlineBlock(sharp, input, fonts),
     sharedText(
       sharp,
-      `<span foreground="${input.background}">${RLM}${escapeMarkup(input.section)}</span>`,
+      `<span foreground="${input.background}">${RLM}${escapeXml(input.section)}</span>`,
       `${fonts.family} SemiBold 32`,
       fonts.regular,
     ),
     sharedText(
       sharp,
-      `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+      `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
       `${fonts.family} Bold 44`,
       fonts.bold,
     ),
     input.host
       ? sharedText(
           sharp,
-          `<span foreground="${input.foreground}" alpha="80%">${escapeMarkup(input.host)}</span>`,
+          `<span foreground="${input.foreground}" alpha="80%">${escapeXml(input.host)}</span>`,
           `${fonts.family} SemiBold 26`,
           fonts.regular,
         )
@@ -329,7 +326,7 @@ export async function renderLogo(
 ): Promise<Buffer> {
   const name = await text(
     sharp,
-    `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+    `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
     `${fonts.family} Bold ${Math.round(size / 4)}`,
     fonts.bold,
     Math.round(size * 0.84),
