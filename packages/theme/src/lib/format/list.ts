@@ -1,0 +1,37 @@
+/**
+ * Lists of names ("مها وسامر وليلى") in the locale's words, with `Intl.ListFormat`.
+ */
+
+/** One piece of a formatted list: the name at `index` in the input, or the words between two names. */
+export type ListPart = { type: 'element'; index: number; value: string } | { type: 'literal'; value: string };
+
+const formats = new Map<string, Intl.ListFormat>();
+
+function conjunction(locale: string): Intl.ListFormat {
+  let format = formats.get(locale);
+  if (format === undefined) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    formats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * The pieces of `names` joined as the locale joins a list ("and"), from `formatToParts`: each name as
+ * an element with its index (so a component can make it a link), the separators as literals.
+ * @example listParts(['مها', 'سامر'], 'ar') // [{ type: 'element', index: 0, value: 'مها' }, { type: 'literal', value: ' و' }, { type: 'element', index: 1, value: 'سامر' }]
+ */
+export function listParts(names: readonly string[], locale: string): ListPart[] {
+  let index = 0;
+  return conjunction(locale)
+    .formatToParts(names)
+    .map((part) => (part.type === 'element' ? { type: 'element', index: index++, value: part.value } : part));
+}
+
+/**
+ * `names` joined as the locale joins a list: the text of {@link listParts}.
+ * @example formatList(['مها', 'سامر', 'ليلى'], 'ar') // 'مها وسامر وليلى'
+ */
+export function formatList(names: readonly string[], locale: string): string {
+  return conjunction(locale).format(names);
+}
