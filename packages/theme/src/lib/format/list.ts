@@ -25,7 +25,9 @@ export function listParts(names: readonly string[], locale: string): ListPart[] 
   let index = 0;
   return conjunction(locale)
     .formatToParts(names)
-    .map((part) => (part.type === 'element' ? { type: 'element', index: index++, value: part.value } : part));
+    .map(({ type, value }): ListPart =>
+      type === 'element' ? { type, index: index++, value } : { type: 'literal', value },
+    );
 }
 
 /**
