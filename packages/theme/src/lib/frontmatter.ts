@@ -26,7 +26,7 @@ export function rawScalars(source: string, keys: readonly string[]): Record<stri
     if (!isScalar(key) || typeof key.value !== 'string' || !keys.includes(key.value)) continue;
     if (!isScalar(value) || value.value === null) continue;
     const typed = value.type === 'PLAIN' ? value.source : value.value;
-    result[key.value] = String(typed);
+    if (typeof typed === 'string') result[key.value] = typed;
   }
   return result;
 }
