@@ -5,16 +5,7 @@
 /** One piece of a formatted list: the name at `index` in the input, or the words between two names. */
 export type ListPart = { type: 'element'; index: number; value: string } | { type: 'literal'; value: string };
 
-const formats = new Map<string, Intl.ListFormat>();
-
-function conjunction(locale: string): Intl.ListFormat {
-  let format = formats.get(locale);
-  if (format === undefined) {
-    format = new Intl.ListFormat(locale, { type: 'conjunction' });
-    formats.set(locale, format);
-  }
-  return format;
-}
+const conjunction = (locale: string) => new Intl.ListFormat(locale, { type: 'conjunction' });
 
 /**
  * The pieces of `names` joined as the locale joins a list ("and"), from `formatToParts`: each name as
