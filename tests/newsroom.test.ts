@@ -291,7 +291,7 @@ describe('the 404 and search pages', () => {
       'ARTICLE',
     ]);
     const meta = (name: string) =>
-      document.querySelector(`[data-pagefind-meta^="${name}"]`)?.textContent?.trim() ?? null;
+      document.querySelector(`[data-pagefind-meta^="${name}"]`)?.textContent.trim() ?? null;
     expect(meta('title')).toContain('روسيا تطالب الغرب');
     expect(meta('section')).toBe('سياسة');
     expect(meta('date')).toBe(document.querySelector('.khabar-dates time')?.textContent);
