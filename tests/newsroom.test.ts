@@ -284,9 +284,28 @@ describe('the 404 and search pages', () => {
     expect(entry.languages.ar?.page_count).toBe((await publishedStories()).length);
   });
 
-  it('leaves the built article files untouched by indexing', async () => {
-    const { html } = await loadPage(SEED_PATH);
-    expect(html).not.toContain('data-pagefind');
-    expect(html).not.toContain('data-khabar-stems');
+  it('marks the article page up for Pagefind in the components, and indexing leaves it as it is', async () => {
+    const { document, html } = await loadPage(SEED_PATH);
+    // One body: the story, not the navigation, the related stories or the footer.
+    expect([...document.querySelectorAll('[data-pagefind-body]')].map((el) => el.tagName)).toEqual([
+      'ARTICLE',
+    ]);
+    const meta = (name: string) =>
+      document.querySelector(`[data-pagefind-meta^="${name}"]`)?.textContent.trim() ?? null;
+    expect(meta('title')).toContain('روسيا تطالب الغرب');
+    expect(meta('section')).toBe('سياسة');
+    expect(meta('date')).toBe(document.querySelector('.khabar-dates time')?.textContent);
+    expect(document.querySelector('meta[name="description"]')?.getAttribute('data-pagefind-meta')).toBe(
+      'description[content]',
+    );
+    expect(document.querySelector('.khabar-share')?.getAttribute('data-pagefind-ignore')).toBe('all');
+    // The light stems go to the index from the story's record, never into the page.
+    expect(html).not.toContain('data-pagefind-weight');
+  });
+
+  it('marks up no other page as a search result', async () => {
+    for (const path of ['/', '/politics/', '/search/', '/404.html']) {
+      expect((await loadPage(path)).html, path).not.toContain('data-pagefind-body');
+    }
   });
 });

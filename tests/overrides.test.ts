@@ -58,7 +58,7 @@ describe('a site that makes the theme its own', () => {
     const prose = document.querySelector('.khabar-prose');
     const children = [...(prose?.children ?? [])].map((el) => el.tagName.toLowerCase());
     expect(children).toEqual(['p', 'div', 'p']);
-    // The insertion point's wrapper, which search indexing skips (lib/search/prepare.ts).
+    // The insertion point's wrapper, which Pagefind skips when it reads the page (data-pagefind-ignore).
     expect(prose?.querySelector('.khabar-after-lead > aside.brand-newsletter')).not.toBeNull();
     expect(prose?.querySelector('aside')?.getAttribute('data-section')).toBe('politics');
     const banner = document.querySelector('.brand-alert');

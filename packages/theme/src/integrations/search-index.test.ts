@@ -1,19 +1,25 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storyForIndex } from '../lib/search/prepare.ts';
 import { SEARCH_HANDOFF, type SearchHandoff } from '../lib/search/handoff.ts';
+import { searchRecord } from '../lib/search/record.ts';
 import { SearchIndexBuild } from './search-index.ts';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
+/** An article page as the theme builds it: the story marked up for Pagefind, the rest of the page not. */
 const articlePage = (title: string, text: string) =>
-  `<!doctype html><html lang="ar" dir="rtl"><head><meta name="description" content="${title}"></head><body>` +
-  `<nav>الرئيسية</nav><main><article class="khabar-article"><h1>${title}</h1>` +
-  `<p><time datetime="2016-12-01T14:20:00+02:00">الخميس</time></p><p>${text}</p></article></main></body></html>`;
+  `<!doctype html><html lang="ar" dir="rtl"><head>` +
+  `<meta name="description" content="${title}" data-pagefind-meta="description[content]"></head><body>` +
+  `<nav>الرئيسية</nav><main><article class="khabar-article" data-pagefind-body>` +
+  `<h1 data-pagefind-meta="title">${title}</h1>` +
+  `<p><time datetime="2016-12-01T14:20:00+02:00" data-pagefind-meta="date">الخميس</time></p><p>${text}</p>` +
+  `<section class="khabar-share" data-pagefind-ignore="all"><p>شارك</p></section></article>` +
+  `<aside><h2>قصص ذات صلة</h2></aside></main></body></html>`;
 
 /** A built site with two article pages, a section page and a 404 page. */
 async function builtSite() {
@@ -24,7 +30,7 @@ async function builtSite() {
     'politics/روسيا/index.html': articlePage('روسيا تطالب الغرب', 'التعاون بسوريا لمكافحة الإرهاب'),
     'economy/نفط/index.html': articlePage('أسعار النفط', 'ارتفعت أسعار النفط في الأسواق'),
     'politics/index.html': '<!doctype html><html lang="ar"><body><h1>سياسة</h1></body></html>',
-    '404.html': articlePage('غير موجودة', 'الصفحة غير موجودة'),
+    '404.html': '<!doctype html><html lang="ar"><body><h1>غير موجودة</h1></body></html>',
   };
   for (const [path, html] of Object.entries(pages)) {
     await mkdir(join(dist, path, '..'), { recursive: true });
@@ -40,6 +46,23 @@ async function pageCount(dist: string): Promise<number | undefined> {
   return entry.languages['ar']?.page_count;
 }
 
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** What the index holds of each page (Pagefind's fragments: gzipped JSON after a signature). */
+async function fragments(dist: string): Promise<Fragment[]> {
+  const dir = join(dist, 'pagefind/fragment');
+  const files = await readdir(dir);
+  const read = async (file: string) => {
+    const text = gunzipSync(await readFile(join(dir, file))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
+  };
+  return (await Promise.all(files.map(read))).sort((a, b) => a.url.localeCompare(b.url));
+}
+
 function recorder() {
   const lines: string[] = [];
   return {
@@ -48,14 +71,12 @@ function recorder() {
   };
 }
 
-const story = storyForIndex({
-  lang: 'ar',
-  dir: 'rtl',
+const record = searchRecord({
+  locale: 'ar',
   title: 'زيارة لافروف',
   description: 'زيارة',
   section: 'سياسة',
   date: 'الخميس',
-  datetime: '2016-12-01T14:20:00+02:00',
   authors: [],
   tags: [],
   html: '<p>وصل لافروف إلى العاصمة</p>',
@@ -68,7 +89,7 @@ async function buildHandingOver(fromPages: string[]) {
   build.open();
   const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
   if (!handoff) throw new Error('no hand-off installed');
-  handoff.add([{ url: '/politics/lavrov/', html: story }]);
+  handoff.add([{ url: '/politics/lavrov/', record }]);
   handoff.done(fromPages);
   return { build, dist, staging };
 }
@@ -86,6 +107,18 @@ describe('the search index of a build', () => {
     expect(lines.join('\n')).toContain('indexed from the built pages');
   });
 
+  it('reads a built page as the components marked it up: the story, its fields, not what is not the story', async () => {
+    const { dist, staging } = await builtSite();
+    await new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger: recorder().logger }).finish({
+      dir: dist,
+      base: '/',
+    });
+    const [oil] = await fragments(dist);
+    expect(oil?.meta).toMatchObject({ title: 'أسعار النفط', description: 'أسعار النفط', date: 'الخميس' });
+    expect(oil?.content).toContain('ارتفعت أسعار النفط في الأسواق');
+    for (const gone of ['شارك', 'الرئيسية', 'قصص ذات صلة']) expect(oil?.content).not.toContain(gone);
+  });
+
   it('writes the index during the build when every story came from its entry, then moves it in', async () => {
     const { build, dist, staging } = await buildHandingOver([]);
     const indexed = await build.finish({ dir: dist, base: '/' });
@@ -93,6 +126,13 @@ describe('the search index of a build', () => {
     expect(await pageCount(dist)).toBe(1);
     expect(existsSync(staging)).toBe(false);
     expect((globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF]).toBeUndefined();
+    const [lavrov] = await fragments(dist);
+    expect(lavrov).toMatchObject({
+      url: '/politics/lavrov/',
+      meta: { title: 'زيارة لافروف', description: 'زيارة', section: 'سياسة', date: 'الخميس' },
+    });
+    // The headline, the text, and the light stems after them ("عاصم" for "العاصمة").
+    expect(lavrov?.content).toMatch(/^سياسة\. زيارة لافروف\. وصل لافروف إلى العاصمة\. الخميس\. .*عاصم/);
   });
 
   it('adds the pages the route could not describe (MDX) from the built site', async () => {

@@ -1,17 +1,24 @@
 /**
  * Builds the Pagefind search index of the site's articles.
  *
- * In a build, the article route hands every story to Pagefind as soon as it knows them (its
- * `getStaticPaths`, through the hand-off below): Pagefind indexes them in its own process while Astro
- * renders the pages, and writes the index to a staging folder that `astro:build:done` moves into
- * `<dist>/pagefind/`. Stories the route cannot describe without their page (no rendered Markdown, e.g.
- * MDX), and whole sites whose pages were rendered elsewhere (an adapter's prerenderer, where the hand-off
- * is not seen), are indexed from the built pages instead (`lib/search/prepare.ts`).
+ * In a build, the article route hands every story's record (`lib/search/record.ts`, computed from its
+ * content entry) to Pagefind as soon as it knows them (its `getStaticPaths`, through the hand-off
+ * below): Pagefind indexes them in its own process while Astro renders the pages, and writes the index
+ * to a staging folder that `astro:build:done` moves into `<dist>/pagefind/`. Stories the route cannot
+ * describe without their page (no rendered Markdown, e.g. MDX), and whole sites whose pages were rendered
+ * elsewhere (an adapter's prerenderer, where the hand-off is not seen), are indexed from the built pages
+ * instead, as they are: the components mark an article page up for Pagefind (`data-pagefind-body` on the
+ * story, `data-pagefind-ignore` on what is not the story, `data-pagefind-meta` on a result's fields).
+ *
+ * A record goes to Pagefind as a small HTML document (`recordDocument`) through `addHTMLFile`, not as a
+ * custom record: a custom record's content is flat text at one weight, so the headline would no longer
+ * outrank the body (Pagefind weighs an `<h1>` 7, text 1) and the light stems would count as much as the
+ * words the story wrote (they are weighted 0.5).
  */
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { SEARCH_HANDOFF, type IndexDocument, type SearchHandoff } from '../lib/search/handoff.ts';
-import { prepareForIndex } from '../lib/search/prepare.ts';
+import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import { recordDocument } from '../lib/search/record.ts';
 import { pagePath } from '../lib/urls.ts';
 
 export interface IndexLogger {
@@ -36,6 +43,12 @@ async function builtPages(dir: string): Promise<string[]> {
     .filter((file) => !file.startsWith(join(dir, 'pagefind')) && relative(dir, file) !== '404.html');
 }
 
+/** An HTML document for Pagefind: a record's (`recordDocument`) or a built page, as it is. */
+interface IndexDocument {
+  url: string;
+  html: string;
+}
+
 /** Adds documents to the index, a few at a time; returns how many went in. */
 async function addDocuments(
   index: PagefindIndex,
@@ -58,13 +71,22 @@ async function addDocuments(
   return indexed;
 }
 
-/** The built pages at these URLs (all of them when `only` is undefined), prepared for Pagefind. */
+/** The documents of the stories the route handed over. */
+function storyDocuments(stories: readonly IndexStory[], language: string): IndexDocument[] {
+  return stories.map(({ url, record }) => ({ url, html: recordDocument(record, language) }));
+}
+
+/**
+ * The built article pages at these URLs (all of them when `only` is undefined), unchanged. A page
+ * without `data-pagefind-body` is not an article (home, listings, archive, search) and is not sent: the
+ * check only spares Pagefind the work, as Pagefind itself leaves such pages out once any page has it.
+ */
 async function* pagesFromDist(dir: string, base: string, only?: ReadonlySet<string>) {
   for (const file of await builtPages(dir)) {
     const url = urlOfFile(dir, file, base);
     if (only && !only.has(url)) continue;
-    const html = prepareForIndex(await readFile(file, 'utf8'));
-    yield html ? { url, html } : undefined;
+    const html = await readFile(file, 'utf8');
+    yield html.includes('data-pagefind-body') ? { url, html } : undefined;
   }
 }
 
@@ -107,9 +129,12 @@ export class SearchIndexBuild {
   /** Lets the article route hand its stories over during this build. */
   open(): void {
     const handoff: SearchHandoff = {
-      add: (documents) => {
-        this.#opened ??= openIndex(this.#options.language);
-        const adding = this.#opened.then(({ index }) => addDocuments(index, documents, this.#options.logger));
+      add: (stories) => {
+        const { language, logger } = this.#options;
+        this.#opened ??= openIndex(language);
+        const adding = this.#opened.then(({ index }) =>
+          addDocuments(index, storyDocuments(stories, language), logger),
+        );
         // Failures surface in finish(); until then they must not count as unhandled.
         adding.catch(() => undefined);
         this.#adding.push(adding);

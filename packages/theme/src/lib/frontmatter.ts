@@ -5,22 +5,28 @@
  * rather than midnight in the newsroom. The articles loader hands the schema the typed text instead,
  * so an impossible date fails and a date without an offset is read in the newsroom's zone.
  */
+import { isMap, isScalar, parseDocument } from 'yaml';
+
+/** The frontmatter block: after an optional byte-order mark, between two `---` fence lines. */
+const FENCED = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
- * The raw text of the given top-level keys, unquoted, when they are plain one-line scalars.
+ * The text of the given top-level keys when their values are scalars: a plain scalar as typed (so
+ * `2016-02-30` stays that, and `20161201` is not a number), a quoted or block scalar as its value.
+ * Keys of nested maps, and keys whose value is a list or a map, are not read.
  * @example rawScalars('---\npublished: 2016-12-01\n---\n', ['published']) // { published: '2016-12-01' }
  */
 export function rawScalars(source: string, keys: readonly string[]): Record<string, string> {
-  const match = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
   const result: Record<string, string> = {};
-  if (!match?.[1]) return result;
-  for (const line of match[1].split(/\r?\n/)) {
-    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.+?)\s*$/.exec(line);
-    if (!kv?.[1] || kv[2] === undefined || !keys.includes(kv[1])) continue;
-    let value = kv[2].replace(/\s+#.*$/, '');
-    const quoted = /^(['"])(.*)\1$/.exec(value);
-    if (quoted?.[2] !== undefined) value = quoted[2];
-    result[kv[1]] = value;
+  const yaml = FENCED.exec(source)?.[1];
+  if (!yaml) return result;
+  const { contents } = parseDocument(yaml);
+  if (!isMap(contents)) return result;
+  for (const { key, value } of contents.items) {
+    if (!isScalar(key) || typeof key.value !== 'string' || !keys.includes(key.value)) continue;
+    if (!isScalar(value) || value.value === null) continue;
+    const typed = value.type === 'PLAIN' ? value.source : value.value;
+    if (typeof typed === 'string') result[key.value] = typed;
   }
   return result;
 }

@@ -1,12 +1,12 @@
 /**
  * Hands the articles to the search index while the build renders their pages (see
- * `integrations/search-index.ts`): each story is described from its entry, with the date, section and
- * byline as its page prints them.
+ * `integrations/search-index.ts`): each story's record is computed from its entry (`searchRecord`), with
+ * the date, section and byline as its page prints them.
  */
-import { SEARCH_HANDOFF, type IndexDocument, type SearchHandoff } from '../lib/search/handoff.ts';
-import { storyForIndex } from '../lib/search/prepare.ts';
+import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import { searchRecord } from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
-import { config, datetime, dir, formatDate, lang } from './site.ts';
+import { config, formatDate } from './site.ts';
 
 /** Stories handed over per batch: Pagefind starts on the first while the next are described. */
 const BATCH = 200;
@@ -24,7 +24,7 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
   const fromPages: string[] = [];
   try {
     for (let i = 0; i < articles.length; i += BATCH) {
-      const documents: IndexDocument[] = [];
+      const stories: IndexStory[] = [];
       for (const article of articles.slice(i, i + BATCH)) {
         const url = articleUrl(article);
         const html = article.rendered?.html;
@@ -33,17 +33,15 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
           continue;
         }
         const { data } = article;
-        documents.push({
+        stories.push({
           url,
-          html: storyForIndex({
-            lang,
-            dir,
+          record: searchRecord({
+            locale: config.locale,
             title: data.title,
             deck: data.deck,
             description: data.description,
             section: getSection(data.section).name,
             date: formatDate(data.published),
-            datetime: datetime(data.published),
             authors: (await getAuthors(article)).map((author) => author.data.name),
             caption: data.image?.caption,
             credit: data.image?.credit,
@@ -52,7 +50,7 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
           }),
         });
       }
-      handoff.add(documents);
+      handoff.add(stories);
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {

@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkitten';
 import { describe, expect, it } from 'vitest';
-import {
-  ARABIC_SAMPLE,
-  fallbackCss,
-  fallbackFace,
-  LOCAL_FALLBACKS,
-  WEB_FONT_METRICS,
-} from './metrics.ts';
+import { ARABIC_SAMPLE, fallbackCss, fallbackFace, LOCAL_FALLBACKS, WEB_FONT_METRICS } from './metrics.ts';
 import { FONTS, type FontId } from './families.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 /**
  * Pure, unit-tested formatting for Arabic news pages: digits, numbers, Gregorian and Hijri dates in the
- * newsroom's time zone, `<time datetime>` values, relative times, reading time and URL slugs.
+ * newsroom's time zone, `<time datetime>` values, relative times, reading time, lists of names and URL slugs.
  *
  * Nothing here reads the clock, the environment or files: pass `now`, the locale, the digits and the
  * time zone in. Every formatter pins digits and calendar, so output is the same on every machine that
@@ -29,6 +29,9 @@ export type { RelativeOptions, RelativeUnit } from './relative.ts';
 
 export { countWords, readingMinutes, formatReadingTime, DEFAULT_WORDS_PER_MINUTE } from './reading-time.ts';
 export type { ReadingTimeOptions } from './reading-time.ts';
+
+export { formatList, listParts } from './list.ts';
+export type { ListPart } from './list.ts';
 
 export { arabicSlug, encodePathSegment, decodePathSegment, DEFAULT_SLUG_LENGTH } from './slug.ts';
 export type { SlugOptions } from './slug.ts';

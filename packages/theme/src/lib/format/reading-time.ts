@@ -1,6 +1,7 @@
 /**
  * Word counts and reading time for Arabic (and mixed) article text.
  */
+import { htmlText } from '../html/text.ts';
 import { localeWithExtensions, type Digits } from './digits.ts';
 
 /** Options for {@link formatReadingTime}. */
@@ -14,11 +15,8 @@ export interface ReadingTimeOptions {
 /** Arabic readers are usually taken to read about 180–200 words a minute. */
 export const DEFAULT_WORDS_PER_MINUTE = 200;
 
+/** Markdown's own markup, and what is not read as words, once the HTML in the source is read as text. */
 const MARKUP: ReadonlyArray<readonly [RegExp, string]> = [
-  [/<!--[\s\S]*?-->/g, ' '], // HTML comments
-  [/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' '], // code that is not read
-  [/<\/?[A-Za-z][^>]*>/g, ' '], // tags (their text content stays)
-  [/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, ' '], // entities such as &nbsp; &#1575;
   [/!\[([^\]]*)\]\([^)]*\)/g, ' $1 '], // Markdown image: keep the alt text
   [/\[([^\]]*)\]\([^)]*\)/g, ' $1 '], // Markdown link: keep the link text
   [/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, ' '], // Markdown reference definitions
@@ -43,7 +41,8 @@ const WORDLIKE = /[\p{L}\p{Nd}]/u;
  * countWords('**قال** [بوتين](https://example.com)، اليوم؟'); // 3
  */
 export function countWords(text: string): number {
-  let plain = text.normalize('NFC');
+  // HTML inside the Markdown (tags, comments, scripts, entities) is read by a real parser.
+  let plain = htmlText(text.normalize('NFC'), { keepLines: true });
   for (const [pattern, replacement] of MARKUP) plain = plain.replace(pattern, replacement);
   let count = 0;
   for (const token of plain.split(SEPARATOR)) if (WORDLIKE.test(token)) count += 1;

@@ -3,11 +3,12 @@
  * a `SearchHandoff` on `globalThis` under `SEARCH_HANDOFF` at `astro:build:start` (the route runs in
  * Astro's build bundle, so a global is what both sides see), and the route takes it in `getStaticPaths`.
  */
+import type { SearchRecord } from './record.ts';
 
-/** A story ready for Pagefind: its page's URL and the slim page of `storyForIndex`. */
-export interface IndexDocument {
+/** A story for the index: its page's URL and its record (`searchRecord`). */
+export interface IndexStory {
   url: string;
-  html: string;
+  record: SearchRecord;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface IndexDocument {
  * URLs of the article pages that must be read from the built site instead.
  */
 export interface SearchHandoff {
-  add(documents: readonly IndexDocument[]): void;
+  add(stories: readonly IndexStory[]): void;
   done(fromPages: readonly string[]): void;
 }
 

@@ -54,8 +54,6 @@ export interface FeedItem {
   customData?: string;
 }
 
-export { escapeXml };
-
 function absolute(url: string, base: string): string {
   try {
     return new URL(url, base).href;

@@ -152,7 +152,8 @@ export function webSiteJsonLd(input: WebSiteInput): JsonLd {
 
 /**
  * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so no headline can close
- * the script element; line and paragraph separators escaped for old parsers.
+ * the script element; line and paragraph separators escaped for old parsers. This is JSON's own
+ * escaping (`\u003c` is still `<` to a JSON reader), not HTML's: `lib/escape.ts` would corrupt the data.
  * @example serializeJsonLd({ headline: '</script>' }) // '{"headline":"\\u003c/script\\u003e"}'
  */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {

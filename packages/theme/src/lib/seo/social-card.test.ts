@@ -14,7 +14,6 @@ import {
   cachedCard,
   cardHeadline,
   cardKey,
-  escapeMarkup,
   flatCanvas,
   hexRgb,
   renderSocialCard,
@@ -42,9 +41,6 @@ describe('card text', () => {
     expect(cardHeadline('السيادة السورية  .. وتعاون')).toBe('السيادة السورية .. وتعاون');
     expect(cardHeadline('أ ب ج د', 2)).toBe('أ ب…');
     expect(cardHeadline('كلمة', 0)).toBe('كلمة…'); // never less than one word
-  });
-  it('escapes Pango markup', () => {
-    expect(escapeMarkup('<b>A & B</b>')).toBe('&lt;b&gt;A &amp; B&lt;/b&gt;');
   });
 });
 
@@ -91,6 +87,12 @@ describe('renderSocialCard', () => {
     const long = Array.from({ length: 60 }, () => 'الاقتصاد').join(' ');
     const png = await renderSocialCard(sharp, { ...input, headline: long }, fonts);
     expect((await sharp(png).metadata()).height).toBe(CARD_HEIGHT);
+  });
+
+  it('draws markup characters in the headline, section and site name as text (Pango follows XML)', async () => {
+    const text = { headline: `<b>"النفط" & 'الغاز'</b>`, section: 'اقتصاد & أعمال', site: '<خبر>' };
+    const png = await renderSocialCard(sharp, { ...input, ...text }, fonts);
+    expect((await sharp(png).metadata()).width).toBe(CARD_WIDTH);
   });
 });
 

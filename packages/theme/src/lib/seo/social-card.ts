@@ -4,9 +4,13 @@
  * takes `sharp` as an argument and the cache takes a folder, so tests run both without a build.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Sharp, SharpOptions } from 'sharp';
+// Pango markup follows XML's rules: the XML escaper is the right one.
+import { escapeXml } from '../escape.ts';
+import { blendOver, flatCanvas, hexRgb } from './canvas.ts';
+
+export { blendOver, flatCanvas, hexRgb };
+export { cachedCard } from './card-cache.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -63,11 +67,6 @@ export function cardKey(input: CardInput, themeVersion: string): string {
       ]),
     )
     .digest('hex');
-}
-
-/** Escapes text for Pango markup. */
-export function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -159,7 +158,7 @@ async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardF
   const draw = (headline: string, size: number) =>
     text(
       sharp,
-      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeMarkup(headline)}</span>`,
+      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
       `${fonts.family} Bold ${size}`,
       fonts.bold,
       HEADLINE_WIDTH,
@@ -199,20 +198,20 @@ export async function renderSocialCard(
     headlineBlock(sharp, input, fonts),
     sharedText(
       sharp,
-      `<span foreground="${input.background}">${RLM}${escapeMarkup(input.section)}</span>`,
+      `<span foreground="${input.background}">${RLM}${escapeXml(input.section)}</span>`,
       `${fonts.family} SemiBold 32`,
       fonts.regular,
     ),
     sharedText(
       sharp,
-      `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+      `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
       `${fonts.family} Bold 44`,
       fonts.bold,
     ),
     input.host
       ? sharedText(
           sharp,
-          `<span foreground="${input.foreground}" alpha="80%">${escapeMarkup(input.host)}</span>`,
+          `<span foreground="${input.foreground}" alpha="80%">${escapeXml(input.host)}</span>`,
           `${fonts.family} SemiBold 26`,
           fonts.regular,
         )
@@ -259,65 +258,6 @@ export async function renderSocialCard(
 }
 
 /**
- * The red, green and blue of a `#rrggbb` colour.
- * @example hexRgb('#a3131b') // [163, 19, 27]
- */
-export function hexRgb(colour: string): [number, number, number] {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  if (!match) throw new Error(`the social card colour "${colour}" is not a colour like "#a3131b"`);
-  return [parseInt(match[1] ?? '', 16), parseInt(match[2] ?? '', 16), parseInt(match[3] ?? '', 16)];
-}
-
-/** An opaque RGB canvas (3 bytes a pixel, row after row) filled with one colour. */
-export function flatCanvas(width: number, height: number, colour: string): Buffer {
-  const [r, g, b] = hexRgb(colour);
-  const canvas = Buffer.allocUnsafe(width * height * 3);
-  canvas[0] = r;
-  canvas[1] = g;
-  canvas[2] = b;
-  // Doubling copies fill the rest in a handful of native calls.
-  for (let filled = 3; filled < canvas.length; filled *= 2) canvas.copyWithin(filled, 0, filled);
-  return canvas;
-}
-
-/**
- * Draws an RGBA block (straight alpha, as `sharp` returns raw pixels) over an opaque RGB canvas with its
- * top-left corner at (`left`, `top`), clipped to the canvas: `out = src·α + dst·(1 − α)`.
- */
-export function blendOver(
-  canvas: Buffer,
-  canvasWidth: number,
-  block: { data: Buffer; width: number; height: number },
-  top: number,
-  left: number,
-): void {
-  const canvasHeight = canvas.length / (canvasWidth * 3);
-  const x0 = Math.max(0, -left);
-  const x1 = Math.min(block.width, canvasWidth - left);
-  const y0 = Math.max(0, -top);
-  const y1 = Math.min(block.height, canvasHeight - top);
-  const { data } = block;
-  for (let y = y0; y < y1; y++) {
-    let s = (y * block.width + x0) * 4;
-    let d = ((top + y) * canvasWidth + left + x0) * 3;
-    for (let x = x0; x < x1; x++, s += 4, d += 3) {
-      const alpha = data[s + 3] ?? 0;
-      if (alpha === 0) continue;
-      if (alpha === 255) {
-        canvas[d] = data[s] ?? 0;
-        canvas[d + 1] = data[s + 1] ?? 0;
-        canvas[d + 2] = data[s + 2] ?? 0;
-        continue;
-      }
-      const rest = 255 - alpha;
-      canvas[d] = Math.round(((data[s] ?? 0) * alpha + (canvas[d] ?? 0) * rest) / 255);
-      canvas[d + 1] = Math.round(((data[s + 1] ?? 0) * alpha + (canvas[d + 1] ?? 0) * rest) / 255);
-      canvas[d + 2] = Math.round(((data[s + 2] ?? 0) * alpha + (canvas[d + 2] ?? 0) * rest) / 255);
-    }
-  }
-}
-
-/**
  * Draws a square logo: the site's name on its colour. Stands in for a logo file as the publisher's
  * logo in JSON-LD and the feeds' channel image.
  */
@@ -329,7 +269,7 @@ export async function renderLogo(
 ): Promise<Buffer> {
   const name = await text(
     sharp,
-    `<span foreground="${input.foreground}">${RLM}${escapeMarkup(input.site)}</span>`,
+    `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
     `${fonts.family} Bold ${Math.round(size / 4)}`,
     fonts.bold,
     Math.round(size * 0.84),
@@ -346,27 +286,4 @@ export async function renderLogo(
     .flatten({ background: input.background })
     .png({ compressionLevel: 9 })
     .toBuffer();
-}
-
-/**
- * The card from the cache folder when an identical one was drawn before, else drawn and stored.
- * @returns the PNG and whether it came from the cache.
- */
-export async function cachedCard(
-  cacheDir: string,
-  key: string,
-  draw: () => Promise<Buffer>,
-): Promise<{ png: Buffer; cached: boolean }> {
-  const file = join(cacheDir, `${key}.png`);
-  try {
-    return { png: await readFile(file), cached: true };
-  } catch {
-    const png = await draw();
-    await mkdir(cacheDir, { recursive: true });
-    // Write then rename, so a build killed mid-write never leaves half a card in the cache.
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, png);
-    await rename(partial, file);
-    return { png, cached: false };
-  }
 }

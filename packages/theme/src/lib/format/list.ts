@@ -1,0 +1,30 @@
+/**
+ * Lists of names ("مها وسامر وليلى") in the locale's words, with `Intl.ListFormat`.
+ */
+
+/** One piece of a formatted list: the name at `index` in the input, or the words between two names. */
+export type ListPart = { type: 'element'; index: number; value: string } | { type: 'literal'; value: string };
+
+const conjunction = (locale: string) => new Intl.ListFormat(locale, { type: 'conjunction' });
+
+/**
+ * The pieces of `names` joined as the locale joins a list ("and"), from `formatToParts`: each name as
+ * an element with its index (so a component can make it a link), the separators as literals.
+ * @example listParts(['مها', 'سامر'], 'ar') // [{ type: 'element', index: 0, value: 'مها' }, { type: 'literal', value: ' و' }, { type: 'element', index: 1, value: 'سامر' }]
+ */
+export function listParts(names: readonly string[], locale: string): ListPart[] {
+  let index = 0;
+  return conjunction(locale)
+    .formatToParts(names)
+    .map(({ type, value }): ListPart =>
+      type === 'element' ? { type, index: index++, value } : { type: 'literal', value },
+    );
+}
+
+/**
+ * `names` joined as the locale joins a list: the text of {@link listParts}.
+ * @example formatList(['مها', 'سامر', 'ليلى'], 'ar') // 'مها وسامر وليلى'
+ */
+export function formatList(names: readonly string[], locale: string): string {
+  return conjunction(locale).format(names);
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { lightStem } from './arabic.ts';
+import { extraStems, recordDocument, searchRecord, type SearchStory } from './record.ts';
+
+const story: SearchStory = {
+  locale: 'ar-EG',
+  title: 'روسيا تطالب الغرب <بإحترام> السيادة',
+  deck: 'لافروف يتحدث',
+  description: 'وصف "الخبر" & تفاصيله',
+  section: 'سياسة',
+  date: 'الخميس ١ كانون الأول ٢٠١٦',
+  authors: ['مها', 'سامر'],
+  caption: 'لافروف',
+  credit: 'رويترز',
+  tags: ['سوريا', 'الكرملين'],
+  html:
+    '<p>التعاون بسوريا لمكافحة <strong>الإرهاب</strong> &amp; للإرهابيين</p>' +
+    '<script>var x = "البرلمان";</script><h2>تتمة</h2><p>قال الوزير</p>',
+};
+
+describe('searchRecord', () => {
+  it('gives a result its headline, description, section and date', () => {
+    expect(searchRecord(story).meta).toEqual({
+      title: 'روسيا تطالب الغرب <بإحترام> السيادة',
+      description: 'وصف "الخبر" & تفاصيله',
+      section: 'سياسة',
+      date: 'الخميس ١ كانون الأول ٢٠١٦',
+    });
+  });
+
+  it('reads deck, byline, caption, body and tags, in order, the body as text without its script', () => {
+    expect(searchRecord(story).text).toEqual([
+      'لافروف يتحدث',
+      'مها وسامر',
+      'لافروف رويترز',
+      'التعاون بسوريا لمكافحة الإرهاب & للإرهابيين تتمة قال الوزير',
+      'سوريا الكرملين',
+    ]);
+  });
+
+  it('joins the byline as the page does, in the site’s locale', () => {
+    expect(searchRecord({ ...story, locale: 'ur', authors: ['مها', 'سامر', 'ليلى'] }).text[1]).toBe(
+      'مها، سامر، اور ليلى',
+    );
+  });
+
+  it('adds the light stems of the story, and not of what is not in it (its scripts)', () => {
+    const { stems } = searchRecord(story);
+    expect(stems).toEqual(
+      expect.arrayContaining([
+        lightStem('سوريا'),
+        lightStem('إرهاب'),
+        lightStem('الوزير'),
+        lightStem('الكرملين'),
+      ]),
+    );
+    expect(stems).not.toContain(lightStem('البرلمان'));
+  });
+
+  it('leaves out what a story does not have', () => {
+    const bare = { ...story, deck: undefined, caption: undefined, credit: undefined, authors: [], tags: [] };
+    expect(searchRecord(bare).text).toEqual(['التعاون بسوريا لمكافحة الإرهاب & للإرهابيين تتمة قال الوزير']);
+  });
+});
+
+describe('extraStems', () => {
+  it('lists only stems that differ from the words', () => {
+    expect(extraStems('قال')).toEqual([]);
+    expect(extraStems('بسوريا')).toContain(lightStem('سوريا'));
+  });
+});
+
+describe('recordDocument', () => {
+  const document = recordDocument(searchRecord(story), 'ar');
+
+  it('is an article body with the result’s fields as Pagefind metadata, every value escaped', () => {
+    expect(document).toContain('<html lang="ar">');
+    expect(document).toContain(
+      '<meta name="description" content="وصف &quot;الخبر&quot; &amp; تفاصيله" data-pagefind-meta="description[content]">',
+    );
+    expect(document).toContain('<article data-pagefind-body>');
+    expect(document).toContain(
+      '<h1 data-pagefind-meta="title">روسيا تطالب الغرب &lt;بإحترام&gt; السيادة</h1>',
+    );
+    expect(document).toContain('<p data-pagefind-meta="section">سياسة</p>');
+    expect(document).toContain('<p data-pagefind-meta="date">الخميس ١ كانون الأول ٢٠١٦</p>');
+    expect(document).toContain('<p>التعاون بسوريا لمكافحة الإرهاب &amp; للإرهابيين تتمة قال الوزير</p>');
+    expect(document).not.toContain('<script');
+  });
+
+  it('puts the stems in one block of half weight, last', () => {
+    const stems = /<p data-pagefind-weight="0.5">([^<]*)<\/p><\/article>/.exec(document)?.[1] ?? '';
+    expect(stems.split(' ')).toEqual(expect.arrayContaining([lightStem('سوريا'), lightStem('إرهاب')]));
+  });
+
+  it('has no stems block when no stem differs from its word', () => {
+    const plain = recordDocument(
+      searchRecord({
+        ...story,
+        title: 'قال',
+        deck: undefined,
+        html: '',
+        tags: [],
+        caption: undefined,
+        credit: undefined,
+        authors: [],
+      }),
+      'ar',
+    );
+    expect(plain).not.toContain('data-pagefind-weight');
+  });
+});

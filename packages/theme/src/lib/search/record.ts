@@ -1,0 +1,97 @@
+/**
+ * What the search index holds of a story, computed once per build from its content entry by pure
+ * functions: never read back out of a built page (a page rendered on demand is never on disk).
+ *
+ * `searchRecord` gathers the story's text and the light stems (see `arabic.ts`) that let inflected forms
+ * find it; `recordDocument` writes that record as the small document Pagefind indexes (see
+ * `integrations/search-index.ts` for why a document rather than a custom record).
+ */
+import { escapeAttribute, escapeText } from '../escape.ts';
+import { formatList } from '../format/list.ts';
+import { htmlText } from '../html/text.ts';
+import { arabicWords, indexStems, normalizeArabic } from './arabic.ts';
+
+/** A story as its content entry gives it, with the section, date and byline as its page prints them. */
+export interface SearchStory {
+  /** The newsroom's locale (BCP 47), for the byline's list of names. */
+  locale: string;
+  title: string;
+  deck?: string | undefined;
+  description: string;
+  /** The section's name as readers see it. */
+  section: string;
+  /** The publication date as the article page prints it. */
+  date: string;
+  /** Byline names, in order. */
+  authors: readonly string[];
+  caption?: string | undefined;
+  credit?: string | undefined;
+  tags: readonly string[];
+  /** The article's rendered Markdown. */
+  html: string;
+}
+
+/** A story for the index: what a result shows, the text that finds it, and its stems. */
+export interface SearchRecord {
+  /** What a result shows: the headline, the description, the section and the date. */
+  meta: { title: string; description: string; section: string; date: string };
+  /** The text at full weight after the headline, in reading order: deck, byline, caption, body, tags. */
+  text: string[];
+  /** Light stems of the story's own text that differ from its words: indexed at half weight. */
+  stems: string[];
+}
+
+/** The light stems of a text that Pagefind would not find on its own (not the words themselves). */
+export function extraStems(text: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const word of arabicWords(text)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
+    const plain = normalizeArabic(word);
+    for (const stem of indexStems(word)) if (stem !== plain) out.add(stem);
+  }
+  return [...out];
+}
+
+/**
+ * The record of a story: its body's text read from the rendered Markdown by a parser, the byline joined
+ * as the page joins it (`formatList`, as `Byline.astro`), and the stems of the headline and that text.
+ */
+export function searchRecord(story: SearchStory): SearchRecord {
+  const body = htmlText(story.html);
+  const caption = [story.caption, story.credit].filter(Boolean).join(' ');
+  const text = [
+    story.deck,
+    formatList(story.authors, story.locale),
+    caption,
+    body,
+    story.tags.join(' '),
+  ].filter((block): block is string => Boolean(block));
+  return {
+    meta: { title: story.title, description: story.description, section: story.section, date: story.date },
+    text,
+    stems: extraStems([story.title, ...text].join(' ')),
+  };
+}
+
+/**
+ * The record as the HTML document Pagefind indexes: the headline an `<h1>` (Pagefind weighs headings
+ * above text), the stems in a block of weight 0.5, the result's fields as `data-pagefind-meta`. One
+ * template, every value escaped.
+ */
+export function recordDocument(record: SearchRecord, lang: string): string {
+  const { title, description, section, date } = record.meta;
+  const block = (text: string, attributes = '') => `<p${attributes}>${escapeText(text)}</p>`;
+  return (
+    `<!doctype html><html lang="${escapeAttribute(lang)}"><head>` +
+    `<meta name="description" content="${escapeAttribute(description)}" data-pagefind-meta="description[content]">` +
+    `</head><body><article data-pagefind-body>` +
+    block(section, ' data-pagefind-meta="section"') +
+    `<h1 data-pagefind-meta="title">${escapeText(title)}</h1>` +
+    record.text.map((text) => block(text)).join('') +
+    block(date, ' data-pagefind-meta="date"') +
+    (record.stems.length ? block(record.stems.join(' '), ' data-pagefind-weight="0.5"') : '') +
+    `</article></body></html>`
+  );
+}
