@@ -83,6 +83,11 @@ describe('khabar() options', () => {
     },
   );
 
+  it('sends a site that still sets seo.buildTime to the one clock, now', () => {
+    const message = messageOf({ ...valid, seo: { buildTime: '2016-12-02T08:00:00+02:00' } });
+    expect(message).toMatch(/\*\*seo\.buildTime\*\* has moved: set the top-level `now` option instead/);
+  });
+
   it('explains an empty section list and a bad article pattern', () => {
     expect(messageOf({ ...valid, sections: [] })).toMatch(/\*\*sections\*\* list at least one section/);
     expect(messageOf({ ...valid, routes: { article: '/{section}/{id}' } })).toMatch(
