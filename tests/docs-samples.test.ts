@@ -361,7 +361,8 @@ const SCRIPT_SOURCES: Record<string, string> = {
   start: 'scripts/start.mjs',
 };
 
-const cliHelp = execFileSync(process.execPath, [join(repoRoot, 'packages/comments/dist/cli.js'), '--help'], {
+// The CLI's source, run by Node 22 as `khabar-comments serve` is in the receiver tests: no build needed.
+const cliHelp = execFileSync(process.execPath, [join(repoRoot, 'packages/comments/src/cli.ts'), '--help'], {
   encoding: 'utf8',
 });
 const CLI_COMMANDS = new Set([...cliHelp.matchAll(/^\s+khabar-comments (\w+)/gm)].map((m) => m[1] ?? ''));
