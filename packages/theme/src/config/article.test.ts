@@ -49,23 +49,17 @@ describe('the article schema', () => {
     });
   });
 
-  it('names a missing title', () => {
-    const { title: _, ...rest } = valid;
-    expect(issues(articleSchema, rest)).toEqual([
-      'title: is required: every article needs a headline (title: "…")',
-    ]);
+  it.each([
+    ['title', 'is required: every article needs a headline (title: "…")'],
+    ['description', 'is required: a sentence or two that sums up the story'],
+  ] as const)('names a missing %s', (field, message) => {
+    const without = Object.fromEntries(Object.entries(valid).filter(([key]) => key !== field));
+    expect(issues(articleSchema, without)).toEqual([`${field}: ${message}`]);
   });
 
   it('names an empty title', () => {
     expect(issues(articleSchema, { ...valid, title: '  ' })).toEqual([
       'title: is empty: every article needs a headline',
-    ]);
-  });
-
-  it('names a missing description', () => {
-    const { description: _, ...rest } = valid;
-    expect(issues(articleSchema, rest)).toEqual([
-      'description: is required: a sentence or two that sums up the story',
     ]);
   });
 

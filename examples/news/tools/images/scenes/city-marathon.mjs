@@ -4,7 +4,7 @@ import { W, H, C, prng, n, pick, svgDoc, lin, rect, circle } from '../lib/svg.mj
 /** A stylised person: head, torso and limbs drawn as round-capped strokes. */
 function runner(x, y, s, shirt, skin, phase) {
   const sw = 11 * s;
-  const leg = 44 * s;
+  const legLength = 44 * s;
   const a1 = phase ? 0.5 : -0.4;
   const a2 = phase ? -0.45 : 0.55;
   const hipX = x;
@@ -13,25 +13,16 @@ function runner(x, y, s, shirt, skin, phase) {
   const shoulderY = y - 50 * s;
   const line = (x1, y1, x2, y2, c, wdt = sw) =>
     `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${c}" stroke-width="${n(wdt)}" stroke-linecap="round"/>`;
+  // Each leg swings from the hip and each arm from the shoulder, at the angle of its phase.
+  const leg = (a) => line(hipX, hipY, hipX + Math.sin(a) * legLength, hipY + Math.cos(a) * legLength, C.ink);
+  const armY = shoulderY + 6 * s;
+  const arm = (a) =>
+    line(shoulderX, armY, shoulderX + Math.sin(a) * 34 * s, armY + Math.cos(a) * 30 * s, skin, sw * 0.8);
   return (
-    line(hipX, hipY, hipX + Math.sin(a1) * leg, hipY + Math.cos(a1) * leg, C.ink) +
-    line(hipX, hipY, hipX + Math.sin(a2) * leg, hipY + Math.cos(a2) * leg, C.ink) +
-    line(
-      shoulderX,
-      shoulderY + 6 * s,
-      shoulderX + Math.sin(a2) * 34 * s,
-      shoulderY + 6 * s + Math.cos(a2) * 30 * s,
-      skin,
-      sw * 0.8,
-    ) +
-    line(
-      shoulderX,
-      shoulderY + 6 * s,
-      shoulderX + Math.sin(a1) * 34 * s,
-      shoulderY + 6 * s + Math.cos(a1) * 30 * s,
-      skin,
-      sw * 0.8,
-    ) +
+    leg(a1) +
+    leg(a2) +
+    arm(a2) +
+    arm(a1) +
     line(hipX, hipY, shoulderX, shoulderY, shirt, 22 * s) +
     circle(shoulderX + 3 * s, shoulderY - 20 * s, 12 * s, skin)
   );
