@@ -19,7 +19,7 @@ import { defineConfig } from 'vitest/config';
 /** Builds the example newsroom, once per run of `build`, `browser` or both, before their tests. */
 const exampleSetup = ['tests/global-setup.ts'];
 
-/** The tests that build a site, a package or run a server. */
+/** The tests that build a site or a package, read the built example, or run a server. */
 const BUILD_TESTS = [
   'tests/*.test.ts',
   'tests/validity/**/*.test.ts',
@@ -45,6 +45,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // All of packages/*/src: none builds; integrations/search-index.test.ts runs Pagefind's binary on
+          // four tiny pages in a temporary folder (0.1 s), and the comments CLI test serves in-process.
           include: ['packages/*/src/**/*.test.ts', ...PURE_REPO_TESTS],
           // No test here mocks a module, stubs a global or the environment, or fakes the clock, so files
           // may share a worker: a fresh worker per file cost about 8 s of the run's 20.
