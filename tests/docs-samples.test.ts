@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
+import { init as initLexer, parse as lexModule, type StaticImport } from 'es-module-lexer';
 import { describe, expect, it } from 'vitest';
 import { IntegrationOptionsSchema } from '../packages/comments/src/schemas/options.ts';
 import { rawScalars } from '../packages/theme/src/lib/frontmatter.ts';
 import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/config/article.ts';
 import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
 import { KhabarConfigSchema } from '../packages/theme/src/config/user-config.ts';
+import { codeBlocks, inlineCode, readMarkdown, type MarkdownFile } from './helpers/markdown.ts';
 import { repoRoot, tmpRoot } from './helpers/paths.ts';
 
 /**
@@ -26,6 +28,10 @@ import { repoRoot, tmpRoot } from './helpers/paths.ts';
  * - `sh` samples run scripts that exist, with flags the scripts read, and `khabar-comments` subcommands
  *   and flags its `--help` lists;
  * - `text` blocks are output (messages, trees), not code.
+ *
+ * The Markdown is read with mdast (code blocks as a Markdown parser sees them, in lists too), imports and
+ * exports with es-module-lexer (which lexes TypeScript), and each finding names the doc, the line and
+ * the heading above it.
  */
 
 const LANGUAGES = ['en', 'ar'] as const;
@@ -40,30 +46,13 @@ interface Sample {
   lang: string;
   title: string | undefined;
   code: string;
+  /** `docs/en/x.md:12 (under "## Heading")`. */
+  where: string;
 }
 
-/** The fenced code blocks of a Markdown document, with their info strings. */
-function fencedSamples(markdown: string, doc: string): Sample[] {
-  const samples: Sample[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})(.*)$/.exec(lines[i] ?? '');
-    if (!open) continue;
-    const fence = open[1] ?? '```';
-    const info = (open[2] ?? '').trim();
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !(lines[j] ?? '').startsWith(fence); j++) body.push(lines[j] ?? '');
-    samples.push({
-      doc,
-      line: i + 1,
-      lang: info.split(/\s+/)[0] ?? '',
-      title: /\btitle="([^"]+)"/.exec(info)?.[1],
-      code: body.join('\n'),
-    });
-    i = j;
-  }
-  return samples;
+/** The fenced code blocks of a Markdown file, with their info strings and places. */
+function samplesOf(file: MarkdownFile): Sample[] {
+  return codeBlocks(file).map((block) => ({ doc: file.path, ...block, where: file.at(block.line) }));
 }
 
 /** Every Markdown page of docs/ in both languages. */
@@ -77,8 +66,8 @@ function docPages(): string[] {
 }
 
 const pages = docPages();
-const allSamples = pages.flatMap((doc) => fencedSamples(read(doc), doc));
-const where = (s: Sample) => `${s.doc}:${s.line}`;
+const allSamples = pages.flatMap((doc) => samplesOf(readMarkdown(doc)));
+const where = (s: Sample) => s.where;
 
 // ---------------------------------------------------------------------------------------------------
 // Excerpts of tested files
@@ -131,7 +120,7 @@ function sourcesFor(title: string): { path: string; text: string }[] {
     .filter((path) => existsSync(join(repoRoot, path)))
     .map((path) => ({ path, text: read(path) }));
   // The root README's titled blocks are written out and built by tests/tarball.test.ts.
-  const readme = fencedSamples(read('README.md'), 'README.md')
+  const readme = samplesOf(readMarkdown('README.md'))
     .filter((s) => s.title === title)
     .map((s) => ({ path: 'README.md', text: s.code }));
   return [...files, ...readme];
@@ -242,27 +231,71 @@ interface Import {
   hasDefault: boolean;
 }
 
-function importsOf(code: string): Import[] {
-  const out: Import[] = [];
-  const re = /^\s*import\s+(?:type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm;
-  for (const m of code.matchAll(re)) {
-    const clause = m[1] ?? '';
-    const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
-    out.push({
-      specifier: m[2] ?? '',
-      hasDefault: /^[A-Za-z_$][\w$]*/.test(clause.trim()),
-      names: named
-        .split(',')
-        .map((n) => n.trim().replace(/^type\s+/, ''))
-        .map((n) => n.split(/\s+as\s+/)[0]?.trim() ?? '')
-        .filter(Boolean),
-    });
+await initLexer();
+
+/**
+ * The module code of a sample: all of it for JS and TS; for a component, its frontmatter (the code
+ * between the opening `---` fences, as Astro reads it) and the bodies of its `<script>` tags.
+ */
+function moduleCode(code: string, lang: string): string[] {
+  if (lang !== 'astro') return [code];
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(code)?.[1];
+  const scripts = [...code.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  return [...(frontmatter === undefined ? [] : [frontmatter]), ...scripts];
+}
+
+/**
+ * What an import statement binds, from the clause es-module-lexer located between `import` and the
+ * specifier: `D, { a, b as c, type E }` → default D, names a, b, E (the exported names); `* as ns` and a
+ * bare `import 'x.css'` name nothing.
+ */
+function bindings(statement: string, typeOnly: boolean): { hasDefault: boolean; names: string[] } {
+  let clause = statement.replace(/^import\s*/, '').replace(/\s*from\s*$/, '');
+  if (typeOnly) clause = clause.replace(/^type\s+/, '');
+  const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
+  return {
+    hasDefault: /^[A-Za-z_$][\w$]*/.test(clause.trim()),
+    names: named
+      .split(',')
+      .map((n) => n.trim().replace(/^type\s+/, ''))
+      .map((n) => n.split(/\s+as\s+/)[0]?.trim() ?? '')
+      .filter(Boolean),
+  };
+}
+
+/**
+ * The module records of the longest leading run of lines of `source` that lexes. A sample is often not a
+ * whole module: an excerpt elides part of its file (`// …`), an options fragment is an object's inside.
+ * Its imports come first, so the run that lexes holds them; an import after it is an error.
+ */
+function lexLeading(source: string): ReturnType<typeof lexModule>[0] {
+  const lines = source.split('\n');
+  for (let n = lines.length; n > 0; n--) {
+    let imports: ReturnType<typeof lexModule>[0];
+    try {
+      imports = lexModule(lines.slice(0, n).join('\n'))[0];
+    } catch {
+      continue;
+    }
+    const after = lines.slice(n).findIndex((line) => /^\s*import\b/.test(line));
+    if (after >= 0) throw new Error(`line ${n + after + 1} imports after code that does not lex`);
+    return imports;
   }
-  // Side-effect imports of packages (`import 'astro-theme-khabar/styles/x.css'`).
-  for (const m of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) {
-    out.push({ specifier: m[1] ?? '', hasDefault: false, names: [] });
-  }
-  return out;
+  if (lines.some((line) => /^\s*import\b/.test(line))) throw new Error('no line of it lexes');
+  return [];
+}
+
+/** The static imports of a sample (`import … from`, `import '…'`), lexed. */
+function importsOf(code: string, lang = 'js'): Import[] {
+  return moduleCode(code, lang).flatMap((source) =>
+    lexLeading(source)
+      .filter((imp): imp is StaticImport => imp.type === 'static')
+      .filter((imp) => source.startsWith('import', imp.importStart))
+      .map((imp) => ({
+        specifier: imp.specifier,
+        ...bindings(source.slice(imp.importStart, imp.start - 1), imp.typeOnly),
+      })),
+  );
 }
 
 const virtualDeclarations = [read('packages/theme/virtual.d.ts'), read('packages/comments/virtual.d.ts')]
@@ -271,40 +304,41 @@ const virtualDeclarations = [read('packages/theme/virtual.d.ts'), read('packages
 const VIRTUAL_MODULES = [...virtualDeclarations].map((m) => m[1] ?? '');
 
 /**
- * The names a TypeScript module exports, read from its text (the modules import `astro:content` and
- * virtual modules, so they cannot be loaded here); `export * from` and `export { … } from` are followed.
+ * The names a TypeScript module exports, lexed by es-module-lexer (the modules import `astro:content`
+ * and virtual modules, so they cannot be loaded here); `export * from './…'` is followed.
  */
 function exportsOf(path: string, seen = new Set<string>()): Set<string> {
   const names = new Set<string>();
   if (seen.has(path) || !existsSync(join(repoRoot, path))) return names;
   seen.add(path);
-  const text = read(path);
-  if (/^export default\b/m.test(text)) names.add('default');
-  for (const m of text.matchAll(
-    /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
-  ))
-    names.add(m[1] ?? '');
-  for (const m of text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)) {
-    for (const part of (m[1] ?? '').split(',')) {
-      const name = part
-        .trim()
-        .replace(/^type\s+/, '')
-        .split(/\s+as\s+/)
-        .at(-1)
-        ?.trim();
-      if (name) names.add(name);
+  for (const exp of lexModule(read(path))[1]) {
+    if (exp.type !== 'reexport-all') names.add(exp.name);
+    else if (exp.from.startsWith('.')) {
+      for (const name of exportsOf(join(dirname(path), exp.from), seen))
+        if (name !== 'default') names.add(name);
     }
-  }
-  for (const m of text.matchAll(/^export\s+\*\s+from\s+['"](\.[^'"]+)['"]/gm)) {
-    const target = join(dirname(path), m[1] ?? '');
-    for (const name of exportsOf(target, seen)) if (name !== 'default') names.add(name);
   }
   return names;
 }
 
-function checkImports(code: string): string[] {
+/** The types a component exports from its frontmatter (`export interface Props`). */
+function typeExportsOfComponent(path: string): Set<string> {
+  return new Set(
+    moduleCode(read(path), 'astro')
+      .flatMap((source) => lexModule(source)[1])
+      .flatMap((exp) => (exp.type === 'direct' && exp.typeOnly ? [exp.name] : [])),
+  );
+}
+
+function checkImports(code: string, lang = 'js'): string[] {
   const problems: string[] = [];
-  for (const imp of importsOf(code)) {
+  let imports: Import[];
+  try {
+    imports = importsOf(code, lang);
+  } catch (error) {
+    return [`its imports do not lex: ${(error as Error).message}`];
+  }
+  for (const imp of imports) {
     const { specifier } = imp;
     if (specifier.startsWith('virtual:')) {
       const component = /^virtual:khabar\/components\/(\w+)$/.exec(specifier)?.[1];
@@ -321,10 +355,9 @@ function checkImports(code: string): string[] {
       continue;
     }
     if (source.endsWith('.astro')) {
-      const text = read(source);
+      const types = typeExportsOfComponent(source);
       for (const name of imp.names) {
-        if (!new RegExp(`export\\s+(?:interface|type)\\s+${name}\\b`).test(text))
-          problems.push(`${specifier} exports no type ${name}`);
+        if (!types.has(name)) problems.push(`${specifier} exports no type ${name}`);
       }
       continue;
     }
@@ -361,7 +394,8 @@ const SCRIPT_SOURCES: Record<string, string> = {
   start: 'scripts/start.mjs',
 };
 
-const cliHelp = execFileSync(process.execPath, [join(repoRoot, 'packages/comments/dist/cli.js'), '--help'], {
+// The CLI's source, run by Node 22 as `khabar-comments serve` is in the receiver tests: no build needed.
+const cliHelp = execFileSync(process.execPath, [join(repoRoot, 'packages/comments/src/cli.ts'), '--help'], {
   encoding: 'utf8',
 });
 const CLI_COMMANDS = new Set([...cliHelp.matchAll(/^\s+khabar-comments (\w+)/gm)].map((m) => m[1] ?? ''));
@@ -588,7 +622,7 @@ describe('code samples in docs/', () => {
   it('import only what the theme and the comments package export', () => {
     const problems: string[] = [];
     for (const sample of allSamples.filter((s) => ['js', 'ts', 'astro'].includes(s.lang))) {
-      problems.push(...checkImports(sample.code).map((p) => `${where(sample)}: ${p}`));
+      problems.push(...checkImports(sample.code, sample.lang).map((p) => `${where(sample)}: ${p}`));
     }
     expect(problems).toEqual([]);
   });
@@ -612,13 +646,12 @@ describe('code samples in docs/', () => {
   it('in prose name khabar-comments commands and flags that exist', () => {
     const problems: string[] = [];
     for (const doc of pages) {
-      const prose = read(doc).replace(/^```[\s\S]*?^```/gm, '');
-      for (const m of prose.matchAll(/`((?:npx |pnpm )?khabar-comments [^`]+)`/g)) {
-        const words = (m[1] ?? '')
-          .replace(/^(npx|pnpm) /, '')
-          .split(/\s+/)
-          .slice(1);
-        problems.push(...checkCli(words).map((p) => `${doc}: ${m[1]}: ${p}`));
+      const file = readMarkdown(doc);
+      for (const { value, line } of inlineCode(file.tree)) {
+        const command = /^(?:npx |pnpm )?(khabar-comments .+)$/.exec(value)?.[1];
+        if (command === undefined) continue;
+        const words = command.split(/\s+/).slice(1);
+        problems.push(...checkCli(words).map((p) => `${file.at(line)}: ${value}: ${p}`));
       }
     }
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
@@ -8,63 +8,28 @@ import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/c
 import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
 import { STRING_IDS } from '../packages/theme/src/config/translations.ts';
 import { KhabarConfigSchema } from '../packages/theme/src/config/user-config.ts';
+import {
+  headingCode,
+  headings,
+  links,
+  missingFrom,
+  readMarkdown,
+  rowsFor,
+  sectionUnder,
+  type MarkdownFile,
+} from './helpers/markdown.ts';
+import { keyPaths } from './helpers/option-paths.ts';
 import { repoRoot } from './helpers/paths.ts';
 
 /**
  * The documentation keeps up with the code: every option and every frontmatter field is documented in
- * both languages, and no relative link is broken. Nothing here builds a site.
+ * both languages, and no relative link is broken. Nothing here builds a site. The Markdown is read with
+ * mdast (tables, headings, inline code and links as a Markdown parser sees them, never inside code
+ * blocks), the options from the schemas' JSON Schema (`z.toJSONSchema()`), and each finding names the
+ * file and the line (with the heading above it).
  */
 
 const LANGUAGES = ['en', 'ar'] as const;
-
-/** What the walk reads of a Zod 4 schema's definition. */
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  options?: readonly z.ZodType[];
-}
-
-/**
- * The schema inside wrappers that do not change the shape: default, optional, nullable, pipes… A
- * `z.preprocess()` (the article and author schemas reject unknown keys with one) is a pipe from a
- * transform into the schema: the shape is on its `out` side.
- */
-function unwrap(schema: z.ZodType): Def {
-  let def = schema._zod.def as Def;
-  for (;;) {
-    if (def.innerType) def = def.innerType._zod.def;
-    else if (def.type === 'pipe' && def.in && def.out) {
-      def = (def.in._zod.def as Def).type === 'transform' ? def.out._zod.def : def.in._zod.def;
-    } else if (def.type === 'pipe' && def.in) def = def.in._zod.def;
-    else return def;
-  }
-}
-
-/**
- * Every key path of an object schema, as a site owner writes it: `logo`, `logo.src`, `sections`,
- * `sections[].slug`. Records (`components`, `strings`, an author's `social`) are leaves: their keys are
- * data, not options. Reads Zod 4's definitions rather than using `instanceof`, so it works whichever copy
- * of Zod built the schema.
- */
-function keyPaths(schema: z.ZodType, prefix = ''): string[] {
-  const def = unwrap(schema);
-  if (def.type === 'object' && def.shape) {
-    return Object.entries(def.shape).flatMap(([key, child]) => {
-      const path = prefix ? `${prefix}.${key}` : key;
-      return [path, ...keyPaths(child, path)];
-    });
-  }
-  if (def.type === 'array' && def.element) return keyPaths(def.element, `${prefix}[]`);
-  // `false | { … }`: the object's keys are options too.
-  if (def.type === 'union' && def.options) {
-    return [...new Set(def.options.flatMap((option) => keyPaths(option, prefix)))];
-  }
-  return [];
-}
 
 const articleSchema = createArticleSchema({
   image: () => z.string(),
@@ -73,19 +38,6 @@ const articleSchema = createArticleSchema({
   timeZone: 'UTC',
 });
 const authorSchema = createAuthorSchema({ image: () => z.string() });
-
-const read = (path: string) => readFile(join(repoRoot, path), 'utf8');
-
-/** The text of every inline code span of a Markdown document (fenced blocks left out). */
-function inlineCode(markdown: string): Set<string> {
-  const prose = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
-  return new Set([...prose.matchAll(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g)].map((m) => (m[2] ?? '').trim()));
-}
-
-function missingFrom(markdown: string, names: readonly string[]): string[] {
-  const spans = inlineCode(markdown);
-  return names.filter((name) => !spans.has(name));
-}
 
 describe('the schemas the documentation is checked against', () => {
   it('yield the option paths, nested ones included', () => {
@@ -108,6 +60,12 @@ describe('the schemas the documentation is checked against', () => {
       expect.arrayContaining(['title', 'published', 'image', 'image.alt', 'slug']),
     );
   });
+
+  it('yield the khabarComments() options, nested ones included', () => {
+    expect(keyPaths(IntegrationOptionsSchema)).toEqual(
+      expect.arrayContaining(['maxDepth', 'closeAfterDays']),
+    );
+  });
 });
 
 /** The pages every language has, in reading order. */
@@ -125,28 +83,6 @@ const PAGES = [
   'upgrading.md',
 ];
 
-/** The headings of a Markdown document, as GitHub makes their anchors. */
-function anchors(markdown: string): Set<string> {
-  const prose = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
-  const seen = new Map<string, number>();
-  const out = new Set<string>();
-  for (const m of prose.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const base = (m[1] ?? '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
-      .replace(/ /g, '-');
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    out.add(count === 0 ? base : `${base}-${count}`);
-  }
-  return out;
-}
-
-/** Table rows of a Markdown document whose first cell is the given inline code. */
-function rowsFor(markdown: string, code: string): string[] {
-  return markdown.split('\n').filter((line) => line.startsWith(`| \`${code}\``));
-}
-
 /** The resolved value at a key path (`seo.feeds.items`) of an object. */
 function valueAt(object: unknown, path: string): unknown {
   return path
@@ -156,7 +92,7 @@ function valueAt(object: unknown, path: string): unknown {
 
 const minimalOptions = { title: 'خبر', sections: [{ slug: 'politics', name: 'سياسة' }] };
 const defaults = KhabarConfigSchema.parse(minimalOptions);
-const tokensCss = await read('packages/theme/src/styles/tokens.css');
+const tokensCss = readFileSync(join(repoRoot, 'packages/theme/src/styles/tokens.css'), 'utf8');
 /** Each token's light value (first `:root` block) and dark value (the `[data-theme='dark']` block). */
 function tokenValues(): Map<string, { light: string; dark: string | undefined }> {
   const block = (re: RegExp) => re.exec(tokensCss)?.[1] ?? '';
@@ -169,41 +105,59 @@ function tokenValues(): Map<string, { light: string; dark: string | undefined }>
   return new Map(light.map(([name, value]) => [name, { light: value, dark: dark.get(name) }]));
 }
 
+/** `docs/en/x.md names no …`: the names a page should spell out in inline code and does not. */
+function unnamed(file: MarkdownFile, names: readonly string[], what: string): string[] {
+  return missingFrom(file, names).map((name) => `${file.path} names no ${what} \`${name}\` in inline code`);
+}
+
+/** The link targets of a file (or part of it), as written. */
+const targets = (node: Parameters<typeof links>[0]) => new Set(links(node).map((link) => link.url));
+
 describe('the pages', () => {
   it.each(LANGUAGES)('exist in %s, the same set in both languages', (lang) => {
     const files = readdirSync(join(repoRoot, 'docs', lang)).filter((f) => f.endsWith('.md'));
     expect(files.sort()).toEqual([...PAGES].sort());
   });
 
-  it.each(LANGUAGES)('are all linked from docs/%s/README.md', async (lang) => {
-    const readme = await read(`docs/${lang}/README.md`);
-    expect(PAGES.filter((page) => page !== 'README.md' && !readme.includes(`](${page})`))).toEqual([]);
+  it.each(LANGUAGES)('are all linked from docs/%s/README.md', (lang) => {
+    const readme = readMarkdown(`docs/${lang}/README.md`);
+    const linked = targets(readme.tree);
+    expect(
+      PAGES.filter((page) => page !== 'README.md' && !linked.has(page)).map(
+        (page) => `${readme.path} does not link to ${page}`,
+      ),
+    ).toEqual([]);
   });
 
-  it('are all linked, in both languages, from the root README’s "Learn more" list', async () => {
-    const readme = await read('README.md');
-    const learnMore = /## Learn more\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  it('are all linked, in both languages, from the root README’s "Learn more" list', () => {
+    const readme = readMarkdown('README.md');
+    const learnMore = sectionUnder(readme, 'Learn more', 2);
+    expect(learnMore.children, 'README.md has a "## Learn more" section').not.toEqual([]);
+    const linked = targets(learnMore);
     const missing = LANGUAGES.flatMap((lang) =>
       PAGES.filter((page) => page !== 'README.md')
         .map((page) => `docs/${lang}/${page}`)
-        .filter((path) => !learnMore.includes(`](${path})`)),
+        .filter((path) => !linked.has(path))
+        .map((path) => `README.md, under "## Learn more", does not link to ${path}`),
     );
     expect(missing).toEqual([]);
   });
 });
 
 describe.each(LANGUAGES)('docs/%s', (lang) => {
-  it('configuration.md: each option heading names an option, and the defaults in the table are the schema’s', async () => {
-    const doc = await read(`docs/${lang}/configuration.md`);
+  it('configuration.md: each option heading names an option, and the defaults in the table are the schema’s', () => {
+    const doc = readMarkdown(`docs/${lang}/configuration.md`);
     const paths = keyPaths(KhabarConfigSchema);
-    const headings = [...doc.matchAll(/^#{3,4} `([^`]+)`/gm)].map((m) => m[1] ?? '');
-    expect(headings.filter((h) => !paths.includes(h))).toEqual([]);
     const wrong: string[] = [];
+    for (const heading of headings(doc).filter((h) => h.depth === 3 || h.depth === 4)) {
+      const code = headingCode(heading);
+      if (code !== undefined && !paths.includes(code))
+        wrong.push(`${doc.at(heading.line)}: the heading names \`${code}\`, which is not an option`);
+    }
     for (const path of paths) {
       for (const row of rowsFor(doc, path)) {
-        const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
-        const cell = cells.at(-2) ?? '';
-        const literal = /^`([^`]+)`$/.exec(cell)?.[1];
+        // The last column is the default; a cell that is one code span is a literal to compare.
+        const literal = row.cells.at(-1)?.only;
         if (literal === undefined) continue;
         // The docs are this repository's own text.
         // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -211,59 +165,71 @@ describe.each(LANGUAGES)('docs/%s', (lang) => {
         const value = evaluate();
         if (JSON.stringify(value) !== JSON.stringify(valueAt(defaults, path)))
           wrong.push(
-            `${path}: documented ${literal}, the schema's default is ${JSON.stringify(valueAt(defaults, path))}`,
+            `${doc.at(row.line)}: ${path}: documented ${literal}, the schema's default is ${JSON.stringify(valueAt(defaults, path))}`,
           );
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('components.md names every page part and every UI string, and only those as part headings', async () => {
-    const doc = await read(`docs/${lang}/components.md`);
-    expect(missingFrom(doc, COMPONENT_NAMES)).toEqual([]);
-    expect(missingFrom(doc, STRING_IDS)).toEqual([]);
-    const headings = [...doc.matchAll(/^### `([^`]+)`/gm)].map((m) => m[1] ?? '');
-    expect(headings.filter((h) => !(COMPONENT_NAMES as readonly string[]).includes(h))).toEqual([]);
+  it('components.md names every page part and every UI string, and only those as part headings', () => {
+    const doc = readMarkdown(`docs/${lang}/components.md`);
+    expect(unnamed(doc, COMPONENT_NAMES, 'page part')).toEqual([]);
+    expect(unnamed(doc, STRING_IDS, 'UI string')).toEqual([]);
+    const wrong = headings(doc)
+      .filter((h) => h.depth === 3)
+      .flatMap((h) => {
+        const code = headingCode(h);
+        return code === undefined || (COMPONENT_NAMES as readonly string[]).includes(code)
+          ? []
+          : [`${doc.at(h.line)}: the heading names \`${code}\`, which is not a page part`];
+      });
+    expect(wrong).toEqual([]);
   });
 
-  it('styling.md gives every token with its default, and its dark value', async () => {
-    const doc = await read(`docs/${lang}/styling.md`);
+  it('styling.md gives every token with its default, and its dark value', () => {
+    const doc = readMarkdown(`docs/${lang}/styling.md`);
     const wrong: string[] = [];
     for (const [token, { light, dark }] of tokenValues()) {
       const rows = rowsFor(doc, token);
-      if (!rows.some((row) => row.includes(`\`${light}\``) && (!dark || row.includes(`\`${dark}\``))))
-        wrong.push(`${token}: ${light}${dark ? ` / ${dark}` : ''}`);
+      const spans = (row: (typeof rows)[number]) => new Set(row.cells.flatMap((cell) => cell.code));
+      if (!rows.some((row) => spans(row).has(light) && (!dark || spans(row).has(dark))))
+        wrong.push(
+          `${doc.path}: no table row gives ${token} with \`${light}\`${dark ? ` and \`${dark}\`` : ''}` +
+            (rows.length ? ` (rows at ${rows.map((row) => doc.at(row.line)).join(', ')})` : ''),
+        );
     }
     expect(wrong).toEqual([]);
   });
 
-  it('comments.md names every option of khabarComments() and every command of its CLI', async () => {
-    const doc = await read(`docs/${lang}/comments.md`);
+  it('comments.md names every option of khabarComments() and every command of its CLI', () => {
+    const doc = readMarkdown(`docs/${lang}/comments.md`);
     const options = keyPaths(IntegrationOptionsSchema).filter((path) => path.split('.').length <= 2);
-    expect(missingFrom(doc, options)).toEqual([]);
+    expect(unnamed(doc, options, 'khabarComments() option')).toEqual([]);
+    const text = readFileSync(join(repoRoot, doc.path), 'utf8');
     const commands = ['serve', 'list', 'show', 'approve', 'spam', 'trash', 'delete', 'export'];
-    expect(commands.filter((c) => !doc.includes(`khabar-comments ${c}`))).toEqual([]);
-  });
-
-  it('feeds-and-seo.md names every seo option', async () => {
-    const doc = await read(`docs/${lang}/feeds-and-seo.md`);
     expect(
-      missingFrom(
-        doc,
-        keyPaths(KhabarConfigSchema).filter((p) => p.startsWith('seo')),
-      ),
+      commands
+        .filter((c) => !text.includes(`khabar-comments ${c}`))
+        .map((c) => `${doc.path} never shows \`khabar-comments ${c}\``),
     ).toEqual([]);
   });
 
-  it('configuration.md names every option of khabar() in inline code', async () => {
-    const doc = await read(`docs/${lang}/configuration.md`);
-    expect(missingFrom(doc, keyPaths(KhabarConfigSchema))).toEqual([]);
+  it('feeds-and-seo.md names every seo option', () => {
+    const doc = readMarkdown(`docs/${lang}/feeds-and-seo.md`);
+    const seo = keyPaths(KhabarConfigSchema).filter((p) => p.startsWith('seo'));
+    expect(unnamed(doc, seo, 'option')).toEqual([]);
   });
 
-  it('content.md names every frontmatter field of articles and authors in inline code', async () => {
-    const doc = await read(`docs/${lang}/content.md`);
-    expect(missingFrom(doc, keyPaths(articleSchema))).toEqual([]);
-    expect(missingFrom(doc, keyPaths(authorSchema))).toEqual([]);
+  it('configuration.md names every option of khabar() in inline code', () => {
+    const doc = readMarkdown(`docs/${lang}/configuration.md`);
+    expect(unnamed(doc, keyPaths(KhabarConfigSchema), 'option')).toEqual([]);
+  });
+
+  it('content.md names every frontmatter field of articles and authors in inline code', () => {
+    const doc = readMarkdown(`docs/${lang}/content.md`);
+    expect(unnamed(doc, keyPaths(articleSchema), 'article field')).toEqual([]);
+    expect(unnamed(doc, keyPaths(authorSchema), 'author field')).toEqual([]);
   });
 });
 
@@ -276,13 +242,13 @@ async function linkedFiles(): Promise<string[]> {
   return ['README.md', 'CONTRIBUTING.md', ...docs.sort()];
 }
 
-/** The targets of inline Markdown links and images, outside code. */
-function relativeLinks(markdown: string): string[] {
-  const prose = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '').replace(/(`+)[\s\S]*?\1/g, '');
-  return [...prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)]
-    .map((m) => m[1] ?? '')
-    .filter((target) => target && !/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(target));
+/** The targets of links, images and link definitions that are relative (no scheme, not `//host`). */
+function relativeLinks(file: MarkdownFile): { url: string; line: number }[] {
+  return links(file.tree).filter((link) => link.url && !/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(link.url));
 }
+
+/** The anchors of a Markdown file's headings, as GitHub makes them. */
+const anchorsOf = (path: string) => new Set(headings(readMarkdown(path)).map((h) => h.anchor));
 
 describe('relative links', async () => {
   const files = await linkedFiles();
@@ -292,24 +258,28 @@ describe('relative links', async () => {
     for (const lang of LANGUAGES) expect(files).toContain(`docs/${lang}/configuration.md`);
   });
 
-  it.each(files)('in %s point at headings that exist', async (file) => {
-    const text = await read(file);
+  it.each(files)('in %s point at headings that exist', (path) => {
+    const file = readMarkdown(path);
     const broken: string[] = [];
-    for (const target of relativeLinks(text)) {
-      const [path = '', fragment] = target.split('#');
+    for (const { url, line } of relativeLinks(file)) {
+      const [target = '', fragment] = url.split('#');
       if (fragment === undefined) continue;
-      const linked = path === '' ? file : join(dirname(file), decodeURIComponent(path));
+      const linked = target === '' ? path : join(dirname(path), decodeURIComponent(target));
       if (!linked.endsWith('.md') || !existsSync(join(repoRoot, linked))) continue;
-      if (!anchors(await read(linked)).has(decodeURIComponent(fragment))) broken.push(target);
+      if (!anchorsOf(linked).has(decodeURIComponent(fragment)))
+        broken.push(`${file.at(line)}: ${url}: ${linked} has no heading #${decodeURIComponent(fragment)}`);
     }
     expect(broken).toEqual([]);
   });
 
-  it.each(files)('in %s point at files that exist', async (file) => {
-    const broken = relativeLinks(await read(file)).filter((target) => {
-      const path = decodeURIComponent(target.split('#')[0] ?? '');
-      return path !== '' && !existsSync(join(repoRoot, dirname(file), path));
-    });
+  it.each(files)('in %s point at files that exist', (path) => {
+    const file = readMarkdown(path);
+    const broken = relativeLinks(file)
+      .filter(({ url }) => {
+        const target = decodeURIComponent(url.split('#')[0] ?? '');
+        return target !== '' && !existsSync(join(repoRoot, dirname(path), target));
+      })
+      .map(({ url, line }) => `${file.at(line)}: ${url} does not exist`);
     expect(broken).toEqual([]);
   });
 });

@@ -1,20 +1,31 @@
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAstro } from './helpers/astro.ts';
 import { tmpRoot } from './helpers/paths.ts';
 import { loadPage } from './helpers/site.ts';
 
+/**
+ * What a site owner sees in the terminal for bad content and bad options. The messages themselves are
+ * unit-tested where they are made (packages/theme/src/config/article.test.ts for frontmatter,
+ * config/user-config.test.ts for options); these builds prove that they reach the terminal with the file
+ * and the field, and what only a build can show: the loader's handling of dates, references between
+ * collections, and the URL of an article in a subfolder.
+ */
+
 const fixture = new URL('./fixtures/minimal/', import.meta.url);
 const work = join(tmpRoot, 'frontmatter');
 
-/** Copies the minimal site, adds one article file, and builds it. */
-async function buildWith(name: string, article: string) {
+/** Copies the minimal site, writes the given files into it, and builds it. */
+async function buildWith(name: string, files: Record<string, string>) {
   const root = join(work, name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   await cp(fixture, root, { recursive: true });
-  await writeFile(join(root, 'src/content/articles/bad-story.md'), article);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
   return { root, ...(await runAstro(root, ['build'])) };
 }
 
@@ -25,119 +36,78 @@ const valid = {
   published: 'published: "2016-12-01T10:00:00+02:00"',
   section: 'section: politics',
 };
-const article = (overrides: Partial<Record<keyof typeof valid, string | null>>) =>
+const article = (overrides: Partial<Record<keyof typeof valid, string | null>>, extra = '') =>
   front(
-    Object.entries({ ...valid, ...overrides })
-      .filter((entry): entry is [string, string] => entry[1] !== null)
-      .map(([, line]) => line)
+    [
+      ...Object.entries({ ...valid, ...overrides })
+        .filter((entry): entry is [string, string] => entry[1] !== null)
+        .map(([, line]) => line),
+      extra,
+    ]
+      .filter(Boolean)
       .join('\n'),
   );
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('bad frontmatter fails the build with the file and the field', () => {
-  it('a missing title', async () => {
-    const { code, output } = await buildWith('no-title', article({ title: null }));
+  it('names the file, then each bad field with its message', async () => {
+    const { code, output } = await buildWith('bad-fields', {
+      'src/content/articles/bad-story.md': article(
+        // Unquoted: YAML would quietly make it 1 March, unless the loader hands the schema the text.
+        { title: null, section: 'section: sport', published: 'published: 2016-02-30' },
+        'slug: "قمة العشرين/2016"',
+      ),
+    });
     expect(code).not.toBe(0);
-    expect(output).toContain('bad-story');
-    expect(output).toMatch(/title.*required: every article needs a headline/s);
+    // Astro names the entry (by its slug, when it has one), then the file.
+    expect(output).toMatch(/articles → قمة العشرين\/2016 data does not match collection schema/);
+    expect(output).toMatch(/Location:\s+\S+\/src\/content\/articles\/bad-story\.md/);
+    // One line per field: `field: message`.
+    expect(output).toMatch(/^\s+title: is required: every article needs a headline/m);
+    expect(output).toMatch(/^\s+published: "2016-02-30" is not a real date/m);
+    expect(output).toMatch(/^\s+section: "sport" is not one of the site's sections; use one of "politics"/m);
+    expect(output).toMatch(/^\s+slug: must be letters and digits joined by single dashes/m);
   });
 
-  it('an unknown section', async () => {
-    const { code, output } = await buildWith('bad-section', article({ section: 'section: sport' }));
+  it('names an author who is not in the authors collection, and the file', async () => {
+    const { code, output } = await buildWith('bad-author', {
+      'src/content/articles/bad-story.md': article({}, 'authors: ["nobody"]'),
+    });
     expect(code).not.toBe(0);
-    expect(output).toContain('bad-story');
-    expect(output).toMatch(/section.*"sport" is not one of the site's sections; use one of "politics"/s);
+    expect(output).toMatch(/bad-story\.md: the author "nobody" is not in the authors collection/);
   });
+});
 
-  it('an impossible date, even unquoted (YAML would quietly make it 1 March)', async () => {
-    const { code, output } = await buildWith('bad-date', article({ published: 'published: 2016-02-30' }));
-    expect(code).not.toBe(0);
-    expect(output).toContain('bad-story');
-    expect(output).toMatch(/published.*2016-02-30.*not a real date/s);
-  });
-
-  it('a misspelt field, named with the fields there are', async () => {
-    const { code, output } = await buildWith(
-      'unknown-key',
-      article({ section: 'section: politics\ncategry: sport' }),
-    );
-    expect(code).not.toBe(0);
-    expect(output).toMatch(
-      /categry.*is not a field an article has: check the spelling\. The fields are title, deck/s,
-    );
-  });
-
-  it('a slug with a space or a slash', async () => {
-    const { code, output } = await buildWith(
-      'bad-slug',
-      article({ section: 'section: politics\nslug: "قمة العشرين/2016"' }),
-    );
-    expect(code).not.toBe(0);
-    expect(output).toMatch(/slug.*must be letters and digits joined by single dashes/s);
-  });
-
-  it('an author who is not in the authors collection', async () => {
-    const { code, output } = await buildWith(
-      'bad-author',
-      article({ section: 'section: politics\nauthors: ["nobody"]' }),
-    );
-    expect(code).not.toBe(0);
-    expect(output).toMatch(/nobody/);
-  });
-
-  it('reads a date without an offset in the newsroom zone', async () => {
-    const { code, output, root } = await buildWith(
-      'wall-clock',
-      article({ published: 'published: 2016-12-01', title: 'title: "خبر بلا ساعة"' }),
-    );
+describe('articles the loader reads as the author meant', () => {
+  it('read a date without an offset in the newsroom zone, and take a subfolder file’s name as slug', async () => {
+    const { code, output, root } = await buildWith('loaded', {
+      'src/content/articles/wall-clock.md': article({
+        published: 'published: 2016-12-01',
+        title: 'title: "خبر بلا ساعة"',
+      }),
+      'src/content/articles/2016/in-folder.md': article({ title: 'title: "في مجلد"' }),
+    });
     expect(output).not.toMatch(/error/i);
     expect(code).toBe(0);
-    const { document } = await loadPage(`/politics/bad-story/`, join(root, 'dist'));
+    const { document } = await loadPage(`/politics/wall-clock/`, join(root, 'dist'));
     // Midnight in Cairo (UTC+2 in 2016), not midnight UTC.
     expect(document.querySelector('.khabar-dates time')?.getAttribute('datetime')).toBe(
       '2016-12-01T00:00:00+02:00',
     );
     // ar-EG, Arabic-Indic digits (the default), Egyptian month names.
     expect(document.querySelector('.khabar-dates time')?.textContent).toBe('الخميس، ١ ديسمبر ٢٠١٦');
-  });
-});
-
-describe('articles in subfolders', () => {
-  it('get the file name as their URL slug', async () => {
-    const root = join(work, 'subfolder');
-    await rm(root, { recursive: true, force: true });
-    await mkdir(join(root), { recursive: true });
-    await cp(fixture, root, { recursive: true });
-    await mkdir(join(root, 'src/content/articles/2016'), { recursive: true });
-    await writeFile(
-      join(root, 'src/content/articles/2016/in-folder.md'),
-      article({ title: 'title: "في مجلد"' }),
-    );
-    const { code, output } = await runAstro(root, ['build']);
-    expect(output).not.toMatch(/\[ERROR\]/);
-    expect(code).toBe(0);
-    const { document } = await loadPage('/politics/in-folder/', join(root, 'dist'));
-    expect(document.querySelector('h1')?.textContent).toBe('في مجلد');
+    const folder = await loadPage('/politics/in-folder/', join(root, 'dist'));
+    expect(folder.document.querySelector('h1')?.textContent).toBe('في مجلد');
   });
 });
 
 describe('bad options fail the build with the option at fault', () => {
   it('names the option, what was expected and what was found', async () => {
-    const root = join(work, 'bad-options');
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    await cp(fixture, root, { recursive: true });
-    const config = join(root, 'astro.config.mjs');
-    const { readFile } = await import('node:fs/promises');
-    await writeFile(
-      config,
-      (await readFile(config, 'utf8')).replace(
-        "timeZone: 'Africa/Cairo'",
-        "timeZone: 'Cairo', digits: 'hindi'",
-      ),
-    );
-    const { code, output } = await runAstro(root, ['build']);
+    const config = await readFile(new URL('astro.config.mjs', fixture), 'utf8');
+    const { code, output } = await buildWith('bad-options', {
+      'astro.config.mjs': config.replace("timeZone: 'Africa/Cairo'", "timeZone: 'Cairo', digits: 'hindi'"),
+    });
     expect(code).not.toBe(0);
     expect(output).toContain('Invalid khabar() options');
     expect(output).toMatch(/timeZone.*is not an IANA time zone.*"Cairo"/);

@@ -1,0 +1,139 @@
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { rawScalars } from '../lib/frontmatter.ts';
+import { createArticleSchema, createAuthorSchema } from './article.ts';
+
+/**
+ * The messages a site owner reads for bad frontmatter. Astro prints each issue as `**<path>**: <message>`
+ * under the entry's name; tests/frontmatter-errors.test.ts builds a site once to prove they get there.
+ */
+
+const articleSchema = createArticleSchema({
+  image: () => z.string(),
+  reference: () => z.string(),
+  sections: ['politics'],
+  timeZone: 'Africa/Cairo',
+});
+const authorSchema = createAuthorSchema({ image: () => z.string() });
+
+const valid = {
+  title: 'عنوان',
+  description: 'وصف',
+  published: '2016-12-01T10:00:00+02:00',
+  section: 'politics',
+};
+
+/** Each issue as `path: message`, the two things Astro prints of it. */
+function issues(schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+/**
+ * What the articles loader hands the schema for a file: YAML's values, with the date fields replaced by
+ * the text the author typed (`rawScalars`), as `articlesLoader()` in content.ts does.
+ */
+function loaded(frontmatter: Record<string, unknown>, typed: string): Record<string, unknown> {
+  return { ...frontmatter, ...rawScalars(`---\n${typed}\n---\n`, ['published', 'updated']) };
+}
+
+describe('the article schema', () => {
+  it('accepts a complete article and fills the defaults', () => {
+    expect(articleSchema.parse(valid)).toMatchObject({
+      title: 'عنوان',
+      tags: [],
+      authors: [],
+      draft: false,
+      breaking: false,
+    });
+  });
+
+  it.each([
+    ['title', 'is required: every article needs a headline (title: "…")'],
+    ['description', 'is required: a sentence or two that sums up the story'],
+  ] as const)('names a missing %s', (field, message) => {
+    const without = Object.fromEntries(Object.entries(valid).filter(([key]) => key !== field));
+    expect(issues(articleSchema, without)).toEqual([`${field}: ${message}`]);
+  });
+
+  it('names an empty title', () => {
+    expect(issues(articleSchema, { ...valid, title: '  ' })).toEqual([
+      'title: is empty: every article needs a headline',
+    ]);
+  });
+
+  it('names an unknown section and lists the site’s', () => {
+    expect(issues(articleSchema, { ...valid, section: 'sport' })).toEqual([
+      `section: "sport" is not one of the site's sections; use one of "politics", or add it to the sections of khabar() in astro.config`,
+    ]);
+  });
+
+  it('names an impossible date, even unquoted (YAML would quietly make it 1 March)', () => {
+    // YAML reads `published: 2016-02-30` as 1 March, which the schema would accept…
+    expect(issues(articleSchema, { ...valid, published: new Date('2016-03-01T00:00:00Z') })).toEqual([]);
+    // …so the loader hands over the text as typed, and that fails.
+    const data = loaded({ ...valid, published: new Date('2016-03-01T00:00:00Z') }, 'published: 2016-02-30');
+    const [message, ...more] = issues(articleSchema, data);
+    expect(more).toEqual([]);
+    expect(message).toMatch(/^published: .*2016-02-30.*not a real date/);
+    expect(message).toMatch(/Write a real date such as "2016-12-01T14:20:00\+03:00"$/);
+  });
+
+  it('reads a date without an offset in the newsroom’s zone, not at midnight UTC', () => {
+    const data = loaded({ ...valid, published: new Date('2016-12-01T00:00:00Z') }, 'published: 2016-12-01');
+    // Midnight in Cairo (UTC+2 in 2016).
+    expect(articleSchema.parse(data).published.toISOString()).toBe('2016-11-30T22:00:00.000Z');
+  });
+
+  it('names an update earlier than the publication', () => {
+    expect(issues(articleSchema, { ...valid, updated: '2016-11-30T10:00:00+02:00' })).toEqual([
+      'updated: is earlier than "published": an update cannot come before the story',
+    ]);
+  });
+
+  it('names a misspelt field, with the fields there are', () => {
+    const [message, ...more] = issues(articleSchema, { ...valid, categry: 'sport' });
+    expect(more).toEqual([]);
+    expect(message).toMatch(
+      /^categry: is not a field an article has: check the spelling\. The fields are title, deck,/,
+    );
+  });
+
+  it('names a slug with a space or a slash', () => {
+    expect(issues(articleSchema, { ...valid, slug: 'قمة العشرين/2016' })).toEqual([
+      'slug: must be letters and digits joined by single dashes, with no spaces or slashes, e.g. "قمة-العشرين"',
+    ]);
+    expect(articleSchema.parse({ ...valid, slug: 'قمة-العشرين' }).slug).toBe('قمة-العشرين');
+  });
+
+  it('names a picture without its description', () => {
+    expect(issues(articleSchema, { ...valid, image: { src: './a.jpg' } })).toEqual([
+      'image.alt: is required: describe the picture for readers who cannot see it',
+    ]);
+  });
+
+  it('reports every bad field of a file at once', () => {
+    const { title: _, ...rest } = valid;
+    const data = loaded({ ...rest, section: 'sport', slug: 'a b' }, 'published: 2016-02-30');
+    expect(issues(articleSchema, data).map((issue) => issue.split(':')[0])).toEqual([
+      'title',
+      'published',
+      'section',
+      'slug',
+    ]);
+  });
+});
+
+describe('the author schema', () => {
+  it('names a missing name', () => {
+    expect(issues(authorSchema, {})).toEqual(['name: is required: the name readers see in bylines']);
+  });
+
+  it('names a misspelt field, with the fields there are', () => {
+    const [message] = issues(authorSchema, { name: 'مكتب', rol: 'x' });
+    expect(message).toBe(
+      'rol: is not a field an author has: check the spelling. The fields are name, role, bio, avatar, social',
+    );
+  });
+});
