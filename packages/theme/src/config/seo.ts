@@ -94,7 +94,6 @@ export const SeoSchema = () =>
       /**
        * Removed: the news sitemap follows the build's one clock, the top-level `now` option. Kept in the
        * schema only to say so to a site that still sets it.
-       * @deprecated use `now`
        */
       buildTime: z
         .undefined({
