@@ -28,7 +28,12 @@ const BUILD_TESTS = [
 ];
 
 /** Tests under tests/ that only read files of the repository. */
-const PURE_REPO_TESTS = ['tests/docs.test.ts', 'tests/docs-samples.test.ts', 'tests/logical-css.test.ts'];
+const PURE_REPO_TESTS = [
+  'tests/docs.test.ts',
+  'tests/docs-samples.test.ts',
+  'tests/docs-commands.test.ts',
+  'tests/logical-css.test.ts',
+];
 
 export default defineConfig({
   test: {

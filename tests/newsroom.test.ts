@@ -1,35 +1,12 @@
 /**
  * The newsroom's browsing pages in the built example: home blocks and the breaking strip, paginated
- * listings whose counts add up, the date archive, related stories, the 404 and the search index.
+ * listings whose counts add up, and the date archive. Article extras and search are in
+ * tests/newsroom-articles.test.ts and tests/newsroom-search.test.ts.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDist, exampleRoot } from './helpers/paths.ts';
-import { fileForPath, loadPage as loadFrom, SEED_PATH } from './helpers/site.ts';
-
-/** The built site under test: the example's dist, or a copy (KHABAR_DIST) while another build runs. */
-const dist = process.env.KHABAR_DIST ?? exampleDist;
-const loadPage = (path: string) => loadFrom(path, dist);
-
-/** The example's published stories, read from their frontmatter. */
-async function publishedStories() {
-  const dir = join(exampleRoot, 'src/content/articles');
-  const stories = [];
-  for (const file of await readdir(dir)) {
-    const text = await readFile(join(dir, file), 'utf8');
-    const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-    if (field('draft') === 'true') continue;
-    stories.push({
-      section: field('section'),
-      published: field('published').replace(/"/g, ''),
-      authors: JSON.parse(field('authors') || '[]') as string[],
-      tags: JSON.parse(field('tags') || '[]') as string[],
-    });
-  }
-  return stories;
-}
+import { dist, loadPage, publishedStories } from './helpers/newsroom.ts';
+import { fileForPath, SEED_PATH } from './helpers/site.ts';
 
 const PER_PAGE = 3; // examples/news/astro.config.mjs
 const ARABIC_DIGITS = /^[\u0660-\u0669]+$/;
@@ -196,116 +173,5 @@ describe('the date archive', () => {
   it('is linked from the footer of every page', async () => {
     const { document } = await loadPage(SEED_PATH);
     expect(document.querySelector('footer a[href="/archive/"]')).not.toBeNull();
-  });
-});
-
-describe('article extras', () => {
-  async function articlePaths(): Promise<string[]> {
-    const out: string[] = [];
-    for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
-      for (const entry of await readdir(join(dist, section), { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'page')
-          out.push(`/${section}/${encodeURIComponent(entry.name)}/`);
-      }
-    }
-    return out;
-  }
-
-  it('never relates an article to itself, nor lists a story twice', async () => {
-    const paths = await articlePaths();
-    expect(paths.length).toBe((await publishedStories()).length);
-    let withRelated = 0;
-    for (const path of paths) {
-      const { document } = await loadPage(path);
-      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) =>
-        a.getAttribute('href'),
-      );
-      const more = [
-        ...document.querySelectorAll('.khabar-more-from-section a.khabar-story-links__title'),
-      ].map((a) => a.getAttribute('href'));
-      expect(related, path).not.toContain(path);
-      expect(more, path).not.toContain(path);
-      expect(new Set([...related, ...more]).size, path).toBe(related.length + more.length);
-      expect(related.length).toBeLessThanOrEqual(4);
-      if (related.length) withRelated++;
-    }
-    expect(withRelated).toBeGreaterThan(paths.length / 2);
-  });
-
-  it('ranks stories that share tags first', async () => {
-    // The metro story shares the tag "الياسمين" with three others, and its section with three more.
-    const { document } = await loadPage(`/economy/${encodeURIComponent('metro-green-line')}/`);
-    const first = document.querySelector('.khabar-related a.khabar-story-links__title')?.textContent ?? '';
-    expect(first).toMatch(/الياسمين/);
-  });
-
-  it('shows breadcrumbs home › section › article', async () => {
-    const { document } = await loadPage(SEED_PATH);
-    const crumbs = [...document.querySelectorAll('.khabar-breadcrumbs li')].map((li) =>
-      li.textContent.trim(),
-    );
-    expect(crumbs[0]).toBe('الرئيسية');
-    expect(crumbs[1]).toBe('سياسة');
-    expect(crumbs[2]).toContain('روسيا تطالب الغرب');
-    expect(document.querySelector('.khabar-breadcrumbs [aria-current="page"]')).not.toBeNull();
-  });
-
-  it('carries the dark-mode script inline in the head, before the body, as its only head script', async () => {
-    const { html } = await loadPage(SEED_PATH);
-    const head = html.slice(0, html.indexOf('<body'));
-    const script = /<script>([^<]*khabar-theme[^<]*)<\/script>/.exec(head)?.[1] ?? '';
-    expect(script).not.toBe('');
-    expect(new TextEncoder().encode(script).length).toBeLessThan(700);
-    expect(head.match(/<script(?![^>]*json)[^>]*>/g)).toHaveLength(1);
-  });
-});
-
-describe('the 404 and search pages', () => {
-  it('offers search and the latest stories on the 404 page', async () => {
-    const { document } = await loadPage('/404.html');
-    const form = document.querySelector('main form[role="search"]');
-    expect(form?.getAttribute('action')).toBe('/search/');
-    expect(form?.querySelector('input[name="q"]')).not.toBeNull();
-    expect(document.querySelectorAll('main .khabar-story-links li').length).toBe(6);
-  });
-
-  it('builds a search page and the Pagefind index of the articles, in Arabic', async () => {
-    const { document } = await loadPage('/search/');
-    expect(document.querySelector('html')?.getAttribute('dir')).toBe('rtl');
-    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe(
-      '/pagefind/pagefind.js',
-    );
-    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
-    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
-    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.keys(entry.languages)).toEqual(['ar']);
-    expect(entry.languages.ar?.page_count).toBe((await publishedStories()).length);
-  });
-
-  it('marks the article page up for Pagefind in the components, and indexing leaves it as it is', async () => {
-    const { document, html } = await loadPage(SEED_PATH);
-    // One body: the story, not the navigation, the related stories or the footer.
-    expect([...document.querySelectorAll('[data-pagefind-body]')].map((el) => el.tagName)).toEqual([
-      'ARTICLE',
-    ]);
-    const meta = (name: string) =>
-      document.querySelector(`[data-pagefind-meta^="${name}"]`)?.textContent.trim() ?? null;
-    expect(meta('title')).toContain('روسيا تطالب الغرب');
-    expect(meta('section')).toBe('سياسة');
-    expect(meta('date')).toBe(document.querySelector('.khabar-dates time')?.textContent);
-    expect(document.querySelector('meta[name="description"]')?.getAttribute('data-pagefind-meta')).toBe(
-      'description[content]',
-    );
-    expect(document.querySelector('.khabar-share')?.getAttribute('data-pagefind-ignore')).toBe('all');
-    // The light stems go to the index from the story's record, never into the page.
-    expect(html).not.toContain('data-pagefind-weight');
-  });
-
-  it('marks up no other page as a search result', async () => {
-    for (const path of ['/', '/politics/', '/search/', '/404.html']) {
-      expect((await loadPage(path)).html, path).not.toContain('data-pagefind-body');
-    }
   });
 });

@@ -1,0 +1,28 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exampleDist, exampleRoot } from './paths.ts';
+import { loadPage as loadFrom } from './site.ts';
+
+/** What the suites of the example newsroom's pages share: the built site and its published stories. */
+
+/** The built site under test: the example's dist, or a copy (KHABAR_DIST) while another build runs. */
+export const dist = process.env.KHABAR_DIST ?? exampleDist;
+export const loadPage = (path: string) => loadFrom(path, dist);
+
+/** The example's published stories, read from their frontmatter. */
+export async function publishedStories() {
+  const dir = join(exampleRoot, 'src/content/articles');
+  const stories = [];
+  for (const file of await readdir(dir)) {
+    const text = await readFile(join(dir, file), 'utf8');
+    const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+    if (field('draft') === 'true') continue;
+    stories.push({
+      section: field('section'),
+      published: field('published').replace(/"/g, ''),
+      authors: JSON.parse(field('authors') || '[]') as string[],
+      tags: JSON.parse(field('tags') || '[]') as string[],
+    });
+  }
+  return stories;
+}

@@ -1,0 +1,60 @@
+/**
+ * Finding a story in the built example: the 404 page's search form and latest stories, the search page,
+ * and the Pagefind index and its markup on the article page only.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dist, loadPage, publishedStories } from './helpers/newsroom.ts';
+import { SEED_PATH } from './helpers/site.ts';
+
+describe('the 404 and search pages', () => {
+  it('offers search and the latest stories on the 404 page', async () => {
+    const { document } = await loadPage('/404.html');
+    const form = document.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.querySelector('input[name="q"]')).not.toBeNull();
+    expect(document.querySelectorAll('main .khabar-story-links li').length).toBe(6);
+  });
+
+  it('builds a search page and the Pagefind index of the articles, in Arabic', async () => {
+    const { document } = await loadPage('/search/');
+    expect(document.querySelector('html')?.getAttribute('dir')).toBe('rtl');
+    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe(
+      '/pagefind/pagefind.js',
+    );
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['ar']);
+    expect(entry.languages.ar?.page_count).toBe((await publishedStories()).length);
+  });
+
+  it('marks the article page up for Pagefind in the components, and indexing leaves it as it is', async () => {
+    const { document, html } = await loadPage(SEED_PATH);
+    // One body: the story, not the navigation, the related stories or the footer.
+    expect([...document.querySelectorAll('[data-pagefind-body]')].map((el) => el.tagName)).toEqual([
+      'ARTICLE',
+    ]);
+    const meta = (name: string) =>
+      document.querySelector(`[data-pagefind-meta^="${name}"]`)?.textContent.trim() ?? null;
+    expect(meta('title')).toContain('روسيا تطالب الغرب');
+    expect(meta('section')).toBe('سياسة');
+    expect(meta('date')).toBe(document.querySelector('.khabar-dates time')?.textContent);
+    expect(document.querySelector('meta[name="description"]')?.getAttribute('data-pagefind-meta')).toBe(
+      'description[content]',
+    );
+    expect(document.querySelector('.khabar-share')?.getAttribute('data-pagefind-ignore')).toBe('all');
+    // The light stems go to the index from the story's record, never into the page.
+    expect(html).not.toContain('data-pagefind-weight');
+  });
+
+  it('marks up no other page as a search result', async () => {
+    for (const path of ['/', '/politics/', '/search/', '/404.html']) {
+      expect((await loadPage(path)).html, path).not.toContain('data-pagefind-body');
+    }
+  });
+});
