@@ -1,6 +1,7 @@
 import type { HookParameters } from 'astro';
 import { AstroError } from 'astro/errors';
 import { localeWithExtensions } from '../lib/format/index.ts';
+import { themeFile } from './theme-files.ts';
 import type { KhabarConfig } from '../config/user-config.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function setupComments(
   config: KhabarConfig,
   { updateConfig, config: astroConfig }: HookParameters<'astro:config:setup'>,
   /** The build's clock (ISO), so a story's comments close by the same "now" as the rest of the site. */
-  _clock: string,
+  clock: string,
 ): Promise<void> {
   if (config.comments === false) return;
   if (astroConfig.integrations.some((integration) => integration.name === 'khabar-comments')) return;
@@ -30,7 +31,11 @@ export async function setupComments(
       mod.default({
         locale: localeWithExtensions(config.locale, { digits: config.digits }),
         timeZone: config.timeZone,
+        // The stories that take comments, computed from the articles collection during the build.
+        posts: themeFile('src/runtime/comment-posts.ts'),
         ...config.comments,
+        // One clock for the whole build: the theme's, unless the site pinned the comments' own.
+        now: config.comments.now ?? clock,
       }),
     ],
   });
