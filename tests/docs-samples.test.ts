@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { IntegrationOptionsSchema } from '../packages/comments/src/schemas/options.ts';
+import { IntegrationOptionsSchema } from '../packages/comments/src/config/options.ts';
 import { rawScalars } from '../packages/theme/src/lib/frontmatter.ts';
 import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/schemas/article.ts';
 import { COMPONENT_NAMES } from '../packages/theme/src/schemas/components.ts';
@@ -634,7 +634,7 @@ describe('the serverless receiver of docs/*/comments.md (tests/fixtures/docs-ser
     const source = read('tests/fixtures/docs-serverless/src/pages/api/comments/[...path].ts')
       .replace(
         "'khabar-comments/handler'",
-        JSON.stringify(join(repoRoot, 'packages/comments/src/handler.ts')),
+        JSON.stringify(join(repoRoot, 'packages/comments/src/receiver/index.ts')),
       )
       .replace(
         "'khabar-comments/store'",

@@ -1,4 +1,4 @@
 declare module 'virtual:khabar-comments/config' {
-  const config: import('./src/lib/runtime-config.ts').CommentsRuntimeConfig;
+  const config: import('./src/config/runtime-config.ts').CommentsRuntimeConfig;
   export default config;
 }

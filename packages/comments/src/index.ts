@@ -15,10 +15,10 @@ export {
   type HandlerContext,
   type HandlerOptions,
   type PostsSource,
-} from './handler.ts';
+} from './receiver/index.ts';
 export { FileStore, MemoryStore, type CommentStore, type ListFilter } from './store/index.ts';
-export { ManifestPosts, readManifest, writeManifest, MANIFEST_FILE } from './server/manifest.ts';
-export { startNodeServer } from './server/node.ts';
+export { ManifestPosts, readManifest, writeManifest, MANIFEST_FILE } from './manifest.ts';
+export { startNodeServer } from './adapters/node.ts';
 export * from './lib/index.ts';
 export {
   COMMENT_ID,
@@ -30,7 +30,7 @@ export {
   type PrivateComment,
   type PublicComment,
   type StoredComment,
-} from './schemas/comment.ts';
+} from './store/comment.ts';
 export {
   IntegrationOptionsSchema,
   LimitsSchema,
@@ -45,4 +45,4 @@ export {
   type Post,
   type ReceiverOptions,
   type ReceiverUserOptions,
-} from './schemas/options.ts';
+} from './config/options.ts';

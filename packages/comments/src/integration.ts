@@ -3,15 +3,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { AstroError } from 'astro/errors';
-import { toRuntimeConfig } from './lib/runtime-config.ts';
+import { toRuntimeConfig } from './config/runtime-config.ts';
 import { mergePosts, postsFromHtml } from './lib/scan.ts';
 import {
   IntegrationOptionsSchema,
   type KhabarCommentsOptions,
   type KhabarCommentsUserOptions,
-} from './schemas/options.ts';
-import { writeManifest } from './server/manifest.ts';
-import { describeIssues } from './utils/friendly-errors.ts';
+} from './config/options.ts';
+import { writeManifest } from './manifest.ts';
+import { describeIssues } from './config/friendly-errors.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 

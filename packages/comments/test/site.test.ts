@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestSchema } from '../src/schemas/options.ts';
+import { ManifestSchema } from '../src/config/options.ts';
 import { cliSource, removeTempDirs, SECRET, startReceiver, tempDir } from './helpers/receiver.ts';
 import { buildSite, fixtureDist, preparePackage, serveStatic } from './helpers/site.ts';
 

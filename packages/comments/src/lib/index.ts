@@ -5,7 +5,7 @@ export { FIELDS, parseFormBody, parseJsonBody, type FieldName, type Fields } fro
 export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
 export { newCommentId } from './ids.ts';
 export { escapeHtml, excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
-export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from './runtime-config.ts';
+export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
 export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
 export {
   defaultStrings,
@@ -15,7 +15,7 @@ export {
   resolveStrings,
   type StringKey,
   type Strings,
-} from './strings.ts';
+} from '../config/strings.ts';
 export {
   byteLength,
   charLength,

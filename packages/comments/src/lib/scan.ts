@@ -2,7 +2,7 @@
  * Finds the comment sections in built HTML pages, so the build can tell the receiver which posts exist
  * (and where they live, and when they close) without the site having to list them.
  */
-import type { Post } from '../schemas/options.ts';
+import type { Post } from '../config/options.ts';
 
 const SECTION = /<section\b[^>]*\bdata-khabar-post-id="[^"]*"[^>]*>/g;
 const ATTRIBUTE = /([\w:-]+)="([^"]*)"/g;

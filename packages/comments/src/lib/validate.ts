@@ -2,8 +2,8 @@
  * Field validation of a submission, after the body is parsed: text hygiene, lengths, e-mail and URL.
  * Pure: the receiver runs the checks that need storage, the clock or the network afterwards.
  */
-import type { Limits } from '../schemas/options.ts';
-import type { StringKey } from './strings.ts';
+import type { Limits } from '../config/options.ts';
+import type { StringKey } from '../config/strings.ts';
 import type { FieldName, Fields } from './body.ts';
 import { checkCommentText, checkLength, checkLineText, normalizeText, tidyLine } from './text.ts';
 import { parseWebsite } from './url.ts';

@@ -4,7 +4,7 @@
  * carry a CSP that forbids scripts.
  */
 import { escapeHtml } from '../lib/markdown.ts';
-import { format, type Strings } from '../lib/strings.ts';
+import { format, type Strings } from '../config/strings.ts';
 
 export interface FormState {
   action: string;

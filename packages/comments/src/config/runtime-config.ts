@@ -1,4 +1,4 @@
-import type { KhabarCommentsOptions } from '../schemas/options.ts';
+import type { KhabarCommentsOptions } from './options.ts';
 import { resolveStrings, type Strings } from './strings.ts';
 
 /** What the components need at build time, served as `virtual:khabar-comments/config`. Never the secret. */

@@ -1,10 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandler, type HandlerOptions } from './handler.ts';
-import { decodeEntities } from './lib/scan.ts';
-import { issueToken } from './lib/token.ts';
-import type { Post } from './schemas/options.ts';
-import { MemoryStore } from './store/memory.ts';
+import { createHandler, type HandlerOptions } from './index.ts';
+import { decodeEntities } from '../lib/scan.ts';
+import { issueToken } from '../lib/token.ts';
+import type { Post } from '../config/options.ts';
+import { MemoryStore } from '../store/memory.ts';
 
 const SECRET = 'handler-test-secret-0123456789';
 const ORIGIN = 'https://news.example';

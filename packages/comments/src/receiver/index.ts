@@ -4,26 +4,26 @@
  * platform. Checks run in the order the issue lists; every refusal is a 4xx with a reason the reader can
  * act on, and nothing is stored.
  */
-import { clientAddress, floodKey, truncateIp } from './lib/address.ts';
-import { avatarHash } from './lib/avatar.ts';
-import { FIELDS, parseFormBody, parseJsonBody, type BodyProblem, type FieldName } from './lib/body.ts';
-import { MemoryFloodGuard, type FloodGuard } from './lib/flood.ts';
-import { newCommentId } from './lib/ids.ts';
-import { format, resolveStrings, type Strings } from './lib/strings.ts';
-import { issueToken, verifyToken } from './lib/token.ts';
-import { originOf, siteRedirect } from './lib/url.ts';
-import { validateFields, type Rejection, type Submission } from './lib/validate.ts';
-import { COMMENT_ID, type StoredComment } from './schemas/comment.ts';
+import { clientAddress, floodKey, truncateIp } from '../lib/address.ts';
+import { avatarHash } from '../lib/avatar.ts';
+import { FIELDS, parseFormBody, parseJsonBody, type BodyProblem, type FieldName } from '../lib/body.ts';
+import { MemoryFloodGuard, type FloodGuard } from '../lib/flood.ts';
+import { newCommentId } from '../lib/ids.ts';
+import { format, resolveStrings, type Strings } from '../config/strings.ts';
+import { issueToken, verifyToken } from '../lib/token.ts';
+import { originOf, siteRedirect } from '../lib/url.ts';
+import { validateFields, type Rejection, type Submission } from '../lib/validate.ts';
+import { COMMENT_ID, type StoredComment } from '../store/comment.ts';
 import {
   ReceiverOptionsSchema,
   type Post,
   type ReceiverOptions,
   type ReceiverUserOptions,
-} from './schemas/options.ts';
-import { PAGE_CSP, renderPage, replyTitle, type FormState } from './server/page.ts';
-import { duplicateKeys } from './store/fingerprint.ts';
-import type { CommentStore } from './store/types.ts';
-import { parseOptions } from './utils/friendly-errors.ts';
+} from '../config/options.ts';
+import { PAGE_CSP, renderPage, replyTitle, type FormState } from './pages.ts';
+import { duplicateKeys } from '../store/fingerprint.ts';
+import type { CommentStore } from '../store/types.ts';
+import { parseOptions } from '../config/friendly-errors.ts';
 
 /** Where the receiver finds the site's posts: a list, or a lookup (for example over a manifest file). */
 export type PostsSource = readonly Post[] | ((id: string) => Post | undefined | Promise<Post | undefined>);

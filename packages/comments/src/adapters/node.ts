@@ -1,7 +1,7 @@
 /** `khabar-comments serve`: the Web-standard handler behind Node's own HTTP server. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommentsHandler } from '../handler.ts';
+import type { CommentsHandler } from '../receiver/index.ts';
 
 /** The most the Node server reads of a body before it gives up (the handler's own cap is usually lower). */
 export const HARD_BODY_CAP = 4 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSynced } from '../store/durable.ts';
-import { ManifestSchema, type Manifest, type Post } from '../schemas/options.ts';
+import { writeSynced } from './store/durable.ts';
+import { ManifestSchema, type Manifest, type Post } from './config/options.ts';
 
 /** The manifest's file name inside the comments folder. */
 export const MANIFEST_FILE = 'site.json';
