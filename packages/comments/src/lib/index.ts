@@ -4,7 +4,8 @@ export { avatarHash, avatarSvg } from './avatar.ts';
 export { FIELDS, parseFormBody, parseJsonBody, type FieldName, type Fields } from './body.ts';
 export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
 export { newCommentId } from './ids.ts';
-export { escapeHtml, excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
+export { escapeHtml } from './escape.ts';
+export { excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
 export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
 export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
 export {

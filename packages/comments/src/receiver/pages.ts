@@ -3,7 +3,7 @@
  * (with a fresh token, so sending again works), and the reply form. Every value is escaped; the pages
  * carry a CSP that forbids scripts.
  */
-import { escapeHtml } from '../lib/markdown.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { format, type Strings } from '../config/strings.ts';
 
 export interface FormState {
