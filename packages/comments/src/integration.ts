@@ -109,6 +109,8 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
           trustedProxies: config.trustedProxies,
           ...(config.deployHook ? { deployHook: config.deployHook } : {}),
           limits: config.limits,
+          locale: config.locale,
+          strings: config.strings,
           posts,
         });
         logger.info(

@@ -48,6 +48,8 @@ export async function serve(
     requireNameEmail: manifest?.requireNameEmail,
     deployHook: flags['deploy-hook'] ?? io.env['KHABAR_COMMENTS_DEPLOY_HOOK'] ?? manifest?.deployHook,
     limits: manifest?.limits,
+    locale: manifest?.locale,
+    strings: manifest?.strings,
   });
   await store.init();
   const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });

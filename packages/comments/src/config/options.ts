@@ -42,6 +42,14 @@ const origin = z
   })
   .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const ipOrCidr = z
   .string()
   .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
@@ -73,6 +81,12 @@ export const PolicySchema = z.object({
   /** A URL to POST to after a comment is approved, so the site rebuilds. @example 'https://api.netlify.com/build_hooks/…' */
   deployHook: z.url().optional(),
   limits: LimitsSchema,
+  /**
+   * The site's locale: the language of the strings (`ar`, `fa` or `ur`; others fall back to Arabic) and
+   * of the receiver's pages (`lang`, `dir`), and the digits of dates and numbers. Pin the digits.
+   * @example 'ar-SY-u-nu-arab'
+   */
+  locale: z.string().refine(isLocale, 'must be a BCP 47 locale such as "ar-EG" or "fa-IR"').default('ar'),
 });
 
 /** Options of `createHandler()` and `khabar-comments serve`. */
@@ -111,11 +125,13 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/)
     .default('KHABAR_COMMENTS_SECRET'),
-  /** Locale for dates and numbers, with digits pinned. @example 'ar-SY-u-nu-arab' */
-  locale: z.string().default('ar'),
   /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */
   timeZone: z.string().default('UTC'),
-  /** Overrides for any string in `translations/ar.json`, by key. @example { 'form.title': 'شاركنا رأيك' } */
+  /**
+   * Overrides of any string of `translations/<lang>.json` (`ar`, `fa`, `ur`), by key. Placeholders are
+   * named, as in the file: `{name}`, `{count}`, `{field}`, `{max}`.
+   * @example { 'form.title': 'شاركنا رأيك', 'form.titleReply': 'ردّك على {name}' }
+   */
   strings: z.record(z.string(), z.string()).default({}),
 }).strict();
 export type KhabarCommentsUserOptions = z.input<typeof IntegrationOptionsSchema>;
@@ -142,6 +158,8 @@ export const ManifestSchema = PolicySchema.extend({
   generatedAt: z.string(),
   origins: z.array(z.string()),
   endpoint: z.string(),
+  /** The site's overrides of the strings, by key, so the receiver's messages match the form's. */
+  strings: z.record(z.string(), z.string()).default({}),
   posts: z.array(PostSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

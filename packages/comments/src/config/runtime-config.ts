@@ -31,7 +31,7 @@ export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntime
     locale: options.locale,
     timeZone: options.timeZone,
     secretEnv: options.secretEnv,
-    strings: resolveStrings(options.strings),
+    strings: resolveStrings(options.strings, options.locale),
     maxLength: {
       author: options.limits.author.chars,
       email: options.limits.email.chars,

@@ -644,6 +644,38 @@ describe('pages for readers without JavaScript', () => {
   });
 });
 
+describe("the site's language", () => {
+  it('answers a Persian site in Persian, with lang and dir from its locale', async () => {
+    const handler = make({ locale: 'fa-IR' });
+    const page = await post(handler, await validFields({ khabar_token: '' }), {
+      headers: { accept: 'text/html' },
+    });
+    const { document } = parseHTML(await page.text());
+    expect(document.documentElement.getAttribute('lang')).toBe('fa-IR');
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(document.querySelector('h1')?.textContent).toBe('دیدگاه شما فرستاده نشد');
+    const json = await post(handler, await validFields({ author: 'ا'.repeat(246) }), { json: true });
+    expect(((await json.json()) as { message: string }).message).toBe(
+      '«نام» از اندازهٔ مجاز بلندتر است (حداکثر ۲۴۵ نویسه).',
+    );
+  });
+
+  it('fills the field and the limit into Arabic messages by name', async () => {
+    const response = await post(make(), await validFields({ author: 'ا'.repeat(246) }), { json: true });
+    expect(((await response.json()) as { message: string }).message).toBe(
+      '«الاسم» أطول من المسموح به (245 حرفاً على الأكثر).',
+    );
+    const unknown = await post(make(), null, {
+      body: `${formBody(await validFields())}&isAdmin=1`,
+      json: false,
+      headers: { accept: 'application/json' },
+    });
+    expect(((await unknown.json()) as { message: string }).message).toBe(
+      'الطلب يحتوي على حقل غير معروف: isAdmin.',
+    );
+  });
+});
+
 describe('options', () => {
   it('names the option at fault', () => {
     expect(() => createHandler({ store, posts: [], origins: ['not a url'], secret: 'short' })).toThrow(

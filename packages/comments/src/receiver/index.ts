@@ -9,7 +9,7 @@ import { avatarHash } from '../lib/avatar.ts';
 import { FIELDS, parseFormBody, parseJsonBody, type BodyProblem, type FieldName } from '../lib/body.ts';
 import { MemoryFloodGuard, type FloodGuard } from '../lib/flood.ts';
 import { newCommentId } from '../lib/ids.ts';
-import { format, resolveStrings, type Strings } from '../config/strings.ts';
+import { format, pageLanguage, resolveStrings, type Strings } from '../config/strings.ts';
 import { issueToken, verifyToken } from '../lib/token.ts';
 import { originOf, siteRedirect } from '../lib/url.ts';
 import { validateFields, type Rejection, type Submission } from '../lib/validate.ts';
@@ -35,8 +35,8 @@ export interface HandlerOptions extends ReceiverUserOptions {
   flood?: FloodGuard;
   /** The clock, in milliseconds. */
   now?: () => number;
-  /** Overrides for strings in `translations/ar.json`. */
-  strings?: Partial<Record<string, string>>;
+  /** Overrides of the strings of `translations/<lang>.json`, by key. */
+  strings?: Partial<Record<string, string>> | undefined;
   /** Called after a comment is stored (for logs). */
   onAccepted?: (comment: StoredComment) => void;
   /** Where warnings go. */
@@ -91,7 +91,7 @@ function bodyRejection(problem: BodyProblem): Rejection {
         code: 'unknown-field',
         field: 'request',
         message: 'error.unknownField',
-        params: [printable(problem.field)],
+        params: { name: printable(problem.field) },
       };
     case 'duplicate-field':
       return {
@@ -140,6 +140,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
       secret: options.secret,
       basePath: options.basePath,
       maxDepth: options.maxDepth,
+      locale: options.locale,
       closeAfterDays: options.closeAfterDays,
       moderation: options.moderation,
       requireNameEmail: options.requireNameEmail,
@@ -150,7 +151,9 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     'Invalid khabar-comments receiver options',
     'Check the options passed to createHandler() or `khabar-comments serve`; the README lists them.',
   );
-  const strings: Strings = resolveStrings(options.strings);
+  const strings: Strings = resolveStrings(options.strings, config.locale);
+  const numbers = new Intl.NumberFormat(config.locale);
+  const language = pageLanguage(config.locale);
   const allowed = new Set(config.origins);
   const tokenPolicy = {
     minSeconds: config.limits.minSeconds,
@@ -182,13 +185,10 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
 
   const messageFor = (rejection: Rejection): string => {
     const label = rejection.field ? strings[`field.${rejection.field}`] : strings['field.request'];
-    const template = strings[rejection.message];
-    if (rejection.params)
-      return format(
-        template,
-        ...(template.startsWith('«%s»') ? [label, ...rejection.params] : rejection.params),
-      );
-    return format(template, label);
+    const values: Record<string, string> = { field: label };
+    for (const [name, value] of Object.entries(rejection.params ?? {}))
+      values[name] = typeof value === 'number' ? numbers.format(value) : value;
+    return format(strings[rejection.message], values);
   };
 
   interface Answer {
@@ -237,6 +237,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     headers.set('Referrer-Policy', 'same-origin');
     const html = renderPage({
       strings,
+      language,
       title: strings['error.title'],
       message,
       isError: true,
@@ -556,6 +557,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
       headers.set('Referrer-Policy', 'same-origin');
       const html = renderPage({
         strings,
+        language,
         title: replyTitle(strings, parent.public.author),
         isError: false,
         backUrl: siteOrigin ? siteRedirect(siteOrigin, post.url, `comment-${parent.public.id}`) : undefined,

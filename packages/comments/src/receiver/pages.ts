@@ -4,7 +4,7 @@
  * carry a CSP that forbids scripts.
  */
 import { escapeHtml } from '../lib/escape.ts';
-import { format, type Strings } from '../config/strings.ts';
+import { format, type PageLanguage, type Strings } from '../config/strings.ts';
 
 export interface FormState {
   action: string;
@@ -19,6 +19,8 @@ export interface FormState {
 
 export interface PageOptions {
   strings: Strings;
+  /** The page's `lang` and `dir`, from the site's locale. */
+  language: PageLanguage;
   title: string;
   message?: string;
   /** Shown as an alert (an error) rather than as a heading note. */
@@ -44,7 +46,7 @@ function field(
 <input id="${name}" name="${name}" type="${type}" dir="${name === 'author' ? 'auto' : 'ltr'}" value="${escapeHtml(value ?? '')}" autocomplete="${autocomplete}"${required ? ' required' : ''}></p>`;
 }
 
-/** Renders a complete HTML document in Arabic, right to left. */
+/** Renders a complete HTML document in the site's language and direction. */
 export function renderPage(options: PageOptions): string {
   const { strings, form } = options;
   const parts: string[] = [];
@@ -72,7 +74,7 @@ ${field(strings, 'url', 'url', form.url, false, 'url')}
   if (options.backUrl)
     parts.push(`<p><a href="${escapeHtml(options.backUrl)}">${escapeHtml(strings['error.back'])}</a></p>`);
   return `<!doctype html>
-<html lang="ar" dir="rtl">
+<html lang="${escapeHtml(options.language.lang)}" dir="${options.language.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -96,5 +98,5 @@ ${parts.join('\n')}
 
 /** The reply page's heading: "اترك رداً على <name>". */
 export function replyTitle(strings: Strings, name: string): string {
-  return format(strings['form.titleReply'], name);
+  return format(strings['form.titleReply'], { name });
 }
