@@ -190,6 +190,21 @@ describe('the fixture site with khabar-comments', () => {
     );
   });
 
+  it("the receiver's reply page (JavaScript off) carries the same form as the article", async () => {
+    const article = await articleDocument();
+    const parent = article.querySelector('.khabar-comment')?.id.replace(/^comment-/, '') ?? '';
+    const response = await fetch(
+      `http://127.0.0.1:${receiverPort}/reply?post=${encodeURIComponent(POST_ID)}&parent=${parent}`,
+    );
+    expect(response.status).toBe(200);
+    const reply = parseHTML(await response.text()).document;
+    const controls = (doc: typeof reply) =>
+      [...doc.querySelectorAll('form [name]')].map((c) => `${c.tagName}#${c.id}[${c.getAttribute('name')}]`);
+    expect(controls(reply)).toEqual(controls(article));
+    expect(reply.querySelector('form')?.className).toBe(article.querySelector('form')?.className);
+    expect(reply.querySelector('[name=comment_parent]')?.getAttribute('value')).toBe(parent);
+  });
+
   it('JavaScript on: replies in place, remembers details only after consent; approved and rebuilt, the reply is threaded', async () => {
     const { context, page, dialogs } = await pageRecordingDialogs();
     await page.goto(`${site.origin}${POST_PATH}`);

@@ -20,7 +20,7 @@ import {
   type ReceiverOptions,
   type ReceiverUserOptions,
 } from '../config/options.ts';
-import { PAGE_CSP, renderPage, replyTitle, type FormState } from './pages.ts';
+import { PAGE_CSP, renderPage, replyTitle, type PageOptions } from './pages.ts';
 import { duplicateKeys } from '../store/fingerprint.ts';
 import type { CommentStore } from '../store/types.ts';
 import { parseOptions } from '../config/friendly-errors.ts';
@@ -154,6 +154,15 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
   const strings: Strings = resolveStrings(options.strings, config.locale);
   const numbers = new Intl.NumberFormat(config.locale);
   const language = pageLanguage(config.locale);
+  const formRules = {
+    requireNameEmail: config.requireNameEmail,
+    maxLength: {
+      author: config.limits.author.chars,
+      email: config.limits.email.chars,
+      url: config.limits.url.chars,
+      comment: config.limits.comment.chars,
+    },
+  };
   const allowed = new Set(config.origins);
   const tokenPolicy = {
     minSeconds: config.limits.minSeconds,
@@ -219,17 +228,20 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
     const siteOrigin = answer.origin && allowed.has(answer.origin) ? answer.origin : config.origins[0];
     const backUrl =
       answer.post && siteOrigin ? siteRedirect(siteOrigin, answer.post.url, 'respond') : undefined;
-    const form: FormState | undefined =
+    const form: PageOptions['form'] =
       answer.post && answer.submission
         ? {
+            ...formRules,
             action: answer.actionUrl,
             postId: answer.post.id,
             parentId: answer.submission.parentId,
             token,
-            author: answer.submission.author,
-            email: answer.submission.email,
-            url: answer.submission.url ?? '',
-            comment: answer.submission.body,
+            values: {
+              author: answer.submission.author,
+              email: answer.submission.email,
+              url: answer.submission.url ?? '',
+              comment: answer.submission.body,
+            },
           }
         : undefined;
     headers.set('Content-Type', 'text/html; charset=utf-8');
@@ -243,7 +255,6 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
       isError: true,
       backUrl,
       form,
-      requireNameEmail: config.requireNameEmail,
     });
     return new Response(html, { status: rejection.status, headers });
   };
@@ -561,8 +572,7 @@ export function createHandler(options: HandlerOptions): CommentsHandler {
         title: replyTitle(strings, parent.public.author),
         isError: false,
         backUrl: siteOrigin ? siteRedirect(siteOrigin, post.url, `comment-${parent.public.id}`) : undefined,
-        form: { action: answer.actionUrl, postId: post.id, parentId: parent.public.id, token },
-        requireNameEmail: config.requireNameEmail,
+        form: { ...formRules, action: answer.actionUrl, postId: post.id, parentId: parent.public.id, token },
       });
       return new Response(html, { status: 200, headers });
     }
