@@ -40,14 +40,3 @@ export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntime
     },
   };
 }
-
-/** True when comments on a post published at `published` are closed at `now`. */
-export function commentsClosed(
-  published: Date | string | undefined,
-  closeAfterDays: number | false,
-  now: number,
-): boolean {
-  if (closeAfterDays === false || published === undefined) return false;
-  const time = new Date(published).getTime();
-  return Number.isFinite(time) && now > time + closeAfterDays * 86_400_000;
-}

@@ -6,7 +6,8 @@ export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
 export { newCommentId } from './ids.ts';
 export { escapeHtml } from './escape.ts';
 export { excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
-export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
+export { toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
+export { commentsClosed, postClosed } from './post.ts';
 export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
 export {
   defaultStrings,

@@ -21,9 +21,6 @@ export interface PageOptions {
   form?: Omit<CommentFormOptions, 'strings' | 'enhance'> | undefined;
 }
 
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 const STYLE = `body{font-family:system-ui,'Noto Naskh Arabic',sans-serif;line-height:1.7;max-inline-size:40rem;margin-inline:auto;padding:1rem}
 form{display:grid;gap:.75rem}form p{margin:0}label{display:block;font-weight:700}
 input,textarea{box-sizing:border-box;inline-size:100%;font:inherit;padding:.4rem}
