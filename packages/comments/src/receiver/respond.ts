@@ -1,6 +1,7 @@
 /**
  * The responder: every answer the receiver gives is made here, in the form the client asked for (JSON
- * for the enhancement script, an HTML page otherwise), with the headers set in one place.
+ * for the enhancement script, an HTML page otherwise). The headers every answer shares (security,
+ * caching, CORS) are the router's middleware's.
  */
 import type { Post } from '../config/options.ts';
 import { format } from '../config/strings.ts';
@@ -11,14 +12,10 @@ import type { StoredComment } from '../store/comment.ts';
 import type { Receiver } from './context.ts';
 import { renderPage, type PageOptions } from './pages.ts';
 
-/** The receiver's pages may show text and a form, and run nothing. */
-export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 /** How to answer one request, learned as the checks run. */
 export interface Answer {
   wantsJson: boolean;
-  /** The site origin the request came from; null when it is not one the receiver may answer with CORS. */
+  /** The site origin the request came from (checked by the submission's origin check); null when refused. */
   origin: string | null;
   /** The receiver's own URL, where a page's form posts. */
   actionUrl: string;
@@ -49,40 +46,20 @@ export function messageFor(receiver: Receiver, rejection: Rejection): string {
   return format(strings[rejection.message], values);
 }
 
-/** Every answer's headers: caching, CORS for the site's own origins, and the security headers. */
-export function headersFor(receiver: Receiver, origin: string | null, type?: 'json' | 'html'): Headers {
-  const headers = new Headers({
-    Vary: 'Origin',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
+export function json(status: number, payload: unknown): Response {
+  return new Response(JSON.stringify(payload), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
-  if (origin && receiver.allowed.has(origin)) {
-    headers.set('Access-Control-Allow-Origin', origin);
-    headers.set('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
-    headers.set('Access-Control-Allow-Headers', 'Content-Type, Accept');
-    headers.set('Access-Control-Max-Age', '600');
-  }
-  if (type === 'json') headers.set('Content-Type', 'application/json; charset=utf-8');
-  if (type === 'html') {
-    headers.set('Content-Type', 'text/html; charset=utf-8');
-    headers.set('Content-Security-Policy', PAGE_CSP);
-    headers.set('Referrer-Policy', 'same-origin');
-  }
-  return headers;
-}
-
-export function json(receiver: Receiver, status: number, payload: unknown, origin: string | null): Response {
-  return new Response(JSON.stringify(payload), { status, headers: headersFor(receiver, origin, 'json') });
 }
 
 export function page(
   receiver: Receiver,
   status: number,
   options: Omit<PageOptions, 'strings' | 'language'>,
-  origin: string | null,
 ): Response {
   const html = renderPage({ ...options, strings: receiver.strings, language: receiver.language });
-  return new Response(html, { status, headers: headersFor(receiver, origin, 'html') });
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
 /** The form's rules for the receiver's pages: the same limits the checks apply. */
@@ -121,7 +98,7 @@ export async function refuse(receiver: Receiver, rejection: Rejection, answer: A
       message,
     };
     if (token) payload['token'] = token;
-    response = json(receiver, rejection.status, payload, answer.origin);
+    response = json(rejection.status, payload);
   } else {
     const back = siteOrigin(receiver, answer.origin);
     const form: PageOptions['form'] =
@@ -147,7 +124,7 @@ export async function refuse(receiver: Receiver, rejection: Rejection, answer: A
       backUrl: post && back ? siteRedirect(back, post.url, 'respond') : undefined,
       form,
     };
-    response = page(receiver, rejection.status, options, answer.origin);
+    response = page(receiver, rejection.status, options);
   }
   if (rejection.retryAfter) response.headers.set('Retry-After', String(rejection.retryAfter));
   return response;
@@ -165,9 +142,9 @@ export function accepted(receiver: Receiver, comment: StoredComment, answer: Ans
       message: approved ? '' : receiver.strings.pending,
       comment: { id, parentId, author, url, body, createdAt, avatar },
     };
-    return json(receiver, 201, payload, answer.origin);
+    return json(201, payload);
   }
-  const headers = headersFor(receiver, answer.origin);
+  const headers = new Headers();
   const target = answer.origin
     ? siteRedirect(answer.origin, post.url, approved ? 'comments' : 'khabar-pending')
     : undefined;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Submission } from '../../lib/validate.ts';
 import {
   checkBody,
-  checkDeclaredSize,
   checkDepth,
   checkFlood,
   checkHoneypot,
@@ -22,15 +21,6 @@ const code = (checked: { ok: boolean; rejection?: { code: string } }) =>
 const allowed = new Set(['https://news.example']);
 const DAY = 86_400_000;
 const post = { id: 'p', url: '/p/', title: '', published: '2016-12-01T07:00:00.000Z', closed: false };
-
-describe('1. checkDeclaredSize', () => {
-  it('refuses a declared length over the cap, and trusts nothing else', () => {
-    expect(checkDeclaredSize('5000', 2048)?.status).toBe(413);
-    expect(checkDeclaredSize('2048', 2048)).toBeUndefined();
-    expect(checkDeclaredSize(null, 2048)).toBeUndefined();
-    expect(checkDeclaredSize('abc', 2048)).toBeUndefined();
-  });
-});
 
 describe('2. checkOrigin', () => {
   it('passes an allowed Origin, or the Referer’s origin when there is no Origin', () => {

@@ -57,11 +57,7 @@ export const NOT_FOUND: Rejection = {
 };
 export const METHOD: Rejection = { status: 405, code: 'method', field: 'request', message: 'error.method' };
 
-/** 1. The declared body size, before anything is read (the read itself is capped too). */
-export function checkDeclaredSize(contentLength: string | null, cap: number): Rejection | undefined {
-  const declared = Number(contentLength ?? '0');
-  return Number.isFinite(declared) && declared > cap ? TOO_LARGE : undefined;
-}
+// 1. The body's size: Hono's bodyLimit, in the router, refuses it with TOO_LARGE.
 
 /** 2. The origin allow-list: the `Origin` header, or the `Referer`'s origin when a browser sent none. */
 export function checkOrigin(

@@ -9,10 +9,8 @@ import { verifyToken } from '../../lib/token.ts';
 import { validateFields, type Rejection } from '../../lib/validate.ts';
 import type { HandlerContext, Receiver } from '../context.ts';
 import { accepted, refuse, type Answer } from '../respond.ts';
-import { readCapped } from './body.ts';
 import {
   checkBody,
-  checkDeclaredSize,
   checkDepth,
   checkFlood,
   checkHoneypot,
@@ -22,8 +20,18 @@ import {
   checkPost,
   checkToken,
   keepable,
+  SYNTAX,
 } from './checks.ts';
 import { newComment, replyDepth, save } from './store.ts';
+
+/** The body's bytes, or undefined when the client's stream broke off. */
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await request.arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
 
 export async function submitComment(
   receiver: Receiver,
@@ -35,9 +43,7 @@ export async function submitComment(
   const no = (rejection: Rejection, overrides: Partial<Answer> = {}) =>
     refuse(receiver, rejection, { ...answer, ...overrides });
 
-  // 1. Body size, as declared (the read below is capped as well).
-  const declared = checkDeclaredSize(request.headers.get('content-length'), config.limits.bodyBytes);
-  if (declared) return no(declared);
+  // 1. The body's size was capped by the router's bodyLimit, declared or streamed.
   // 2. Origin allow-list.
   const origin = checkOrigin(request.headers.get('origin'), request.headers.get('referer'), receiver.allowed);
   if (!origin.ok) return no(origin.rejection, { origin: null });
@@ -45,10 +51,10 @@ export async function submitComment(
   // 3. Media type.
   const kind = checkMediaType(request.headers.get('content-type'));
   if (!kind.ok) return no(kind.rejection);
-  const raw = await readCapped(request, config.limits.bodyBytes);
-  if (!raw.ok) return no(raw.rejection);
+  const raw = await readBody(request);
+  if (!raw) return no(SYNTAX);
   // 4. Only known fields, strict UTF-8.
-  const fields = checkBody(raw.value, kind.value);
+  const fields = checkBody(raw, kind.value);
   if (!fields.ok) return no(fields.rejection);
   // 5–6. NFC, control, bidi and zero-width characters, lengths, e-mail, URL.
   const validation = validateFields(fields.value, config.limits, config.requireNameEmail);
