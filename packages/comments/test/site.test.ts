@@ -4,7 +4,7 @@
  * comments that pass the receiver render as inert text.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ let commentsDir = '';
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let receiverPort = 0;
 let browser: Browser;
+let buildOutput = '';
 /** What beforeAll started, to be stopped last first by afterAll; beforeAll may have failed half-way. */
 const teardown: (() => Promise<unknown>)[] = [];
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
   site = await serveStatic(fixtureDist);
   teardown.push(() => site.close());
   receiverPort = await freePort();
-  await build();
+  buildOutput = await build();
   const receiver = await startReceiver(commentsDir, ['--port', String(receiverPort)]);
   teardown.push(() => receiver.stop());
   browser = await chromium.launch({
@@ -125,6 +126,9 @@ describe('the fixture site with khabar-comments', () => {
         closed: false,
       }),
     ]);
+    // The list is the receiver's: the route that computed it is not left in the site.
+    expect(await stat(join(fixtureDist, '_khabar-comments')).catch(() => null)).toBeNull();
+    expect(buildOutput).not.toContain('`posts` is not set');
   });
 
   it('renders the form with the WordPress Arabic strings, and a closed post without it', async () => {

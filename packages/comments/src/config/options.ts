@@ -118,6 +118,14 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
   }),
   /** Site origins the receiver accepts; defaults to the origin of Astro's `site`. */
   origins: z.array(origin).optional(),
+  /**
+   * The posts that take comments: a module whose default export, `({ now, closeAfterDays }) => Post[]`
+   * (or a promise of them), lists them from the site's content collections. A path from the project root
+   * or a package specifier. The build runs it and writes the list into `site.json` for the receiver;
+   * without it, `site.json` lists no posts and the receiver refuses every comment.
+   * @example './src/comment-posts.ts'
+   */
+  posts: z.string().min(1).optional(),
   /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
   dir: z.string().min(1).default('comments'),
   /** The environment variable that holds the secret (never put the secret in the config file). */
@@ -151,6 +159,15 @@ export const PostSchema = z
   })
   .strict();
 export type Post = z.infer<typeof PostSchema>;
+
+/** What the default export of the `posts` module receives: the build's clock and the closing rule. */
+export interface PostsContext {
+  now: Date;
+  closeAfterDays: number | false;
+}
+
+/** The default export of the `posts` module. `commentPost()` (from `khabar-comments/lib`) builds each. */
+export type PostsFunction = (context: PostsContext) => readonly Post[] | Promise<readonly Post[]>;
 
 /** `site.json`, written into the comments folder at each build: the posts and the rules, never the secret. */
 export const ManifestSchema = PolicySchema.extend({

@@ -9,6 +9,8 @@ export interface CommentsRuntimeConfig {
   replyUrl: string;
   maxDepth: number;
   closeAfterDays: number | false;
+  /** The build's clock (ISO 8601): when comments close is decided against it, never against `Date.now()`. */
+  now: string;
   requireNameEmail: boolean;
   locale: string;
   timeZone: string;
@@ -18,8 +20,8 @@ export interface CommentsRuntimeConfig {
   maxLength: { author: number; email: number; url: number; comment: number };
 }
 
-/** Pure: the resolved options to the components' view of them. */
-export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntimeConfig {
+/** Pure: the resolved options, and the build's clock, to the components' view of them. */
+export function toRuntimeConfig(options: KhabarCommentsOptions, now: Date): CommentsRuntimeConfig {
   const endpoint = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
   return {
     endpoint,
@@ -27,6 +29,7 @@ export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntime
     replyUrl: `${endpoint}reply`,
     maxDepth: options.maxDepth,
     closeAfterDays: options.closeAfterDays,
+    now: now.toISOString(),
     requireNameEmail: options.requireNameEmail,
     locale: options.locale,
     timeZone: options.timeZone,

@@ -7,8 +7,7 @@ export { newCommentId } from './ids.ts';
 export { escapeHtml } from './escape.ts';
 export { excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
 export { toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
-export { commentsClosed, postClosed } from './post.ts';
-export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
+export { commentPost, commentsClosed, postClosed, type PostFacts, type PostRules } from './post.ts';
 export {
   defaultStrings,
   format,

@@ -76,9 +76,8 @@ describe('renderMarkdown', () => {
       const start = performance.now();
       const html = renderMarkdown(input);
       expect(performance.now() - start).toBeLessThan(1000);
-      const opens = (html.match(/<(strong|em|code|a|p)\b/g) ?? []).length;
-      const closes = (html.match(/<\/(strong|em|code|a|p)>/g) ?? []).length;
-      expect(opens).toBe(closes);
+      // Balanced and well-nested: an HTML parser gives back exactly the markup it was given.
+      expect(dom(html).body.innerHTML).toBe(html);
     }
   });
   it('keeps crossing delimiters well-nested', () => {
