@@ -103,3 +103,23 @@ describe('buildManifest', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/secret/i);
   });
 });
+
+describe('the build clock', () => {
+  const served = async (options: Parameters<typeof khabarComments>[0]) => {
+    const { updates } = await setup(options);
+    const update = updates[0] as { vite: { plugins: { load: (id: string) => string | undefined }[] } };
+    const source = update.vite.plugins[0]?.load(`\0${VIRTUAL_CONFIG}`) ?? '';
+    return JSON.parse(source.replace(/^export default /, '').replace(/;$/, '')) as { now: string };
+  };
+  it('is the now option, resolved once, for the components', async () => {
+    expect((await served({ endpoint: '/c/', now: '2016-12-01T12:00:00+03:00' })).now).toBe(
+      '2016-12-01T09:00:00.000Z',
+    );
+  });
+  it('is the moment the integration was set up when now is not given', async () => {
+    const before = Date.now();
+    const now = Date.parse((await served({ endpoint: '/c/' })).now);
+    expect(now).toBeGreaterThanOrEqual(before - 1000);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});

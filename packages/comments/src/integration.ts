@@ -101,7 +101,7 @@ export async function readBuiltPosts(outDir: string, specifier: string): Promise
 export default function khabarComments(options: KhabarCommentsUserOptions): AstroIntegration {
   const config = parseIntegrationOptions(options);
   // The build's clock, resolved once: the components, the posts module and the manifest all use it.
-  const now = new Date();
+  const now = new Date(config.now ?? Date.now());
   let commentsDir = '';
   let origins: string[] = [];
 

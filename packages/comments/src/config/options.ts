@@ -126,6 +126,15 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
    * @example './src/comment-posts.ts'
    */
   posts: z.string().min(1).optional(),
+  /**
+   * The build's clock: the instant against which `closeAfterDays` closes posts, for the components,
+   * the `posts` module and `site.json`'s `generatedAt`. An ISO 8601 instant with its offset; by default,
+   * the moment the integration is set up. The Khabar theme passes its own build clock.
+   * @example '2016-12-01T12:00:00+03:00'
+   */
+  now: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. "2016-12-01T12:00:00+03:00"' })
+    .optional(),
   /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
   dir: z.string().min(1).default('comments'),
   /** The environment variable that holds the secret (never put the secret in the config file). */
