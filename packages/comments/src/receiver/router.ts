@@ -17,7 +17,7 @@ import { COMMENT_ID } from '../store/comment.ts';
 import type { HandlerContext, Receiver } from './context.ts';
 import { replyTitle } from './pages.ts';
 import { formRules, json, page, refuse, siteOrigin, wantsJson, type Answer } from './respond.ts';
-import { BAD_ORIGIN, checkPost, METHOD, NOT_FOUND, TOO_LARGE } from './submit/checks.ts';
+import { BAD_ORIGIN, checkPost, METHOD, NO_PARENT, NOT_FOUND, TOO_LARGE } from './submit/checks.ts';
 import { submitComment } from './submit/pipeline.ts';
 
 export type CommentsHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
@@ -43,23 +43,22 @@ function answerFor(c: Context, base: string): Answer {
 }
 
 /** `GET token` and `GET reply`: a fresh token for an open post, and for `reply` the form under a parent. */
-async function tokenOrReply(receiver: Receiver, c: Context<Env>, answer: Answer): Promise<Response> {
+async function tokenOrReply(
+  receiver: Receiver,
+  c: Context<Env>,
+  answer: Answer,
+  route: 'token' | 'reply',
+): Promise<Response> {
   const postId = (c.req.query('post') ?? '').normalize('NFC');
   const found = postId && postId.isWellFormed() ? await receiver.findPost(postId) : undefined;
   const post = checkPost(found, receiver.config.closeAfterDays, receiver.now(), 404);
   if (!post.ok) return refuse(receiver, post.rejection, answer);
   const token = await issueToken(receiver.config.secret, post.value.id, receiver.now());
-  if (c.req.path.replace(/\/$/, '').endsWith('/token')) return json(200, { token });
+  if (route === 'token') return json(200, { token });
   const parentId = c.req.query('parent') ?? '';
   const parent = COMMENT_ID.test(parentId) ? await receiver.store.get(parentId) : undefined;
   if (!parent || parent.status !== 'approved' || parent.public.postId !== post.value.id) {
-    const missing = {
-      status: 404,
-      code: 'parent',
-      field: 'comment_parent',
-      message: 'error.parent',
-    } as const;
-    return refuse(receiver, missing, { ...answer, wantsJson: false });
+    return refuse(receiver, NO_PARENT, { ...answer, wantsJson: false });
   }
   const back = siteOrigin(receiver, answer.origin);
   return page(receiver, 200, {
@@ -123,8 +122,8 @@ export function createRouter(receiver: Receiver): CommentsHandler {
   );
 
   app.get(`${base}health`, () => json(200, { ok: true }));
-  app.get(`${base}token`, (c) => tokenOrReply(receiver, c, answerFor(c, base)));
-  app.get(`${base}reply`, (c) => tokenOrReply(receiver, c, answerFor(c, base)));
+  app.get(`${base}token`, (c) => tokenOrReply(receiver, c, answerFor(c, base), 'token'));
+  app.get(`${base}reply`, (c) => tokenOrReply(receiver, c, answerFor(c, base), 'reply'));
   app.post(submitPath, (c) => submitComment(receiver, c.req.raw, c.env, answerFor(c, base)));
   app.all(submitPath, async (c) => {
     const response = await refuse(receiver, METHOD, answerFor(c, base));

@@ -24,38 +24,26 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; rejection: Reject
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
 const refuse = (rejection: Rejection): { ok: false; rejection: Rejection } => ({ ok: false, rejection });
 
-export const TOO_LARGE: Rejection = {
-  status: 413,
-  code: 'too-large',
-  field: 'request',
-  message: 'error.tooLarge',
-};
-export const BAD_ORIGIN: Rejection = {
-  status: 403,
-  code: 'origin',
-  field: 'request',
-  message: 'error.origin',
-};
-export const SYNTAX: Rejection = { status: 400, code: 'syntax', field: 'request', message: 'error.syntax' };
-export const DUPLICATE: Rejection = {
-  status: 409,
-  code: 'duplicate',
-  field: 'comment',
-  message: 'error.duplicate',
-};
-export const STORAGE: Rejection = {
-  status: 503,
-  code: 'storage',
-  field: 'request',
-  message: 'error.storage',
-};
-export const NOT_FOUND: Rejection = {
-  status: 404,
-  code: 'not-found',
-  field: 'request',
-  message: 'error.notFound',
-};
-export const METHOD: Rejection = { status: 405, code: 'method', field: 'request', message: 'error.method' };
+/** A refusal: its status, stable code, message key and the field at fault (the request by default). */
+function rejection(
+  status: Rejection['status'],
+  code: string,
+  message: Rejection['message'],
+  field: NonNullable<Rejection['field']> = 'request',
+): Rejection {
+  return { status, code, field, message };
+}
+
+export const TOO_LARGE = rejection(413, 'too-large', 'error.tooLarge');
+export const BAD_ORIGIN = rejection(403, 'origin', 'error.origin');
+export const SYNTAX = rejection(400, 'syntax', 'error.syntax');
+export const DUPLICATE = rejection(409, 'duplicate', 'error.duplicate', 'comment');
+export const STORAGE = rejection(503, 'storage', 'error.storage');
+export const NOT_FOUND = rejection(404, 'not-found', 'error.notFound');
+export const METHOD = rejection(405, 'method', 'error.method');
+const PARENT = rejection(422, 'parent', 'error.parent', 'comment_parent');
+/** The reply page's parent is not an approved comment of the post. */
+export const NO_PARENT = rejection(404, 'parent', 'error.parent', 'comment_parent');
 
 // 1. The body's size: Hono's bodyLimit, in the router, refuses it with TOO_LARGE.
 
@@ -86,7 +74,7 @@ export function checkMediaType(contentType: string | null): Checked<'form' | 'js
         ? 'form'
         : undefined;
   if (!kind || (charset && charset !== 'utf-8'))
-    return refuse({ status: 415, code: 'content-type', field: 'request', message: 'error.contentType' });
+    return refuse(rejection(415, 'content-type', 'error.contentType'));
   return pass(kind);
 }
 
@@ -104,26 +92,18 @@ export function printable(name: string): string {
 export function bodyRejection(problem: BodyProblem): Rejection {
   switch (problem.kind) {
     case 'encoding':
-      return { status: 400, code: 'encoding', field: asField(problem.field), message: 'error.encoding' };
+      return rejection(400, 'encoding', 'error.encoding', asField(problem.field));
     case 'syntax':
       return SYNTAX;
     case 'unknown-field':
       return {
-        status: 400,
-        code: 'unknown-field',
-        field: 'request',
-        message: 'error.unknownField',
+        ...rejection(400, 'unknown-field', 'error.unknownField'),
         params: { name: printable(problem.field) },
       };
     case 'duplicate-field':
-      return {
-        status: 400,
-        code: 'duplicate-field',
-        field: asField(problem.field),
-        message: 'error.duplicateField',
-      };
+      return rejection(400, 'duplicate-field', 'error.duplicateField', asField(problem.field));
     case 'type':
-      return { status: 400, code: 'type', field: asField(problem.field), message: 'error.syntax' };
+      return rejection(400, 'type', 'error.syntax', asField(problem.field));
   }
 }
 
@@ -142,14 +122,11 @@ export function checkPost(
   now: number,
   missing: 404 | 422 = 422,
 ): Checked<Post> {
-  if (!post)
-    return refuse({ status: missing, code: 'post', field: 'comment_post_ID', message: 'error.post' });
+  if (!post) return refuse(rejection(missing, 'post', 'error.post', 'comment_post_ID'));
   if (postClosed(post, closeAfterDays, now))
-    return refuse({ status: 403, code: 'closed', field: 'comment_post_ID', message: 'error.closed' });
+    return refuse(rejection(403, 'closed', 'error.closed', 'comment_post_ID'));
   return pass(post);
 }
-
-const PARENT: Rejection = { status: 422, code: 'parent', field: 'comment_parent', message: 'error.parent' };
 
 /** 8a. A parent id has the shape of a comment id (so it is safe to look up). */
 export function checkParentId(parentId: string): Rejection | undefined {
@@ -162,38 +139,27 @@ export function checkParentId(parentId: string): Rejection | undefined {
  */
 export function checkDepth(depth: number | 'missing', maxDepth: number): Rejection | undefined {
   if (depth === 'missing') return PARENT;
-  if (depth > maxDepth)
-    return { status: 422, code: 'depth', field: 'comment_parent', message: 'error.depth' };
+  if (depth > maxDepth) return rejection(422, 'depth', 'error.depth', 'comment_parent');
   return undefined;
 }
 
 /** 9a. The honeypot field is empty. */
 export function checkHoneypot(submission: Submission): Rejection | undefined {
-  return submission.honeypot === ''
-    ? undefined
-    : { status: 400, code: 'honeypot', field: 'subject', message: 'error.honeypot' };
+  return submission.honeypot === '' ? undefined : rejection(400, 'honeypot', 'error.honeypot', 'subject');
 }
 
 /** 9b. The time token: too fast is 429 with `Retry-After`; missing, forged or too old is 400. */
 export function checkToken(token: TokenCheck, minSeconds: number): Rejection | undefined {
   if (token.ok) return undefined;
   if (token.reason === 'too-fast')
-    return {
-      status: 429,
-      code: 'too-fast',
-      field: 'khabar_token',
-      message: 'error.tooFast',
-      retryAfter: minSeconds,
-    };
+    return { ...rejection(429, 'too-fast', 'error.tooFast', 'khabar_token'), retryAfter: minSeconds };
   const message = token.reason === 'too-old' ? 'error.tooOld' : 'error.token';
-  return { status: 400, code: `token-${token.reason}`, field: 'khabar_token', message };
+  return rejection(400, `token-${token.reason}`, message, 'khabar_token');
 }
 
 /** 10. Flood control: `wait` is what the flood guard answered (0: the slot is granted). */
 export function checkFlood(wait: number): Rejection | undefined {
-  return wait > 0
-    ? { status: 429, code: 'flood', field: 'request', message: 'error.flood', retryAfter: wait }
-    : undefined;
+  return wait > 0 ? { ...rejection(429, 'flood', 'error.flood'), retryAfter: wait } : undefined;
 }
 
 /** 11. Duplicates: the comment's keys against those of submissions still being written. */
