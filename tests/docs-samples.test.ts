@@ -114,7 +114,7 @@ describe('the serverless receiver of docs/*/comments.md (tests/fixtures/docs-ser
     const source = read('tests/fixtures/docs-serverless/src/pages/api/comments/[...path].ts')
       .replace(
         "'khabar-comments/handler'",
-        JSON.stringify(join(repoRoot, 'packages/comments/src/handler.ts')),
+        JSON.stringify(join(repoRoot, 'packages/comments/src/receiver/index.ts')),
       )
       .replace(
         "'khabar-comments/store'",

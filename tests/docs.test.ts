@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { IntegrationOptionsSchema } from '../packages/comments/src/schemas/options.ts';
+import { IntegrationOptionsSchema } from '../packages/comments/src/config/options.ts';
 import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/config/article.ts';
 import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
 import { STRING_IDS } from '../packages/theme/src/config/translations.ts';

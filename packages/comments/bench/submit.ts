@@ -13,8 +13,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '../src/lib/token.ts';
-import { ManifestSchema } from '../src/schemas/options.ts';
-import { writeManifest } from '../src/server/manifest.ts';
+import { ManifestSchema } from '../src/config/options.ts';
+import { writeManifest } from '../src/manifest.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const SECRET = 'bench-secret-0123456789abcdef0123';

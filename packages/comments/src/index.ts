@@ -1,13 +1,23 @@
 /**
  * khabar-comments: static comments for Astro news sites in Arabic.
  *
- * - `khabarComments(options)`: the Astro integration (default export).
+ * - `khabarComments(options)`: the Astro integration (default export); its `posts` module returns
+ *   `commentPost(…)` for each article (the types: `PostsFunction`, `PostsContext`).
  * - `commentsLoader({ dir })`: the content loader for approved comments (also `khabar-comments/loader`).
  * - `createHandler(options)`: the receiver, `(Request) => Promise<Response>` (also `khabar-comments/handler`).
  * - Components: `khabar-comments/components/CommentSection.astro`, `CommentList.astro`, `CommentForm.astro`,
  *   `CommentCount.astro`.
  */
-export { default, vitePluginKhabarComments, parseIntegrationOptions, VIRTUAL_CONFIG } from './integration.ts';
+export {
+  default,
+  parseIntegrationOptions,
+  POSTS_ROUTE,
+  postsModuleSource,
+  readBuiltPosts,
+  VIRTUAL_CONFIG,
+  VIRTUAL_POSTS,
+  vitePluginKhabarComments,
+} from './integration.ts';
 export { commentsLoader, type CommentsLoaderOptions } from './loader.ts';
 export {
   createHandler,
@@ -15,10 +25,17 @@ export {
   type HandlerContext,
   type HandlerOptions,
   type PostsSource,
-} from './handler.ts';
+} from './receiver/index.ts';
 export { FileStore, MemoryStore, type CommentStore, type ListFilter } from './store/index.ts';
-export { ManifestPosts, readManifest, writeManifest, MANIFEST_FILE } from './server/manifest.ts';
-export { startNodeServer } from './server/node.ts';
+export {
+  buildManifest,
+  ManifestPosts,
+  MANIFEST_FILE,
+  readManifest,
+  uniquePosts,
+  writeManifest,
+} from './manifest.ts';
+export { startNodeServer } from './adapters/node.ts';
 export * from './lib/index.ts';
 export {
   COMMENT_ID,
@@ -30,7 +47,7 @@ export {
   type PrivateComment,
   type PublicComment,
   type StoredComment,
-} from './schemas/comment.ts';
+} from './store/comment.ts';
 export {
   IntegrationOptionsSchema,
   LimitsSchema,
@@ -43,6 +60,8 @@ export {
   type Limits,
   type Manifest,
   type Post,
+  type PostsContext,
+  type PostsFunction,
   type ReceiverOptions,
   type ReceiverUserOptions,
-} from './schemas/options.ts';
+} from './config/options.ts';

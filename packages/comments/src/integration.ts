@@ -1,34 +1,56 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { AstroError } from 'astro/errors';
-import { toRuntimeConfig } from './lib/runtime-config.ts';
-import { mergePosts, postsFromHtml } from './lib/scan.ts';
+import { describeIssues } from './config/friendly-errors.ts';
 import {
   IntegrationOptionsSchema,
+  PostSchema,
   type KhabarCommentsOptions,
   type KhabarCommentsUserOptions,
-} from './schemas/options.ts';
-import { writeManifest } from './server/manifest.ts';
-import { describeIssues } from './utils/friendly-errors.ts';
+  type Post,
+} from './config/options.ts';
+import { toRuntimeConfig } from './config/runtime-config.ts';
+import { buildManifest, writeManifest } from './manifest.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
 export const VIRTUAL_CONFIG = 'virtual:khabar-comments/config';
+export const VIRTUAL_POSTS = 'virtual:khabar-comments/posts';
+/** The output folder of the package's own route: removed after the build, it is not part of the site. */
+const POSTS_FOLDER = '_khabar-comments';
+/** The prerendered route that runs the site's posts module. */
+export const POSTS_ROUTE = `/${POSTS_FOLDER}/posts.json`;
 
-/** A Vite plugin serving `virtual:khabar-comments/config`. */
-export function vitePluginKhabarComments(source: string): VitePlugin {
-  const resolved = `\0${VIRTUAL_CONFIG}`;
+/** The route's file, beside this one (compiled with it, or as source under the tests). */
+const POSTS_ENTRYPOINT = new URL(
+  `./routes/posts.json.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`,
+  import.meta.url,
+);
+
+/** A Vite plugin serving `virtual:khabar-comments/config` and, when given, `virtual:khabar-comments/posts`. */
+export function vitePluginKhabarComments(configSource: string, postsSource?: string): VitePlugin {
+  const modules = new Map([[VIRTUAL_CONFIG, configSource]]);
+  if (postsSource !== undefined) modules.set(VIRTUAL_POSTS, postsSource);
   return {
     name: 'vite-plugin-khabar-comments',
     resolveId(id) {
-      return id === VIRTUAL_CONFIG ? resolved : undefined;
+      return modules.has(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      return id === resolved ? source : undefined;
+      return id.startsWith('\0') ? modules.get(id.slice(1)) : undefined;
     },
   };
+}
+
+/**
+ * The source of `virtual:khabar-comments/posts`: a re-export of the site's module. A path (starting
+ * with `.` or `/`) is taken from the project root; anything else is a package specifier.
+ */
+export function postsModuleSource(specifier: string, root: string): string {
+  const target = specifier.startsWith('.') || isAbsolute(specifier) ? resolve(root, specifier) : specifier;
+  return `export { default } from ${JSON.stringify(target)};\n`;
 }
 
 /** Validates the integration's options; throws an AstroError naming each bad option. */
@@ -41,36 +63,54 @@ export function parseIntegrationOptions(input: unknown): KhabarCommentsOptions {
   );
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) out.push(join(entry.parentPath, entry.name));
+/** The posts the route wrote into the build, checked: they go to the receiver as they are. */
+export async function readBuiltPosts(outDir: string, specifier: string): Promise<Post[]> {
+  const file = join(outDir, POSTS_FOLDER, 'posts.json');
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new AstroError(
+      `khabarComments(): the posts route did not build (${file}: ${error instanceof Error ? error.message : String(error)}).`,
+      `Check that the module in \`posts\` (${specifier}) exports a default function.`,
+    );
   }
-  return out;
+  const result = PostSchema.array().safeParse(data);
+  if (result.success) return result.data;
+  throw new AstroError(
+    `khabarComments(): the posts module ${specifier} returned posts the receiver cannot take\n${describeIssues(result.error.issues, data, 'posts').join('\n')}`,
+    'Build each post with commentPost() from khabar-comments/lib: { id, url (a site path), title, published, closed }.',
+  );
 }
 
 /**
  * Static comments for Astro: serves the components' configuration and, after each build, writes the
- * comments folder's `site.json` (the posts that take comments and the rules), which the receiver reads.
+ * comments folder's `site.json` (the posts that take comments, from the site's `posts` module, and the
+ * rules), which the receiver reads.
  *
  * @example
  * // astro.config.mjs
  * import khabarComments from 'khabar-comments';
  * export default defineConfig({
  *   site: 'https://news.example',
- *   integrations: [khabarComments({ endpoint: 'https://comments.news.example/' })],
+ *   integrations: [
+ *     khabarComments({ endpoint: 'https://comments.news.example/', posts: './src/comment-posts.ts' }),
+ *   ],
  * });
  */
 export default function khabarComments(options: KhabarCommentsUserOptions): AstroIntegration {
   const config = parseIntegrationOptions(options);
+  // The build's clock, resolved once: the components, the posts module and the manifest all use it.
+  const now = new Date(config.now ?? Date.now());
   let commentsDir = '';
   let origins: string[] = [];
 
   return {
     name: 'khabar-comments',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, updateConfig, logger }) => {
-        commentsDir = resolve(fileURLToPath(astroConfig.root), config.dir);
+      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, logger }) => {
+        const root = fileURLToPath(astroConfig.root);
+        commentsDir = resolve(root, config.dir);
         origins = config.origins ?? (astroConfig.site ? [new URL(astroConfig.site).origin] : []);
         if (origins.length === 0) {
           logger.warn(
@@ -82,10 +122,21 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
             `${config.secretEnv} is not set at build: forms carry no build-time token, so readers without JavaScript confirm once before their comment is taken.`,
           );
         }
-        const runtime = toRuntimeConfig(config);
+        if (config.posts)
+          injectRoute({ pattern: POSTS_ROUTE, entrypoint: POSTS_ENTRYPOINT, prerender: true });
+        else
+          logger.warn(
+            "`posts` is not set, so site.json will list no posts and the receiver will refuse every comment. Set it to a module whose default export lists the posts that take comments, e.g. khabarComments({ posts: './src/comment-posts.ts' }) (the khabar-comments README shows one).",
+          );
+        const runtime = toRuntimeConfig(config, now);
         updateConfig({
           vite: {
-            plugins: [vitePluginKhabarComments(`export default ${JSON.stringify(runtime)};`)],
+            plugins: [
+              vitePluginKhabarComments(
+                `export default ${JSON.stringify(runtime)};`,
+                config.posts ? postsModuleSource(config.posts, root) : undefined,
+              ),
+            ],
             // The components are shipped as source and import the virtual module: Vite must process them.
             ssr: { noExternal: ['khabar-comments'] },
           },
@@ -93,26 +144,16 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = await Promise.all(
-          (await htmlFiles(outDir)).map(async (file) => postsFromHtml(await readFile(file, 'utf8'))),
-        );
-        const posts = mergePosts(pages);
-        await writeManifest(commentsDir, {
-          version: 1,
-          generatedAt: new Date().toISOString(),
-          origins,
-          endpoint: config.endpoint,
-          maxDepth: config.maxDepth,
-          closeAfterDays: config.closeAfterDays,
-          moderation: config.moderation,
-          requireNameEmail: config.requireNameEmail,
-          trustedProxies: config.trustedProxies,
-          ...(config.deployHook ? { deployHook: config.deployHook } : {}),
-          limits: config.limits,
-          posts,
-        });
+        let posts: Post[] = [];
+        if (config.posts) {
+          posts = await readBuiltPosts(outDir, config.posts);
+          // The list is the receiver's, not part of the site.
+          await rm(join(outDir, POSTS_FOLDER), { recursive: true, force: true });
+        }
+        const manifest = buildManifest(config, { origins, generatedAt: now.toISOString(), posts });
+        await writeManifest(commentsDir, manifest);
         logger.info(
-          `${posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver.`,
+          `${manifest.posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver.`,
         );
       },
     },

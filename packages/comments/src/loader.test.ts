@@ -51,6 +51,16 @@ describe('khabarComments() options', () => {
       secretEnv: 'KHABAR_COMMENTS_SECRET',
     });
     expect(options.limits.author).toEqual({ chars: 245, bytes: 980 });
+    expect(options.now).toBeUndefined();
+    expect(parseIntegrationOptions({ endpoint: '/c/', now: '2016-12-01T12:00:00+03:00' }).now).toBe(
+      '2016-12-01T12:00:00+03:00',
+    );
+  });
+  it('takes now as an ISO 8601 instant only', () => {
+    expect(() => parseIntegrationOptions({ endpoint: '/c/', now: 'yesterday' })).toThrow(
+      /- now: must be an ISO 8601 instant/,
+    );
+    expect(() => parseIntegrationOptions({ endpoint: '/c/', now: '2016-12-01' })).toThrow(/- now:/);
   });
   it('names the option at fault', () => {
     let message = '';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { PublicCommentSchema } from './schemas/comment.ts';
+import { PublicCommentSchema } from './store/comment.ts';
 import { listIds } from './store/fs.ts';
 
 export interface CommentsLoaderOptions {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrivateCommentSchema, PublicCommentSchema } from '../src/schemas/comment.ts';
+import { PrivateCommentSchema, PublicCommentSchema } from '../src/store/comment.ts';
 import { FileStore } from '../src/store/fs.ts';
 import {
   rawPost,

@@ -4,14 +4,14 @@
  * comments that pass the receiver render as inert text.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestSchema } from '../src/schemas/options.ts';
+import { ManifestSchema } from '../src/config/options.ts';
 import { cliSource, removeTempDirs, SECRET, startReceiver, tempDir } from './helpers/receiver.ts';
 import { buildSite, fixtureDist, preparePackage, serveStatic } from './helpers/site.ts';
 
@@ -22,6 +22,7 @@ let commentsDir = '';
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let receiverPort = 0;
 let browser: Browser;
+let buildOutput = '';
 /** What beforeAll started, to be stopped last first by afterAll; beforeAll may have failed half-way. */
 const teardown: (() => Promise<unknown>)[] = [];
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
   site = await serveStatic(fixtureDist);
   teardown.push(() => site.close());
   receiverPort = await freePort();
-  await build();
+  buildOutput = await build();
   const receiver = await startReceiver(commentsDir, ['--port', String(receiverPort)]);
   teardown.push(() => receiver.stop());
   browser = await chromium.launch({
@@ -125,6 +126,9 @@ describe('the fixture site with khabar-comments', () => {
         closed: false,
       }),
     ]);
+    // The list is the receiver's: the route that computed it is not left in the site.
+    expect(await stat(join(fixtureDist, '_khabar-comments')).catch(() => null)).toBeNull();
+    expect(buildOutput).not.toContain('`posts` is not set');
   });
 
   it('renders the form with the WordPress Arabic strings, and a closed post without it', async () => {
@@ -188,6 +192,21 @@ describe('the fixture site with khabar-comments', () => {
     expect(index.querySelector(`a.khabar-comment-count[href="${POST_PATH}#comments"]`)?.textContent).toBe(
       'تعليق واحد',
     );
+  });
+
+  it("the receiver's reply page (JavaScript off) carries the same form as the article", async () => {
+    const article = await articleDocument();
+    const parent = article.querySelector('.khabar-comment')?.id.replace(/^comment-/, '') ?? '';
+    const response = await fetch(
+      `http://127.0.0.1:${receiverPort}/reply?post=${encodeURIComponent(POST_ID)}&parent=${parent}`,
+    );
+    expect(response.status).toBe(200);
+    const reply = parseHTML(await response.text()).document;
+    const controls = (doc: typeof reply) =>
+      [...doc.querySelectorAll('form [name]')].map((c) => `${c.tagName}#${c.id}[${c.getAttribute('name')}]`);
+    expect(controls(reply)).toEqual(controls(article));
+    expect(reply.querySelector('form')?.className).toBe(article.querySelector('form')?.className);
+    expect(reply.querySelector('[name=comment_parent]')?.getAttribute('value')).toBe(parent);
   });
 
   it('JavaScript on: replies in place, remembers details only after consent; approved and rebuilt, the reply is threaded', async () => {

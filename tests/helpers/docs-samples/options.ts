@@ -1,5 +1,5 @@
 // The docs-sample checks import the comments package's options schema here only: if it moves, change this line.
-import { IntegrationOptionsSchema } from '../../../packages/comments/src/schemas/options.ts';
+import { IntegrationOptionsSchema } from '../../../packages/comments/src/config/options.ts';
 import { KhabarConfigSchema } from '../../../packages/theme/src/config/user-config.ts';
 import { EXAMPLE_SECTIONS } from './content.ts';
 

@@ -74,7 +74,7 @@ function enhance(form: HTMLFormElement): void {
       title.textContent = data['msgTitle'] ?? '';
       return;
     }
-    const [before = '', after = ''] = (data['msgTitleReply'] ?? '%s').split('%s');
+    const [before = '', after = ''] = (data['msgTitleReply'] ?? '{name}').split('{name}');
     const bdi = document.createElement('bdi');
     bdi.textContent = name;
     title.replaceChildren(before, bdi, after);

@@ -1,4 +1,4 @@
-import type { PublicComment } from '../schemas/comment.ts';
+import type { PublicComment } from '../store/comment.ts';
 
 /** A comment as the components take it: a content-collection entry from `commentsLoader`, or plain data. */
 export type CommentInput = PublicComment | { id: string; data: PublicComment };

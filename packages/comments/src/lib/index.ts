@@ -4,9 +4,10 @@ export { avatarHash, avatarSvg } from './avatar.ts';
 export { FIELDS, parseFormBody, parseJsonBody, type FieldName, type Fields } from './body.ts';
 export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
 export { newCommentId } from './ids.ts';
-export { escapeHtml, excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
-export { commentsClosed, toRuntimeConfig, type CommentsRuntimeConfig } from './runtime-config.ts';
-export { decodeEntities, mergePosts, postsFromHtml } from './scan.ts';
+export { escapeHtml } from './escape.ts';
+export { excerpt, LINK_REL, renderInline, renderMarkdown } from './markdown.ts';
+export { toRuntimeConfig, type CommentsRuntimeConfig } from '../config/runtime-config.ts';
+export { commentPost, commentsClosed, postClosed, type PostFacts, type PostRules } from './post.ts';
 export {
   defaultStrings,
   format,
@@ -15,7 +16,7 @@ export {
   resolveStrings,
   type StringKey,
   type Strings,
-} from './strings.ts';
+} from '../config/strings.ts';
 export {
   byteLength,
   charLength,

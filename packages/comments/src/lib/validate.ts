@@ -2,8 +2,8 @@
  * Field validation of a submission, after the body is parsed: text hygiene, lengths, e-mail and URL.
  * Pure: the receiver runs the checks that need storage, the clock or the network afterwards.
  */
-import type { Limits } from '../schemas/options.ts';
-import type { StringKey } from './strings.ts';
+import type { Limits } from '../config/options.ts';
+import type { StringKey } from '../config/strings.ts';
 import type { FieldName, Fields } from './body.ts';
 import { checkCommentText, checkLength, checkLineText, normalizeText, tidyLine } from './text.ts';
 import { parseWebsite } from './url.ts';
@@ -14,8 +14,8 @@ export interface Rejection {
   code: string;
   field?: FieldName | 'request';
   message: StringKey;
-  /** Values for the message's placeholders (the field's label is added by the receiver). */
-  params?: (string | number)[];
+  /** Values for the message's named placeholders (`{field}`, the field's label, is added by the receiver). */
+  params?: Readonly<Record<string, string | number>>;
   /** Seconds before trying again (429). */
   retryAfter?: number;
 }
@@ -98,7 +98,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: name,
         message: 'error.tooLong',
-        params: [limit.chars],
+        params: { max: limit.chars },
       });
     }
     if (over === 'bytes')
@@ -125,7 +125,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: 'url',
         message: 'error.tooLong',
-        params: [limits.url.chars],
+        params: { max: limits.url.chars },
       });
     }
     website = parsed.href;

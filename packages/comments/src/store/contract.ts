@@ -5,7 +5,7 @@
  *   storeContract('my KV store', async () => new MyStore(...));
  */
 import { describe, expect, it } from 'vitest';
-import type { StoredComment } from '../schemas/comment.ts';
+import type { StoredComment } from './comment.ts';
 import type { CommentStore } from './types.ts';
 
 let counter = 0;

@@ -1,4 +1,4 @@
-import type { StoredComment } from '../schemas/comment.ts';
+import type { StoredComment } from './comment.ts';
 import { foldForComparison } from '../lib/text.ts';
 
 /** The keys under which a comment counts as a duplicate: same post and text, same name or same e-mail. */

@@ -10,7 +10,7 @@ import {
   type PrivateComment,
   type PublicComment,
   type StoredComment,
-} from '../schemas/comment.ts';
+} from './comment.ts';
 import { writeSynced } from './durable.ts';
 import { duplicateKeys } from './fingerprint.ts';
 import type { CommentStore, ListFilter } from './types.ts';

@@ -1,4 +1,4 @@
-import { COMMENT_ID, type CommentStatus, type StoredComment } from '../schemas/comment.ts';
+import { COMMENT_ID, type CommentStatus, type StoredComment } from './comment.ts';
 import { duplicateKeys } from './fingerprint.ts';
 import type { CommentStore, ListFilter } from './types.ts';
 

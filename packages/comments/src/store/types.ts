@@ -1,4 +1,4 @@
-import type { CommentStatus, StoredComment } from '../schemas/comment.ts';
+import type { CommentStatus, StoredComment } from './comment.ts';
 
 export interface ListFilter {
   /** One status, or every status when omitted. */

@@ -4,8 +4,8 @@ import { request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '../../src/lib/token.ts';
-import { ManifestSchema, type Post } from '../../src/schemas/options.ts';
-import { writeManifest } from '../../src/server/manifest.ts';
+import { ManifestSchema, type Post } from '../../src/config/options.ts';
+import { writeManifest } from '../../src/manifest.ts';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const cliSource = join(packageRoot, 'src/cli.ts');

@@ -45,13 +45,13 @@ export async function preparePackage(): Promise<void> {
   await symlink(packageRoot, link, 'dir');
 }
 
-/** Builds the fixture site with the given environment. */
-export async function buildSite(env: Record<string, string>): Promise<string> {
+/** Builds the fixture site with the given environment (and `astro build` flags, e.g. `--outDir`). */
+export async function buildSite(env: Record<string, string>, args: string[] = []): Promise<string> {
   const astro = join(
     dirname(createRequire(join(packageRoot, 'package.json')).resolve('astro/package.json')),
     'bin/astro.mjs',
   );
-  return run(process.execPath, [astro, 'build'], fixtureRoot, env);
+  return run(process.execPath, [astro, 'build', ...args], fixtureRoot, env);
 }
 
 const TYPES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { KhabarCommentsOptions } from '../schemas/options.ts';
+import type { KhabarCommentsOptions } from './options.ts';
 import { resolveStrings, type Strings } from './strings.ts';
 
 /** What the components need at build time, served as `virtual:khabar-comments/config`. Never the secret. */
@@ -9,6 +9,8 @@ export interface CommentsRuntimeConfig {
   replyUrl: string;
   maxDepth: number;
   closeAfterDays: number | false;
+  /** The build's clock (ISO 8601): when comments close is decided against it, never against `Date.now()`. */
+  now: string;
   requireNameEmail: boolean;
   locale: string;
   timeZone: string;
@@ -18,8 +20,8 @@ export interface CommentsRuntimeConfig {
   maxLength: { author: number; email: number; url: number; comment: number };
 }
 
-/** Pure: the resolved options to the components' view of them. */
-export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntimeConfig {
+/** Pure: the resolved options, and the build's clock, to the components' view of them. */
+export function toRuntimeConfig(options: KhabarCommentsOptions, now: Date): CommentsRuntimeConfig {
   const endpoint = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
   return {
     endpoint,
@@ -27,11 +29,12 @@ export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntime
     replyUrl: `${endpoint}reply`,
     maxDepth: options.maxDepth,
     closeAfterDays: options.closeAfterDays,
+    now: now.toISOString(),
     requireNameEmail: options.requireNameEmail,
     locale: options.locale,
     timeZone: options.timeZone,
     secretEnv: options.secretEnv,
-    strings: resolveStrings(options.strings),
+    strings: resolveStrings(options.strings, options.locale),
     maxLength: {
       author: options.limits.author.chars,
       email: options.limits.email.chars,
@@ -39,15 +42,4 @@ export function toRuntimeConfig(options: KhabarCommentsOptions): CommentsRuntime
       comment: options.limits.comment.chars,
     },
   };
-}
-
-/** True when comments on a post published at `published` are closed at `now`. */
-export function commentsClosed(
-  published: Date | string | undefined,
-  closeAfterDays: number | false,
-  now: number,
-): boolean {
-  if (closeAfterDays === false || published === undefined) return false;
-  const time = new Date(published).getTime();
-  return Number.isFinite(time) && now > time + closeAfterDays * 86_400_000;
 }

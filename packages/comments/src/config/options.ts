@@ -42,6 +42,14 @@ const origin = z
   })
   .transform((value) => (URL.canParse(value) ? new URL(value).origin : value));
 
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const ipOrCidr = z
   .string()
   .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
@@ -73,6 +81,12 @@ export const PolicySchema = z.object({
   /** A URL to POST to after a comment is approved, so the site rebuilds. @example 'https://api.netlify.com/build_hooks/…' */
   deployHook: z.url().optional(),
   limits: LimitsSchema,
+  /**
+   * The site's locale: the language of the strings (`ar`, `fa` or `ur`; others fall back to Arabic) and
+   * of the receiver's pages (`lang`, `dir`), and the digits of dates and numbers. Pin the digits.
+   * @example 'ar-SY-u-nu-arab'
+   */
+  locale: z.string().refine(isLocale, 'must be a BCP 47 locale such as "ar-EG" or "fa-IR"').default('ar'),
 });
 
 /** Options of `createHandler()` and `khabar-comments serve`. */
@@ -104,6 +118,23 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
   }),
   /** Site origins the receiver accepts; defaults to the origin of Astro's `site`. */
   origins: z.array(origin).optional(),
+  /**
+   * The posts that take comments: a module whose default export, `({ now, closeAfterDays }) => Post[]`
+   * (or a promise of them), lists them from the site's content collections. A path from the project root
+   * or a package specifier. The build runs it and writes the list into `site.json` for the receiver;
+   * without it, `site.json` lists no posts and the receiver refuses every comment.
+   * @example './src/comment-posts.ts'
+   */
+  posts: z.string().min(1).optional(),
+  /**
+   * The build's clock: the instant against which `closeAfterDays` closes posts, for the components,
+   * the `posts` module and `site.json`'s `generatedAt`. An ISO 8601 instant with its offset; by default,
+   * the moment the integration is set up. The Khabar theme passes its own build clock.
+   * @example '2016-12-01T12:00:00+03:00'
+   */
+  now: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. "2016-12-01T12:00:00+03:00"' })
+    .optional(),
   /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
   dir: z.string().min(1).default('comments'),
   /** The environment variable that holds the secret (never put the secret in the config file). */
@@ -111,11 +142,13 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/)
     .default('KHABAR_COMMENTS_SECRET'),
-  /** Locale for dates and numbers, with digits pinned. @example 'ar-SY-u-nu-arab' */
-  locale: z.string().default('ar'),
   /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */
   timeZone: z.string().default('UTC'),
-  /** Overrides for any string in `translations/ar.json`, by key. @example { 'form.title': 'شاركنا رأيك' } */
+  /**
+   * Overrides of any string of `translations/<lang>.json` (`ar`, `fa`, `ur`), by key. Placeholders are
+   * named, as in the file: `{name}`, `{count}`, `{field}`, `{max}`.
+   * @example { 'form.title': 'شاركنا رأيك', 'form.titleReply': 'ردّك على {name}' }
+   */
   strings: z.record(z.string(), z.string()).default({}),
 }).strict();
 export type KhabarCommentsUserOptions = z.input<typeof IntegrationOptionsSchema>;
@@ -136,12 +169,23 @@ export const PostSchema = z
   .strict();
 export type Post = z.infer<typeof PostSchema>;
 
+/** What the default export of the `posts` module receives: the build's clock and the closing rule. */
+export interface PostsContext {
+  now: Date;
+  closeAfterDays: number | false;
+}
+
+/** The default export of the `posts` module. `commentPost()` (from `khabar-comments/lib`) builds each. */
+export type PostsFunction = (context: PostsContext) => readonly Post[] | Promise<readonly Post[]>;
+
 /** `site.json`, written into the comments folder at each build: the posts and the rules, never the secret. */
 export const ManifestSchema = PolicySchema.extend({
   version: z.literal(1),
   generatedAt: z.string(),
   origins: z.array(z.string()),
   endpoint: z.string(),
+  /** The site's overrides of the strings, by key, so the receiver's messages match the form's. */
+  strings: z.record(z.string(), z.string()).default({}),
   posts: z.array(PostSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,10 +1,40 @@
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeSynced } from '../store/durable.ts';
-import { ManifestSchema, type Manifest, type Post } from '../schemas/options.ts';
+import { writeSynced } from './store/durable.ts';
+import { ManifestSchema, type KhabarCommentsOptions, type Manifest, type Post } from './config/options.ts';
 
 /** The manifest's file name inside the comments folder. */
 export const MANIFEST_FILE = 'site.json';
+
+/** One entry per post id (the first the site listed wins), sorted by id so the file is stable. */
+export function uniquePosts(posts: readonly Post[]): Post[] {
+  const byId = new Map<string, Post>();
+  for (const post of posts) if (!byId.has(post.id)) byId.set(post.id, post);
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The manifest a build writes: the integration's rules, the site's origins and posts, never the secret. */
+export function buildManifest(
+  options: KhabarCommentsOptions,
+  build: { origins: string[]; generatedAt: string; posts: readonly Post[] },
+): Manifest {
+  return {
+    version: 1,
+    generatedAt: build.generatedAt,
+    origins: build.origins,
+    endpoint: options.endpoint,
+    maxDepth: options.maxDepth,
+    closeAfterDays: options.closeAfterDays,
+    moderation: options.moderation,
+    requireNameEmail: options.requireNameEmail,
+    trustedProxies: options.trustedProxies,
+    ...(options.deployHook ? { deployHook: options.deployHook } : {}),
+    limits: options.limits,
+    locale: options.locale,
+    strings: options.strings,
+    posts: uniquePosts(build.posts),
+  };
+}
 
 /** Writes `site.json` atomically (write, fsync, rename). */
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {

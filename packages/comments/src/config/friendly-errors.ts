@@ -30,7 +30,7 @@ export function describeIssues(
 ): string[] {
   return issues.map((issue) => {
     const field = formatPath([...issue.path]);
-    const name = [prefix, field].filter(Boolean).join('.') || prefix;
+    const name = field.startsWith('[') ? `${prefix}${field}` : [prefix, field].filter(Boolean).join('.');
     const got = received(input, issue.path);
     let message = issue.message;
     if (issue.code === 'unrecognized_keys')

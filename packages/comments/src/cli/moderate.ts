@@ -1,0 +1,141 @@
+/** The moderation commands: list, show, approve, spam, trash, delete and export, over the file store. */
+import { excerpt } from '../lib/markdown.ts';
+import type { Manifest } from '../config/options.ts';
+import { STATUSES, type CommentStatus, type StoredComment } from '../store/comment.ts';
+import type { FileStore } from '../store/fs.ts';
+import { UsageError, type CliIo, type Flags } from './usage.ts';
+
+const STATUS_LABEL: Record<CommentStatus, string> = {
+  pending: 'pending  (في انتظار المراجعة)',
+  approved: 'approved (منشور)',
+  spam: 'spam     (مزعج)',
+  trash: 'trash    (محذوف)',
+};
+
+function isStatus(value: string): value is CommentStatus {
+  return (STATUSES as readonly string[]).includes(value);
+}
+
+function date(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
+
+/** One comment, readable in a terminal: Arabic text on lines of its own so the terminal cannot mix it with the columns. */
+export function formatComment(comment: StoredComment, full: boolean): string {
+  const c = comment.public;
+  const lines = [
+    `${c.id}  ${comment.status.padEnd(8)}  ${date(c.createdAt)} UTC  post: ${c.postId}${c.parentId ? `  reply to: ${c.parentId}` : ''}`,
+    `    ${c.author || '—'}${c.url ? `  <${c.url}>` : ''}`,
+  ];
+  if (full) {
+    lines.push(`    status: ${STATUS_LABEL[comment.status]}`);
+    lines.push(`    e-mail: ${comment.private.email || '—'}   address: ${comment.private.ip ?? '—'}`);
+    lines.push(`    agent:  ${comment.private.userAgent || '—'}`);
+    lines.push('');
+    for (const line of c.body.split('\n')) lines.push(`    ${line}`);
+  } else {
+    lines.push(`    ${excerpt(c.body, 100)}`);
+  }
+  return lines.join('\n');
+}
+
+async function callDeployHook(url: string, out: (line: string) => void): Promise<void> {
+  try {
+    const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(15_000) });
+    out(`deploy hook: ${response.status} ${response.statusText}`);
+  } catch (error) {
+    out(`deploy hook failed: ${String(error)}`);
+  }
+}
+
+/** `--status`, checked: a status, or `all`. */
+function statusFilter(flags: Flags, fallback: string): CommentStatus | undefined {
+  const status = flags.status ?? fallback;
+  if (status !== 'all' && !isStatus(status))
+    throw new UsageError(`--status must be one of ${STATUSES.join(', ')}, all`);
+  return status === 'all' ? undefined : status;
+}
+
+export const MODERATION_COMMANDS = ['list', 'show', 'approve', 'spam', 'trash', 'delete', 'export'] as const;
+export type ModerationCommand = (typeof MODERATION_COMMANDS)[number];
+
+/** Runs one moderation command; resolves to the exit code. */
+export async function moderate(
+  command: ModerationCommand,
+  flags: Flags,
+  ids: string[],
+  store: FileStore,
+  manifest: Manifest | undefined,
+  io: CliIo,
+): Promise<number> {
+  switch (command) {
+    case 'list': {
+      const status = statusFilter(flags, 'pending');
+      const comments = await store.list({ status, postId: flags.post });
+      if (flags.json) {
+        io.out(
+          JSON.stringify(
+            comments.map((c) => ({ status: c.status, ...c.public })),
+            null,
+            2,
+          ),
+        );
+        return 0;
+      }
+      if (comments.length === 0) io.out(`No ${status ? `${status} ` : ''}comments.`);
+      for (const comment of comments) io.out(`${formatComment(comment, false)}\n`);
+      return 0;
+    }
+    case 'show': {
+      const id = ids[0];
+      if (!id) throw new UsageError('Which comment? khabar-comments show <id>');
+      const comment = await store.get(id);
+      if (!comment) {
+        io.err(`No comment with id "${id}".`);
+        return 1;
+      }
+      io.out(flags.json ? JSON.stringify(comment, null, 2) : formatComment(comment, true));
+      return 0;
+    }
+    case 'approve':
+    case 'spam':
+    case 'trash': {
+      if (ids.length === 0) throw new UsageError(`Which comment? khabar-comments ${command} <id>…`);
+      const status: CommentStatus = command === 'approve' ? 'approved' : command;
+      let failed = 0;
+      let approved = 0;
+      for (const id of ids) {
+        const updated = await store.setStatus(id, status);
+        if (!updated) {
+          io.err(`No comment with id "${id}".`);
+          failed++;
+          continue;
+        }
+        if (status === 'approved') approved++;
+        io.out(`${id}: ${STATUS_LABEL[status]}`);
+      }
+      const hook = flags['deploy-hook'] ?? io.env['KHABAR_COMMENTS_DEPLOY_HOOK'] ?? manifest?.deployHook;
+      if (approved > 0 && hook && !flags['no-deploy']) await callDeployHook(hook, io.out);
+      else if (approved > 0) io.out('Rebuild the site to publish the approved comments.');
+      return failed > 0 ? 1 : 0;
+    }
+    case 'delete': {
+      if (ids.length === 0) throw new UsageError('Which comment? khabar-comments delete <id>…');
+      let failed = 0;
+      for (const id of ids) {
+        if (await store.delete(id)) io.out(`${id}: deleted`);
+        else {
+          io.err(`No comment with id "${id}".`);
+          failed++;
+        }
+      }
+      return failed > 0 ? 1 : 0;
+    }
+    case 'export': {
+      const comments = await store.list({ status: statusFilter(flags, 'all'), postId: flags.post });
+      const rows = comments.map((c) => (flags.private ? c : { status: c.status, public: c.public }));
+      io.out(JSON.stringify({ version: 1, exportedAt: new Date().toISOString(), comments: rows }, null, 2));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/** What every command of the CLI shares: the help text, the parsed flags, the terminal and the usage error. */
+import { parseArgs } from 'node:util';
+
+export const HELP = `khabar-comments: static comments for Astro news sites
+
+Usage:
+  khabar-comments serve   --dir <folder> [--port 8787] [--host 127.0.0.1] [--origin <url>]…
+                          [--base-path /] [--trusted-proxy <ip|cidr>]… [--secret-env KHABAR_COMMENTS_SECRET]
+                          [--moderation all|previously-approved|none] [--max-depth 5]
+                          [--close-after-days N] [--deploy-hook <url>]
+  khabar-comments list    [--dir comments] [--status pending|approved|spam|trash|all] [--post <id>] [--json]
+  khabar-comments show    <id> [--dir comments] [--json]
+  khabar-comments approve <id>… [--dir comments] [--deploy-hook <url>] [--no-deploy]
+  khabar-comments spam    <id>…
+  khabar-comments trash   <id>…
+  khabar-comments delete  <id>…        (removes both the public and the private halves for good)
+  khabar-comments export  [--status <status>|all] [--private] [--dir comments]
+
+The folder defaults to ./comments. Settings not given as flags come from <folder>/site.json, which the
+site build writes. The secret comes from the environment (KHABAR_COMMENTS_SECRET unless --secret-env).
+The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK.
+`;
+
+/** A mistake in how the CLI was called: printed without a stack trace. */
+export class UsageError extends Error {}
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Parses the flags every command understands (each command reads the ones it needs). */
+export function parseFlags(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', default: 'comments' },
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      origin: { type: 'string', multiple: true },
+      'base-path': { type: 'string' },
+      'trusted-proxy': { type: 'string', multiple: true },
+      'secret-env': { type: 'string', default: 'KHABAR_COMMENTS_SECRET' },
+      moderation: { type: 'string' },
+      'max-depth': { type: 'string' },
+      'close-after-days': { type: 'string' },
+      'deploy-hook': { type: 'string' },
+      'no-deploy': { type: 'boolean', default: false },
+      status: { type: 'string' },
+      post: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      private: { type: 'boolean', default: false },
+    },
+  });
+}
+
+export type Flags = ReturnType<typeof parseFlags>['values'];

@@ -1,0 +1,77 @@
+/**
+ * UI strings, as the theme has them: `translations/<lang>.json` for Arabic (the reference), Persian and
+ * Urdu, with named placeholders (`{name}`, `{count}`), chosen by the site's locale and overridable by key.
+ * Pure helpers.
+ */
+import ar from '../translations/ar.json' with { type: 'json' };
+import fa from '../translations/fa.json' with { type: 'json' };
+import ur from '../translations/ur.json' with { type: 'json' };
+
+export type StringKey = keyof typeof ar;
+export type Strings = Record<StringKey, string>;
+
+/** The Arabic strings: the reference every translation has the same keys as. */
+export const defaultStrings: Strings = ar;
+
+/** The translations shipped with the package, by language subtag. */
+export const translations: Readonly<Record<string, Strings>> = { ar, fa, ur };
+
+/** A page's language and direction: `lang` without Unicode extensions (`ar-SY`), `dir` from ICU. */
+export interface PageLanguage {
+  lang: string;
+  dir: 'rtl' | 'ltr';
+}
+
+function parseLocale(locale: string): Intl.Locale {
+  try {
+    return new Intl.Locale(locale);
+  } catch {
+    return new Intl.Locale('ar');
+  }
+}
+
+/** The `lang` and `dir` of pages in `locale`. */
+export function pageLanguage(locale: string): PageLanguage {
+  const parsed = parseLocale(locale) as Intl.Locale & {
+    getTextInfo?: () => { direction?: string };
+    textInfo?: { direction?: string };
+  };
+  const direction = parsed.getTextInfo?.().direction ?? parsed.textInfo?.direction;
+  return { lang: parsed.baseName, dir: direction === 'ltr' ? 'ltr' : 'rtl' };
+}
+
+/**
+ * The strings for `locale`: the translation of its language (Arabic when there is none), with the
+ * site's overrides on top; unknown keys are ignored.
+ */
+export function resolveStrings(overrides: Partial<Record<string, string>> = {}, locale = 'ar'): Strings {
+  const out: Strings = { ...(translations[parseLocale(locale).language] ?? ar) };
+  for (const key of Object.keys(ar) as StringKey[]) {
+    const value = overrides[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** Fills named placeholders: `format('رد على {name}', { name: 'سارة' })`. Unknown ones are left as typed. */
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+}
+
+/**
+ * "٣ تعليقات": the comment count with the language's plural forms (Arabic has six) and the site's
+ * digits. Zero has its own string in every language ("لا توجد تعليقات", "بدون دیدگاه").
+ */
+export function formatCount(strings: Strings, count: number, locale: string): string {
+  const category = count === 0 ? 'zero' : new Intl.PluralRules(locale).select(count);
+  return format(strings[`count.${category}`], { count: new Intl.NumberFormat(locale).format(count) });
+}
+
+/** A comment's date in the site's locale and time zone, formatted at build time. */
+export function formatCommentDate(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}
