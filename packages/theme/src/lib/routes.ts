@@ -138,8 +138,8 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
   return routes.filter((route): route is ThemeRoute => route !== false);
 }
 
-/** Every route a site could have, whatever its options: what a section's slug must not collide with. */
-const ALL_ROUTES = routeTable({
+/** Every optional route on, with the default article pattern. */
+export const EVERY_ROUTE: Readonly<RouteOptions> = {
   article: '/[section]/[slug]',
   search: true,
   sectionFeeds: true,
@@ -149,7 +149,10 @@ const ALL_ROUTES = routeTable({
   publisherLogo: true,
   robots: true,
   sitemapFacts: true,
-});
+};
+
+/** Every route a site could have, whatever its options: what a section's slug must not collide with. */
+const ALL_ROUTES = routeTable(EVERY_ROUTE);
 
 /**
  * The first path segments a section's slug may not take: those of the theme's routes and files, and the
