@@ -23,10 +23,14 @@ export function runAstro(root: string, args: string[], env: Record<string, strin
       'astro.mjs',
     );
   }
+  // Vitest sets NODE_ENV=test, and Astro keeps a NODE_ENV it finds: a build would then run with
+  // import.meta.env.DEV true (dev-only attributes such as data-image-component in the pages). A site
+  // owner's `astro build` has no NODE_ENV, so neither does the tests' build.
+  const { NODE_ENV: _vitestMode, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, ...args], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

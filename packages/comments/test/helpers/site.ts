@@ -9,6 +9,12 @@ import { packageRoot } from './receiver.ts';
 export const fixtureRoot = join(packageRoot, 'test/fixtures/site');
 export const fixtureDist = join(fixtureRoot, 'dist');
 
+/** This process's environment less NODE_ENV. */
+function withoutNodeEnv(): NodeJS.ProcessEnv {
+  const { NODE_ENV: _vitestMode, ...rest } = process.env;
+  return rest;
+}
+
 function run(
   command: string,
   args: string[],
@@ -18,7 +24,8 @@ function run(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      // Without Vitest's NODE_ENV=test, which would make the fixture's build a DEV build (tests/helpers/astro.ts).
+      env: { ...withoutNodeEnv(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
