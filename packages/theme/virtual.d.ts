@@ -25,3 +25,8 @@ declare module 'virtual:khabar/clock' {
   const clock: string;
   export default clock;
 }
+declare module 'virtual:khabar/markdown' {
+  /** The site's Markdown processor options, for stories rendered from their files (`runtime/story-body.ts`). */
+  const markdown: import('./src/lib/markdown-options.ts').MarkdownOptions;
+  export default markdown;
+}

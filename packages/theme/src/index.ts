@@ -14,6 +14,7 @@ import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveSpecifier } from './integrations/theme-files.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
+import { markdownOptions } from './lib/markdown-options.ts';
 import { routeTable } from './lib/routes.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
@@ -65,6 +66,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           strings: resolveStrings(config.locale, config.strings),
           clock,
           seo: seo.info,
+          markdown: markdownOptions(projectRoot, astroConfig.markdown, astroConfig.image).options,
         });
 
         if (!astroConfig.site) {

@@ -1,6 +1,7 @@
 import type { ViteUserConfig } from 'astro';
 import { COMPONENT_NAMES, type ComponentName } from '../config/components.ts';
 import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
+import type { MarkdownOptions } from '../lib/markdown-options.ts';
 import type { SeoBuildInfo } from '../lib/seo/build.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
@@ -17,6 +18,7 @@ export function virtualModuleSources({
   strings,
   clock,
   seo,
+  markdown,
 }: {
   config: KhabarRuntimeConfig;
   components: Record<ComponentName, string>;
@@ -24,11 +26,14 @@ export function virtualModuleSources({
   /** The build's clock (ISO): a module of its own, so the time of a build changes no other module. */
   clock: string;
   seo: SeoBuildInfo;
+  /** The site's Markdown options, for stories rendered from their files. */
+  markdown: MarkdownOptions;
 }): Map<string, string> {
   const modules = new Map<string, string>();
   modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
   modules.set(`${PREFIX}clock`, `export default ${JSON.stringify(clock)};`);
   modules.set(`${PREFIX}seo-build`, `export default ${JSON.stringify(seo)};`);
+  modules.set(`${PREFIX}markdown`, `export default ${JSON.stringify(markdown)};`);
   modules.set(
     `${PREFIX}logo`,
     config.logoFile

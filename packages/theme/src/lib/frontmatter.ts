@@ -30,3 +30,12 @@ export function rawScalars(source: string, keys: readonly string[]): Record<stri
   }
   return result;
 }
+
+/**
+ * The Markdown after the frontmatter block (the whole text when there is none).
+ * @example stripFrontmatter('---\ntitle: x\n---\n\nنص') // '\nنص'
+ */
+export function stripFrontmatter(source: string): string {
+  const match = FENCED.exec(source);
+  return match ? source.slice(match[0].length) : source.replace(/^\uFEFF/, '');
+}

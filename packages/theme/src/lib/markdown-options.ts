@@ -1,0 +1,65 @@
+/**
+ * The part of a site's `markdown` config that a story rendered from its file needs (`runtime/story-body.ts`):
+ * what Astro hands its Markdown processor, as plain data. Plugins are functions and cannot travel into a
+ * module; `markdownOptions` says which were left behind, so the integration can warn.
+ */
+
+export interface MarkdownOptions {
+  /** The project's root folder: story `filePath`s are relative to it. */
+  root: string;
+  syntaxHighlight: unknown;
+  shikiConfig: unknown;
+  gfm: boolean | undefined;
+  smartypants: unknown;
+  image: unknown;
+  /** satteri's features (`markdown.processor.options.features`). */
+  features: Record<string, unknown>;
+}
+
+interface AstroMarkdownConfig {
+  syntaxHighlight?: unknown;
+  shikiConfig?: unknown;
+  gfm?: boolean | undefined;
+  smartypants?: unknown;
+  remarkPlugins?: readonly unknown[];
+  rehypePlugins?: readonly unknown[];
+  processor?: { name: string; options?: object };
+}
+
+/** A value as JSON keeps it: functions and undefined dropped. */
+function plain(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * The options to render stories with, and what of the site's config they cannot carry.
+ * @example markdownOptions('/site', { processor: { name: 'satteri', options: { features: {} } } }, {}).dropped // []
+ */
+export function markdownOptions(
+  root: string,
+  markdown: AstroMarkdownConfig,
+  image: unknown,
+): { options: MarkdownOptions; dropped: string[] } {
+  const dropped: string[] = [];
+  const processor = markdown.processor;
+  if (processor && processor.name !== 'satteri') dropped.push(`the "${processor.name}" Markdown processor`);
+  const processorOptions = (processor?.options ?? {}) as Record<string, unknown>;
+  for (const key of ['mdastPlugins', 'hastPlugins'] as const) {
+    const plugins = processorOptions[key];
+    if (Array.isArray(plugins) && plugins.length > 0) dropped.push(`markdown.processor ${key}`);
+  }
+  if (markdown.remarkPlugins?.length) dropped.push('markdown.remarkPlugins');
+  if (markdown.rehypePlugins?.length) dropped.push('markdown.rehypePlugins');
+  return {
+    options: {
+      root,
+      syntaxHighlight: plain(markdown.syntaxHighlight),
+      shikiConfig: plain(markdown.shikiConfig),
+      gfm: markdown.gfm,
+      smartypants: plain(markdown.smartypants),
+      image: plain(image),
+      features: (plain(processorOptions.features) as Record<string, unknown> | undefined) ?? {},
+    },
+    dropped,
+  };
+}

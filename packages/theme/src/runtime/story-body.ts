@@ -1,0 +1,54 @@
+/**
+ * A story's body as HTML, whichever way the story was loaded: the HTML the content layer rendered at
+ * build time, or — for an archive story the loader kept without its body (`rendering.prerender` other than
+ * `'all'`) — its Markdown file read and rendered now, with the site's Markdown processor options
+ * (`virtual:khabar/markdown`). The on-demand article page and the search index both read bodies here.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import markdown from 'virtual:khabar/markdown';
+import { stripFrontmatter } from '../lib/frontmatter.ts';
+import type { Article } from './articles.ts';
+
+type Renderer = { render(source: string, options: { frontmatter: Record<string, unknown> }): Promise<{ code: string }> };
+
+let renderer: Promise<Renderer> | undefined;
+
+/** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
+function markdownRenderer(): Promise<Renderer> {
+  renderer ??= import('@astrojs/markdown-satteri').then(({ satteri }) =>
+    satteri({ features: markdown.features }).createRenderer({
+      image: markdown.image,
+      syntaxHighlight: markdown.syntaxHighlight,
+      shikiConfig: markdown.shikiConfig,
+      gfm: markdown.gfm,
+      smartypants: markdown.smartypants,
+    } as Parameters<ReturnType<typeof satteri>['createRenderer']>[0]) as Promise<Renderer>,
+  );
+  return renderer;
+}
+
+/** Where a story's file is: `filePath` is relative to the project's root (overridable with KHABAR_ROOT). */
+function sourceFile(filePath: string): string {
+  if (isAbsolute(filePath)) return filePath;
+  return join(process.env.KHABAR_ROOT ?? markdown.root, filePath);
+}
+
+/** The story's Markdown as its file holds it, without the frontmatter (`undefined` for MDX and files it cannot read). */
+export async function storySource(article: Article): Promise<string | undefined> {
+  if (article.body !== undefined) return article.body;
+  if (!article.filePath || !/\.md$/i.test(article.filePath)) return undefined;
+  return stripFrontmatter(await readFile(sourceFile(article.filePath), 'utf8'));
+}
+
+/**
+ * The story's body as HTML: rendered at build time when the entry carries it, else rendered from its
+ * Markdown file now. `undefined` when neither can be had (an MDX story renders with its page).
+ */
+export async function storyHtml(article: Article): Promise<string | undefined> {
+  if (article.rendered?.html !== undefined) return article.rendered.html;
+  const source = await storySource(article);
+  if (source === undefined) return undefined;
+  const { code } = await (await markdownRenderer()).render(source, { frontmatter: {} });
+  return code;
+}
