@@ -1,7 +1,12 @@
 // @ts-check
 import { existsSync, readFileSync } from 'node:fs';
+import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import khabar from 'astro-theme-khabar';
+
+// `pnpm start:server` builds the newsroom for a Node server: only the home page, the first page of each
+// listing and the feeds are built ahead, and every story is rendered when a reader asks for it.
+const onDemand = process.env.KHABAR_EXAMPLE_SERVER === '1';
 
 // `pnpm start` keeps a per-machine secret for the comment forms' time tokens here, so a rebuild after
 // moderating signs the forms the running receiver expects.
@@ -12,6 +17,7 @@ if (!process.env.KHABAR_COMMENTS_SECRET && existsSync(devSecret)) {
 
 export default defineConfig({
   site: 'https://khabar.example',
+  ...(onDemand ? { adapter: node({ mode: 'standalone' }) } : {}),
   integrations: [
     khabar({
       title: 'خبر',
@@ -40,6 +46,8 @@ export default defineConfig({
         origins: ['http://localhost:4321', 'https://khabar.example'],
         dir: 'comments',
       },
+      // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
+      rendering: onDemand ? { prerender: process.env.KHABAR_EXAMPLE_PRERENDER ?? 'recent', recentDays: 0 } : { prerender: 'all' },
       social: {
         x: 'https://x.com/khabar_example',
         telegram: 'https://t.me/khabar_example',

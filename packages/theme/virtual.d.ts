@@ -24,6 +24,8 @@ declare module 'virtual:khabar/clock' {
   /** The build's clock, an ISO instant, resolved once per build (`lib/clock.ts`). */
   const clock: string;
   export default clock;
+  /** Whether the site pinned the clock (`now`): pages rendered on request then keep it too. */
+  export const pinned: boolean;
 }
 declare module 'virtual:khabar/markdown' {
   /** The site's Markdown processor options, for stories rendered from their files (`runtime/story-body.ts`). */

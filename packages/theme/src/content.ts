@@ -14,6 +14,7 @@ import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
+import clock from 'virtual:khabar/clock';
 import { rawScalars } from './lib/frontmatter.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 
@@ -28,9 +29,74 @@ export interface ArticlesLoaderOptions {
   pattern?: string | string[];
 }
 
+type LoaderContext = Parameters<Loader['load']>[0];
+type RenderFunction = (params: { data: Record<string, unknown> }) => Promise<unknown>;
+/** How Astro hands `glob()` the content types (not in the public loader context's type). */
+interface EntryTypeLike {
+  getRenderFunction?: (config: unknown) => Promise<RenderFunction>;
+}
+type WithEntryTypes = LoaderContext & { entryTypes?: Map<string, EntryTypeLike> };
+
+const DAY = 86_400_000;
+
+/**
+ * Whether a story is rendered on request, so the content store keeps only its frontmatter
+ * (`rendering.prerender`): every story with `'none'`, those older than `recentDays` with `'recent'`.
+ * Its page and the search index render its body from its file (`runtime/story-body.ts`).
+ */
+function keptWithoutBody(published: unknown): boolean {
+  const { prerender, recentDays } = config.rendering;
+  if (prerender === 'all') return false;
+  if (prerender === 'none') return true;
+  const time = new Date(
+    published instanceof Date || typeof published === 'string' ? published : NaN,
+  ).getTime();
+  return Number.isFinite(time) && time < new Date(clock).getTime() - recentDays * DAY;
+}
+
+/** The loader context with stories rendered on request neither rendered nor stored with their body. */
+function withoutArchiveBodies(context: WithEntryTypes): WithEntryTypes {
+  if (config.rendering.prerender === 'all' || !context.entryTypes) return context;
+  const entryTypes = new Map(
+    [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
+      const { getRenderFunction } = entryType;
+      if (!getRenderFunction) return [extension, entryType];
+      return [
+        extension,
+        {
+          ...entryType,
+          getRenderFunction: async (astroConfig) => {
+            const render = await getRenderFunction(astroConfig);
+            return (params) =>
+              keptWithoutBody(params.data['published']) ? Promise.resolve(undefined) : render(params);
+          },
+        },
+      ];
+    }),
+  );
+  const { store } = context;
+  const set: typeof store.set = (entry) => {
+    if (entry.rendered || entry.deferredRender || !keptWithoutBody(entry.data['published'])) {
+      return store.set(entry);
+    }
+    const { body: _body, ...frontmatterOnly } = entry;
+    return store.set(frontmatterOnly);
+  };
+  const scoped = new Proxy(store, {
+    get: (target, key) => {
+      if (key === 'set') return set;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+  return { ...context, entryTypes, store: scoped };
+}
+
 /**
  * Loads Markdown and MDX articles. Like Astro's `glob()`, but dates reach the schema as the author
- * wrote them, so `2016-02-30` fails instead of becoming 1 March.
+ * wrote them, so `2016-02-30` fails instead of becoming 1 March; and a story rendered on request
+ * (`rendering.prerender`) is kept without its body, so a 100,000-story archive does not hold every
+ * story's text in the content store.
  */
 export function articlesLoader({
   base = './src/content/articles',
@@ -41,7 +107,7 @@ export function articlesLoader({
     name: 'khabar-articles',
     load: (context) =>
       inner.load({
-        ...context,
+        ...withoutArchiveBodies(context),
         parseData: async (props) => {
           if (props.filePath && DATE_FIELDS.some((key) => props.data[key] instanceof Date)) {
             const raw = rawScalars(await readFile(props.filePath, 'utf8'), DATE_FIELDS);

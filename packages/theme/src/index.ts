@@ -11,13 +11,17 @@ import { addFonts } from './integrations/fonts.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
-import { resolveSpecifier } from './integrations/theme-files.ts';
+import { resolveSpecifier, themeFile } from './integrations/theme-files.ts';
 import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions } from './lib/markdown-options.ts';
 import { routeTable } from './lib/routes.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
+
+function projectRootOf(astroConfig: AstroConfig): string {
+  return fileURLToPath(astroConfig.root);
+}
 export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
 
 /**
@@ -47,7 +51,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
     name: 'astro-theme-khabar',
     hooks: {
       'astro:config:setup': async (setup) => {
-        const { config: astroConfig, updateConfig, injectRoute, logger } = setup;
+        const { config: astroConfig, updateConfig, injectRoute, addMiddleware, logger } = setup;
         const projectRoot = fileURLToPath(astroConfig.root);
         // The build's one clock, resolved once and handed to every route and to khabar-comments.
         const clock = resolveClock(clockSourcesFromEnv(config.now, process.env), new Date()).toISOString();
@@ -64,9 +68,14 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
           strings: resolveStrings(config.locale, config.strings),
-          clock,
+          clock: { instant: clock, pinned: config.now !== undefined },
           seo: seo.info,
-          markdown: markdownOptions(projectRoot, astroConfig.markdown, astroConfig.image).options,
+          markdown: markdownOptions(
+            projectRoot,
+            astroConfig.markdown,
+            astroConfig.image,
+            import.meta.resolve('@astrojs/markdown-satteri'),
+          ).options,
         });
 
         if (!astroConfig.site) {
@@ -83,10 +92,32 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           },
         });
         addFonts(updateConfig, config.fonts);
-        injectRoutes(routeTable(routeOptions(config, seo)), injectRoute);
+        injectRoutes(routeTable(routeOptions(config, seo)), config.rendering.prerender, injectRoute);
+        if (config.rendering.prerender !== 'all') {
+          // Pages rendered on request read the request's clock and carry cache headers.
+          addMiddleware({ entrypoint: themeFile('src/runtime/middleware.ts'), order: 'pre' });
+        }
       },
-      'astro:config:done': ({ injectTypes, config: doneConfig }) => {
+      'astro:config:done': ({ injectTypes, config: doneConfig, logger }) => {
         astroConfigDone = doneConfig;
+        const { prerender } = config.rendering;
+        if (prerender !== 'all') {
+          if (!doneConfig.adapter) {
+            throw new Error(
+              `khabar(): rendering.prerender is "${prerender}", so some pages are rendered when a reader asks for them, and that needs an adapter. Add one to astro.config (for a Node server: \`import node from '@astrojs/node'\` and \`adapter: node({ mode: 'standalone' })\`), or set rendering.prerender to "all" for a fully static site.`,
+            );
+          }
+          const { dropped } = markdownOptions(
+            projectRootOf(doneConfig),
+            doneConfig.markdown,
+            doneConfig.image,
+          );
+          if (dropped.length > 0) {
+            logger.warn(
+              `Stories rendered on request are rendered from their Markdown files with Astro's Markdown processor and your markdown options, without ${dropped.join(', ')}: those apply only to the stories built ahead.`,
+            );
+          }
+        }
         // Types for `virtual:khabar/*`, so a site's own component overrides can import them typed.
         injectTypes({
           filename: 'types.d.ts',

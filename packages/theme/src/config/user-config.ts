@@ -4,6 +4,7 @@ import { ComponentsSchema } from './components.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
 import { LocaleSchema } from './locale.ts';
+import { RenderingSchema } from './rendering.ts';
 import { RoutesSchema } from './routes.ts';
 import { SectionsSchema } from './sections.ts';
 import { SeoSchema } from './seo.ts';
@@ -73,6 +74,12 @@ export const KhabarConfigSchema = z
      * @example seo: { feeds: { items: 50 }, socialCards: { use: 'always' } }
      */
     seo: SeoSchema(),
+    /**
+     * What is built ahead and what the site's adapter renders on request, and the cache headers of
+     * pages rendered on request (docs/en/on-demand.md).
+     * @example rendering: { prerender: 'recent', recentDays: 3 }
+     */
+    rendering: RenderingSchema(),
   })
   .strict()
   .superRefine(checkHomeSections);

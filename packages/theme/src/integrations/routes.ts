@@ -1,6 +1,12 @@
 import type { HookParameters } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
-import type { RouteOptions, ThemeRoute } from '../lib/routes.ts';
+import {
+  onDemandTwinPattern,
+  routeRendering,
+  type PrerenderMode,
+  type RouteOptions,
+  type ThemeRoute,
+} from '../lib/routes.ts';
 import { parseArticlePattern } from '../lib/urls.ts';
 import { themeFile } from './theme-files.ts';
 
@@ -27,12 +33,26 @@ export function routeOptions(config: KhabarConfig, seo: SeoRouteDecisions): Rout
   };
 }
 
-/** Injects the theme's routes, all prerendered. */
+/**
+ * Injects the theme's routes for a rendering mode: a route built ahead from its own file; a route
+ * rendered on request from its `routes/on-demand/` file when it has params (a param-less route's own
+ * file serves both ways); and a route that is both, twice — Astro serves the pages built ahead and hands
+ * every other path to the on-demand twin (at `onDemandTwinPattern`, matching the same URLs).
+ */
 export function injectRoutes(
   routes: readonly ThemeRoute[],
+  mode: PrerenderMode,
   injectRoute: HookParameters<'astro:config:setup'>['injectRoute'],
 ): void {
   for (const route of routes) {
-    injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
+    const rendering = routeRendering(route.group, mode);
+    if (rendering !== 'on-demand') {
+      injectRoute({ pattern: route.pattern, entrypoint: themeFile(route.entrypoint), prerender: true });
+    }
+    if (rendering !== 'prerender') {
+      const entrypoint = themeFile(route.onDemand ?? route.entrypoint);
+      const pattern = rendering === 'both' ? onDemandTwinPattern(route.pattern) : route.pattern;
+      injectRoute({ pattern, entrypoint, prerender: false });
+    }
   }
 }

@@ -23,15 +23,21 @@ export function virtualModuleSources({
   config: KhabarRuntimeConfig;
   components: Record<ComponentName, string>;
   strings: Record<string, string>;
-  /** The build's clock (ISO): a module of its own, so the time of a build changes no other module. */
-  clock: string;
+  /**
+   * The build's clock (ISO), and whether the site pinned it (`now`): a module of its own, so the time of a
+   * build changes no other module.
+   */
+  clock: { instant: string; pinned: boolean };
   seo: SeoBuildInfo;
   /** The site's Markdown options, for stories rendered from their files. */
   markdown: MarkdownOptions;
 }): Map<string, string> {
   const modules = new Map<string, string>();
   modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
-  modules.set(`${PREFIX}clock`, `export default ${JSON.stringify(clock)};`);
+  modules.set(
+    `${PREFIX}clock`,
+    `export default ${JSON.stringify(clock.instant)};\nexport const pinned = ${JSON.stringify(clock.pinned)};`,
+  );
   modules.set(`${PREFIX}seo-build`, `export default ${JSON.stringify(seo)};`);
   modules.set(`${PREFIX}markdown`, `export default ${JSON.stringify(markdown)};`);
   modules.set(

@@ -7,6 +7,11 @@
 export interface MarkdownOptions {
   /** The project's root folder: story `filePath`s are relative to it. */
   root: string;
+  /**
+   * Where Astro's Markdown processor (`@astrojs/markdown-satteri`) is, as a file URL: it loads a native
+   * binding next to its files, so the server imports it from there rather than from a bundled copy.
+   */
+  processorModule: string;
   syntaxHighlight: unknown;
   shikiConfig: unknown;
   gfm: boolean | undefined;
@@ -39,6 +44,7 @@ export function markdownOptions(
   root: string,
   markdown: AstroMarkdownConfig,
   image: unknown,
+  processorModule = '',
 ): { options: MarkdownOptions; dropped: string[] } {
   const dropped: string[] = [];
   const processor = markdown.processor;
@@ -53,6 +59,7 @@ export function markdownOptions(
   return {
     options: {
       root,
+      processorModule,
       syntaxHighlight: plain(markdown.syntaxHighlight),
       shikiConfig: plain(markdown.shikiConfig),
       gfm: markdown.gfm,

@@ -8,6 +8,15 @@
 export type RouteKind =
   'home' | 'article' | 'section' | 'tag' | 'author' | 'archive' | 'search' | 'not-found' | 'feed' | 'file';
 
+/**
+ * How a route's pages are made under each `rendering.prerender` mode (see `routeRendering`): stories,
+ * the first pages a reader lands on, the deep archive, pages that follow the clock, and files.
+ */
+export type RouteGroup = 'story' | 'first-page' | 'archive' | 'timely' | 'file';
+
+/** What `rendering.prerender` a site chose. */
+export type PrerenderMode = 'all' | 'recent' | 'none';
+
 export interface ThemeRoute {
   /** Astro's route pattern, e.g. `/tags/[tag]`. */
   pattern: string;
@@ -15,8 +24,31 @@ export interface ThemeRoute {
   entrypoint: string;
   /** What the route's pages show. */
   kind: RouteKind;
+  /** How its pages are made in each rendering mode. */
+  group: RouteGroup;
+  /**
+   * For a route with params: the file that renders its pages on request (`src/routes/on-demand/`),
+   * looking the route's props up by the request's params.
+   */
+  onDemand?: string;
   /** Later pages of a listing (`…/page/[page]`). */
   paged?: boolean;
+}
+
+/** How a route's pages are made: all built ahead, all on request, or some ahead and the rest on request. */
+export type RouteRendering = 'prerender' | 'on-demand' | 'both';
+
+/**
+ * How a group's pages are made in a mode. `'recent'` builds ahead the recent stories (`both`), the
+ * first pages and files, and leaves the deep archive and the clock's pages to requests; `'none'` builds
+ * ahead only files.
+ * @example routeRendering('story', 'recent') // 'both'
+ */
+export function routeRendering(group: RouteGroup, mode: PrerenderMode): RouteRendering {
+  if (mode === 'all' || group === 'file') return 'prerender';
+  if (mode === 'none') return 'on-demand';
+  if (group === 'story') return 'both';
+  return group === 'first-page' ? 'prerender' : 'on-demand';
 }
 
 /** Which optional routes a site has: the options that turn routes on and off. */
@@ -67,72 +99,141 @@ export const SITEMAP_FACTS = 'sitemap-facts.json';
 export function routeTable(options: RouteOptions): ThemeRoute[] {
   const { tags, authors, page, archive } = PATHS;
   const routes: (ThemeRoute | false)[] = [
-    { pattern: '/', entrypoint: 'src/routes/index.astro', kind: 'home' },
-    { pattern: options.article, entrypoint: 'src/routes/article.astro', kind: 'article' },
-    { pattern: '/[section]', entrypoint: 'src/routes/section.astro', kind: 'section' },
+    { pattern: '/', entrypoint: 'src/routes/index.astro', kind: 'home', group: 'first-page' },
+    {
+      pattern: options.article,
+      entrypoint: 'src/routes/article.astro',
+      kind: 'article',
+      group: 'story',
+      onDemand: 'src/routes/on-demand/article.astro',
+    },
+    {
+      pattern: '/[section]',
+      entrypoint: 'src/routes/section.astro',
+      kind: 'section',
+      group: 'first-page',
+      onDemand: 'src/routes/on-demand/section.astro',
+    },
     {
       pattern: `/[section]/${page}/[page]`,
       entrypoint: 'src/routes/section.astro',
       kind: 'section',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/section.astro',
       paged: true,
     },
-    { pattern: `/${tags}/[tag]`, entrypoint: 'src/routes/tag.astro', kind: 'tag' },
+    {
+      pattern: `/${tags}/[tag]`,
+      entrypoint: 'src/routes/tag.astro',
+      kind: 'tag',
+      group: 'first-page',
+      onDemand: 'src/routes/on-demand/tag.astro',
+    },
     {
       pattern: `/${tags}/[tag]/${page}/[page]`,
       entrypoint: 'src/routes/tag.astro',
       kind: 'tag',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/tag.astro',
       paged: true,
     },
-    { pattern: `/${authors}/[author]`, entrypoint: 'src/routes/author.astro', kind: 'author' },
+    {
+      pattern: `/${authors}/[author]`,
+      entrypoint: 'src/routes/author.astro',
+      kind: 'author',
+      group: 'first-page',
+      onDemand: 'src/routes/on-demand/author.astro',
+    },
     {
       pattern: `/${authors}/[author]/${page}/[page]`,
       entrypoint: 'src/routes/author.astro',
       kind: 'author',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/author.astro',
       paged: true,
     },
-    { pattern: `/${archive}`, entrypoint: 'src/routes/archive.astro', kind: 'archive' },
-    { pattern: `/${archive}/[year]`, entrypoint: 'src/routes/archive-year.astro', kind: 'archive' },
-    { pattern: `/${archive}/[year]/[month]`, entrypoint: 'src/routes/archive-month.astro', kind: 'archive' },
+    { pattern: `/${archive}`, entrypoint: 'src/routes/archive.astro', kind: 'archive', group: 'first-page' },
+    {
+      pattern: `/${archive}/[year]`,
+      entrypoint: 'src/routes/archive-year.astro',
+      kind: 'archive',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/archive-year.astro',
+    },
+    {
+      pattern: `/${archive}/[year]/[month]`,
+      entrypoint: 'src/routes/archive-month.astro',
+      kind: 'archive',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/archive-month.astro',
+    },
     {
       pattern: `/${archive}/[year]/[month]/${page}/[page]`,
       entrypoint: 'src/routes/archive-month.astro',
       kind: 'archive',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/archive-month.astro',
       paged: true,
     },
-    options.search && { pattern: `/${PATHS.search}`, entrypoint: 'src/routes/search.astro', kind: 'search' },
-    { pattern: `/${PATHS.notFound}`, entrypoint: 'src/routes/404.astro', kind: 'not-found' },
-    { pattern: `/${PATHS.feed}`, entrypoint: 'src/routes/rss.xml.ts', kind: 'feed' },
+    options.search && {
+      pattern: `/${PATHS.search}`,
+      entrypoint: 'src/routes/search.astro',
+      kind: 'search',
+      group: 'file',
+    },
+    { pattern: `/${PATHS.notFound}`, entrypoint: 'src/routes/404.astro', kind: 'not-found', group: 'file' },
+    { pattern: `/${PATHS.feed}`, entrypoint: 'src/routes/rss.xml.ts', kind: 'feed', group: 'first-page' },
     options.sectionFeeds && {
       pattern: `/[section]/${PATHS.feed}`,
       entrypoint: 'src/routes/section-rss.xml.ts',
       kind: 'feed',
+      group: 'first-page',
+      onDemand: 'src/routes/on-demand/section-rss.xml.ts',
     },
     options.authorFeeds && {
       pattern: `/${authors}/[author]/${PATHS.feed}`,
       entrypoint: 'src/routes/author-rss.xml.ts',
       kind: 'feed',
+      group: 'first-page',
+      onDemand: 'src/routes/on-demand/author-rss.xml.ts',
     },
-    { pattern: `/${PATHS.feedStylesheet}`, entrypoint: 'src/routes/feed.xsl.ts', kind: 'file' },
+    {
+      pattern: `/${PATHS.feedStylesheet}`,
+      entrypoint: 'src/routes/feed.xsl.ts',
+      kind: 'file',
+      group: 'file',
+    },
     options.newsSitemap && {
       pattern: `/${PATHS.newsSitemap}`,
       entrypoint: 'src/routes/news-sitemap.xml.ts',
       kind: 'file',
+      group: 'timely',
     },
     options.socialCards && {
       pattern: `/${PATHS.socialCards}/[...id].png`,
       entrypoint: 'src/routes/social-card.png.ts',
       kind: 'file',
+      // Drawn on request, then kept by the CDN, whenever pages are rendered on request.
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/social-card.png.ts',
     },
     options.publisherLogo && {
       pattern: `/${PATHS.publisherLogo}`,
       entrypoint: 'src/routes/publisher-logo.png.ts',
       kind: 'file',
+      group: 'file',
     },
-    options.robots && { pattern: `/${PATHS.robots}`, entrypoint: 'src/routes/robots.txt.ts', kind: 'file' },
+    options.robots && {
+      pattern: `/${PATHS.robots}`,
+      entrypoint: 'src/routes/robots.txt.ts',
+      kind: 'file',
+      group: 'file',
+    },
     options.sitemapFacts && {
       pattern: `/${PATHS.buildData}/${SITEMAP_FACTS}`,
       entrypoint: 'src/routes/sitemap-facts.json.ts',
       kind: 'file',
+      group: 'file',
     },
   ];
   return routes.filter((route): route is ThemeRoute => route !== false);
@@ -180,6 +281,18 @@ export function listedInSitemap(kind: RouteKind): boolean {
 export const UNLISTED_PAGES: readonly string[] = ALL_ROUTES.filter(
   (route) => !listedInSitemap(route.kind) && route.kind !== 'file' && route.kind !== 'feed',
 ).map((route) => route.pattern);
+
+/**
+ * The pattern of a route's on-demand twin when the route is also built ahead (`both`): its last param
+ * made a rest param, so it matches the same URLs at a lower priority and Astro tells the two apart (it
+ * finds a route's styles by its pattern). A rest value with a slash matches no story: a 404.
+ * @example onDemandTwinPattern('/[section]/[slug]') // '/[section]/[...slug]'
+ */
+export function onDemandTwinPattern(pattern: string): string {
+  const last = pattern.lastIndexOf('[');
+  if (last === -1 || pattern.startsWith('[...', last)) return pattern;
+  return `${pattern.slice(0, last)}[...${pattern.slice(last + 1)}`;
+}
 
 /**
  * A route pattern with its parameters filled in (not encoded; `pagePath` encodes).

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { newsLanguage, newsSitemapItems, recentArticles, renderNewsSitemap } from '../lib/seo/sitemap.ts';
 import { articleUrl, getArticles } from '../runtime/articles.ts';
-import { buildTime } from '../runtime/clock.ts';
+import { now } from '../runtime/clock.ts';
 import { config, datetime } from '../runtime/site.ts';
 import { abs, homeUrl } from '../runtime/seo.ts';
 
@@ -12,7 +12,7 @@ export const GET: APIRoute = async () => {
     ? recentArticles(
         await getArticles(),
         (article) => article.data.published,
-        buildTime(),
+        now(),
         options.hours,
         options.limit,
       )

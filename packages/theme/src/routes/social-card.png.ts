@@ -1,15 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../runtime/articles.ts';
+import { prerenderedOnly, type PathOptions } from '../runtime/on-demand.ts';
 import { prefetchSocialCards, socialCardPng, usesCard } from '../runtime/seo.ts';
 
 /**
  * `/og/{article id}.png`: a 1200×630 social card for each story that uses one (by default, the stories
  * without a photo), drawn once and then read from the cache.
  */
-export const getStaticPaths = (async () => {
-  const articles = (await getArticles()).filter(usesCard);
-  // In a build every card is needed: draw them in parallel ahead of their pages (not in dev).
-  if (import.meta.env.PROD) prefetchSocialCards(articles);
+export const getStaticPaths = (async (options?: PathOptions) => {
+  const articles = prerenderedOnly((await getArticles()).filter(usesCard), options);
+  // In a build every card built ahead is needed: draw them in parallel ahead of their pages (not in dev,
+  // nor when a card is looked up on request).
+  if (import.meta.env.PROD && !options?.everyPath) prefetchSocialCards(articles);
   return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 

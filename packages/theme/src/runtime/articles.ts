@@ -3,8 +3,15 @@
  */
 import { getCollection, getEntries } from 'astro:content';
 import type { ArticleData, AuthorData } from '../config/article.ts';
-import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from '../lib/newsroom/stories.ts';
+import {
+  firstDuplicate,
+  groupBy,
+  publishedBy,
+  publishedNewestFirst,
+  zonedDateParts,
+} from '../lib/newsroom/stories.ts';
 import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
+import { now } from './clock.ts';
 import { config } from './site.ts';
 
 /** An article entry, as `getCollection('articles')` returns it. */
@@ -26,8 +33,11 @@ export interface Author {
 
 let cache: Promise<Article[]> | undefined;
 
-/** Every published article, newest first. Two articles that would share a URL fail the build. */
-export function getArticles(): Promise<Article[]> {
+/**
+ * Every story that is not a draft, newest first, scheduled ones included. Two stories that would share a
+ * URL fail the build.
+ */
+export function getAllStories(): Promise<Article[]> {
   cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) => {
     const articles = publishedNewestFirst(entries);
     const clash = firstDuplicate(articles, articleUrl);
@@ -40,6 +50,58 @@ export function getArticles(): Promise<Article[]> {
     return articles;
   });
   return cache;
+}
+
+/** The published lists seen so far, by how many scheduled stories they leave out. */
+const visible = new Map<number, Article[]>();
+
+/**
+ * Every published article, newest first: not drafts, and not stories scheduled after "now" (the build's
+ * clock, or the request's for a page rendered on request). The same array for the same "now" between two
+ * scheduled stories, so whatever is worked out from it (indexes, the archive) is worked out once.
+ */
+export async function getArticles(): Promise<Article[]> {
+  const all = await getAllStories();
+  const { list, skipped } = publishedBy(all, now());
+  let articles = visible.get(skipped);
+  if (!articles) {
+    articles = list;
+    visible.set(skipped, articles);
+  }
+  return articles;
+}
+
+/** A value worked out once per published list (see `getArticles`). */
+export function perList<T>(compute: (articles: Article[]) => T): () => Promise<T> {
+  const results = new WeakMap<Article[], T>();
+  return async () => {
+    const articles = await getArticles();
+    let result = results.get(articles);
+    if (result === undefined) {
+      result = compute(articles);
+      results.set(articles, result);
+    }
+    return result;
+  };
+}
+
+const byUrl = perList((articles) => new Map(articles.map((article) => [articleUrl(article), article])));
+
+/** The published article whose page has these route params, if any (a page rendered on request). */
+export async function findArticle(params: Record<string, string | undefined>): Promise<Article | undefined> {
+  const filled: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) filled[key] = value;
+  let path: string;
+  try {
+    path = articlePath(config.base, config.articleRoute, {
+      slug: filled['slug'] ?? '',
+      section: filled['section'] ?? '',
+      date: { year: filled['year'] ?? '', month: filled['month'] ?? '', day: filled['day'] ?? '' },
+    });
+  } catch {
+    return undefined;
+  }
+  return (await byUrl()).get(path);
 }
 
 function urlParts(article: Article) {
@@ -109,12 +171,9 @@ export async function getAllAuthors(): Promise<Author[]> {
   return (await getCollection('authors')) as Author[];
 }
 
-/** Articles grouped by section, by tag and by author. */
-export async function getIndexes() {
-  const articles = await getArticles();
-  return {
-    bySection: groupBy(articles, (a) => [a.data.section]),
-    byTag: groupBy(articles, (a) => a.data.tags),
-    byAuthor: groupBy(articles, (a) => a.data.authors.map((author) => author.id)),
-  };
-}
+/** Articles grouped by section, by tag and by author (worked out once per published list). */
+export const getIndexes = perList((articles) => ({
+  bySection: groupBy(articles, (a) => [a.data.section]),
+  byTag: groupBy(articles, (a) => a.data.tags),
+  byAuthor: groupBy(articles, (a) => a.data.authors.map((author) => author.id)),
+}));

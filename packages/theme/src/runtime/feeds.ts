@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import { channelCustomData, FEED_XMLNS, latestChange } from '../lib/seo/feeds.ts';
 import type { Article } from './articles.ts';
-import { buildTime } from './clock.ts';
+import { now } from './clock.ts';
 import { config } from './site.ts';
 import { PATHS } from '../lib/routes.ts';
 import type { FeedOf } from '../lib/urls.ts';
@@ -33,7 +33,7 @@ export async function feedResponse({ title, description, feed, articles }: FeedI
       selfUrl: feedUrl(feed),
       lastBuildDate: latestChange(
         items.map(({ input }) => input),
-        buildTime(),
+        now(),
       ),
       image: logo ? { url: logo.url, title, link: homeUrl } : undefined,
       generator: `Khabar ${build.themeVersion}`,

@@ -20,12 +20,13 @@ import {
   type RelatedIndex,
 } from '../lib/newsroom/related.ts';
 import { searchPath } from '../lib/urls.ts';
-import { getArticles, type Article } from './articles.ts';
+import { getArticles, perList, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';
-import { buildTime } from './clock.ts';
+import { now } from './clock.ts';
 import { config, formatNumber, t } from './site.ts';
 
-let year: string | undefined;
+const years = new Map<number, string>();
+const yearFormat = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.timeZone });
 
 /**
  * The year of the build clock in the newsroom's zone, in the site's digits, for the footer's copyright:
@@ -33,11 +34,13 @@ let year: string | undefined;
  * year. Worked out once per build (every page's footer asks).
  */
 export function copyrightYear(): string {
-  year ??= formatNumber(
-    Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.timeZone }).format(buildTime())),
-    { useGrouping: false },
-  );
-  return year;
+  const year = Number(yearFormat.format(now()));
+  let text = years.get(year);
+  if (text === undefined) {
+    text = formatNumber(year, { useGrouping: false });
+    years.set(year, text);
+  }
+  return text;
 }
 
 /** The home page's breaking strip, lead, top stories, section blocks and latest list. */
@@ -49,16 +52,15 @@ export async function getHome() {
     storiesPerSection: config.home.storiesPerSection,
     latest: config.homeStories,
     breakingHours: config.home.breakingHours,
-    now: buildTime(),
+    now: now(),
   });
 }
 
-let relatedIndex: Promise<RelatedIndex<Article>> | undefined;
+const relatedIndex: () => Promise<RelatedIndex<Article>> = perList(buildRelatedIndex);
 
 /** The related stories and more from the section, for an article page. */
 export async function getArticleExtras(article: Article): Promise<{ related: Article[]; more: Article[] }> {
-  relatedIndex ??= getArticles().then((articles) => buildRelatedIndex(articles));
-  const index = await relatedIndex;
+  const index = await relatedIndex();
   const related = relatedStories(article, index, { count: config.relatedStories });
   const more = moreFromSection(article, index, {
     count: config.moreFromSection,
@@ -97,13 +99,10 @@ export function listingPaths<T, P extends Record<string, string>, X extends obje
   }));
 }
 
-let archive: Promise<ArchiveYear<Article>[]> | undefined;
-
 /** Every story by year and month of publication, newest first. */
-export function getArchive(): Promise<ArchiveYear<Article>[]> {
-  archive ??= getArticles().then((articles) => groupByMonth(articles, config.timeZone));
-  return archive;
-}
+export const getArchive: () => Promise<ArchiveYear<Article>[]> = perList((articles) =>
+  groupByMonth(articles, config.timeZone),
+);
 
 /** The encoded URL of the archive, a year or a month. */
 export function archiveUrl(year?: string, month?: string): string {

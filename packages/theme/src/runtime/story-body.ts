@@ -10,20 +10,43 @@ import markdown from 'virtual:khabar/markdown';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
 import type { Article } from './articles.ts';
 
-type Renderer = { render(source: string, options: { frontmatter: Record<string, unknown> }): Promise<{ code: string }> };
+type Renderer = {
+  render(source: string, options: { frontmatter: Record<string, unknown> }): Promise<{ code: string }>;
+};
 
 let renderer: Promise<Renderer> | undefined;
 
+type Satteri = typeof import('@astrojs/markdown-satteri');
+/** The processor's package, imported by name (not bundled) when the build's copy is not there. */
+const PROCESSOR: string = '@astrojs/markdown-satteri';
+
+/**
+ * Astro's Markdown processor, from where the build found it (it loads a native binding beside its own
+ * files, so it cannot be bundled), else as the server's dependencies resolve it.
+ */
+async function processor(): Promise<Satteri> {
+  try {
+    return (await import(/* @vite-ignore */ markdown.processorModule)) as Satteri;
+  } catch {
+    return import(/* @vite-ignore */ PROCESSOR) as Promise<Satteri>;
+  }
+}
+
 /** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
 function markdownRenderer(): Promise<Renderer> {
-  renderer ??= import('@astrojs/markdown-satteri').then(({ satteri }) =>
-    satteri({ features: markdown.features }).createRenderer({
-      image: markdown.image,
-      syntaxHighlight: markdown.syntaxHighlight,
-      shikiConfig: markdown.shikiConfig,
-      gfm: markdown.gfm,
-      smartypants: markdown.smartypants,
-    } as Parameters<ReturnType<typeof satteri>['createRenderer']>[0]) as Promise<Renderer>,
+  // What Astro's content layer hands its processor (gfm and smartypants as the site set them, if at all).
+  const shared: Record<string, unknown> = {
+    image: markdown.image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  };
+  renderer ??= processor().then(
+    ({ satteri }) =>
+      satteri({ features: markdown.features }).createRenderer(
+        shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
+      ) as Promise<Renderer>,
   );
   return renderer;
 }

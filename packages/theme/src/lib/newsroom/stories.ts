@@ -17,6 +17,27 @@ export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[])
     );
 }
 
+/**
+ * The stories published by an instant, from a list sorted newest first: the list without the stories
+ * scheduled after it (which sort first), and how many those are.
+ * @example publishedBy(newestFirst, new Date('2016-12-01T18:00:00+02:00')).list
+ */
+export function publishedBy<T extends { data: { published: Date } }>(
+  newestFirst: readonly T[],
+  instant: Date,
+): { list: T[]; skipped: number } {
+  const time = instant.getTime();
+  let low = 0;
+  let high = newestFirst.length;
+  // The first story published at or before the instant.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((newestFirst[middle] as T).data.published.getTime() > time) low = middle + 1;
+    else high = middle;
+  }
+  return { list: newestFirst.slice(low), skipped: low };
+}
+
 /** The first pair of items that share a key, if any. */
 export function firstDuplicate<T>(items: readonly T[], key: (item: T) => string): [T, T] | undefined {
   const seen = new Map<string, T>();
