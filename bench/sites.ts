@@ -1,13 +1,25 @@
 /**
- * The two sites the benchmark builds from the same generated Markdown: one with the Khabar theme, and a
- * bare Astro site (no theme, a minimal layout, one `<Image>` per illustrated article) as the floor.
+ * The sites the benchmark builds from the same generated Markdown: the Khabar theme fully static
+ * (`theme`), the theme rendering archive stories on request through the Node adapter (`theme-recent`),
+ * and a bare Astro site (no theme, a minimal layout, one `<Image>` per illustrated article) as the floor.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SECTIONS } from './generator/corpus.ts';
 
-export type SiteKind = 'theme' | 'bare';
+export type SiteKind = 'theme' | 'theme-recent' | 'bare';
+
+/** The days of stories `theme-recent` prerenders (by the build clock); older ones render on request. */
+export const RECENT_DAYS = 2;
+
+export interface SiteOptions {
+  /**
+   * The theme's build clock (its `now` option), an ISO instant. The benchmark pins it just after the
+   * newest generated story, so "recent" means the newsroom's last days whatever the machine's date.
+   */
+  now?: string;
+}
 
 const themePackage = fileURLToPath(new URL('../packages/theme/', import.meta.url));
 
@@ -19,12 +31,15 @@ async function write(root: string, path: string, text: string) {
 const PACKAGE_JSON =
   JSON.stringify({ name: 'khabar-bench-site', private: true, type: 'module' }, null, 2) + '\n';
 
-const THEME_CONFIG = `import { defineConfig } from 'astro/config';
-import khabar from 'astro-theme-khabar';
+/** The theme's astro.config; `theme-recent` adds the Node adapter and the on-demand rendering option. */
+function themeConfig(kind: 'theme' | 'theme-recent', { now }: SiteOptions): string {
+  const recent = kind === 'theme-recent';
+  return `import { defineConfig } from 'astro/config';
+${recent ? "import node from '@astrojs/node';\n" : ''}import khabar from 'astro-theme-khabar';
 
 export default defineConfig({
   site: 'https://bench.example',
-  integrations: [
+${recent ? "  adapter: node({ mode: 'standalone' }),\n" : ''}  integrations: [
     khabar({
       title: 'خبر',
       tagline: 'أخبار المنطقة والعالم، بلا ضجيج',
@@ -34,10 +49,11 @@ export default defineConfig({
       monthNames: 'both',
       timeZone: 'Asia/Damascus',
       sections: ${JSON.stringify(SECTIONS)},
-    }),
+${now ? `      now: ${JSON.stringify(now)},\n` : ''}${recent ? `      rendering: { prerender: 'recent', recentDays: ${RECENT_DAYS} },\n` : ''}    }),
   ],
 });
 `;
+}
 
 const THEME_CONTENT = `import { defineCollection } from 'astro:content';
 import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
@@ -135,11 +151,12 @@ const articles = (await getCollection('articles')).sort((a, b) => b.data.publish
 `;
 
 /** Writes the site's own files (config, content config, pages); the generator writes the content. */
-export async function scaffoldSite(root: string, kind: SiteKind): Promise<void> {
+export async function scaffoldSite(root: string, kind: SiteKind, options: SiteOptions = {}): Promise<void> {
   await rm(root, { recursive: true, force: true });
   await write(root, 'package.json', PACKAGE_JSON);
-  if (kind === 'theme') {
-    await write(root, 'astro.config.mjs', THEME_CONFIG);
+  if (kind !== 'bare') {
+    // `@astrojs/node` resolves from the workspace root, where it is a devDependency.
+    await write(root, 'astro.config.mjs', themeConfig(kind, options));
     await write(root, 'src/content.config.ts', THEME_CONTENT);
     // Resolve the theme the way the workspace does for the example: a link to the package.
     await mkdir(join(root, 'node_modules'), { recursive: true });
