@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
  * `pnpm start`: builds the example newsroom and serves it with its comment receiver beside it.
+ * `pnpm start:server` (`--server`): builds it for a Node server with @astrojs/node, where only the home
+ * page, the first page of each listing and the feeds are built ahead and every story is rendered when a
+ * reader asks for it (`rendering.prerender: 'recent'`), and runs that server.
  *
- *   site      http://localhost:4321/   (astro preview of examples/news/dist)
+ *   site      http://localhost:4321/   (astro preview of examples/news/dist, or the Node server)
  *   comments  http://localhost:8787/   (khabar-comments serve, storing in examples/news/comments/)
  *
  * The receiver and the build share a secret for the forms' time tokens: KHABAR_COMMENTS_SECRET if set,
@@ -29,7 +32,13 @@ function devSecret() {
   return secret;
 }
 
-const env = { ...process.env, KHABAR_COMMENTS_SECRET: devSecret(), ASTRO_TELEMETRY_DISABLED: '1' };
+const server = process.argv.includes('--server');
+const env = {
+  ...process.env,
+  KHABAR_COMMENTS_SECRET: devSecret(),
+  ASTRO_TELEMETRY_DISABLED: '1',
+  ...(server && { KHABAR_EXAMPLE_SERVER: '1' }),
+};
 const children = new Set();
 
 function run(command, args, options = {}) {
@@ -60,7 +69,12 @@ build.on('exit', (code) => {
     '--port',
     process.env.KHABAR_COMMENTS_PORT ?? '8787',
   ]);
-  const site = run('pnpm', ['--filter', 'khabar-example-news', 'preview'], { cwd: root });
+  const site = server
+    ? run(process.execPath, [join(example, 'dist/server/entry.mjs')], {
+        cwd: example,
+        env: { ...env, HOST: process.env.HOST ?? 'localhost', PORT: process.env.PORT ?? '4321' },
+      })
+    : run('pnpm', ['--filter', 'khabar-example-news', 'preview'], { cwd: root });
   for (const child of [receiver, site]) {
     child.on('exit', (code) => {
       if (children.size > 0) stopAll(code ?? 0);

@@ -38,8 +38,9 @@ export default defineConfig({
       // breaking-news strip shows what it showed then (a real site leaves `now` out: the build's time).
       now: '2016-12-01T18:00:00+02:00',
       home: { topStories: 4, storiesPerSection: 4, breakingHours: 24 },
-      // Fifteen stories: a small page size so listings show their pagination.
-      perPage: 3,
+      // Fifteen stories: a small page size so listings show their pagination — on the Node server one
+      // story a page, so even a four-story section has later pages rendered on request.
+      perPage: onDemand ? 1 : 3,
       // Comments go to the receiver `pnpm start` runs beside the site (khabar-comments serve).
       comments: {
         endpoint: process.env.KHABAR_COMMENTS_ENDPOINT ?? 'http://localhost:8787/',
@@ -47,7 +48,7 @@ export default defineConfig({
         dir: 'comments',
       },
       // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
-      rendering: onDemand ? { prerender: process.env.KHABAR_EXAMPLE_PRERENDER ?? 'recent', recentDays: 0 } : { prerender: 'all' },
+      rendering: onDemand ? { prerender: 'recent', recentDays: 0 } : { prerender: 'all' },
       social: {
         x: 'https://x.com/khabar_example',
         telegram: 'https://t.me/khabar_example',

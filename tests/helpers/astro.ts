@@ -23,10 +23,13 @@ export function runAstro(root: string, args: string[], env: Record<string, strin
       'astro.mjs',
     );
   }
-  // Vitest sets NODE_ENV=test, and Astro keeps a NODE_ENV it finds: a build would then run with
-  // import.meta.env.DEV true (dev-only attributes such as data-image-component in the pages). A site
-  // owner's `astro build` has no NODE_ENV, so neither does the tests' build.
-  const { NODE_ENV: _vitestMode, ...inherited } = process.env;
+  // Vitest sets NODE_ENV=test and mirrors import.meta.env into process.env (MODE, DEV, PROD, SSR,
+  // BASE_URL), and Astro keeps what it finds: a build would then run with import.meta.env.DEV true
+  // (dev-only attributes such as data-image-component in pages rendered on request). A site owner's
+  // `astro build` has none of them, so neither does the tests' build.
+  const inherited = { ...process.env };
+  for (const name of ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL'])
+    Reflect.deleteProperty(inherited, name);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, ...args], {
       cwd: root,
@@ -47,8 +50,12 @@ export function runAstro(root: string, args: string[], env: Record<string, strin
 }
 
 /** Builds a project and throws with Astro's output when the build fails. */
-export async function buildOrThrow(root: string, args: string[] = []): Promise<string> {
-  const result = await runAstro(root, ['build', ...args]);
+export async function buildOrThrow(
+  root: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<string> {
+  const result = await runAstro(root, ['build', ...args], env);
   if (result.code !== 0) throw new Error(`astro build failed in ${root}:\n${result.output}`);
   return result.output;
 }

@@ -15,6 +15,7 @@ import type { SeoBuildInfo } from '../lib/seo/build.ts';
 import {
   addToSitemapIndex,
   serializeSitemapEntry,
+  type SitemapFactsFile,
   type SitemapEntry,
   type SitemapFacts,
 } from '../lib/seo/sitemap.ts';
@@ -49,6 +50,8 @@ export interface SeoSetup extends SeoRouteDecisions {
   info: SeoBuildInfo;
   /** The facts the theme's sitemap entries are completed with, filled in `astro:build:done`. */
   facts: SitemapFacts;
+  /** The pages rendered on request, handed to `@astrojs/sitemap` as custom pages in `astro:build:done`. */
+  onDemandPages: string[];
 }
 
 /** Whether the theme writes robots.txt; says why when it does not. */
@@ -82,6 +85,7 @@ export function setupSeo(
   const siteHasSitemap = astroConfig.integrations.some((integration) => integration.name === SITEMAP);
   const ownsSitemap = seo.sitemap && !siteHasSitemap && Boolean(siteBase);
   const facts: SitemapFacts = {};
+  const onDemandPages: string[] = [];
 
   const info: SeoBuildInfo = {
     cardCacheDir: fileURLToPath(new URL('khabar-cards/', astroConfig.cacheDir)),
@@ -107,6 +111,8 @@ export function setupSeo(
         sitemap({
           filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)),
           serialize: (item) => serializeSitemapEntry(item as SitemapEntry, facts) as typeof item,
+          // Read by the sitemap in its build:done, after the theme's has filled it (finishSeo).
+          customPages: onDemandPages,
           ...(seo.newsSitemap && { customSitemaps: [new URL(PATHS.newsSitemap, siteBase).href] }),
         }),
       ],
@@ -118,6 +124,7 @@ export function setupSeo(
     robots: robotsDecision(config, astroConfig, logger),
     info,
     facts,
+    onDemandPages,
   };
 }
 
@@ -136,10 +143,9 @@ export async function finishSeo(
   if (setup.ownsSitemap) {
     const folder = new URL(`${PATHS.buildData}/`, dir);
     try {
-      Object.assign(
-        setup.facts,
-        JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFacts,
-      );
+      const file = JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFactsFile;
+      Object.assign(setup.facts, file.facts);
+      setup.onDemandPages.push(...file.pages);
     } catch (cause) {
       logger.warn(`The sitemap's dates and pictures are missing: ${(cause as Error).message}`);
     }

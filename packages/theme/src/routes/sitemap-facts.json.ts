@@ -1,11 +1,54 @@
 import type { APIRoute } from 'astro';
-import { sitemapFacts } from '../lib/seo/sitemap.ts';
-import { articleUrl, authorUrl, getArticles, sectionUrl, tagUrl } from '../runtime/articles.ts';
+import { pageCount, pageUrl } from '../lib/newsroom/pagination.ts';
+import { sitemapFacts, type SitemapFactsFile } from '../lib/seo/sitemap.ts';
+import {
+  articleUrl,
+  authorUrl,
+  getAllAuthors,
+  getArticles,
+  getIndexes,
+  sectionUrl,
+  tagUrl,
+} from '../runtime/articles.ts';
+import { archiveUrl, getArchive } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
+import { config } from '../runtime/site.ts';
+
+/** Every page of a listing, by its first page's URL and its number of stories. */
+function listingPages(firstUrl: string, count: number): string[] {
+  const total = pageCount(count, config.perPage);
+  return Array.from({ length: total }, (_, index) => abs(pageUrl(firstUrl, index + 1)));
+}
+
+/**
+ * Every page for readers the site has, built ahead or not: the sitemap lists the pages rendered on
+ * request from here (`@astrojs/sitemap` sees only those built). Empty for a fully static site.
+ */
+async function everyPage(): Promise<string[]> {
+  if (config.rendering.prerender === 'all') return [];
+  const articles = await getArticles();
+  const { bySection, byTag, byAuthor } = await getIndexes();
+  const authors = await getAllAuthors();
+  const archive = await getArchive();
+  return [
+    homeUrl,
+    ...articles.map((article) => abs(articleUrl(article))),
+    ...config.sections.flatMap((s) => listingPages(sectionUrl(s.slug), bySection.get(s.slug)?.length ?? 0)),
+    ...[...byTag].flatMap(([tag, items]) => listingPages(tagUrl(tag), items.length)),
+    ...authors.flatMap((a) => listingPages(authorUrl(a.id), byAuthor.get(a.id)?.length ?? 0)),
+    abs(archiveUrl()),
+    ...archive.flatMap((year) => [
+      abs(archiveUrl(year.year)),
+      ...year.months.flatMap((month) =>
+        listingPages(archiveUrl(month.year, month.month), month.items.length),
+      ),
+    ]),
+  ];
+}
 
 /**
  * `/_khabar/sitemap-facts.json`: what the sitemap says of each page (`lastmod`, pictures), computed from
- * the stories during the build. The integration reads it in `astro:build:done`, hands it to
+ * the stories during the build, and the pages rendered on request it must list too. The integration reads it in `astro:build:done`, hands it to
  * `@astrojs/sitemap`, and removes it from the site: it is never published.
  */
 export const GET: APIRoute = async () => {
@@ -28,7 +71,8 @@ export const GET: APIRoute = async () => {
       };
     }),
   );
-  return new Response(JSON.stringify(sitemapFacts(stories)), {
+  const body: SitemapFactsFile = { facts: sitemapFacts(stories), pages: await everyPage() };
+  return new Response(JSON.stringify(body), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -22,6 +22,13 @@ export interface PageFacts {
 /** The facts of every page that has any, by absolute URL: what the build's facts endpoint writes. */
 export type SitemapFacts = Record<string, PageFacts>;
 
+/** The build's facts file (`routes/sitemap-facts.json.ts`). */
+export interface SitemapFactsFile {
+  facts: SitemapFacts;
+  /** Absolute URLs of every page for readers when some are rendered on request (else empty). */
+  pages: string[];
+}
+
 /** A story as the sitemap sees it. */
 export interface SitemapStory {
   /** Absolute URL of the story's page. */

@@ -1,0 +1,202 @@
+/**
+ * The example newsroom as `pnpm start:server` runs it: built for @astrojs/node with
+ * `rendering.prerender: 'recent'` (no story built ahead), served by the built Node server. Checks pages
+ * rendered on request — the seed story, a section's page 3, a tag's pages, the archive — the feeds and
+ * sitemaps, their cache headers, and that a story rendered on request is the page a static build writes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrThrow } from './helpers/astro.ts';
+import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
+import { fileForPath, SEED_PATH } from './helpers/site.ts';
+
+const outDir = join(tmpRoot, 'example-server');
+let server: ChildProcess | undefined;
+let origin = '';
+
+/** Starts the built server on a free loopback port; resolves with its origin once it listens. */
+function startServer(entry: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], {
+      cwd: exampleRoot,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server = child;
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (listening?.[1]) {
+        clearTimeout(timer);
+        resolve(listening[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+  });
+}
+
+async function get(path: string): Promise<{ status: number; headers: Headers; text: string }> {
+  const response = await fetch(`${origin}${path}`, { redirect: 'manual' });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** What `Cache-Tag` names, decoded. */
+function tags(headers: Headers): string[] {
+  return (headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURIComponent);
+}
+
+/** The `s-maxage` of a `Cache-Control` value. */
+function sMaxAge(headers: Headers): number {
+  return Number(/s-maxage=(\d+)/.exec(headers.get('cache-control') ?? '')?.[1] ?? NaN);
+}
+
+beforeAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+  await buildOrThrow(exampleRoot, ['--outDir', outDir], { KHABAR_EXAMPLE_SERVER: '1' });
+  origin = await startServer(join(outDir, 'server', 'entry.mjs'));
+}, 600_000);
+
+afterAll(async () => {
+  server?.kill('SIGTERM');
+  if (!process.env.KEEP) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the example on its Node server (pnpm start:server)', () => {
+  it('builds no story ahead: the seed story is rendered on request', async () => {
+    expect(existsSync(fileForPath(join(outDir, 'client'), SEED_PATH))).toBe(false);
+    expect(existsSync(join(outDir, 'client', 'index.html'))).toBe(true);
+    const { status, headers, text } = await get(SEED_PATH);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toMatch(/text\/html/);
+    const { document } = parseHTML(text);
+    expect(document.querySelector('h1')?.textContent).toContain('روسيا');
+    // Its approved comments are part of the page.
+    expect(document.querySelectorAll('.khabar-comments__list li').length).toBeGreaterThan(0);
+  });
+
+  it('gives a story a long CDN lifetime and tags naming the story, its section, tags and authors', async () => {
+    const { headers } = await get(SEED_PATH);
+    const cacheControl = headers.get('cache-control') ?? '';
+    expect(cacheControl).toMatch(/\bpublic\b/);
+    expect(sMaxAge(headers)).toBe(86_400);
+    expect(cacheControl).toMatch(/stale-while-revalidate=604800/);
+    const named = tags(headers);
+    expect(named).toContain('story:روسيا-تطالب-الغرب-بإحترام-السيادة-السورية');
+    expect(named).toContain('section:politics');
+    expect(named.some((tag) => tag.startsWith('tag:'))).toBe(true);
+    expect(named.some((tag) => tag.startsWith('author:'))).toBe(true);
+    // The same keys, space-separated, for CDNs that read Surrogate-Key.
+    expect((headers.get('surrogate-key') ?? '').split(' ').map(decodeURIComponent)).toEqual(named);
+  });
+
+  it('serves the same page a static build writes for the story', async () => {
+    const { text } = await get(SEED_PATH);
+    const built = await readFile(fileForPath(exampleDist, SEED_PATH), 'utf8');
+    const onDemand = await pageParts(text, (href) => get(href).then((r) => r.text));
+    const prerendered = await pageParts(built, (href) => readFile(join(exampleDist, href), 'utf8'));
+    expect(onDemand.body).toBe(prerendered.body);
+    expect(onDemand.head).toEqual(prerendered.head);
+    expect(onDemand.cssRules).toEqual(prerendered.cssRules);
+  });
+
+  it("renders a section's page 3 on request, tagged with the section and its story", async () => {
+    const { status, headers, text } = await get('/economy/page/3/');
+    expect(status).toBe(200);
+    const { document } = parseHTML(text);
+    expect(document.querySelectorAll('.khabar-story-list a, .khabar-card a').length).toBeGreaterThan(0);
+    expect(sMaxAge(headers)).toBeLessThanOrEqual(600);
+    expect(tags(headers)).toContain('section:economy');
+    expect(tags(headers).filter((tag) => tag.startsWith('story:'))).toHaveLength(1);
+  });
+
+  it("builds a tag's first page ahead and renders its later pages on request", async () => {
+    const seed = parseHTML(await readFile(fileForPath(exampleDist, SEED_PATH), 'utf8')).document;
+    const tagLink = seed.querySelector('a[href^="/tags/"]')?.getAttribute('href') ?? '';
+    expect(tagLink).not.toBe('');
+    expect(existsSync(fileForPath(join(outDir, 'client'), tagLink))).toBe(true);
+    const first = await get(tagLink);
+    expect(first.status).toBe(200);
+    const tag = decodeURIComponent(tagLink.split('/')[2] ?? '');
+    expect(parseHTML(first.text).document.querySelector('h1')?.textContent).toContain(tag);
+    const later = await get(`${tagLink}page/2/`);
+    // Every tag of the seed story that has a second story has a page 2; one with a single story has none.
+    expect([200, 404]).toContain(later.status);
+    if (later.status === 200) expect(tags(later.headers)).toContain(`tag:${tag}`);
+  });
+
+  it('renders the date archive on request and answers an unknown story with the 404 page, briefly cached', async () => {
+    const month = await get('/archive/2016/11/');
+    expect(month.status).toBe(200);
+    const missing = await get('/politics/no-such-story/');
+    expect(missing.status).toBe(404);
+    expect(parseHTML(missing.text).document.querySelector('.khabar-not-found')).not.toBeNull();
+    expect(sMaxAge(missing.headers)).toBeLessThanOrEqual(60);
+  });
+
+  it('keeps the feeds and sitemaps complete, though no story was built', async () => {
+    const feed = await get('/rss.xml');
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain(`https://khabar.example${SEED_PATH}`);
+    const sectionFeed = await get('/politics/rss.xml');
+    expect(sectionFeed.status).toBe(200);
+    expect(sectionFeed.text).toContain(`https://khabar.example${SEED_PATH}`);
+    const sitemap = await readFile(join(outDir, 'client', 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>https://khabar.example${SEED_PATH}</loc>`);
+    expect(sitemap).toContain('<loc>https://khabar.example/economy/page/3/</loc>');
+    // The news sitemap follows the clock: rendered on request, kept a minute at most.
+    const news = await get('/news-sitemap.xml');
+    expect(news.status).toBe(200);
+    expect(sMaxAge(news.headers)).toBeLessThanOrEqual(60);
+  });
+});
+
+/** A CSS text as the set of its rules (selector and declarations), whichever file holds them. */
+function cssRules(css: string): string[] {
+  const rules = new Set<string>();
+  for (const match of css.replace(/@layer[^{;]+\{/g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    rules.add(`${(match[1] ?? '').trim()}{${(match[2] ?? '').trim()}}`);
+  }
+  return [...rules].sort();
+}
+
+/**
+ * An image URL as the page means it: the picture and the format. A page built ahead names a
+ * transformed file (`/_astro/x.HASH_VARIANT.webp`); one rendered on request names Astro's image endpoint
+ * (`/_image?href=%2F_astro%2Fx.HASH.jpg&w=…&f=webp`) — the same picture at the same size (the srcset
+ * descriptors and width attributes stay), made when first asked for.
+ */
+function sameImages(html: string): string {
+  return html
+    .replace(
+      /\/_image\?href=%2F_astro%2F([\w-]+\.[\w-]+)\.\w+((?:(?:&amp;|\\u0026|&)\w+=[\w%.-]+)*)/g,
+      (_, name: string, query: string) => `image:${name}.${/f=(\w+)/.exec(query)?.[1] ?? ''}`,
+    )
+    .replace(/\/_astro\/([\w-]+\.[\w-]{8})_[\w-]+\.(\w+)/g, 'image:$1.$2');
+}
+
+/** A page's body, its head without stylesheets, and the CSS rules it applies (inline and linked). */
+async function pageParts(html: string, fetchCss: (href: string) => Promise<string>) {
+  const { document } = parseHTML(sameImages(html));
+  let css = '';
+  for (const style of document.querySelectorAll('head style')) {
+    css += style.textContent ?? '';
+    style.remove();
+  }
+  for (const link of document.querySelectorAll('head link[rel="stylesheet"]')) {
+    css += await fetchCss(link.getAttribute('href') ?? '');
+    link.remove();
+  }
+  return {
+    body: document.body.outerHTML,
+    head: [...document.head.children].map((element) => element.outerHTML),
+    cssRules: cssRules(css),
+  };
+}
