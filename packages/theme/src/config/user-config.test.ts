@@ -34,6 +34,31 @@ describe('khabar() options', () => {
     });
   });
 
+  it('builds everything ahead unless told otherwise, with cache lifetimes for pages rendered on request', () => {
+    const config = parseWithFriendlyErrors(KhabarConfigSchema, valid, 'x');
+    expect(config.rendering).toEqual({
+      prerender: 'all',
+      recentDays: 2,
+      cache: {
+        stories: { sMaxAge: 86_400, staleWhileRevalidate: 604_800 },
+        listings: { sMaxAge: 600, staleWhileRevalidate: 86_400 },
+        timely: { sMaxAge: 60, staleWhileRevalidate: 600 },
+        browserMaxAge: 60,
+      },
+    });
+  });
+
+  it('names a rendering mode it does not know, and a negative lifetime', () => {
+    const message = messageOf({
+      ...valid,
+      rendering: { prerender: 'archive', cache: { stories: { sMaxAge: -1 } } },
+    });
+    expect(message).toMatch(
+      /\*\*rendering\.prerender\*\* must be one of "all", "recent", "none" \(got "archive"\)/,
+    );
+    expect(message).toMatch(/\*\*rendering\.cache\.stories\.sMaxAge\*\*/);
+  });
+
   it('returns an Astro integration for valid options', () => {
     expect(khabar(valid).name).toBe('astro-theme-khabar');
   });

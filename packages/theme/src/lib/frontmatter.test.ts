@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawScalars } from './frontmatter.ts';
+import { rawScalars, stripFrontmatter } from './frontmatter.ts';
 
 const KEYS = ['published', 'updated'];
 
@@ -48,5 +48,16 @@ describe('rawScalars', () => {
 
   it('keeps a plain scalar YAML would make a number or a date as typed; skips empty values', () => {
     expect(rawScalars('---\npublished: 20161201\nupdated:\n---\n', KEYS)).toEqual({ published: '20161201' });
+  });
+});
+
+describe('stripFrontmatter', () => {
+  it('keeps the Markdown after the frontmatter block', () => {
+    expect(stripFrontmatter('---\ntitle: x\n---\n\nنص الخبر\n')).toBe('\nنص الخبر\n');
+    expect(stripFrontmatter('\uFEFF---\r\ntitle: x\r\n---\r\nنص')).toBe('نص');
+  });
+
+  it('keeps a file without frontmatter whole, without a byte-order mark', () => {
+    expect(stripFrontmatter('\uFEFFنص فقط')).toBe('نص فقط');
   });
 });

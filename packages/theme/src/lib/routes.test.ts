@@ -3,7 +3,9 @@ import {
   EVERY_ROUTE,
   fillPattern,
   listedInSitemap,
+  onDemandTwinPattern,
   RESERVED_SLUGS,
+  routeRendering,
   routeTable,
   UNLISTED_PAGES,
   type RouteOptions,
@@ -89,5 +91,47 @@ describe('fillPattern', () => {
 
   it('names a missing parameter', () => {
     expect(() => fillPattern('/tags/[tag]', {})).toThrow('needs a value for [tag]');
+  });
+});
+
+describe('routeRendering', () => {
+  it('builds everything ahead with "all"', () => {
+    for (const route of routeTable(everything)) expect(routeRendering(route.group, 'all')).toBe('prerender');
+  });
+
+  it('with "recent", builds first pages and files ahead, stories both ways, the deep archive on request', () => {
+    const of = (pattern: string) => routeTable(everything).find((route) => route.pattern === pattern);
+    const rendering = (pattern: string) => routeRendering(of(pattern)?.group ?? 'file', 'recent');
+    expect(rendering('/[section]/[slug]')).toBe('both');
+    expect(rendering('/')).toBe('prerender');
+    expect(rendering('/[section]')).toBe('prerender');
+    expect(rendering('/tags/[tag]')).toBe('prerender');
+    expect(rendering('/rss.xml')).toBe('prerender');
+    expect(rendering('/[section]/page/[page]')).toBe('on-demand');
+    expect(rendering('/archive/[year]/[month]')).toBe('on-demand');
+    expect(rendering('/news-sitemap.xml')).toBe('on-demand');
+    expect(rendering('/404')).toBe('prerender');
+  });
+
+  it('with "none", builds only files ahead', () => {
+    for (const route of routeTable(everything)) {
+      expect(routeRendering(route.group, 'none')).toBe(route.group === 'file' ? 'prerender' : 'on-demand');
+    }
+  });
+
+  it('gives every route with params that can be rendered on request a twin file', () => {
+    for (const route of routeTable(everything)) {
+      if (route.pattern.includes('[') && routeRendering(route.group, 'none') === 'on-demand') {
+        expect(route.onDemand, route.pattern).toMatch(/^src\/routes\/on-demand\//);
+      }
+    }
+  });
+});
+
+describe('onDemandTwinPattern', () => {
+  it('makes the last param a rest param', () => {
+    expect(onDemandTwinPattern('/[section]/[slug]')).toBe('/[section]/[...slug]');
+    expect(onDemandTwinPattern('/[year]/[month]/[day]/[slug]')).toBe('/[year]/[month]/[day]/[...slug]');
+    expect(onDemandTwinPattern('/og/[...id].png')).toBe('/og/[...id].png');
   });
 });

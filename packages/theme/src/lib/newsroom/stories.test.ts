@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDuplicate, groupBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
+import { firstDuplicate, groupBy, publishedBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
 
 const story = (id: string, published: string, draft = false) => ({
   id,
@@ -41,5 +41,24 @@ describe('firstDuplicate', () => {
   it('finds the first two items with the same key', () => {
     expect(firstDuplicate(['a/x', 'b/y', 'c/x'], (s) => s.slice(2))).toEqual(['a/x', 'c/x']);
     expect(firstDuplicate(['a', 'b'], (s) => s)).toBeUndefined();
+  });
+});
+
+describe('publishedBy', () => {
+  const newestFirst = [
+    story('later', '2016-12-03T09:00:00Z'),
+    story('due', '2016-12-01T18:00:00Z'),
+    story('older', '2016-11-30T10:00:00Z'),
+  ];
+
+  it('leaves out the stories scheduled after the instant, and counts them', () => {
+    const { list, skipped } = publishedBy(newestFirst, new Date('2016-12-01T18:00:00Z'));
+    expect(list.map((s) => s.id)).toEqual(['due', 'older']);
+    expect(skipped).toBe(1);
+  });
+
+  it('keeps everything once every story is due, and nothing before the first', () => {
+    expect(publishedBy(newestFirst, new Date('2030-01-01')).skipped).toBe(0);
+    expect(publishedBy(newestFirst, new Date('2000-01-01')).list).toEqual([]);
   });
 });
