@@ -28,7 +28,9 @@ function startServer(entry: string): Promise<string> {
     });
     server = child;
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`the server did not start:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /listening on (http:\/\/[^\s]+)/.exec(output);
@@ -37,9 +39,11 @@ function startServer(entry: string): Promise<string> {
         resolve(listening[1].replace(/\/$/, ''));
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      reject(new Error(`the server exited (${String(code)}):\n${output}`));
+    });
   });
 }
 
@@ -187,7 +191,7 @@ async function pageParts(html: string, fetchCss: (href: string) => Promise<strin
   const { document } = parseHTML(sameImages(html));
   let css = '';
   for (const style of document.querySelectorAll('head style')) {
-    css += style.textContent ?? '';
+    css += style.textContent;
     style.remove();
   }
   for (const link of document.querySelectorAll('head link[rel="stylesheet"]')) {
