@@ -145,7 +145,8 @@ export async function finishSeo(
     try {
       const file = JSON.parse(await readFile(new URL(SITEMAP_FACTS, folder), 'utf8')) as SitemapFactsFile;
       Object.assign(setup.facts, file.facts);
-      setup.onDemandPages.push(...file.pages);
+      // A 100,000-story archive has more pages than a call's arguments can hold: no spread.
+      for (const page of file.pages) setup.onDemandPages.push(page);
     } catch (cause) {
       logger.warn(`The sitemap's dates and pictures are missing: ${(cause as Error).message}`);
     }
