@@ -79,6 +79,7 @@ const PAGES = [
   'comments.md',
   'feeds-and-seo.md',
   'search.md',
+  'on-demand.md',
   'performance.md',
   'upgrading.md',
 ];
