@@ -85,6 +85,9 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         }
         await setupComments(config, setup, clock);
         updateConfig({
+          // Astro's default content store is one JSON string, which V8 cannot hold past about 500 MB: a
+          // static archive of some 40,000 stories. In chunks of 10 MB it has no such ceiling.
+          experimental: { collectionStorage: 'chunked' },
           vite: {
             plugins: [vitePluginKhabar(modules)],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.

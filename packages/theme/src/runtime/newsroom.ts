@@ -58,15 +58,25 @@ export async function getHome() {
 
 const relatedIndex: () => Promise<RelatedIndex<Article>> = perList(buildRelatedIndex);
 
+type Extras = { related: Article[]; more: Article[] };
+
+/** The extras worked out so far, per published list (a page rendered on request asks twice: tags, page). */
+const extrasByList = perList(() => new WeakMap<Article, Extras>());
+
 /** The related stories and more from the section, for an article page. */
-export async function getArticleExtras(article: Article): Promise<{ related: Article[]; more: Article[] }> {
+export async function getArticleExtras(article: Article): Promise<Extras> {
+  const known = await extrasByList();
+  const cached = known.get(article);
+  if (cached) return cached;
   const index = await relatedIndex();
   const related = relatedStories(article, index, { count: config.relatedStories });
   const more = moreFromSection(article, index, {
     count: config.moreFromSection,
     exclude: new Set(related.map((a) => a.id)),
   });
-  return { related, more };
+  const extras = { related, more };
+  known.set(article, extras);
+  return extras;
 }
 
 /** A page of a listing, with its URL and its neighbours'. */

@@ -18,24 +18,34 @@ export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[])
 }
 
 /**
- * The stories published by an instant, from a list sorted newest first: the list without the stories
- * scheduled after it (which sort first), and how many those are.
- * @example publishedBy(newestFirst, new Date('2016-12-01T18:00:00+02:00')).list
+ * How many stories of a list sorted newest first are scheduled after an instant (they sort first): the
+ * list published by then is `newestFirst.slice(scheduledAfter(…))`.
+ * @example scheduledAfter(newestFirst, new Date('2016-12-01T18:00:00+02:00')) // 1
  */
-export function publishedBy<T extends { data: { published: Date } }>(
-  newestFirst: readonly T[],
-  instant: Date,
-): { list: T[]; skipped: number } {
+export function scheduledAfter(newestFirst: readonly { data: { published: Date } }[], instant: Date): number {
   const time = instant.getTime();
   let low = 0;
   let high = newestFirst.length;
   // The first story published at or before the instant.
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((newestFirst[middle] as T).data.published.getTime() > time) low = middle + 1;
+    if ((newestFirst[middle] as (typeof newestFirst)[number]).data.published.getTime() > time)
+      low = middle + 1;
     else high = middle;
   }
-  return { list: newestFirst.slice(low), skipped: low };
+  return low;
+}
+
+/**
+ * The stories published by an instant, from a list sorted newest first: the list without the stories
+ * scheduled after it, and how many those are.
+ */
+export function publishedBy<T extends { data: { published: Date } }>(
+  newestFirst: readonly T[],
+  instant: Date,
+): { list: T[]; skipped: number } {
+  const skipped = scheduledAfter(newestFirst, instant);
+  return { list: newestFirst.slice(skipped), skipped };
 }
 
 /** The first pair of items that share a key, if any. */
