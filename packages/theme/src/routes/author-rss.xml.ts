@@ -4,7 +4,7 @@ import { feedResponse } from '../runtime/feeds.ts';
 import { config, t } from '../runtime/site.ts';
 
 /** `/authors/{author}/rss.xml`: one feed per author. */
-export const getStaticPaths = (async () => {
+export const authorFeedPaths = (async () => {
   const { byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
   return authors.map((author) => ({
@@ -12,6 +12,9 @@ export const getStaticPaths = (async () => {
     props: { author, articles: byAuthor.get(author.id) ?? [] },
   }));
 }) satisfies GetStaticPaths;
+
+/** Astro's name for it: the pages this route builds ahead. */
+export const getStaticPaths = authorFeedPaths;
 
 type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
 

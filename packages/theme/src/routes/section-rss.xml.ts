@@ -4,13 +4,16 @@ import { feedResponse } from '../runtime/feeds.ts';
 import { config, t } from '../runtime/site.ts';
 
 /** `/{section}/rss.xml`: one feed per section. */
-export const getStaticPaths = (async () => {
+export const sectionFeedPaths = (async () => {
   const { bySection } = await getIndexes();
   return config.sections.map((section) => ({
     params: { section: section.slug },
     props: { section, articles: bySection.get(section.slug) ?? [] },
   }));
 }) satisfies GetStaticPaths;
+
+/** Astro's name for it: the pages this route builds ahead. */
+export const getStaticPaths = sectionFeedPaths;
 
 type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
 

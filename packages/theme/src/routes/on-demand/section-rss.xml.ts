@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { cacheTag } from '../../lib/cache.ts';
 import { notFound, onDemandHeaders, propsFor } from '../../runtime/on-demand.ts';
-import { GET as staticGet, getStaticPaths } from '../section-rss.xml.ts';
+import { GET as staticGet, sectionFeedPaths } from '../section-rss.xml.ts';
 
 /** A section's feed rendered on request (`rendering.prerender`): the prerendered route's props for these params. */
 export const GET: APIRoute = async (context) => {
-  const props = await propsFor(getStaticPaths, context.routePattern, context.params);
+  const props = await propsFor(sectionFeedPaths, context.routePattern, context.params);
   if (!props) return notFound();
   const response = await staticGet({ ...context, props } as Parameters<typeof staticGet>[0]);
   for (const [name, value] of Object.entries(
