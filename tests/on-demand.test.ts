@@ -4,7 +4,6 @@
  * rendered on request — the seed story, a section's page 3, a tag's pages, the archive — the feeds and
  * sitemaps, their cache headers, and that a story rendered on request is the page a static build writes.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,65 +11,27 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrThrow } from './helpers/astro.ts';
 import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
+import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
 import { fileForPath, SEED_PATH } from './helpers/site.ts';
 
 const outDir = join(tmpRoot, 'example-server');
-let server: ChildProcess | undefined;
-let origin = '';
+let server: NodeServer | undefined;
 
-/** Starts the built server on a free loopback port; resolves with its origin once it listens. */
-function startServer(entry: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
-      cwd: exampleRoot,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    let output = '';
-    const timer = setTimeout(() => {
-      reject(new Error(`the server did not start:\n${output}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (listening?.[1]) {
-        clearTimeout(timer);
-        resolve(listening[1].replace(/\/$/, ''));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      reject(new Error(`the server exited (${String(code)}):\n${output}`));
-    });
-  });
+function get(path: string) {
+  if (!server) throw new Error('the server is not running');
+  return server.get(path);
 }
-
-async function get(path: string): Promise<{ status: number; headers: Headers; text: string }> {
-  const response = await fetch(`${origin}${path}`, { redirect: 'manual' });
-  return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-/** What `Cache-Tag` names, decoded. */
-function tags(headers: Headers): string[] {
-  return (headers.get('cache-tag') ?? '').split(',').filter(Boolean).map(decodeURIComponent);
-}
-
-/** The `s-maxage` of a `Cache-Control` value. */
-function sMaxAge(headers: Headers): number {
-  return Number(/s-maxage=(\d+)/.exec(headers.get('cache-control') ?? '')?.[1] ?? NaN);
-}
+const tags = cacheTags;
 
 beforeAll(async () => {
   await rm(outDir, { recursive: true, force: true });
   await buildOrThrow(exampleRoot, ['--outDir', outDir], { KHABAR_EXAMPLE_SERVER: '1' });
-  origin = await startServer(join(outDir, 'server', 'entry.mjs'));
+  server = await startNodeServer(join(outDir, 'server', 'entry.mjs'), { cwd: exampleRoot });
 }, 600_000);
 
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  if (!process.env.KEEP) await rm(outDir, { recursive: true, force: true });
+  server?.stop();
+  await rm(outDir, { recursive: true, force: true });
 });
 
 describe('the example on its Node server (pnpm start:server)', () => {
