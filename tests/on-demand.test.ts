@@ -26,7 +26,12 @@ const tags = cacheTags;
 beforeAll(async () => {
   await rm(outDir, { recursive: true, force: true });
   await buildOrThrow(exampleRoot, ['--outDir', outDir], { KHABAR_EXAMPLE_SERVER: '1' });
-  server = await startNodeServer(join(outDir, 'server', 'entry.mjs'), { cwd: exampleRoot });
+  // The comment forms' time tokens are signed when a page renders: the server needs the secret, as
+  // `pnpm start:server` gives it.
+  server = await startNodeServer(join(outDir, 'server', 'entry.mjs'), {
+    cwd: exampleRoot,
+    env: { KHABAR_COMMENTS_SECRET: 'a secret for the on-demand test' },
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -43,8 +48,9 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(headers.get('content-type')).toMatch(/text\/html/);
     const { document } = parseHTML(text);
     expect(document.querySelector('h1')?.textContent).toContain('روسيا');
-    // Its approved comments are part of the page.
+    // Its approved comments are part of the page, and its form carries a token signed now.
     expect(document.querySelectorAll('.khabar-comments__list li').length).toBeGreaterThan(0);
+    expect(document.querySelector('input[name="khabar_token"]')?.getAttribute('value')).toMatch(/^s\.\d+\./);
   });
 
   it('gives a story a long CDN lifetime and tags naming the story, its section, tags and authors', async () => {
@@ -97,6 +103,22 @@ describe('the example on its Node server (pnpm start:server)', () => {
     if (later.status === 200) expect(tags(later.headers)).toContain(`tag:${tag}`);
   });
 
+  it("draws a story's social card on request, as a cached PNG", async () => {
+    const story = await get('/politics/storm-schools-closed/');
+    const card = /property="og:image" content="https:\/\/khabar\.example(\/og\/[^"]+\.png)"/.exec(
+      story.text,
+    )?.[1];
+    expect(card).toBe('/og/storm-schools-closed.png');
+    const response = await fetch(`${server?.origin ?? ''}${card ?? ''}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(cacheTags(response.headers)).toContain('story:storm-schools-closed');
+    const png = Buffer.from(await response.arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(png.readUInt32BE(20)).toBe(630);
+  });
+
   it('renders the date archive on request and answers an unknown story with the 404 page, briefly cached', async () => {
     const month = await get('/archive/2016/11/');
     expect(month.status).toBe(200);
@@ -139,12 +161,16 @@ function cssRules(css: string): string[] {
  * descriptors and width attributes stay), made when first asked for.
  */
 function sameImages(html: string): string {
-  return html
-    .replace(
-      /\/_image\?href=%2F_astro%2F([\w-]+\.[\w-]+)\.\w+((?:(?:&amp;|\\u0026|&)\w+=[\w%.-]+)*)/g,
-      (_, name: string, query: string) => `image:${name}.${/f=(\w+)/.exec(query)?.[1] ?? ''}`,
-    )
-    .replace(/\/_astro\/([\w-]+\.[\w-]{8})_[\w-]+\.(\w+)/g, 'image:$1.$2');
+  return (
+    html
+      // The comment form's token is signed with the time it was rendered at.
+      .replace(/(name="khabar_token" value=")[^"]*"/g, '$1…"')
+      .replace(
+        /\/_image\?href=%2F_astro%2F([\w-]+\.[\w-]+)\.\w+((?:(?:&amp;|\\u0026|&)\w+=[\w%.-]+)*)/g,
+        (_, name: string, query: string) => `image:${name}.${/f=(\w+)/.exec(query)?.[1] ?? ''}`,
+      )
+      .replace(/\/_astro\/([\w-]+\.[\w-]{8})_[\w-]+\.(\w+)/g, 'image:$1.$2')
+  );
 }
 
 /** A page's body, its head without stylesheets, and the CSS rules it applies (inline and linked). */

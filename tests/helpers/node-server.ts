@@ -21,7 +21,7 @@ const fakeClock = fileURLToPath(new URL('./fake-clock.mjs', import.meta.url));
  */
 export function startNodeServer(
   entry: string,
-  { cwd, fakeNow }: { cwd: string; fakeNow?: string },
+  { cwd, fakeNow, env = {} }: { cwd: string; fakeNow?: string; env?: Record<string, string> },
 ): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
     const args = fakeNow ? ['--import', fakeClock, entry] : [entry];
@@ -33,6 +33,7 @@ export function startNodeServer(
         PORT: '0',
         NODE_ENV: 'production',
         ...(fakeNow && { FAKE_NOW: fakeNow }),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
