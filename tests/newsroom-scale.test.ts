@@ -121,8 +121,14 @@ describe.skipIf(process.env.KHABAR_SKIP_SCALE === '1')(
         expect(related.length, path).toBeGreaterThan(0);
         expect(related).not.toContain(path);
       }
-      expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
-      const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      // Fewer stories than a part holds: one part, every story in it.
+      const { parts } = JSON.parse(await readFile(join(dist, 'pagefind/parts.json'), 'utf8')) as {
+        parts: { id: string; stories: number }[];
+      };
+      expect(parts.map((part) => part.stories)).toEqual([ARTICLES]);
+      const part = join(dist, 'pagefind', parts[0]?.id ?? '');
+      expect(existsSync(join(part, 'pagefind.js'))).toBe(true);
+      const entry = JSON.parse(await readFile(join(part, 'pagefind-entry.json'), 'utf8')) as {
         languages: Record<string, { page_count: number }>;
       };
       expect(entry.languages.ar?.page_count).toBe(ARTICLES);

@@ -18,19 +18,25 @@ describe('the 404 and search pages', () => {
     expect(document.querySelectorAll('main .khabar-story-links li').length).toBe(6);
   });
 
-  it('builds a search page and the Pagefind index of the articles, in Arabic', async () => {
+  it('builds a search page and the Pagefind index of the articles, in Arabic, in one part', async () => {
     const { document } = await loadPage('/search/');
     expect(document.querySelector('html')?.getAttribute('dir')).toBe('rtl');
-    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-bundle')).toBe(
-      '/pagefind/pagefind.js',
+    expect(document.querySelector('[data-khabar-search]')?.getAttribute('data-parts')).toBe(
+      '/pagefind/parts.json',
     );
     expect(document.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
-    expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
-    const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+    // A newsroom this size is one part: the search page loads it and merges nothing.
+    const stories = (await publishedStories()).length;
+    const manifest = JSON.parse(await readFile(join(dist, 'pagefind/parts.json'), 'utf8')) as {
+      parts: { id: string; stories: number; newest: string; oldest: string }[];
+    };
+    expect(manifest.parts).toEqual([{ id: '2016-12', stories, newest: '2016-12', oldest: '2016-11' }]);
+    expect(existsSync(join(dist, 'pagefind/2016-12/pagefind.js'))).toBe(true);
+    const entry = JSON.parse(await readFile(join(dist, 'pagefind/2016-12/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages)).toEqual(['ar']);
-    expect(entry.languages.ar?.page_count).toBe((await publishedStories()).length);
+    expect(entry.languages.ar?.page_count).toBe(stories);
   });
 
   it('marks the article page up for Pagefind in the components, and indexing leaves it as it is', async () => {

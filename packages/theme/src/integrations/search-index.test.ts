@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEARCH_HANDOFF, type SearchHandoff } from '../lib/search/handoff.ts';
+import { PARTS_MANIFEST, type PartsManifest } from '../lib/search/parts.ts';
 import { searchRecord } from '../lib/search/record.ts';
 import { SearchIndexBuild } from './search-index.ts';
 
@@ -39,8 +40,13 @@ async function builtSite() {
   return { dist, staging: join(root, 'cache', 'khabar-search') };
 }
 
-async function pageCount(dist: string): Promise<number | undefined> {
-  const entry = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+/** The site's `pagefind/parts.json`. */
+async function manifest(dist: string): Promise<PartsManifest> {
+  return JSON.parse(await readFile(join(dist, 'pagefind', PARTS_MANIFEST), 'utf8')) as PartsManifest;
+}
+
+async function pageCount(dist: string, part: string): Promise<number | undefined> {
+  const entry = JSON.parse(await readFile(join(dist, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return entry.languages['ar']?.page_count;
@@ -52,9 +58,9 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-/** What the index holds of each page (Pagefind's fragments: gzipped JSON after a signature). */
-async function fragments(dist: string): Promise<Fragment[]> {
-  const dir = join(dist, 'pagefind/fragment');
+/** What a part holds of each page (Pagefind's fragments: gzipped JSON after a signature). */
+async function fragments(dist: string, part: string): Promise<Fragment[]> {
+  const dir = join(dist, 'pagefind', part, 'fragment');
   const files = await readdir(dir);
   const read = async (file: string) => {
     const text = gunzipSync(await readFile(join(dir, file))).toString('utf8');
@@ -71,27 +77,32 @@ function recorder() {
   };
 }
 
-const record = searchRecord({
-  locale: 'ar',
-  title: 'زيارة لافروف',
-  description: 'زيارة',
-  section: 'سياسة',
-  date: 'الخميس',
-  authors: [],
-  tags: [],
-  html: '<p>وصل لافروف إلى العاصمة</p>',
-});
+const story = (title: string, text: string) =>
+  searchRecord({
+    locale: 'ar',
+    title,
+    description: title,
+    section: 'سياسة',
+    date: 'الخميس',
+    authors: [],
+    tags: [],
+    html: `<p>${text}</p>`,
+  });
+const record = story('زيارة لافروف', 'وصل لافروف إلى العاصمة');
+const lavrov = { url: '/politics/lavrov/', record };
+const summit = { url: '/politics/summit/', record: story('قمة الرياض', 'افتتحت القمة أعمالها') };
+const oil = encodeURI('/economy/نفط/');
 
-/** A build whose article route hands over the story above, and these URLs to read from the built pages. */
-async function buildHandingOver(fromPages: string[]) {
+/** A build of the site above whose article route hands stories over: `run` plays the route. */
+async function handingOver(partSize: number, run: (handoff: SearchHandoff) => Promise<void> | void) {
   const { dist, staging } = await builtSite();
-  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger: recorder().logger });
+  const { lines, logger } = recorder();
+  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger, partSize });
   build.open();
   const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
   if (!handoff) throw new Error('no hand-off installed');
-  handoff.add([{ url: '/politics/lavrov/', record }]);
-  handoff.done(fromPages);
-  return { build, dist, staging };
+  await run(handoff);
+  return { build, dist, staging, lines };
 }
 
 describe('the search index of a build', () => {
@@ -103,8 +114,9 @@ describe('the search index of a build', () => {
       base: '/',
     });
     expect(indexed).toBe(2); // not the section page, not the 404
-    expect(await pageCount(dist)).toBe(2);
-    expect(lines.join('\n')).toContain('indexed from the built pages');
+    expect(await manifest(dist)).toEqual({ version: 1, parts: [{ id: 'pages', stories: 2 }] });
+    expect(await pageCount(dist, 'pages')).toBe(2);
+    expect(lines.join('\n')).toContain('2 articles in 1 part, indexed from the built pages');
   });
 
   it('reads a built page as the components marked it up: the story, its fields, not what is not the story', async () => {
@@ -113,31 +125,95 @@ describe('the search index of a build', () => {
       dir: dist,
       base: '/',
     });
-    const [oil] = await fragments(dist);
-    expect(oil?.meta).toMatchObject({ title: 'أسعار النفط', description: 'أسعار النفط', date: 'الخميس' });
-    expect(oil?.content).toContain('ارتفعت أسعار النفط في الأسواق');
-    for (const gone of ['شارك', 'الرئيسية', 'قصص ذات صلة']) expect(oil?.content).not.toContain(gone);
+    const [oilPage] = await fragments(dist, 'pages');
+    expect(oilPage?.meta).toMatchObject({ title: 'أسعار النفط', description: 'أسعار النفط', date: 'الخميس' });
+    expect(oilPage?.content).toContain('ارتفعت أسعار النفط في الأسواق');
+    for (const gone of ['شارك', 'الرئيسية', 'قصص ذات صلة']) expect(oilPage?.content).not.toContain(gone);
   });
 
-  it('writes the index during the build when every story came from its entry, then moves it in', async () => {
-    const { build, dist, staging } = await buildHandingOver([]);
-    const indexed = await build.finish({ dir: dist, base: '/' });
-    expect(indexed).toBe(1);
-    expect(await pageCount(dist)).toBe(1);
+  it('cuts the built pages into parts too when there are more than a part holds', async () => {
+    const { dist, staging } = await builtSite();
+    const build = new SearchIndexBuild({
+      language: 'ar',
+      stagingDir: staging,
+      logger: recorder().logger,
+      partSize: 1,
+    });
+    expect(await build.finish({ dir: dist, base: '/' })).toBe(2);
+    expect((await manifest(dist)).parts.map((p) => p.id)).toEqual(['pages', 'pages-2']);
+  });
+
+  it('writes a part during the build when its stories came from their entries, then moves it in', async () => {
+    const { build, dist, staging } = await handingOver(5_000, async (handoff) => {
+      expect(handoff.plan(['2016-12'])).toEqual([
+        { id: '2016-12', start: 0, count: 1, newest: '2016-12', oldest: '2016-12' },
+      ]);
+      await handoff.add('2016-12', [lavrov]);
+      await handoff.end('2016-12', []);
+      handoff.done();
+    });
+    expect(await build.finish({ dir: dist, base: '/' })).toBe(1);
+    expect(await manifest(dist)).toEqual({
+      version: 1,
+      parts: [{ id: '2016-12', stories: 1, newest: '2016-12', oldest: '2016-12' }],
+    });
     expect(existsSync(staging)).toBe(false);
     expect((globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF]).toBeUndefined();
-    const [lavrov] = await fragments(dist);
-    expect(lavrov).toMatchObject({
+    const [fragment] = await fragments(dist, '2016-12');
+    expect(fragment).toMatchObject({
       url: '/politics/lavrov/',
-      meta: { title: 'زيارة لافروف', description: 'زيارة', section: 'سياسة', date: 'الخميس' },
+      meta: { title: 'زيارة لافروف', description: 'زيارة لافروف', section: 'سياسة', date: 'الخميس' },
     });
-    // The headline, the text, and the light stems after them ("عاصم" for "العاصمة").
-    expect(lavrov?.content).toMatch(/^سياسة\. زيارة لافروف\. وصل لافروف إلى العاصمة\. الخميس\. .*عاصم/);
+    // The headline, the text, and the light stems after them ("عاصم" for "العاصمة"); nothing of a page.
+    expect(fragment?.content).toMatch(/^سياسة\. زيارة لافروف\. وصل لافروف إلى العاصمة\. الخميس\. .*عاصم/);
   });
 
-  it('adds the pages the route could not describe (MDX) from the built site', async () => {
-    const { build, dist } = await buildHandingOver([encodeURI('/economy/نفط/')]);
+  it('keeps the pages the route could not describe (MDX) in the one part of a small site', async () => {
+    const { build, dist } = await handingOver(5_000, async (handoff) => {
+      handoff.plan(['2016-12', '2016-11']);
+      await handoff.add('2016-12', [lavrov]);
+      await handoff.end('2016-12', [oil]);
+      handoff.done();
+    });
     expect(await build.finish({ dir: dist, base: '/' })).toBe(2);
-    expect(await pageCount(dist)).toBe(2);
+    expect((await manifest(dist)).parts.map((p) => [p.id, p.stories])).toEqual([['2016-12', 2]]);
+    expect(await pageCount(dist, '2016-12')).toBe(2);
+  });
+
+  it('writes one part a month group, newest first, with the built pages in a part of their own', async () => {
+    const { build, dist } = await handingOver(1, async (handoff) => {
+      const parts = handoff.plan(['2016-12', '2016-11', '2016-10']);
+      expect(parts.map((p) => p.id)).toEqual(['2016-12', '2016-11', '2016-10']);
+      await handoff.add('2016-12', [lavrov]);
+      await handoff.end('2016-12', []);
+      await handoff.add('2016-11', [summit]);
+      await handoff.end('2016-11', []);
+      await handoff.end('2016-10', [oil]);
+      handoff.done();
+    });
+    expect(await build.finish({ dir: dist, base: '/' })).toBe(3);
+    expect((await manifest(dist)).parts).toEqual([
+      { id: '2016-12', stories: 1, newest: '2016-12', oldest: '2016-12' },
+      { id: '2016-11', stories: 1, newest: '2016-11', oldest: '2016-11' },
+      { id: 'pages', stories: 1 },
+    ]);
+    expect((await fragments(dist, '2016-11')).map((f) => f.url)).toEqual(['/politics/summit/']);
+    expect((await fragments(dist, 'pages')).map((f) => decodeURI(f.url))).toEqual(['/economy/نفط/']);
+    // The first part carries Pagefind's script; the others only what a merged index loads.
+    expect(existsSync(join(dist, 'pagefind/2016-12/pagefind.js'))).toBe(true);
+    expect(await readdir(join(dist, 'pagefind/2016-11'))).toEqual(
+      expect.not.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.ar.pagefind']),
+    );
+    expect(existsSync(join(dist, 'pagefind/2016-11/pagefind-entry.json'))).toBe(true);
+  });
+
+  it('fails the build with the story the route could not describe', async () => {
+    const { build, dist } = await handingOver(5_000, (handoff) => {
+      handoff.plan(['2016-12']);
+      handoff.done(new Error('src/content/articles/x.md: unknown author "nobody"'));
+    });
+    await expect(build.finish({ dir: dist, base: '/' })).rejects.toThrow(
+      /search index could not be built: src\/content\/articles\/x\.md: unknown author/,
+    );
   });
 });

@@ -1,74 +1,200 @@
 /**
- * Builds the Pagefind search index of the site's articles.
+ * Builds the Pagefind search index of the site's articles, in parts (`lib/search/parts.ts`).
  *
- * In a build, the article route hands every story's record (`lib/search/record.ts`, computed from its
- * content entry) to Pagefind as soon as it knows them (its `getStaticPaths`, through the hand-off
- * below): Pagefind indexes them in its own process while Astro renders the pages, and writes the index
- * to a staging folder that `astro:build:done` moves into `<dist>/pagefind/`. Stories the route cannot
- * describe without their page (no rendered Markdown, e.g. MDX), and whole sites whose pages were rendered
- * elsewhere (an adapter's prerenderer, where the hand-off is not seen), are indexed from the built pages
- * instead, as they are: the components mark an article page up for Pagefind (`data-pagefind-body` on the
- * story, `data-pagefind-ignore` on what is not the story, `data-pagefind-meta` on a result's fields).
+ * In a build, the article route plans the parts from every story's month and hands the stories over
+ * part by part (its `getStaticPaths`, through the hand-off below), each story's record computed from its
+ * content (`lib/search/record.ts`) just before Pagefind takes it. Pagefind indexes a part in its own
+ * process while Astro renders the pages, writes it to `<staging>/<part>/` and exits before the next part
+ * starts, so one Pagefind process at a time holds at most one part. `astro:build:done` moves the parts
+ * into `<dist>/pagefind/` and writes `pagefind/parts.json`, which the search page reads to merge them.
+ *
+ * Stories the route cannot describe without their page (no body to read, e.g. MDX), and whole sites
+ * whose pages were rendered elsewhere (an adapter's prerenderer, where the hand-off is not seen), are
+ * indexed from the built pages after the build, in parts of their own ("pages", "pages-2"…): the
+ * components mark an article page up for Pagefind (`data-pagefind-body` on the story,
+ * `data-pagefind-ignore` on what is not the story, `data-pagefind-meta` on a result's fields). A site of
+ * one part keeps them in that part, which then waits for the build's end.
  *
  * A record goes to Pagefind as a small HTML document (`recordDocument`) through `addHTMLFile`, not as a
  * custom record: a custom record's content is flat text at one weight, so the headline would no longer
  * outrank the body (Pagefind weighs an `<h1>` 7, text 1) and the light stems would count as much as the
  * words the story wrote (they are weighted 0.5).
  */
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import {
+  pagesPartId,
+  PARTS_MANIFEST,
+  partSizeFrom,
+  partsByMonth,
+  partsManifest,
+  type ManifestPart,
+  type SearchPart,
+} from '../lib/search/parts.ts';
 import { recordDocument } from '../lib/search/record.ts';
-import { pagePath } from '../lib/urls.ts';
+import {
+  moveFolder,
+  pagesFromDist,
+  PartIndex,
+  pruneMergedParts,
+  type IndexDocument,
+  type IndexLogger,
+} from './pagefind-parts.ts';
 
-export interface IndexLogger {
-  info(message: string): void;
-  warn(message: string): void;
+export type { IndexLogger };
+
+export interface SearchIndexOptions {
+  /** The language of the pages (ISO 639-1), for Pagefind's stemmer. */
+  language: string;
+  /** A folder of its own for the parts written during the build (replaced). */
+  stagingDir: string;
+  logger: IndexLogger;
+  /** The most stories a part holds; by default `KHABAR_SEARCH_PART_SIZE`, else `PART_SIZE`. */
+  partSize?: number;
 }
 
-type Pagefind = typeof import('pagefind');
-type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
+/**
+ * One build's search index. `open()` installs the hand-off at the start of the build; `finish()` at its
+ * end puts the parts into the built site, however the stories arrived.
+ */
+export class SearchIndexBuild {
+  readonly #options: SearchIndexOptions;
+  readonly #partSize: number;
+  #plan: readonly SearchPart[] | undefined;
+  /** Every step on Pagefind, one after the other: at most one part, and one process, is open. */
+  #queue: Promise<void> = Promise.resolve();
+  #failed: { error: unknown } | undefined;
+  #part: PartIndex | undefined;
+  readonly #written: ManifestPart[] = [];
+  readonly #fromPages: string[] = [];
+  #routeDone: Promise<unknown> | undefined;
+  /** Whether the route took the hand-off: it then says `done`, with its error if it stopped. */
+  #taken = false;
 
-/** The site URL of a built HTML file: `politics/x/index.html` → `/politics/x/` under the base, encoded. */
-export function urlOfFile(dir: string, file: string, base: string): string {
-  const path = relative(dir, file).split(sep).join('/');
-  return pagePath(base, `/${path.replace(/(^|\/)index\.html$/, '')}`);
-}
-
-/** The built HTML pages that can be articles (not Pagefind's own files, not the 404 page). */
-async function builtPages(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !file.startsWith(join(dir, 'pagefind')) && relative(dir, file) !== '404.html');
-}
-
-/** An HTML document for Pagefind: a record's (`recordDocument`) or a built page, as it is. */
-interface IndexDocument {
-  url: string;
-  html: string;
-}
-
-/** Adds documents to the index, a few at a time; returns how many went in. */
-async function addDocuments(
-  index: PagefindIndex,
-  documents: AsyncIterable<IndexDocument | undefined> | Iterable<IndexDocument | undefined>,
-  logger: IndexLogger,
-): Promise<number> {
-  let indexed = 0;
-  const inFlight = new Set<Promise<void>>();
-  for await (const document of documents) {
-    if (!document) continue;
-    const adding = index.addHTMLFile({ url: document.url, content: document.html }).then((response) => {
-      if (response.errors.length) logger.warn(`search index: ${document.url}: ${response.errors.join('; ')}`);
-      else indexed++;
-    });
-    const tracked = adding.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    if (inFlight.size >= 16) await Promise.race(inFlight);
+  constructor(options: SearchIndexOptions) {
+    this.#options = options;
+    this.#partSize = options.partSize ?? partSizeFrom(process.env);
   }
-  await Promise.all(inFlight);
-  return indexed;
+
+  /** Runs `step` after the steps before it; resolves as soon as the step before it is done. */
+  #enqueue(step: () => Promise<void>): Promise<void> {
+    const before = this.#queue;
+    this.#queue = before
+      .then(() => (this.#failed ? undefined : step()))
+      .catch((error: unknown) => {
+        this.#failed ??= { error };
+      });
+    // One batch ahead: the route describes the next stories while Pagefind reads these.
+    return before.then(() => {
+      if (this.#failed) throw this.#failed.error;
+    });
+  }
+
+  /** Lets the article route hand its stories over during this build. */
+  open(): void {
+    const { language, logger, stagingDir } = this.#options;
+    let resolveDone: (error: unknown) => void = () => undefined;
+    this.#routeDone = new Promise((resolve) => (resolveDone = resolve));
+    const handoff: SearchHandoff = {
+      plan: (months) => {
+        this.#taken = true;
+        this.#plan = partsByMonth(months, this.#partSize);
+        void this.#enqueue(() => rm(stagingDir, { recursive: true, force: true }));
+        return this.#plan;
+      },
+      add: (id, stories) =>
+        this.#enqueue(async () => {
+          if (this.#part?.id !== id) {
+            await this.#writePart();
+            this.#part = await PartIndex.open(id, language);
+          }
+          await this.#part.add(storyDocuments(stories, language), logger);
+        }),
+      end: (id, fromPages) => {
+        this.#fromPages.push(...fromPages);
+        // A site of one part keeps it open for its stories' built pages, read at the end of the build.
+        const keep = fromPages.length > 0 && this.#plan?.length === 1;
+        return this.#enqueue(async () => {
+          if (this.#part?.id === id && !keep) await this.#writePart();
+        });
+      },
+      done: (error) => {
+        this.#taken = true;
+        resolveDone(error);
+      },
+    };
+    (globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF] = handoff;
+  }
+
+  /** Writes the open part to the staging folder and ends its process. */
+  async #writePart(): Promise<void> {
+    const part = this.#part;
+    if (!part) return;
+    this.#part = undefined;
+    await part.write(this.#options.stagingDir);
+    const planned = this.#plan?.find((p) => p.id === part.id);
+    this.#written.push({
+      id: part.id,
+      stories: part.indexed,
+      newest: planned?.newest,
+      oldest: planned?.oldest,
+    });
+  }
+
+  /** Indexes built pages in parts of their own, "pages", "pages-2"…, each of `partSize` pages at most. */
+  async #indexPages(pages: AsyncIterable<IndexDocument>): Promise<void> {
+    const { language, logger } = this.#options;
+    const iterator = pages[Symbol.asyncIterator]();
+    for (let n = 1; ; n++) {
+      const first = await iterator.next();
+      if (first.done) return;
+      this.#part = await PartIndex.open(pagesPartId(n), language);
+      await this.#part.add(upTo(iterator, first.value, this.#partSize), logger);
+      await this.#writePart();
+    }
+  }
+
+  /** Puts the parts into `<dir>/pagefind/` with their manifest; returns how many stories they hold. */
+  async finish({ dir, base }: { dir: string; base: string }): Promise<number> {
+    const { stagingDir, logger } = this.#options;
+    const started = Date.now();
+    Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
+    const stopped = this.#taken ? await this.#routeDone : undefined;
+    const seen = this.#plan !== undefined;
+    try {
+      await this.#queue;
+      if (this.#failed) throw this.#failed.error;
+      if (stopped !== undefined) throw indexError(stopped);
+      if (seen) {
+        const fromPages = pagesFromDist(dir, base, new Set(this.#fromPages));
+        // The one part of a small site took its stories' pages; a bigger site's go into parts of their own.
+        if (this.#part) await this.#part.add(fromPages, logger);
+        else if (this.#fromPages.length) await this.#indexPages(fromPages);
+      } else {
+        // The article route ran where the hand-off could not reach it: read every built page.
+        await rm(stagingDir, { recursive: true, force: true });
+        await this.#indexPages(pagesFromDist(dir, base));
+      }
+      await this.#writePart();
+      const output = join(dir, 'pagefind');
+      await mkdir(stagingDir, { recursive: true });
+      await moveFolder(stagingDir, output);
+      await pruneMergedParts(output, this.#written);
+      await writeFile(join(output, PARTS_MANIFEST), JSON.stringify(partsManifest(this.#written)));
+    } finally {
+      await this.#part?.close();
+      await rm(stagingDir, { recursive: true, force: true });
+    }
+    const indexed = this.#written.reduce((sum, part) => sum + part.stories, 0);
+    const how = seen ? 'indexed alongside the pages' : 'indexed from the built pages';
+    const parts = this.#written.length === 1 ? '1 part' : `${this.#written.length} parts`;
+    logger.info(
+      `search index: ${indexed} articles in ${parts}, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
+    );
+    return indexed;
+  }
 }
 
 /** The documents of the stories the route handed over. */
@@ -76,130 +202,21 @@ function storyDocuments(stories: readonly IndexStory[], language: string): Index
   return stories.map(({ url, record }) => ({ url, html: recordDocument(record, language) }));
 }
 
-/**
- * The built article pages at these URLs (all of them when `only` is undefined), unchanged. A page
- * without `data-pagefind-body` is not an article (home, listings, archive, search) and is not sent: the
- * check only spares Pagefind the work, as Pagefind itself leaves such pages out once any page has it.
- */
-async function* pagesFromDist(dir: string, base: string, only?: ReadonlySet<string>) {
-  for (const file of await builtPages(dir)) {
-    const url = urlOfFile(dir, file, base);
-    if (only && !only.has(url)) continue;
-    const html = await readFile(file, 'utf8');
-    yield html.includes('data-pagefind-body') ? { url, html } : undefined;
+/** `first`, then what follows it in `iterator`, `count` documents in all. */
+async function* upTo<T>(iterator: AsyncIterator<T>, first: T, count: number): AsyncGenerator<T> {
+  yield first;
+  for (let n = 1; n < count; n++) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
   }
 }
 
-async function openIndex(language: string): Promise<{ pagefind: Pagefind; index: PagefindIndex }> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  return { pagefind, index };
-}
-
-async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length)
-    throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-}
-
-export interface SearchIndexOptions {
-  /** The language of the pages (ISO 639-1), for Pagefind's stemmer. */
-  language: string;
-  /** A folder of its own for the index written during the build (replaced). */
-  stagingDir: string;
-  logger: IndexLogger;
-}
-
-/**
- * One build's search index. `open()` installs the hand-off at the start of the build; `finish()` at its
- * end puts the index into the built site, however the stories arrived.
- */
-export class SearchIndexBuild {
-  readonly #options: SearchIndexOptions;
-  #opened: Promise<{ pagefind: Pagefind; index: PagefindIndex }> | undefined;
-  #adding: Promise<number>[] = [];
-  /** Settles when the route said `done`: the URLs left for the built pages, and whether the index is written. */
-  #handedOver: Promise<{ fromPages: readonly string[]; written: boolean }> | undefined;
-
-  constructor(options: SearchIndexOptions) {
-    this.#options = options;
-  }
-
-  /** Lets the article route hand its stories over during this build. */
-  open(): void {
-    const handoff: SearchHandoff = {
-      add: (stories) => {
-        const { language, logger } = this.#options;
-        this.#opened ??= openIndex(language);
-        const adding = this.#opened.then(({ index }) =>
-          addDocuments(index, storyDocuments(stories, language), logger),
-        );
-        // Failures surface in finish(); until then they must not count as unhandled.
-        adding.catch(() => undefined);
-        this.#adding.push(adding);
-      },
-      done: (fromPages) => {
-        if (this.#handedOver) return;
-        this.#handedOver = (async () => {
-          await Promise.all(this.#adding);
-          // Every story came from its entry: the index can be written now, while pages still render.
-          if (fromPages.length > 0 || !this.#opened) return { fromPages, written: false };
-          const { index } = await this.#opened;
-          await rm(this.#options.stagingDir, { recursive: true, force: true });
-          await writeIndex(index, this.#options.stagingDir);
-          return { fromPages, written: true };
-        })();
-        this.#handedOver.catch(() => undefined);
-      },
-    };
-    (globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF] = handoff;
-  }
-
-  /** Puts the index into `<dir>/pagefind/`; returns how many stories it holds. */
-  async finish({ dir, base }: { dir: string; base: string }): Promise<number> {
-    const { logger, stagingDir, language } = this.#options;
-    const started = Date.now();
-    Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
-    const output = join(dir, 'pagefind');
-    let indexed: number;
-    try {
-      if (this.#handedOver) {
-        const { fromPages, written } = await this.#handedOver;
-        indexed = (await Promise.all(this.#adding)).reduce((sum, n) => sum + n, 0);
-        if (written) {
-          await moveFolder(stagingDir, output);
-        } else {
-          const { index } = await (this.#opened ??= openIndex(language));
-          indexed += await addDocuments(index, pagesFromDist(dir, base, new Set(fromPages)), logger);
-          await writeIndex(index, output);
-        }
-      } else {
-        // The article route ran where the hand-off could not reach it: read every built page.
-        const { index } = await (this.#opened = openIndex(language));
-        indexed = await addDocuments(index, pagesFromDist(dir, base), logger);
-        await writeIndex(index, output);
-      }
-    } finally {
-      await (await this.#opened?.catch(() => undefined))?.pagefind.close();
-      await rm(stagingDir, { recursive: true, force: true });
-    }
-    const how = this.#handedOver ? 'indexed alongside the pages' : 'indexed from the built pages';
-    logger.info(
-      `search index: ${indexed} articles, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
-    );
-    return indexed;
-  }
-}
-
-/** Moves a folder, copying when it lives on another file system. */
-async function moveFolder(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  await mkdir(join(to, '..'), { recursive: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-  }
+/** What the build says when the route could not describe a story for the index. */
+function indexError(error: unknown): AstroError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new AstroError(
+    `The search index could not be built: ${message}`,
+    'Fix the story named above (its frontmatter or its file), or set `search: false` to build without search.',
+  );
 }

@@ -2,7 +2,13 @@
  * How the article route hands its stories to the search index during a build: the integration installs
  * a `SearchHandoff` on `globalThis` under `SEARCH_HANDOFF` at `astro:build:start` (the route runs in
  * Astro's build bundle, so a global is what both sides see), and the route takes it in `getStaticPaths`.
+ *
+ * The route asks for the plan first (the parts, from every story's month), then sends each part's
+ * stories in that order and says when a part is complete. `add` resolves when the index can take more,
+ * so the route describes a story only shortly before Pagefind reads it: no list of records waits on the
+ * heap.
  */
+import type { SearchPart } from './parts.ts';
 import type { SearchRecord } from './record.ts';
 
 /** A story for the index: its page's URL and its record (`searchRecord`). */
@@ -11,13 +17,19 @@ export interface IndexStory {
   record: SearchRecord;
 }
 
-/**
- * What the article route calls during a build. `add` may be called several times; `done` once, with the
- * URLs of the article pages that must be read from the built site instead.
- */
+/** What the article route calls during a build, in this order: `plan`, then `add`… `end` per part, `done`. */
 export interface SearchHandoff {
-  add(stories: readonly IndexStory[]): void;
-  done(fromPages: readonly string[]): void;
+  /**
+   * The parts to send the stories in: `months` holds every published story's month ("2016-12", in the
+   * newsroom's time zone), newest first, as the route lists them.
+   */
+  plan(months: readonly string[]): readonly SearchPart[];
+  /** Some of a part's stories, in order. Wait for it before describing the next ones. */
+  add(part: string, stories: readonly IndexStory[]): Promise<void>;
+  /** The part's stories are all sent; `fromPages` lists those only their built page can describe (MDX). */
+  end(part: string, fromPages: readonly string[]): Promise<void>;
+  /** Every part is sent, or the route stopped at `error` (the build then fails with it). */
+  done(error?: unknown): void;
 }
 
 /** Where the hand-off waits for the article route. */

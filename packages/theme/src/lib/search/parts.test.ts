@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  pagesPartId,
+  PART_SIZE,
+  partSizeFrom,
+  partsByMonth,
+  partsManifest,
+  type SearchPart,
+} from './parts.ts';
+
+/** Months newest first: `[['2016-12', 3], ['2016-11', 2]]` → five stories. */
+const stories = (runs: [string, number][]) => runs.flatMap(([month, n]) => Array<string>(n).fill(month));
+const summary = (parts: SearchPart[]) => parts.map((p) => `${p.id}:${p.count}`);
+
+describe('partsByMonth', () => {
+  it('keeps a site of up to one part size in a single part', () => {
+    const months = stories([
+      ['2016-12', 3],
+      ['2016-11', 200],
+      ['2015-01', 1],
+    ]);
+    expect(partsByMonth(months, 204)).toEqual([
+      { id: '2016-12', start: 0, count: 204, newest: '2016-12', oldest: '2015-01' },
+    ]);
+    expect(partsByMonth([], 10)).toEqual([]);
+  });
+
+  it('covers every story once, in order, newest part first', () => {
+    const months = stories([
+      ['2017-03', 40],
+      ['2017-02', 35],
+      ['2017-01', 50],
+      ['2016-12', 45],
+      ['2016-11', 30],
+    ]);
+    const parts = partsByMonth(months, 100);
+    let next = 0;
+    for (const part of parts) {
+      expect(part.start).toBe(next);
+      expect(part.count).toBeLessThanOrEqual(100);
+      next += part.count;
+    }
+    expect(next).toBe(months.length);
+    expect(parts.map((p) => [p.newest, p.oldest])).toEqual([
+      ['2017-03', '2017-02'],
+      ['2017-01', '2017-01'],
+      ['2016-12', '2016-11'],
+    ]);
+    expect(parts.map((p) => p.id)).toEqual(['2017-03', '2017-01', '2016-12']);
+  });
+
+  it('never splits a month that fits in a part', () => {
+    const months = stories([
+      ['2017-02', 60],
+      ['2017-01', 60],
+      ['2016-12', 60],
+    ]);
+    for (const part of partsByMonth(months, 100)) {
+      expect(months[part.start - 1]).not.toBe(months[part.start]);
+    }
+  });
+
+  it('balances the parts rather than leaving a last part of a few stories', () => {
+    // Ten equal months of 100 at 500 a part: two parts of 500, not 500, 400 and 100.
+    const months = stories(Array.from({ length: 10 }, (_, i): [string, number] => [`2016-${i + 10}`, 100]));
+    expect(summary(partsByMonth(months, 500))).toEqual(['2016-10:500', '2016-15:500']);
+    // 10,000 stories of 140 a month at 5,000 a part: three parts of about 3,333, not 4,9xx + 4,9xx + 1xx.
+    const busy = stories(Array.from({ length: 72 }, (_, i): [string, number] => [`m${100 - i}`, 140])).slice(
+      0,
+      10_000,
+    );
+    const counts = partsByMonth(busy, 5_000).map((p) => p.count);
+    expect(counts).toHaveLength(3);
+    for (const count of counts) expect(Math.abs(count - 10_000 / 3)).toBeLessThanOrEqual(140);
+  });
+
+  it('splits a month bigger than a part into nearly equal pieces, named after it', () => {
+    const months = stories([
+      ['2016-12', 1],
+      ['2016-11', 15],
+    ]);
+    expect(summary(partsByMonth(months, 4))).toEqual([
+      '2016-12:1',
+      '2016-11:4',
+      '2016-11-2:4',
+      '2016-11-3:4',
+      '2016-11-4:3',
+    ]);
+  });
+
+  it('keeps ids unique when a month comes back in a list that is not sorted', () => {
+    const months = stories([
+      ['2016-12', 2],
+      ['2016-11', 2],
+      ['2016-12', 2],
+    ]);
+    expect(partsByMonth(months, 2).map((p) => p.id)).toEqual(['2016-12', '2016-11', '2016-12-2']);
+  });
+
+  it('refuses a part size below one story', () => {
+    expect(() => partsByMonth(['2016-12'], 0)).toThrow(RangeError);
+  });
+});
+
+describe('pagesPartId', () => {
+  it('names the parts of stories read from their pages "pages", "pages-2"…', () => {
+    expect([1, 2, 3].map(pagesPartId)).toEqual(['pages', 'pages-2', 'pages-3']);
+  });
+});
+
+describe('partsManifest', () => {
+  it('lists the parts in order, with their months when they have them', () => {
+    expect(
+      partsManifest([
+        { id: '2016-12', stories: 3, newest: '2016-12', oldest: '2016-10' },
+        { id: 'pages', stories: 1 },
+      ]),
+    ).toEqual({
+      version: 1,
+      parts: [
+        { id: '2016-12', stories: 3, newest: '2016-12', oldest: '2016-10' },
+        { id: 'pages', stories: 1 },
+      ],
+    });
+  });
+});
+
+describe('partSizeFrom', () => {
+  it('reads KHABAR_SEARCH_PART_SIZE, else the default', () => {
+    expect(partSizeFrom({})).toBe(PART_SIZE);
+    expect(partSizeFrom({ KHABAR_SEARCH_PART_SIZE: ' 2 ' })).toBe(2);
+  });
+
+  it('says what to write instead of a value that is not a number of stories', () => {
+    expect(() => partSizeFrom({ KHABAR_SEARCH_PART_SIZE: 'small' })).toThrow(
+      /KHABAR_SEARCH_PART_SIZE must be a whole number of stories, 1 or more \(it is "small"\)/,
+    );
+    expect(() => partSizeFrom({ KHABAR_SEARCH_PART_SIZE: '0' })).toThrow(/Unset it/);
+  });
+});
