@@ -54,33 +54,42 @@ function keptWithoutBody(published: unknown): boolean {
   return Number.isFinite(time) && time < new Date(clock).getTime() - recentDays * DAY;
 }
 
-/** The loader context with stories rendered on request neither rendered nor stored with their body. */
-function withoutArchiveBodies(context: WithEntryTypes): WithEntryTypes {
-  if (config.rendering.prerender === 'all' || !context.entryTypes) return context;
-  const entryTypes = new Map(
-    [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
-      const { getRenderFunction } = entryType;
-      if (!getRenderFunction) return [extension, entryType];
-      return [
-        extension,
-        {
-          ...entryType,
-          getRenderFunction: async (astroConfig) => {
-            const render = await getRenderFunction(astroConfig);
-            return (params) =>
-              keptWithoutBody(params.data['published']) ? Promise.resolve(undefined) : render(params);
-          },
-        },
-      ];
-    }),
-  );
+/**
+ * The loader context that keeps the content store small: a Markdown story is stored without its
+ * Markdown once it is rendered (its page reads the rendered HTML; a 30,000-story archive otherwise held
+ * every text twice), and a story rendered on request is neither rendered nor stored with its body.
+ * An MDX story keeps its body: it renders with its page.
+ */
+function leanStore(context: WithEntryTypes): WithEntryTypes {
+  const onDemand = config.rendering.prerender !== 'all';
+  const entryTypes =
+    onDemand && context.entryTypes
+      ? new Map(
+          [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
+            const { getRenderFunction } = entryType;
+            if (!getRenderFunction) return [extension, entryType];
+            return [
+              extension,
+              {
+                ...entryType,
+                getRenderFunction: async (astroConfig) => {
+                  const render = await getRenderFunction(astroConfig);
+                  return (params) =>
+                    keptWithoutBody(params.data['published']) ? Promise.resolve(undefined) : render(params);
+                },
+              },
+            ];
+          }),
+        )
+      : context.entryTypes;
   const { store } = context;
   const set: typeof store.set = (entry) => {
-    if (entry.rendered || entry.deferredRender || !keptWithoutBody(entry.data['published'])) {
-      return store.set(entry);
-    }
-    const { body: _body, ...frontmatterOnly } = entry;
-    return store.set(frontmatterOnly);
+    const withoutBody = entry.rendered
+      ? true
+      : !entry.deferredRender && keptWithoutBody(entry.data['published']);
+    if (!withoutBody) return store.set(entry);
+    const { body: _body, ...lean } = entry;
+    return store.set(lean);
   };
   const scoped = new Proxy(store, {
     get: (target, key) => {
@@ -89,7 +98,7 @@ function withoutArchiveBodies(context: WithEntryTypes): WithEntryTypes {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
-  return { ...context, entryTypes, store: scoped };
+  return { ...context, ...(entryTypes && { entryTypes }), store: scoped };
 }
 
 /**
@@ -107,7 +116,7 @@ export function articlesLoader({
     name: 'khabar-articles',
     load: (context) =>
       inner.load({
-        ...withoutArchiveBodies(context),
+        ...leanStore(context),
         parseData: async (props) => {
           if (props.filePath && DATE_FIELDS.some((key) => props.data[key] instanceof Date)) {
             const raw = rawScalars(await readFile(props.filePath, 'utf8'), DATE_FIELDS);
