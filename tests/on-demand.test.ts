@@ -135,6 +135,11 @@ describe('the example on its Node server (pnpm start:server)', () => {
     const sectionFeed = await get('/politics/rss.xml');
     expect(sectionFeed.status).toBe(200);
     expect(sectionFeed.text).toContain(`https://khabar.example${SEED_PATH}`);
+    // The search index holds every story, though none has a built page.
+    const parts = JSON.parse(await readFile(join(outDir, 'client', 'pagefind', 'parts.json'), 'utf8')) as {
+      parts: { stories: number }[];
+    };
+    expect(parts.parts.reduce((sum, part) => sum + part.stories, 0)).toBe(15);
     const sitemap = await readFile(join(outDir, 'client', 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>https://khabar.example${SEED_PATH}</loc>`);
     expect(sitemap).toContain('<loc>https://khabar.example/economy/page/3/</loc>');

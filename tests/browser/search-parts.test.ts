@@ -27,22 +27,6 @@ const STORIES = {
   saffron: ['2016-09-02T10:00:00+02:00', 'حقول الزعفران تزهر', 'تزهر حقول الزعفران قرب المدينة'],
 } as const;
 
-/**
- * Runs `build` without the variables Vitest mirrors from `import.meta.env` into the environment (`PROD`
- * is empty, `DEV` is 1): Astro reads them, and a build under Vitest would think it is not a production
- * build, so the article route would hand nothing to the search index. (runAstro drops NODE_ENV only.)
- */
-async function withoutViteMode<T>(build: () => Promise<T>): Promise<T> {
-  const keys = ['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL'] as const;
-  const saved = keys.map((key) => [key, process.env[key]] as const);
-  for (const key of keys) Reflect.deleteProperty(process.env, key);
-  try {
-    return await build();
-  } finally {
-    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
-  }
-}
-
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
@@ -59,9 +43,7 @@ beforeAll(async () => {
       `---\ntitle: "${title}"\ndescription: "${title}."\npublished: "${published}"\nsection: politics\nauthors: ["desk"]\n---\n\n${text}.\n`,
     );
   }
-  const build = await withoutViteMode(() =>
-    runAstro(root, ['build', '--outDir', dist], { KHABAR_SEARCH_PART_SIZE: '2' }),
-  );
+  const build = await runAstro(root, ['build', '--outDir', dist], { KHABAR_SEARCH_PART_SIZE: '2' });
   if (build.code !== 0) throw new Error(`astro build failed in ${root}:\n${build.output}`);
   server = await serveDist(served);
   browser = await launchChromium();

@@ -70,6 +70,8 @@ export async function storySource(article: Article): Promise<string | undefined>
  */
 export async function storyHtml(article: Article): Promise<string | undefined> {
   if (article.rendered?.html !== undefined) return article.rendered.html;
+  // An MDX story keeps its source in `body`, but it is not Markdown: it renders with its page.
+  if (article.filePath && !/\.md$/i.test(article.filePath)) return undefined;
   const source = await storySource(article);
   if (source === undefined) return undefined;
   const { code } = await (await markdownRenderer()).render(source, { frontmatter: {} });
