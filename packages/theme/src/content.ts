@@ -16,6 +16,7 @@ import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
 import clock from 'virtual:khabar/clock';
 import { rawScalars } from './lib/frontmatter.ts';
+import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
@@ -37,21 +38,17 @@ interface EntryTypeLike {
 }
 type WithEntryTypes = LoaderContext & { entryTypes?: Map<string, EntryTypeLike> };
 
-const DAY = 86_400_000;
-
 /**
  * Whether a story is rendered on request, so the content store keeps only its frontmatter
  * (`rendering.prerender`): every story with `'none'`, those older than `recentDays` with `'recent'`.
  * Its page and the search index render its body from its file (`runtime/story-body.ts`).
  */
 function keptWithoutBody(published: unknown): boolean {
-  const { prerender, recentDays } = config.rendering;
-  if (prerender === 'all') return false;
-  if (prerender === 'none') return true;
   const time = new Date(
     published instanceof Date || typeof published === 'string' ? published : NaN,
   ).getTime();
-  return Number.isFinite(time) && time < new Date(clock).getTime() - recentDays * DAY;
+  // A date the schema will refuse counts as new: the entry keeps its body until the error is fixed.
+  return !storyBuiltAhead(Number.isFinite(time) ? time : Infinity, new Date(clock), config.rendering);
 }
 
 /**

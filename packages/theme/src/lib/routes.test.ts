@@ -7,6 +7,7 @@ import {
   RESERVED_SLUGS,
   routeRendering,
   routeTable,
+  storyBuiltAhead,
   UNLISTED_PAGES,
   type RouteOptions,
 } from './routes.ts';
@@ -133,5 +134,24 @@ describe('onDemandTwinPattern', () => {
     expect(onDemandTwinPattern('/[section]/[slug]')).toBe('/[section]/[...slug]');
     expect(onDemandTwinPattern('/[year]/[month]/[day]/[slug]')).toBe('/[year]/[month]/[day]/[...slug]');
     expect(onDemandTwinPattern('/og/[...id].png')).toBe('/og/[...id].png');
+  });
+});
+
+describe('storyBuiltAhead', () => {
+  const clock = new Date('2016-12-03T00:00:00Z');
+  const at = (iso: string) => Date.parse(iso);
+
+  it('builds every story with "all" and none with "none"', () => {
+    expect(storyBuiltAhead(at('2001-01-01'), clock, { prerender: 'all', recentDays: 2 })).toBe(true);
+    expect(storyBuiltAhead(at('2016-12-02'), clock, { prerender: 'none', recentDays: 2 })).toBe(false);
+  });
+
+  it('with "recent", builds the stories of the last recentDays, the edge included', () => {
+    const recent = { prerender: 'recent', recentDays: 2 } as const;
+    expect(storyBuiltAhead(at('2016-12-01T00:00:00Z'), clock, recent)).toBe(true);
+    expect(storyBuiltAhead(at('2016-11-30T23:59:59Z'), clock, recent)).toBe(false);
+    expect(storyBuiltAhead(at('2016-12-02T23:00:00Z'), clock, { prerender: 'recent', recentDays: 0 })).toBe(
+      false,
+    );
   });
 });

@@ -35,6 +35,24 @@ export interface ThemeRoute {
   paged?: boolean;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * Whether a story published at `time` (ms) has its page built ahead under a rendering mode: always with
+ * `'all'`, never with `'none'`, and with `'recent'` when published `recentDays` or less before the clock.
+ * The content loader (which keeps the others without their body) and the article route both ask here.
+ * @example storyBuiltAhead(Date.parse('2016-12-01'), new Date('2016-12-02'), { prerender: 'recent', recentDays: 2 }) // true
+ */
+export function storyBuiltAhead(
+  time: number,
+  clock: Date,
+  { prerender, recentDays }: { prerender: PrerenderMode; recentDays: number },
+): boolean {
+  if (prerender === 'all') return true;
+  if (prerender === 'none') return false;
+  return time >= clock.getTime() - recentDays * DAY;
+}
+
 /** How a route's pages are made: all built ahead, all on request, or some ahead and the rest on request. */
 export type RouteRendering = 'prerender' | 'on-demand' | 'both';
 

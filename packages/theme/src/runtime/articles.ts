@@ -86,25 +86,6 @@ export function perList<T>(compute: (articles: Article[]) => T): () => Promise<T
   };
 }
 
-const byUrl = perList((articles) => new Map(articles.map((article) => [articleUrl(article), article])));
-
-/** The published article whose page has these route params, if any (a page rendered on request). */
-export async function findArticle(params: Record<string, string | undefined>): Promise<Article | undefined> {
-  const filled: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) filled[key] = value;
-  let path: string;
-  try {
-    path = articlePath(config.base, config.articleRoute, {
-      slug: filled['slug'] ?? '',
-      section: filled['section'] ?? '',
-      date: { year: filled['year'] ?? '', month: filled['month'] ?? '', day: filled['day'] ?? '' },
-    });
-  } catch {
-    return undefined;
-  }
-  return (await byUrl()).get(path);
-}
-
 function urlParts(article: Article) {
   return {
     // An article in a subfolder (articles/2016/story.md) has the id "2016/story": its URL slug is the

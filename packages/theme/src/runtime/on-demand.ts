@@ -8,6 +8,7 @@
  * HTML either way. It then sets the response's cache headers (`lib/cache.ts`).
  */
 import { cacheControl, cacheTagHeaders, secondsUntilNextChange, type CacheLifetime } from '../lib/cache.ts';
+import { storyBuiltAhead } from '../lib/routes.ts';
 import { getAllStories, getArticles } from './articles.ts';
 import { buildTime, now } from './clock.ts';
 import { config } from './site.ts';
@@ -25,14 +26,9 @@ export interface PathOptions {
 }
 type GetStaticPaths = (options: PathOptions) => Promise<readonly PathEntry[]> | readonly PathEntry[];
 
-const DAY = 86_400_000;
-
-/** Whether a story's page is built ahead: always with `'all'`, within `recentDays` with `'recent'`. */
+/** Whether a story's page is built ahead (`storyBuiltAhead`, by the build's clock). */
 export function builtAhead(story: { data: { published: Date } }): boolean {
-  const { prerender, recentDays } = config.rendering;
-  if (prerender === 'all') return true;
-  if (prerender === 'none') return false;
-  return story.data.published.getTime() >= buildTime().getTime() - recentDays * DAY;
+  return storyBuiltAhead(story.data.published.getTime(), buildTime(), config.rendering);
 }
 
 /** The stories whose pages a prerendered route builds (all of them when looked up on demand). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDuplicate, groupBy, publishedBy, publishedNewestFirst, zonedDateParts } from './stories.ts';
+import { firstDuplicate, groupBy, publishedNewestFirst, scheduledAfter, zonedDateParts } from './stories.ts';
 
 const story = (id: string, published: string, draft = false) => ({
   id,
@@ -44,7 +44,7 @@ describe('firstDuplicate', () => {
   });
 });
 
-describe('publishedBy', () => {
+describe('scheduledAfter', () => {
   const newestFirst = [
     story('later', '2016-12-03T09:00:00Z'),
     story('due', '2016-12-01T18:00:00Z'),
@@ -52,13 +52,13 @@ describe('publishedBy', () => {
   ];
 
   it('leaves out the stories scheduled after the instant, and counts them', () => {
-    const { list, skipped } = publishedBy(newestFirst, new Date('2016-12-01T18:00:00Z'));
-    expect(list.map((s) => s.id)).toEqual(['due', 'older']);
+    const skipped = scheduledAfter(newestFirst, new Date('2016-12-01T18:00:00Z'));
+    expect(newestFirst.slice(skipped).map((s) => s.id)).toEqual(['due', 'older']);
     expect(skipped).toBe(1);
   });
 
   it('keeps everything once every story is due, and nothing before the first', () => {
-    expect(publishedBy(newestFirst, new Date('2030-01-01')).skipped).toBe(0);
-    expect(publishedBy(newestFirst, new Date('2000-01-01')).list).toEqual([]);
+    expect(scheduledAfter(newestFirst, new Date('2030-01-01'))).toBe(0);
+    expect(newestFirst.slice(scheduledAfter(newestFirst, new Date('2000-01-01')))).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export function publishedNewestFirst<T extends StoryLike>(stories: readonly T[])
 
 /**
  * How many stories of a list sorted newest first are scheduled after an instant (they sort first): the
- * list published by then is `newestFirst.slice(scheduledAfter(…))`.
+ * list published by then is `newestFirst.slice(scheduledAfter(…))` (`getArticles` keeps one copy per cut).
  * @example scheduledAfter(newestFirst, new Date('2016-12-01T18:00:00+02:00')) // 1
  */
 export function scheduledAfter(newestFirst: readonly { data: { published: Date } }[], instant: Date): number {
@@ -34,18 +34,6 @@ export function scheduledAfter(newestFirst: readonly { data: { published: Date }
     else high = middle;
   }
   return low;
-}
-
-/**
- * The stories published by an instant, from a list sorted newest first: the list without the stories
- * scheduled after it, and how many those are.
- */
-export function publishedBy<T extends { data: { published: Date } }>(
-  newestFirst: readonly T[],
-  instant: Date,
-): { list: T[]; skipped: number } {
-  const skipped = scheduledAfter(newestFirst, instant);
-  return { list: newestFirst.slice(skipped), skipped };
 }
 
 /** The first pair of items that share a key, if any. */
