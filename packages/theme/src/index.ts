@@ -134,6 +134,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           searchIndex = new SearchIndexBuild({
             language: new Intl.Locale(config.locale).language,
             stagingDir: fileURLToPath(new URL('khabar-search/', astroConfigDone.cacheDir)),
+            cacheDir: fileURLToPath(new URL('khabar-search-parts/', astroConfigDone.cacheDir)),
             logger,
           });
           searchIndex.open();

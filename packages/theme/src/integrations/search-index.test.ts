@@ -94,10 +94,14 @@ const summit = { url: '/politics/summit/', record: story('قمة الرياض', 
 const oil = encodeURI('/economy/نفط/');
 
 /** A build of the site above whose article route hands stories over: `run` plays the route. */
-async function handingOver(partSize: number, run: (handoff: SearchHandoff) => Promise<void> | void) {
+async function handingOver(
+  partSize: number,
+  run: (handoff: SearchHandoff) => Promise<void> | void,
+  cacheDir?: string,
+) {
   const { dist, staging } = await builtSite();
   const { lines, logger } = recorder();
-  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger, partSize });
+  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger, partSize, cacheDir });
   build.open();
   const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
   if (!handoff) throw new Error('no hand-off installed');
@@ -215,5 +219,72 @@ describe('the search index of a build', () => {
     await expect(build.finish({ dir: dist, base: '/' })).rejects.toThrow(
       /search index could not be built: src\/content\/articles\/x\.md: unknown author/,
     );
+  });
+});
+
+describe('the parts kept between builds', () => {
+  /** Every file of the site's `pagefind/` folder with its bytes, by path. */
+  async function files(dist: string): Promise<Map<string, string>> {
+    const root = join(dist, 'pagefind');
+    const out = new Map<string, string>();
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      out.set(path.slice(root.length), (await readFile(path)).toString('base64'));
+    }
+    return out;
+  }
+
+  /** Three parts of one story each: December's story is `december`. */
+  const threeMonths = (december: typeof lavrov) => async (handoff: SearchHandoff) => {
+    handoff.plan(['2016-12', '2016-11', '2016-10']);
+    await handoff.add('2016-12', [december]);
+    await handoff.end('2016-12', []);
+    await handoff.add('2016-11', [summit]);
+    await handoff.end('2016-11', []);
+    await handoff.add('2016-10', [{ url: '/economy/oil/', record: story('أسعار النفط', 'ارتفعت الأسعار') }]);
+    await handoff.end('2016-10', []);
+    handoff.done();
+  };
+
+  it('takes a part whose stories have not changed from the cache, byte for byte', async () => {
+    const cache = join(await mkdtemp(join(tmpdir(), 'khabar-search-cache-')), 'parts');
+    dirs.push(join(cache, '..'));
+    const first = await handingOver(1, threeMonths(lavrov), cache);
+    await first.build.finish({ dir: first.dist, base: '/' });
+    expect(first.lines.join('\n')).not.toContain('unchanged');
+
+    const again = await handingOver(1, threeMonths(lavrov), cache);
+    expect(await again.build.finish({ dir: again.dist, base: '/' })).toBe(3);
+    expect(again.lines.join('\n')).toContain('3 articles in 3 parts (3 unchanged since the last build)');
+    expect(await files(again.dist)).toEqual(await files(first.dist));
+  });
+
+  it('indexes again only the part whose story changed, and forgets the part it replaced', async () => {
+    const cache = join(await mkdtemp(join(tmpdir(), 'khabar-search-cache-')), 'parts');
+    dirs.push(join(cache, '..'));
+    const first = await handingOver(1, threeMonths(lavrov), cache);
+    await first.build.finish({ dir: first.dist, base: '/' });
+    const corrected = { url: lavrov.url, record: story('زيارة لافروف', 'وصل لافروف إلى موسكو') };
+    const next = await handingOver(1, threeMonths(corrected), cache);
+    await next.build.finish({ dir: next.dist, base: '/' });
+    expect(next.lines.join('\n')).toContain('(2 unchanged since the last build)');
+    const [fragment] = await fragments(next.dist, '2016-12');
+    expect(fragment?.content).toContain('موسكو');
+    // One entry a part of the last build: the old December is gone.
+    expect((await readdir(cache)).filter((name) => name.endsWith('.json'))).toHaveLength(3);
+  });
+
+  it('does not take an entry that a stopped build left half written', async () => {
+    const cache = join(await mkdtemp(join(tmpdir(), 'khabar-search-cache-')), 'parts');
+    dirs.push(join(cache, '..'));
+    const first = await handingOver(1, threeMonths(lavrov), cache);
+    await first.build.finish({ dir: first.dist, base: '/' });
+    // A build stopped after storing the folders but before their JSON.
+    for (const name of await readdir(cache)) if (name.endsWith('.json')) await rm(join(cache, name));
+    const again = await handingOver(1, threeMonths(lavrov), cache);
+    expect(await again.build.finish({ dir: again.dist, base: '/' })).toBe(3);
+    expect(again.lines.join('\n')).not.toContain('unchanged');
+    expect(await pageCount(again.dist, '2016-12')).toBe(1);
   });
 });

@@ -15,6 +15,10 @@
  * `data-pagefind-ignore` on what is not the story, `data-pagefind-meta` on a result's fields). A site of
  * one part keeps them in that part, which then waits for the build's end.
  *
+ * A part is handed to Pagefind once the route has sent all of its stories: the part's digest is known
+ * then, and a part indexed by an earlier build with the same digest is taken from the cache
+ * (`search-cache.ts`) instead; only new and changed parts start a Pagefind process.
+ *
  * A record goes to Pagefind as a small HTML document (`recordDocument`) through `addHTMLFile`, not as a
  * custom record: a custom record's content is flat text at one weight, so the headline would no longer
  * outrank the body (Pagefind weighs an `<h1>` 7, text 1) and the light stems would count as much as the
@@ -34,6 +38,7 @@ import {
   type SearchPart,
 } from '../lib/search/parts.ts';
 import { recordDocument } from '../lib/search/record.ts';
+import { PartKey, SearchPartCache } from './search-cache.ts';
 import {
   moveFolder,
   pagesFromDist,
@@ -53,6 +58,15 @@ export interface SearchIndexOptions {
   logger: IndexLogger;
   /** The most stories a part holds; by default `KHABAR_SEARCH_PART_SIZE`, else `PART_SIZE`. */
   partSize?: number;
+  /** A folder kept between builds for the parts already indexed (`search-cache.ts`); none if unset. */
+  cacheDir?: string | undefined;
+}
+
+/** A part's documents as the route sends them, held until the part is complete. */
+interface PendingPart {
+  id: string;
+  documents: IndexDocument[];
+  key: Promise<PartKey> | undefined;
 }
 
 /**
@@ -67,6 +81,10 @@ export class SearchIndexBuild {
   #queue: Promise<void> = Promise.resolve();
   #failed: { error: unknown } | undefined;
   #part: PartIndex | undefined;
+  #pending: PendingPart | undefined;
+  readonly #cache: SearchPartCache | undefined;
+  /** Parts taken from the cache in this build. */
+  #reused = 0;
   readonly #written: ManifestPart[] = [];
   readonly #fromPages: string[] = [];
   #routeDone: Promise<unknown> | undefined;
@@ -76,6 +94,7 @@ export class SearchIndexBuild {
   constructor(options: SearchIndexOptions) {
     this.#options = options;
     this.#partSize = options.partSize ?? partSizeFrom(process.env);
+    this.#cache = options.cacheDir ? new SearchPartCache(options.cacheDir) : undefined;
   }
 
   /** Runs `step` after the steps before it; resolves as soon as the step before it is done. */
@@ -86,7 +105,7 @@ export class SearchIndexBuild {
       .catch((error: unknown) => {
         this.#failed ??= { error };
       });
-    // One batch ahead: the route describes the next stories while Pagefind reads these.
+    // One part ahead: the route describes the next part's stories while Pagefind reads this one.
     return before.then(() => {
       if (this.#failed) throw this.#failed.error;
     });
@@ -94,7 +113,7 @@ export class SearchIndexBuild {
 
   /** Lets the article route hand its stories over during this build. */
   open(): void {
-    const { language, logger, stagingDir } = this.#options;
+    const { language, stagingDir } = this.#options;
     let resolveDone: (error: unknown) => void = () => undefined;
     this.#routeDone = new Promise((resolve) => (resolveDone = resolve));
     const handoff: SearchHandoff = {
@@ -104,21 +123,21 @@ export class SearchIndexBuild {
         void this.#enqueue(() => rm(stagingDir, { recursive: true, force: true }));
         return this.#plan;
       },
-      add: (id, stories) =>
-        this.#enqueue(async () => {
-          if (this.#part?.id !== id) {
-            await this.#writePart();
-            this.#part = await PartIndex.open(id, language);
-          }
-          await this.#part.add(storyDocuments(stories, language), logger);
-        }),
+      add: async (id, stories) => {
+        // A part the route left without saying `end` is complete when the next one starts.
+        const ready = this.#pending && this.#pending.id !== id ? this.#indexPending(false) : undefined;
+        this.#pending ??= { id, documents: [], key: this.#cache?.key(language) };
+        const documents = storyDocuments(stories, language);
+        this.#pending.documents.push(...documents);
+        const key = await this.#pending.key;
+        for (const { url, html } of documents) key?.add(url, html);
+        await ready;
+      },
       end: (id, fromPages) => {
         this.#fromPages.push(...fromPages);
         // A site of one part keeps it open for its stories' built pages, read at the end of the build.
         const keep = fromPages.length > 0 && this.#plan?.length === 1;
-        return this.#enqueue(async () => {
-          if (this.#part?.id === id && !keep) await this.#writePart();
-        });
+        return this.#pending?.id === id ? this.#indexPending(keep) : Promise.resolve();
       },
       done: (error) => {
         this.#taken = true;
@@ -128,19 +147,45 @@ export class SearchIndexBuild {
     (globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF] = handoff;
   }
 
+  /**
+   * Indexes the part the route has sent, after the parts before it: from the cache when an earlier build
+   * indexed the same documents, else in a Pagefind process, whose part is then stored. A part kept open
+   * for built pages (`keep`) is neither. Resolves when the part before it is done, so the route describes
+   * the next part while Pagefind reads this one.
+   */
+  #indexPending(keep: boolean): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (!pending) return Promise.resolve();
+    const { language, logger, stagingDir } = this.#options;
+    const cache = keep ? undefined : this.#cache;
+    return this.#enqueue(async () => {
+      const key = cache && (await pending.key)?.digest();
+      const planned = this.#plan?.find((p) => p.id === pending.id);
+      const stories = key ? await cache.take(key, join(stagingDir, pending.id)) : undefined;
+      if (stories !== undefined) {
+        this.#reused++;
+        this.#written.push({ id: pending.id, stories, newest: planned?.newest, oldest: planned?.oldest });
+        return;
+      }
+      this.#part = await PartIndex.open(pending.id, language);
+      await this.#part.add(pending.documents, logger);
+      if (keep) return;
+      const written = await this.#writePart();
+      if (key && written) await cache.store(key, join(stagingDir, written.id), written.stories);
+    });
+  }
+
   /** Writes the open part to the staging folder and ends its process. */
-  async #writePart(): Promise<void> {
+  async #writePart(): Promise<ManifestPart | undefined> {
     const part = this.#part;
-    if (!part) return;
+    if (!part) return undefined;
     this.#part = undefined;
     await part.write(this.#options.stagingDir);
     const planned = this.#plan?.find((p) => p.id === part.id);
-    this.#written.push({
-      id: part.id,
-      stories: part.indexed,
-      newest: planned?.newest,
-      oldest: planned?.oldest,
-    });
+    const written = { id: part.id, stories: part.indexed, newest: planned?.newest, oldest: planned?.oldest };
+    this.#written.push(written);
+    return written;
   }
 
   /** Indexes built pages in parts of their own, "pages", "pages-2"…, each of `partSize` pages at most. */
@@ -164,6 +209,7 @@ export class SearchIndexBuild {
     const stopped = this.#taken ? await this.#routeDone : undefined;
     const seen = this.#plan !== undefined;
     try {
+      await this.#indexPending(false);
       await this.#queue;
       if (this.#failed) throw this.#failed.error;
       if (stopped !== undefined) throw indexError(stopped);
@@ -183,6 +229,7 @@ export class SearchIndexBuild {
       await moveFolder(stagingDir, output);
       await pruneMergedParts(output, this.#written);
       await writeFile(join(output, PARTS_MANIFEST), JSON.stringify(partsManifest(this.#written)));
+      await this.#cache?.prune();
     } finally {
       await this.#part?.close();
       await rm(stagingDir, { recursive: true, force: true });
@@ -190,8 +237,9 @@ export class SearchIndexBuild {
     const indexed = this.#written.reduce((sum, part) => sum + part.stories, 0);
     const how = seen ? 'indexed alongside the pages' : 'indexed from the built pages';
     const parts = this.#written.length === 1 ? '1 part' : `${this.#written.length} parts`;
+    const reused = this.#reused ? ` (${this.#reused} unchanged since the last build)` : '';
     logger.info(
-      `search index: ${indexed} articles in ${parts}, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
+      `search index: ${indexed} articles in ${parts}${reused}, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
     );
     return indexed;
   }

@@ -4,9 +4,9 @@
  * Astro's build bundle, so a global is what both sides see), and the route takes it in `getStaticPaths`.
  *
  * The route asks for the plan first (the parts, from every story's month), then sends each part's
- * stories in that order and says when a part is complete. `add` resolves when the index can take more,
- * so the route describes a story only shortly before Pagefind reads it: no list of records waits on the
- * heap.
+ * stories in that order and says when a part is complete. The index holds a part's documents until it
+ * is complete (its digest decides whether Pagefind must read it at all), and `add` resolves when the
+ * part before is done: at most one part waits on the heap while Pagefind reads another.
  */
 import type { SearchPart } from './parts.ts';
 import type { SearchRecord } from './record.ts';

@@ -41,12 +41,13 @@ describe('partsByMonth', () => {
       next += part.count;
     }
     expect(next).toBe(months.length);
+    // Halves of fixed spans: 2017-03 | 2017-02…2017-01 | 2016-12…2016-11.
     expect(parts.map((p) => [p.newest, p.oldest])).toEqual([
-      ['2017-03', '2017-02'],
-      ['2017-01', '2017-01'],
+      ['2017-03', '2017-03'],
+      ['2017-02', '2017-01'],
       ['2016-12', '2016-11'],
     ]);
-    expect(parts.map((p) => p.id)).toEqual(['2017-03', '2017-01', '2016-12']);
+    expect(parts.map((p) => p.id)).toEqual(['2017-03', '2017-02', '2016-12']);
   });
 
   it('never splits a month that fits in a part', () => {
@@ -60,18 +61,33 @@ describe('partsByMonth', () => {
     }
   });
 
-  it('balances the parts rather than leaving a last part of a few stories', () => {
-    // Ten equal months of 100 at 500 a part: two parts of 500, not 500, 400 and 100.
-    const months = stories(Array.from({ length: 10 }, (_, i): [string, number] => [`2016-${i + 10}`, 100]));
-    expect(summary(partsByMonth(months, 500))).toEqual(['2016-10:500', '2016-15:500']);
-    // 10,000 stories of 140 a month at 5,000 a part: three parts of about 3,333, not 4,9xx + 4,9xx + 1xx.
-    const busy = stories(Array.from({ length: 72 }, (_, i): [string, number] => [`m${100 - i}`, 140])).slice(
-      0,
-      10_000,
+  it('cuts along spans fixed in time, so a new story changes the newest part alone', () => {
+    // Five years of 150 stories a month, newest first, at 2,000 a part.
+    const month = (i: number) => `${2012 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    const years = (counts: (i: number) => number) =>
+      stories(Array.from({ length: 60 }, (_, k): [string, number] => [month(59 - k), counts(59 - k)]));
+    const before = partsByMonth(
+      years(() => 150),
+      2_000,
     );
-    const counts = partsByMonth(busy, 5_000).map((p) => p.count);
-    expect(counts).toHaveLength(3);
-    for (const count of counts) expect(Math.abs(count - 10_000 / 3)).toBeLessThanOrEqual(140);
+    const after = partsByMonth(
+      years((i) => (i === 59 ? 151 : 150)),
+      2_000,
+    );
+    const corrected = partsByMonth(
+      years((i) => (i === 3 ? 149 : 150)),
+      2_000,
+    );
+    const key = (p: SearchPart) => `${p.newest}…${p.oldest}:${p.count}`;
+    expect(before.length).toBeGreaterThan(4);
+    for (const part of before) expect(part.count).toBeLessThanOrEqual(2_000);
+    // Only the part of the newest month differs (by one story); the others hold the same months.
+    expect(after.map(key).slice(1)).toEqual(before.map(key).slice(1));
+    expect(after[0]?.count).toBe((before[0]?.count ?? 0) + 1);
+    // A story taken out of 2012-04 changes that part alone.
+    const changed = corrected.map(key).filter((k, i) => k !== before.map(key)[i]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/…2012-0[1-4]:/);
   });
 
   it('splits a month bigger than a part into nearly equal pieces, named after it', () => {

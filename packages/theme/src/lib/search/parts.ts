@@ -74,49 +74,87 @@ function monthGroups(months: readonly string[], max: number): Group[] {
   return groups;
 }
 
-/** Fills parts with whole groups, closing one when the next group would pass `max` or overshoot `target`. */
-function fill(groups: readonly Group[], max: number, target: number): SearchPart[] {
-  const parts: SearchPart[] = [];
-  let part: SearchPart | undefined;
-  for (const group of groups) {
-    if (part) {
-      const after = part.count + group.count;
-      if (after > max || after - target > target - part.count) part = undefined;
-    }
-    if (part) {
-      part.count += group.count;
-      part.oldest = group.month;
-    } else {
-      part = {
-        id: group.id,
-        start: group.start,
-        count: group.count,
-        newest: group.month,
-        oldest: group.month,
-      };
-      parts.push(part);
-    }
+/** A month's place in time: months since the year 0 ("2016-12" → 24203); NaN for what is not a month. */
+function monthNumber(month: string): number {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : Number.NaN;
+}
+
+/**
+ * The widest span of time a part covers: 1,024 months (about 85 years). The spans are aligned on the
+ * year 0 and halved (512, 256… 1 month) while they hold more than a part's stories.
+ */
+const WIDEST_SPAN = 1024;
+
+/** The part of these groups (consecutive in the list, newest first). */
+function partOf(groups: readonly Group[]): SearchPart {
+  const first = groups[0] as Group;
+  const last = groups.at(-1) as Group;
+  return {
+    id: first.id,
+    start: first.start,
+    count: groups.reduce((sum, group) => sum + group.count, 0),
+    newest: first.month,
+    oldest: last.month,
+  };
+}
+
+/**
+ * The parts of the groups in the span of `size` months from month `from`: one part when they fit, else
+ * the newer half's parts, then the older half's. A month too big for a part comes in pieces, a part each.
+ */
+function partsOfSpan(groups: readonly Group[], from: number, size: number, max: number, out: SearchPart[]) {
+  const count = groups.reduce((sum, group) => sum + group.count, 0);
+  if (count <= max) {
+    out.push(partOf(groups));
+    return;
   }
-  return parts;
+  if (size === 1) {
+    for (const piece of groups) out.push(partOf([piece]));
+    return;
+  }
+  const half = size / 2;
+  const middle = from + half;
+  const newer = groups.filter((group) => monthNumber(group.month) >= middle);
+  const older = groups.filter((group) => monthNumber(group.month) < middle);
+  if (newer.length) partsOfSpan(newer, middle, half, max, out);
+  if (older.length) partsOfSpan(older, from, half, max, out);
 }
 
 /**
  * Splits stories into parts of at most `max`, by month of publication: `months` holds each story's
- * month ("2016-12", in the newsroom's time zone), newest first, as the stories are listed. A month never
- * straddles two parts unless it alone holds more than `max` stories, and the parts are about equal in
- * size: as few as the months allow, each near `stories ÷ parts`, so a site of `max` stories or fewer
- * gets a single part.
+ * month ("2016-12", in the newsroom's time zone), newest first, as the stories are listed.
+ *
+ * A site of `max` stories or fewer gets a single part. A bigger one is cut along spans of time fixed in
+ * the calendar rather than balanced over the whole list: a span of 1,024 months is halved, and halved
+ * again, until each span holds `max` stories or fewer (a month that alone holds more is cut into nearly
+ * equal pieces). So a part's stories depend only on the stories of its own span: a new story changes the
+ * newest part alone, a corrected one its own part, and every other part is what it was, which lets the
+ * build reuse it (`integrations/search-index.ts`).
  * @example partsByMonth(['2016-12', '2016-12', '2016-11'], 5000) // one part: { id: '2016-12', start: 0, count: 3, … }
  */
 export function partsByMonth(months: readonly string[], max: number): SearchPart[] {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`a part holds 1 story or more, not ${max}`);
   if (months.length === 0) return [];
   const groups = monthGroups(months, max);
-  // The fewest parts that can hold the stories, then one more while whole months will not fit in them.
-  for (let parts = Math.ceil(months.length / max); ; parts++) {
-    const filled = fill(groups, max, months.length / parts);
-    if (filled.length <= parts) return uniqueIds(filled);
+  if (months.length <= max) return [partOf(groups)];
+  const parts: SearchPart[] = [];
+  // Consecutive groups of one widest span, newest first, go down together; a list out of order, or a
+  // month that is not one, starts a run of its own.
+  for (let i = 0; i < groups.length;) {
+    const span = Math.floor(monthNumber((groups[i] as Group).month) / WIDEST_SPAN);
+    let end = i + 1;
+    while (!Number.isNaN(span) && end < groups.length) {
+      const next = monthNumber((groups[end] as Group).month);
+      if (Math.floor(next / WIDEST_SPAN) !== span || !(next <= monthNumber((groups[end - 1] as Group).month)))
+        break;
+      end++;
+    }
+    if (Number.isNaN(span)) parts.push(partOf([groups[i] as Group]));
+    else partsOfSpan(groups.slice(i, end), span * WIDEST_SPAN, WIDEST_SPAN, max, parts);
+    i = end;
   }
+  return uniqueIds(parts);
 }
 
 /** Ids stay unique even when a month comes back later in a list that was not sorted: "2016-12-2"… */
