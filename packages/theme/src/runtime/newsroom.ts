@@ -19,7 +19,9 @@ import {
   relatedStories,
   type RelatedIndex,
 } from '../lib/newsroom/related.ts';
+import type { VersionedEntry } from '../lib/cache-key.ts';
 import { searchPath } from '../lib/urls.ts';
+import { listingKey } from './cache-keys.ts';
 import { getArticles, perList, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';
 import { now } from './clock.ts';
@@ -89,12 +91,16 @@ export interface ListingPage<T> extends Page<T> {
  * The `getStaticPaths` entries of a paginated listing served by one route file at two patterns: the
  * list's own (`/politics`) for page 1 and `…/page/[page]` for the rest. `routePattern` tells them apart.
  */
-export function listingPaths<T, P extends Record<string, string>, X extends object>(
+export function listingPaths<T extends VersionedEntry, P extends Record<string, string>, X extends object>(
   routePattern: string,
   params: P,
   items: readonly T[],
   firstUrl: string,
   extra: X,
+  /** What the listing is, for the pages' `cacheKey` (`runtime/cache-keys.ts`). */
+  kind: string,
+  /** What else its pages show, for the key (an author's profile). */
+  ...shown: unknown[]
 ) {
   const pages = paginate(items, config.perPage);
   const wanted = routePattern.includes('[page]')
@@ -106,6 +112,7 @@ export function listingPaths<T, P extends Record<string, string>, X extends obje
       ...extra,
       page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } satisfies ListingPage<T>,
     },
+    cacheKey: listingKey(kind, page, ...shown),
   }));
 }
 
