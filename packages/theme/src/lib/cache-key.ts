@@ -35,10 +35,7 @@ export function cardVersion(entry: VersionedEntry): string {
 }
 
 function digestOf(value: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ value }))
-    .digest('base64url')
-    .slice(0, 16);
+  return createHash('sha256').update(JSON.stringify({ value })).digest('base64url').slice(0, 16);
 }
 
 /**

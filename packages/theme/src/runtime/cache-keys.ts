@@ -8,6 +8,7 @@
  */
 import { getCollection } from 'astro:content';
 import { cacheKey, cardVersion, entryVersion, tokenPeriod, type VersionedEntry } from '../lib/cache-key.ts';
+import { pageNeighbours, pageWindow } from '../lib/newsroom/pagination.ts';
 import { getAuthors, type Article } from './articles.ts';
 import { buildTime } from './clock.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
@@ -72,13 +73,17 @@ export async function articleKey(article: Article): Promise<string> {
   );
 }
 
-/** A page of a listing: which page of how many, its stories, and what else it shows (an author's profile). */
+/**
+ * A page of a listing: which page, the pages it links to (not how many there are: a numbered page's
+ * links change only when a new page appears next to it), its stories, and what else it shows.
+ */
 export function listingKey(
   kind: string,
   page: { number: number; total: number; items: readonly VersionedEntry[] },
   ...shown: unknown[]
 ): string {
-  return cacheKey(kind, page.number, page.total, page.items.map(cardVersion), shown, everyPage());
+  const links = [pageWindow(page.number, page.total), pageNeighbours(page.number, page.total)];
+  return cacheKey(kind, page.number, links, page.items.map(cardVersion), shown, everyPage());
 }
 
 /** A year of the archive: its stories (the page counts them and lists each month's newest). */
