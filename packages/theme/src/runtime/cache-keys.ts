@@ -79,11 +79,29 @@ export async function articleKey(article: Article): Promise<string> {
  */
 export function listingKey(
   kind: string,
-  page: { number: number; total: number; items: readonly VersionedEntry[] },
+  page: { number: number; total: number; count: number; items: readonly VersionedEntry[] },
   ...shown: unknown[]
 ): string {
   const links = [pageWindow(page.number, page.total), pageNeighbours(page.number, page.total)];
-  return cacheKey(kind, page.number, links, page.items.map(cardVersion), shown, everyPage());
+  // A first page may say how many stories the list has; a numbered page does not.
+  const count = page.number === 0 ? page.count : null;
+  return cacheKey(kind, page.number, links, count, page.items.map(cardVersion), shown, everyPage());
+}
+
+/**
+ * A feed: the stories it carries in full (the first `seo.feeds.items`) and their authors, its author when
+ * it is an author's, and the clock only when it is empty (its last build date then falls back to it).
+ */
+export async function feedKey(articles: readonly Article[], ...shown: unknown[]): Promise<string> {
+  const items = articles.slice(0, config.seo.feeds.items);
+  const authors = await Promise.all(items.map(async (item) => (await getAuthors(item)).map(entryVersion)));
+  return cacheKey(
+    'feed',
+    items.map(entryVersion),
+    authors,
+    shown,
+    items.length ? null : buildTime().toISOString(),
+  );
 }
 
 /** A year of the archive: its stories (the page counts them and lists each month's newest). */
