@@ -22,7 +22,18 @@ const photolessCard = '/og/storm-schools-closed.png';
 describe('social cards in the example', () => {
   it("are drawn for stories without a photo only (the default, `use: 'fallback'`)", async () => {
     await expect(stat(fileForPath(exampleDist, seedCard))).rejects.toThrow();
-    expect((await stat(fileForPath(exampleDist, photolessCard))).size).toBeGreaterThan(10_000);
+    expect((await stat(fileForPath(exampleDist, photolessCard))).isFile()).toBe(true);
+  });
+
+  it('are palette PNGs of at most 12 KB each', async () => {
+    const folder = join(exampleDist, 'og');
+    const cards = (await readdir(folder)).filter((file) => file.endsWith('.png'));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const png = await readFile(join(folder, card));
+      expect([card, png[25]]).toEqual([card, 3]); // colour type 3: indexed
+      expect(png.length).toBeLessThanOrEqual(12 * 1024);
+    }
   });
 
   it('is a 1200×630 PNG on the site’s colour, with light headline ink set flush right', async () => {
