@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
@@ -88,7 +87,6 @@ export function setupSeo(
   const onDemandPages: string[] = [];
 
   const info: SeoBuildInfo = {
-    cardCacheDir: fileURLToPath(new URL('khabar-cards/', astroConfig.cacheDir)),
     cardFonts: {
       family: 'Cairo',
       bold: require.resolve('@expo-google-fonts/cairo/700Bold/Cairo_700Bold.ttf'),

@@ -1,20 +1,16 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
  * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
  * typing every parsed tree would only restate the assertions below. */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { layer, placeMask, stackMask, textMask } from './canvas.ts';
 import {
   CARD_COLOURS,
   CARD_HEIGHT,
   CARD_WIDTH,
-  cachedCard,
+  cardCacheKey,
   cardHeadline,
-  cardKey,
   hexRgb,
   renderSocialCard,
 } from './social-card.ts';
@@ -33,8 +29,6 @@ const input = {
   background: '#a3131b',
   foreground: '#ffffff',
 };
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 /** A PNG's bit depth and colour type (3: indexed, a palette PNG), from its header. */
 const pngHeader = (png: Buffer) => ({ bitDepth: png[24], colourType: png[25] });
@@ -47,15 +41,35 @@ describe('card text', () => {
   });
 });
 
-describe('cardKey', () => {
-  it('changes with anything drawn and with the theme version, not otherwise', () => {
-    const key = cardKey(input, '0.1.0');
+describe('cardCacheKey', () => {
+  it('changes with everything the card shows', () => {
+    const key = cardCacheKey(input, fonts);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(cardKey({ ...input }, '0.1.0')).toBe(key);
-    expect(cardKey({ ...input, headline: `${input.headline}!` }, '0.1.0')).not.toBe(key);
-    expect(cardKey({ ...input, section: 'اقتصاد' }, '0.1.0')).not.toBe(key);
-    expect(cardKey({ ...input, site: 'خبر اليوم' }, '0.1.0')).not.toBe(key);
-    expect(cardKey(input, '0.2.0')).not.toBe(key);
+    const changed = [
+      { ...input, headline: `${input.headline}!` },
+      { ...input, section: 'اقتصاد' },
+      { ...input, site: 'خبر اليوم' },
+      { ...input, host: 'news.example' },
+      { ...input, host: undefined },
+      { ...input, background: '#0b3d2e' },
+      { ...input, foreground: '#fffff0' },
+    ].map((other) => cardCacheKey(other, fonts));
+    expect(new Set([key, ...changed]).size).toBe(changed.length + 1);
+    expect(cardCacheKey(input, { ...fonts, family: 'Amiri' })).not.toBe(key);
+    expect(cardCacheKey(input, { ...fonts, bold: fonts.regular })).not.toBe(key);
+  });
+
+  it('does not change with what the card does not show', () => {
+    const key = cardCacheKey(input, fonts);
+    expect(cardCacheKey({ ...input }, { ...fonts })).toBe(key);
+    // The headline is drawn with its spaces collapsed; colours are read without regard to case.
+    expect(cardCacheKey({ ...input, headline: `  ${input.headline.replace(' ', '   ')} ` }, fonts)).toBe(key);
+    expect(cardCacheKey({ ...input, background: '#A3131B' }, fonts)).toBe(key);
+    // The same font files in another folder (another checkout, another machine).
+    const moved = { ...fonts, bold: `/elsewhere/${fonts.bold.split('/').pop() ?? ''}` };
+    expect(
+      cardCacheKey(input, { ...moved, regular: `/elsewhere/${fonts.regular.split('/').pop() ?? ''}` }),
+    ).toBe(key);
   });
 });
 
@@ -166,21 +180,5 @@ describe('the card canvas', () => {
       (await textMask(sharp, { markup, font: `${fonts.family} Bold 40`, fontfile: fonts.bold }, 16)).width;
     // U+200C (zero-width non-joiner) keeps each letter in its isolated or final form.
     expect(await width('سلام')).toBeLessThan(await width('س\u200Cل\u200Cا\u200Cم'));
-  });
-});
-
-describe('cachedCard', () => {
-  it('draws once and then reads the cache', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'khabar-cards-'));
-    dirs.push(dir);
-    let draws = 0;
-    const draw = () => {
-      draws++;
-      return Promise.resolve(Buffer.from('png'));
-    };
-    expect((await cachedCard(dir, 'k', draw)).cached).toBe(false);
-    const second = await cachedCard(dir, 'k', draw);
-    expect([second.cached, second.png.toString(), draws]).toEqual([true, 'png', 1]);
-    expect(await readdir(dir)).toEqual(['k.png']);
   });
 });

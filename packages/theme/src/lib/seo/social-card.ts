@@ -6,6 +6,7 @@
  * given the palette of the card's two colours and their blends (`png.ts`).
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 // Pango markup follows XML's rules: the XML escaper is the right one.
 import { escapeXml } from '../escape.ts';
 import {
@@ -23,12 +24,9 @@ import {
 import { blendRamp, greyToPalette } from './png.ts';
 
 export { hexRgb, type SharpFactory };
-export { cachedCard } from './card-cache.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-/** Bump when the drawing changes, so cached cards are redrawn. */
-export const CARD_LAYOUT_VERSION = 3;
 
 /**
  * Palette entries of a card: the background, the ink and fourteen blends of the two, enough for
@@ -72,25 +70,26 @@ export function cardHeadline(headline: string, maxWords = Infinity): string {
 }
 
 /**
- * The cache key of a card: everything drawn on it, plus the theme's version (its drawing code).
- * @example cardKey(input, '0.1.0') // 'a3f…' (64 hex digits)
+ * The `cacheKey` of a story's card page (Astro's incremental builds): it changes exactly when what the
+ * card shows changes — the headline as drawn, the section's name, the site's name and host, the
+ * colours, the typeface — and not with what it does not show (spacing in the headline, a colour's
+ * letter case, the font files' folder). The drawing code is covered by Astro's own hash of the route's
+ * code, and `sharp` and the fonts' versions by the lockfile's.
+ * @example cardCacheKey(input, fonts) // 'a3f…' (64 hex digits)
  */
-export function cardKey(input: CardInput, themeVersion: string): string {
-  const { headline, section, site, host, background, foreground } = input;
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        CARD_LAYOUT_VERSION,
-        themeVersion,
-        headline,
-        section,
-        site,
-        host,
-        background,
-        foreground,
-      ]),
-    )
-    .digest('hex');
+export function cardCacheKey(input: CardInput, fonts: CardFonts): string {
+  const drawn = [
+    cardHeadline(input.headline),
+    input.section,
+    input.site,
+    input.host ?? null,
+    hexRgb(input.background),
+    hexRgb(input.foreground),
+    fonts.family,
+    basename(fonts.bold),
+    basename(fonts.regular),
+  ];
+  return createHash('sha256').update(JSON.stringify(drawn)).digest('hex');
 }
 
 /** Sizes tried for the headline, largest first (px). */
