@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import build from 'virtual:khabar/seo-build';
+import { DrawAhead } from '../lib/seo/draw-ahead.ts';
 import { cardCacheKey, renderSocialCard, type CardInput } from '../lib/seo/social-card.ts';
 import { getSection, type Article } from './articles.ts';
 import { config } from './site.ts';
@@ -56,37 +57,18 @@ export async function socialCardSize(article: Article): Promise<number> {
   return sizes.get(socialCardKey(article)) ?? (await socialCardPng(article)).length;
 }
 
-/** The cards of the route's pages in the order Astro renders them, and where each is in it. */
-let order: { articles: readonly Article[]; index: Map<string, number> } | undefined;
-/** Cards drawn ahead of their page, by article id. */
-const ahead = new Map<string, { index: number; png: Promise<Buffer> }>();
+let ahead: DrawAhead<Article, Buffer> | undefined;
 
 /**
- * Lets the card route's pages draw ahead: Astro renders pages one at a time, so while a card's page is
- * rendered the next ones (one per spare core) are drawn too. Only pages Astro renders draw: an
- * incremental build that skips a card's page never draws it (but for at most one look-ahead per core).
+ * Lets the card route's pages draw ahead (`DrawAhead`): while a card's page is rendered, the next ones
+ * (one per spare core) are drawn too. An incremental build that skips a card's page never draws it, but
+ * for at most one look-ahead per core.
  */
 export function drawAhead(articles: readonly Article[]): void {
-  order = { articles, index: new Map(articles.map((article, i) => [article.id, i])) };
-  ahead.clear();
+  ahead = new DrawAhead(articles, (article) => article.id, socialCardPng, availableParallelism() - 1);
 }
 
 /** A story's card for its page: drawn ahead when the route asked for it, drawing the next ones. */
 export function socialCardForPage(article: Article): Promise<Buffer> {
-  const at = order?.index.get(article.id);
-  if (!order || at === undefined) return socialCardPng(article);
-  // Cards drawn ahead for pages Astro skipped are dropped.
-  for (const [id, card] of ahead) if (card.index < at) ahead.delete(id);
-  const own = ahead.get(article.id)?.png ?? socialCardPng(article);
-  ahead.delete(article.id);
-  const spare = Math.max(0, availableParallelism() - 1);
-  for (let next = at + 1; next <= at + spare && next < order.articles.length; next++) {
-    const story = order.articles[next];
-    if (!story || ahead.has(story.id)) continue;
-    const png = socialCardPng(story);
-    // Its page reports a failure; a card drawn ahead for a skipped page must not crash the build.
-    png.catch(() => undefined);
-    ahead.set(story.id, { index: next, png });
-  }
-  return own;
+  return ahead ? ahead.take(article) : socialCardPng(article);
 }
