@@ -1,8 +1,8 @@
 /**
  * A story's social card, bound to the site: what it shows, its page's `cacheKey`, and its PNG, drawn
  * when asked for. Nothing is kept on disk between builds: with Astro's incremental builds an unchanged
- * card's page is not rendered at all (Astro keeps its file), and a card that is rendered is drawn — in
- * about as long as reading it back would take.
+ * card's page is not rendered at all (Astro keeps its file), so a card that is rendered is new or has
+ * changed, and there is nothing to read back.
  */
 import { availableParallelism } from 'node:os';
 import build from 'virtual:khabar/seo-build';
