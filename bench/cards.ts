@@ -3,7 +3,8 @@
  *
  * Social cards alone: draws the cards of a generated newsroom's newest stories without a photo (those
  * that get a card by default) with the theme's `renderSocialCard`, as the card route does, and prints
- * the median and 90th-percentile time a card takes drawn one at a time, the time a card takes when
+ * the median and 90th-percentile time a card takes drawn one at a time (and the CPU time it takes), the
+ * time a card takes when
  * `--parallel` are drawn at once (the card route draws ahead on spare cores), their mean size and the
  * largest. Ten cards are drawn first and not counted: the parts every card of a section shares are drawn
  * then, once per build as in a build. Not a test: numbers vary with the machine's load.
@@ -59,6 +60,8 @@ const measured = inputs.slice(WARM_UP);
 const times: number[] = [];
 let bytes = 0;
 let largest = 0;
+// CPU time of every thread of the process (libvips works on libuv's): less sensitive to other load.
+const cpuBefore = process.cpuUsage();
 for (const input of measured) {
   const start = performance.now();
   const png = await renderSocialCard(sharp, input, fonts);
@@ -66,6 +69,8 @@ for (const input of measured) {
   bytes += png.length;
   largest = Math.max(largest, png.length);
 }
+const { user, system } = process.cpuUsage(cpuBefore);
+const cpu = (user + system) / 1000 / measured.length;
 times.sort((a, b) => a - b);
 const at = (share: number) => times[Math.min(times.length - 1, Math.floor(share * times.length))] ?? NaN;
 
@@ -81,7 +86,7 @@ const wall = (performance.now() - start) / measured.length;
 console.log(
   [
     `${measured.length} cards (seed ${values.seed}), one at a time:`,
-    `  median ${at(0.5).toFixed(2)} ms, p90 ${at(0.9).toFixed(2)} ms a card`,
+    `  median ${at(0.5).toFixed(2)} ms, p90 ${at(0.9).toFixed(2)} ms a card (CPU ${cpu.toFixed(2)} ms a card)`,
     `  ${parallel} at a time: ${wall.toFixed(2)} ms a card`,
     `  mean size ${Math.round(bytes / measured.length)} bytes (${(bytes / measured.length / 1024).toFixed(1)} KB), largest ${largest} bytes`,
   ].join('\n'),
