@@ -14,9 +14,9 @@ import { buildTime, now } from './clock.ts';
 import { config } from './site.ts';
 
 type Params = Record<string, string | number | undefined>;
-interface PathEntry {
+interface PathEntry<P = unknown> {
   params: Params;
-  props?: Record<string, unknown>;
+  props?: P;
 }
 /** What a route's `getStaticPaths` is called with: Astro's options, and ours for on-demand lookups. */
 export interface PathOptions {
@@ -24,7 +24,9 @@ export interface PathOptions {
   /** Every path, not only those built ahead: the on-demand twin is looking one up. */
   everyPath?: boolean;
 }
-type GetStaticPaths = (options: PathOptions) => Promise<readonly PathEntry[]> | readonly PathEntry[];
+type GetStaticPaths<P = unknown> = (
+  options: PathOptions,
+) => Promise<readonly PathEntry<P>[]> | readonly PathEntry<P>[];
 
 /** Whether a story's page is built ahead (`storyBuiltAhead`, by the build's clock). */
 export function builtAhead(story: { data: { published: Date } }): boolean {
@@ -58,11 +60,11 @@ const lookups = new WeakMap<
  * The props a prerendered route would have given the page at these params, or `undefined` when it has
  * no such page (a 404). Worked out once per route, pattern and published list.
  */
-export async function propsFor(
-  getStaticPaths: GetStaticPaths,
+export async function propsFor<P extends object>(
+  getStaticPaths: GetStaticPaths<P>,
   routePattern: string,
   params: Params,
-): Promise<Record<string, unknown> | undefined> {
+): Promise<P | undefined> {
   const list = await getArticles();
   let byPattern = lookups.get(getStaticPaths);
   if (!byPattern) {
@@ -76,7 +78,7 @@ export async function propsFor(
     byPattern.set(routePattern, lookup);
   }
   const entry = lookup.byParams.get(paramsKey(params));
-  return entry ? (entry.props ?? {}) : undefined;
+  return entry ? ((entry.props ?? {}) as P) : undefined;
 }
 
 /** Which lifetime a page rendered on request gets (`rendering.cache`). */
