@@ -8,6 +8,7 @@ import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './
 import { setupComments } from './integrations/comments.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
+import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
@@ -88,6 +89,8 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           // Astro's default content store is one JSON string, which V8 cannot hold past about 500 MB: a
           // static archive of some 40,000 stories. In chunks of 10 MB it has no such ceiling.
           experimental: { collectionStorage: 'chunked' },
+          // Small CSS chunks as cached files, not copied into every page (integrations/stylesheets.ts).
+          build: { inlineStylesheets: inlineStylesheets(astroConfig.build.inlineStylesheets) },
           vite: {
             plugins: [vitePluginKhabar(modules)],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
