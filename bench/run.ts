@@ -1,6 +1,7 @@
 /**
- * `pnpm bench [-- --sizes 100,1000,10000] [--modes static,recent] [--no-warm | --warm false] [--seed 1]
- *   [--image-pool 24] [--requests 1000] [--warmup 50] [--concurrency 4]`
+ * `pnpm bench [-- --sizes 100,1000,10000] [--modes static,recent] [--no-warm | --warm false]
+ *   [--no-publish | --publish false] [--seed 1] [--image-pool 24] [--requests 1000] [--warmup 50]
+ *   [--concurrency 4]`
  *
  * For each size: generates a synthetic Arabic newsroom once, builds it as a bare Astro site (the floor:
  * same Markdown, a minimal layout) and with the Khabar theme in each chosen mode — `static` (every page
@@ -8,7 +9,9 @@
  * prerendered, the rest rendered on request by the Node adapter, site `theme-recent`) — cold (no caches,
  * Node's compile cache included) and then warm (Astro's image and content caches and the compile cache
  * kept), and prints one table. For `recent` it then starts the built server and times requests for
- * archive stories. Not a test: numbers vary with the machine's load.
+ * archive stories. Then each theme site publishes one new story and rebuilds, fixes a typo in an old
+ * story and rebuilds, and counts what Astro rendered and reused in each (`publish.ts`, `astro-log.ts`).
+ * Not a test: numbers vary with the machine's load.
  *
  * Peak memory is the sum of resident memory over the build's whole process tree (Node and what it
  * spawns, such as Pagefind), sampled from /proc every 100 ms (`proc-tree.ts`).
@@ -20,16 +23,20 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { countPaths, type PathCounts } from './astro-log.ts';
 import { generateNewsroom } from './generator/index.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { linkNewsroom, writeSharedNewsroom } from './newsroom-files.ts';
 import { sampleTree, type TreeMemory } from './proc-tree.ts';
+import { addMinutes, archiveOf, fixTypo, nextStory, publishStory, type Edit } from './publish.ts';
 import { RECENT_DAYS, scaffoldSite, type SiteKind } from './sites.ts';
 
 const benchRoot = fileURLToPath(new URL('./', import.meta.url));
 const workRoot = join(benchRoot, '.tmp');
 const SAMPLE_MS = 100;
 const SITE = 'https://bench.example';
+/** The theme sites' build clock is pinned this long after the newest story; one is published half-way. */
+const CLOCK_AFTER_NEWEST_MINUTES = 60;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -38,6 +45,9 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'static' },
     warm: { type: 'string', default: 'true' },
     'no-warm': { type: 'boolean', default: false },
+    'no-bare': { type: 'boolean', default: false },
+    publish: { type: 'string', default: 'true' },
+    'no-publish': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     'image-pool': { type: 'string', default: '24' },
     requests: { type: 'string', default: '1000' },
@@ -63,11 +73,14 @@ for (const mode of modes) {
   }
 }
 const themeKinds = [...new Set(modes.map((mode) => MODES[mode] as Exclude<SiteKind, 'bare'>))];
-const kinds: SiteKind[] = ['bare', ...themeKinds];
+// `--no-bare` leaves the floor out (at 100,000 stories it takes longer than the theme): no ratios then.
+const kinds: SiteKind[] = values['no-bare'] ? themeKinds : ['bare', ...themeKinds];
 /** The order of the builds: cheapest first, so a mode that fails (or an option the theme lacks) fails early. */
 const COST: Record<SiteKind, number> = { bare: 0, 'theme-recent': 1, theme: 2 };
 const buildOrder = kinds.toSorted((a, b) => COST[a] - COST[b]);
-const warmBuilds = !values['no-warm'] && !/^(false|no|0|off)$/i.test(values.warm);
+const no = (value: string) => /^(false|no|0|off)$/i.test(value);
+const warmBuilds = !values['no-warm'] && !no(values.warm);
+const publishBuilds = !values['no-publish'] && !no(values.publish);
 const load = {
   requests: Number(values.requests),
   warmup: Number(values.warmup),
@@ -177,6 +190,17 @@ interface Latency extends LatencyResult {
   pool: number;
 }
 
+/** A rebuild after an edit to the newsroom: the build, and what Astro says it rendered and reused. */
+interface EditBuild {
+  build: BuildResult;
+  /** From the build's log (`astro-log.ts`); `undefined`, with `countError`, if the log did not read as Astro's. */
+  counts?: PathCounts;
+  countError?: string;
+  edit: Omit<Edit, 'undo'>;
+  /** The build's log, kept under bench/.tmp/ (relative to it): Astro's line for every path it generated. */
+  log: string;
+}
+
 interface Row {
   articles: number;
   kind: SiteKind;
@@ -187,6 +211,9 @@ interface Row {
   warm?: BuildResult;
   bytes: number;
   latency?: Latency;
+  /** Theme sites: the rebuild after publishing one story, then the one after a typo fix in an old story. */
+  publish?: EditBuild;
+  typo?: EditBuild;
 }
 
 const rows: Row[] = [];
@@ -195,6 +222,19 @@ const fmt = (n: number | undefined, digits = 1) =>
     ? ''
     : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (n: number | undefined) => fmt(n, 0);
+
+/** An edit's rebuild in the table: seconds, peak MB, rendered, reused (`—` when not run, `?` when unread). */
+function editCells(row: Row, edit: EditBuild | undefined): string[] {
+  if (row.kind === 'bare') return ['', '', '', ''];
+  if (!edit) return ['—', '—', '—', '—'];
+  const { counts } = edit;
+  return [
+    fmt(edit.build.seconds),
+    mb(edit.build.memory.peakMB),
+    counts ? counts.rendered.toLocaleString('en-US') : '?',
+    counts ? counts.reused.toLocaleString('en-US') : '?',
+  ];
+}
 
 function printTable() {
   const header = [
@@ -213,6 +253,14 @@ function printTable() {
     'p50 ms',
     'p99 ms',
     'server MB',
+    'publish s',
+    'publish MB',
+    'rendered',
+    'reused',
+    'typo s',
+    'typo MB',
+    'typo rendered',
+    'typo reused',
   ];
   const lines = rows.map((row) => {
     const bare = rows.find((r) => r.articles === row.articles && r.kind === 'bare');
@@ -233,6 +281,8 @@ function printTable() {
       fmt(row.latency?.p50ms),
       fmt(row.latency?.p99ms),
       mb(row.latency?.serverRssMB),
+      ...editCells(row, row.publish),
+      ...editCells(row, row.typo),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
@@ -280,6 +330,32 @@ const TARGETS: Target[] = [
     },
   },
   {
+    what: '10,000 static: publishing one story < 10 s, rendering < 100 pages',
+    check(rs) {
+      const publish = row(rs, 10_000, 'theme')?.publish;
+      if (!publish) return undefined;
+      const seconds = fmt(publish.build.seconds);
+      if (!publish.counts)
+        return `unknown (${seconds} s; pages rendered not read: ${publish.countError ?? '?'})`;
+      const { rendered, paths } = publish.counts;
+      return verdict(
+        publish.build.seconds < 10 && rendered < 100,
+        `${seconds} s, ${rendered.toLocaleString('en-US')} of ${paths.toLocaleString('en-US')} pages rendered`,
+      );
+    },
+  },
+  {
+    what: '10,000 static: a typo fix in an old story < 8 s',
+    check(rs) {
+      const typo = row(rs, 10_000, 'theme')?.typo;
+      if (!typo) return undefined;
+      const rendered = typo.counts
+        ? `${typo.counts.rendered.toLocaleString('en-US')} of ${typo.counts.paths.toLocaleString('en-US')} pages rendered`
+        : 'pages rendered not read';
+      return verdict(typo.build.seconds < 8, `${fmt(typo.build.seconds)} s, ${rendered}`);
+    },
+  },
+  {
     what: '100,000 on demand: cold build < 3 min, peak (process tree) < 6 GB',
     check(rs) {
       const r = row(rs, 100_000, 'theme-recent');
@@ -321,6 +397,7 @@ const meta = {
   sizes,
   modes,
   warm: warmBuilds,
+  publish: publishBuilds,
   seed: Number(values.seed),
   imagePool: Number(values['image-pool']),
   recentDays: RECENT_DAYS,
@@ -328,13 +405,42 @@ const meta = {
   latency: { ...load, host: '127.0.0.1' },
 };
 
+/** Rendered files listed in results.json up to this many (all of them under the 100-page target). */
+const LISTED_FILES = 200;
+
+/** An edit's rebuild as flat fields of a row in results.json: `publishSeconds`, `publishRendered`, … */
+function editFields(prefix: 'publish' | 'typo', edit: EditBuild | undefined): Record<string, unknown> {
+  if (!edit) return {};
+  const { build: result, counts, countError } = edit;
+  const files = counts?.renderedFiles;
+  const byType: Record<string, number> = {};
+  for (const file of files ?? []) {
+    const type = /\.([a-z0-9]+)$/i.exec(file)?.[1] ?? '';
+    byType[type] = (byType[type] ?? 0) + 1;
+  }
+  return {
+    [`${prefix}Seconds`]: result.seconds,
+    [`${prefix}PeakMB`]: result.memory.peakMB,
+    [`${prefix}NodePeakMB`]: result.memory.rootPeakMB,
+    [`${prefix}Paths`]: counts?.paths,
+    [`${prefix}Rendered`]: counts?.rendered,
+    [`${prefix}Reused`]: counts?.reused,
+    [`${prefix}Restored`]: counts?.restored,
+    [`${prefix}RenderedByType`]: files ? byType : undefined,
+    [`${prefix}RenderedFiles`]: files && files.length <= LISTED_FILES ? files : undefined,
+    [`${prefix}CountError`]: countError,
+    [`${prefix}Story`]: edit.edit,
+    [`${prefix}Log`]: edit.log,
+  };
+}
+
 async function writeResults() {
   await writeFile(
     join(workRoot, 'results.json'),
     JSON.stringify(
       {
         meta,
-        rows: rows.map(({ cold, warm, latency, ...r }) => ({
+        rows: rows.map(({ cold, warm, latency, publish, typo, ...r }) => ({
           ...r,
           coldSeconds: cold.seconds,
           coldPeakMB: cold.memory.peakMB,
@@ -344,6 +450,8 @@ async function writeResults() {
           warmSeconds: warm?.seconds,
           warmPeakMB: warm?.memory.peakMB,
           warmNodePeakMB: warm?.memory.rootPeakMB,
+          ...editFields('publish', publish),
+          ...editFields('typo', typo),
           latency,
         })),
         targets: TARGETS.map((t) => ({ target: t.what, result: t.check(rows) ?? 'not measured' })),
@@ -352,6 +460,12 @@ async function writeResults() {
       2,
     ) + '\n',
   );
+}
+
+/** Edits made to sites' newsrooms and not undone yet: undone before the run ends, a failed build's too. */
+const pendingEdits: Edit[] = [];
+async function undoEdits() {
+  for (let edit = pendingEdits.pop(); edit; edit = pendingEdits.pop()) await edit.undo();
 }
 
 async function buildOrExit(root: string, label: string): Promise<BuildResult> {
@@ -365,14 +479,45 @@ async function buildOrExit(root: string, label: string): Promise<BuildResult> {
   );
   if (!result.ok) {
     console.error(result.log.slice(-4000));
+    await undoEdits();
     if (rows.length) printTable();
     process.exit(1);
   }
   return result;
 }
 
+/**
+ * The rebuild after an edit: nothing is cleaned first (`dist/` and every cache stay as the last build
+ * left them, as on a newsroom's build machine), and what Astro rendered and reused is read from its log.
+ */
+async function editBuild(
+  root: string,
+  name: 'publish' | 'typo',
+  edit: Edit,
+  label: string,
+): Promise<EditBuild> {
+  const result = await buildOrExit(root, label);
+  const { undo: _undo, ...what } = edit;
+  const log = `${basename(root)}-${name}.log`;
+  await writeFile(join(workRoot, log), result.log);
+  try {
+    const counts = countPaths(result.log);
+    console.log(
+      `  Astro rendered ${counts.rendered.toLocaleString('en-US')} of ${counts.paths.toLocaleString('en-US')} ` +
+        `paths and reused ${counts.reused.toLocaleString('en-US')}` +
+        (counts.reused ? ` (${counts.restored.toLocaleString('en-US')} restored from its cache)` : ''),
+    );
+    return { build: result, counts, edit: what, log };
+  } catch (error) {
+    const countError = error instanceof Error ? error.message : String(error);
+    console.warn(`  warning: what Astro rendered could not be read from its log: ${countError}`);
+    return { build: result, countError, edit: what, log };
+  }
+}
+
 console.log(
-  `Khabar benchmark: sizes ${sizes.join(', ')}; modes ${modes.join(', ')}; warm builds ${warmBuilds ? 'on' : 'off'}\n` +
+  `Khabar benchmark: sizes ${sizes.join(', ')}; modes ${modes.join(', ')}; warm builds ${warmBuilds ? 'on' : 'off'}; ` +
+    `publish and typo fix ${publishBuilds ? 'on' : 'off'}\n` +
     `node ${process.version}; ${meta.cpus} CPUs (${cpuModel}); load average ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')} at start; ${fmt(totalmem() / 1024 ** 3)} GB memory\n` +
@@ -384,20 +529,21 @@ for (const articles of sizes) {
   const roots = Object.fromEntries(
     kinds.map((kind) => [kind, join(workRoot, `${kind}-${articles}`)]),
   ) as Record<SiteKind, string>;
-  // The newsroom's bodies are large (about 1 GB at 100,000 stories): keep only what the URLs need.
-  const { stories, now } = await (async () => {
+  const shared = join(workRoot, `newsroom-${articles}-seed${values.seed}-pool${values['image-pool']}`);
+  // The newsroom's bodies are large (about 1 GB at 100,000 stories): keep only what the URLs and the
+  // edits need.
+  const { stories, now, archive, options } = await (async () => {
     const newsroom = generateNewsroom({
       articles,
       seed: Number(values.seed),
       imagePool: Number(values['image-pool']),
     });
-    const shared = join(workRoot, `newsroom-${articles}-seed${values.seed}-pool${values['image-pool']}`);
     const started = performance.now();
     const how = await writeSharedNewsroom(shared, newsroom);
     console.log(`${articles} articles: newsroom ${how} in ${fmt((performance.now() - started) / 1000)} s`);
     const newest = newsroom.articles.reduce((max, a) => Math.max(max, Date.parse(a.published)), 0);
     // The build clock: an hour after the newest story, whatever the machine's date.
-    const clock = new Date(newest + 3_600_000).toISOString();
+    const clock = new Date(newest + CLOCK_AFTER_NEWEST_MINUTES * 60_000).toISOString();
     for (const kind of kinds) {
       await scaffoldSite(roots[kind], kind, { now: clock });
       await linkNewsroom(shared, roots[kind]);
@@ -405,6 +551,8 @@ for (const articles of sizes) {
     return {
       stories: newsroom.articles.map(({ section, slug, published }) => ({ section, slug, published })),
       now: clock,
+      archive: archiveOf(newsroom),
+      options: newsroom.options,
     };
   })();
   // Cold builds first, then warm ones, alternating sites, so slow drift in the machine's load is shared.
@@ -477,6 +625,37 @@ for (const articles of sizes) {
       ...(warm[kind] ? { warm: warm[kind] } : {}),
       ...(latency ? { latency } : {}),
     });
+  }
+  if (publishBuilds) {
+    // One story published, then a typo fixed in an old one, in every theme site, each followed by a
+    // rebuild; sites alternate as above. The published story stays for the typo fix's build, so that
+    // build differs from the one before it by one word; both edits are undone afterwards.
+    const themeOrder = buildOrder.filter((kind) => kind !== 'bare');
+    const rowOf = (kind: SiteKind) => row(rows, articles, kind) as Row;
+    const published = addMinutes(archive.newest, CLOCK_AFTER_NEWEST_MINUTES / 2);
+    const story = nextStory(options, archive, published);
+    for (const kind of themeOrder) {
+      const edit = await publishStory(roots[kind], story);
+      pendingEdits.push(edit);
+      rowOf(kind).publish = await editBuild(
+        roots[kind],
+        'publish',
+        edit,
+        `${articles} articles, ${kind}: publish one story (${edit.file}, ${published})`,
+      );
+    }
+    for (const kind of themeOrder) {
+      const edit = await fixTypo(roots[kind], shared, archive.middle);
+      pendingEdits.push(edit);
+      rowOf(kind).typo = await editBuild(
+        roots[kind],
+        'typo',
+        edit,
+        `${articles} articles, ${kind}: typo fix (${edit.file}, ${archive.middle.published}: ` +
+          `${edit.word?.from ?? ''} → ${edit.word?.to ?? ''})`,
+      );
+    }
+    await undoEdits();
   }
   printTable();
   await writeResults();

@@ -81,6 +81,9 @@ describe('the site feed /rss.xml', () => {
       item.link?.includes('/storm-schools-closed/'),
     )!;
     expect(storm.enclosure).toMatchObject({ url: `${SITE}og/storm-schools-closed.png`, type: 'image/png' });
+    // Its length is the size of the card the site serves (a card is drawn, not read back, for its feeds).
+    const card = builtFile(exampleDist, SITE, storm.enclosure!.url)!;
+    expect(Number(storm.enclosure!.length)).toBe((await readFile(card)).length);
   });
 });
 

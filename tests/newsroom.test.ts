@@ -11,6 +11,12 @@ import { fileForPath, SEED_PATH } from './helpers/site.ts';
 const PER_PAGE = 3; // examples/news/astro.config.mjs
 const ARABIC_DIGITS = /^[\u0660-\u0669]+$/;
 
+/** How many numbered pages a listing of `count` stories has (the first page shows the newest PER_PAGE). */
+const numbered = (count: number) => (count > PER_PAGE ? Math.ceil((count - PER_PAGE) / PER_PAGE) : 0);
+
+/** The distinct stories of a walk. */
+const storiesOf = (pages: { stories: string[] }[]) => new Set(pages.flatMap((p) => p.stories));
+
 /** Walks a paginated listing from its first page along rel="next"; returns each page's story links. */
 async function walkListing(firstPath: string) {
   const pages: { path: string; stories: string[]; status: string }[] = [];
@@ -76,42 +82,57 @@ describe('the home page', () => {
 });
 
 describe('paginated listings', () => {
-  it('splits every section into pages whose counts add up, none empty, numbered in the site digits', async () => {
+  it('shows every story of a section on its pages: the newest first, then full pages numbered from the oldest', async () => {
     const stories = await publishedStories();
     for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
       const expected = stories.filter((s) => s.section === section).length;
       const pages = await walkListing(`/${section}/`);
-      expect(
-        pages.reduce((n, p) => n + p.stories.length, 0),
-        section,
-      ).toBe(expected);
-      expect(new Set(pages.flatMap((p) => p.stories)).size, `${section}: a story twice`).toBe(expected);
-      expect(pages.length).toBe(Math.max(1, Math.ceil(expected / PER_PAGE)));
-      for (const page of pages) {
-        expect(page.stories.length, page.path).toBeGreaterThan(0);
-        expect(page.stories.length, page.path).toBeLessThanOrEqual(PER_PAGE);
-      }
-      // Page 2 onwards lives at /<section>/page/<n>/; there is no /page/1/ and nothing past the end.
+      expect(storiesOf(pages).size, section).toBe(expected);
+      expect(pages.length).toBe(1 + numbered(expected));
+      expect(pages[0]?.stories.length).toBe(Math.min(expected, PER_PAGE));
+      // Every numbered page is full, so publishing a story never changes one.
+      for (const page of pages.slice(1)) expect(page.stories.length, page.path).toBe(PER_PAGE);
+      // Walking older: /<section>/pages/<n>/ from the newest numbered page down to 1.
+      const total = numbered(expected);
       pages.slice(1).forEach((page, i) => {
-        expect(page.path).toBe(`/${section}/page/${i + 2}/`);
+        expect(page.path).toBe(`/${section}/pages/${total - i}/`);
       });
-      expect(existsSync(fileForPath(dist, `/${section}/page/1/`))).toBe(false);
-      expect(existsSync(fileForPath(dist, `/${section}/page/${pages.length + 1}/`))).toBe(false);
+      expect(existsSync(fileForPath(dist, `/${section}/pages/0/`))).toBe(false);
+      expect(existsSync(fileForPath(dist, `/${section}/pages/${total + 1}/`))).toBe(false);
     }
   });
 
-  it('writes page numbers and the status line in Arabic-Indic digits', async () => {
+  it('leads the old addresses of later pages, counted from the newest, to the page that holds their stories', async () => {
+    const economy = (await publishedStories()).filter((s) => s.section === 'economy').length;
+    expect(economy).toBeGreaterThan(PER_PAGE);
     const { document } = await loadPage('/economy/page/2/');
+    const target = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+    expect(target).toMatch(/^https:\/\/khabar\.example\/economy\/pages\/\d+\/$/);
+    expect(document.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toContain(
+      new URL(target).pathname,
+    );
+    // The old page 2 began with the 4th newest story of the section: the page it leads to shows it.
+    const first = await loadPage('/economy/');
+    const older = await walkListing('/economy/');
+    const fourth = older.flatMap((p) => p.stories)[PER_PAGE];
+    const led = older.find((p) => p.path === new URL(target).pathname);
+    expect(led?.stories).toContain(fourth);
+    expect(first.document.querySelector('meta[http-equiv="refresh"]')).toBeNull();
+  });
+
+  it('writes page numbers and the dates of a page in Arabic-Indic digits', async () => {
+    const { document } = await loadPage('/economy/pages/1/');
     const numbers = [...document.querySelectorAll('.khabar-pagination__number')].map((a) =>
       a.textContent.trim(),
     );
-    expect(numbers).toEqual(['١', '٢']);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.at(-1)).toBe('١');
     for (const n of numbers) expect(n).toMatch(ARABIC_DIGITS);
     expect(
       document.querySelector('.khabar-pagination__number[aria-current="page"]')?.textContent.trim(),
-    ).toBe('٢');
-    expect(document.querySelector('.khabar-pagination__status')?.textContent).toBe('الصفحة ٢ من ٢');
-    expect(document.querySelector('title')?.textContent).toContain('الصفحة ٢');
+    ).toBe('١');
+    expect(document.querySelector('.khabar-pagination__status')?.textContent).toMatch(/^من .+ إلى .+٢٠١٦$/);
+    expect(document.querySelector('title')?.textContent).toContain('الصفحة ١');
     // The arrows are mirrored by the RTL utility, not drawn twice.
     expect(document.querySelector('a[rel="prev"] svg')?.getAttribute('class')).toContain('khabar-flip-rtl');
   });
@@ -120,16 +141,11 @@ describe('paginated listings', () => {
     const stories = await publishedStories();
     const tag = 'الياسمين';
     const tagPages = await walkListing(`/tags/${encodeURIComponent(tag)}/`);
-    expect(tagPages.reduce((n, p) => n + p.stories.length, 0)).toBe(
-      stories.filter((s) => s.tags.includes(tag)).length,
-    );
+    expect(storiesOf(tagPages).size).toBe(stories.filter((s) => s.tags.includes(tag)).length);
     expect(tagPages.length).toBeGreaterThan(1);
     for (const author of ['layla-haddad', 'nour-salem', 'news-desk', 'omar-khatib']) {
       const pages = await walkListing(`/authors/${author}/`);
-      expect(
-        pages.reduce((n, p) => n + p.stories.length, 0),
-        author,
-      ).toBe(stories.filter((s) => s.authors.includes(author)).length);
+      expect(storiesOf(pages).size, author).toBe(stories.filter((s) => s.authors.includes(author)).length);
       for (const page of pages) expect(page.stories.length).toBeGreaterThan(0);
     }
   });
@@ -160,7 +176,7 @@ describe('the date archive', () => {
     for (const month of months) {
       const pages = await walkListing(month ?? '');
       for (const page of pages) expect(page.stories.length).toBeGreaterThan(0);
-      sum += pages.reduce((n, p) => n + p.stories.length, 0);
+      sum += storiesOf(pages).size;
     }
     expect(sum).toBe(total);
     const year = await loadPage('/archive/2016/');

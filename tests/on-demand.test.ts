@@ -79,13 +79,32 @@ describe('the example on its Node server (pnpm start:server)', () => {
   });
 
   it("renders a section's page 3 on request, tagged with the section and its story", async () => {
-    const { status, headers, text } = await get('/economy/page/3/');
+    const { status, headers, text } = await get('/economy/pages/3/');
     expect(status).toBe(200);
     const { document } = parseHTML(text);
     expect(document.querySelectorAll('.khabar-story-list a, .khabar-card a').length).toBeGreaterThan(0);
     expect(sMaxAge(headers)).toBeLessThanOrEqual(600);
     expect(tags(headers)).toContain('section:economy');
     expect(tags(headers).filter((tag) => tag.startsWith('story:'))).toHaveLength(1);
+  });
+
+  it('answers the old address of a later page with a redirect to the page that holds its story', async () => {
+    // One story a page here: the old page 3 showed the section's third newest story.
+    const old = await get('/economy/page/3/');
+    expect(old.status).toBe(301);
+    const location = old.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/economy\/pages\/\d+\/$/);
+    const section = parseHTML((await get('/economy/')).text).document;
+    const newest = section.querySelector('main .khabar-card__title a')?.getAttribute('href');
+    const led = parseHTML((await get(location)).text).document;
+    const shown = led.querySelector('main .khabar-card__title a')?.getAttribute('href');
+    expect(shown).not.toBe(newest);
+    // The page it leads to is one of the numbered pages, and says so in its own navigation.
+    const numbers = [...led.querySelectorAll('.khabar-pagination__number')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(numbers).toContain(location);
+    expect((await get('/economy/page/99/')).status).toBe(404);
   });
 
   it("builds a tag's first page ahead and renders its later pages on request", async () => {
@@ -97,7 +116,7 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(first.status).toBe(200);
     const tag = decodeURIComponent(tagLink.split('/')[2] ?? '');
     expect(parseHTML(first.text).document.querySelector('h1')?.textContent).toContain(tag);
-    const later = await get(`${tagLink}page/2/`);
+    const later = await get(`${tagLink}pages/1/`);
     // Every tag of the seed story that has a second story has a page 2; one with a single story has none.
     expect([200, 404]).toContain(later.status);
     if (later.status === 200) expect(tags(later.headers)).toContain(`tag:${tag}`);
@@ -142,7 +161,8 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(parts.parts.reduce((sum, part) => sum + part.stories, 0)).toBe(15);
     const sitemap = await readFile(join(outDir, 'client', 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>https://khabar.example${SEED_PATH}</loc>`);
-    expect(sitemap).toContain('<loc>https://khabar.example/economy/page/3/</loc>');
+    expect(sitemap).toContain('<loc>https://khabar.example/economy/pages/3/</loc>');
+    expect(sitemap).not.toContain('/page/');
     // The news sitemap follows the clock: rendered on request, kept a minute at most.
     const news = await get('/news-sitemap.xml');
     expect(news.status).toBe(200);

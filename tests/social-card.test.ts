@@ -1,12 +1,13 @@
 /**
  * Social cards: the card of a story without a photo in the built example (stories with a photo use the
- * photo, and get no card by default), no card for a story with one, and the cache across rebuilds of a
- * fixture. (The card's drawing itself is unit-tested in packages/theme/src/lib/seo/social-card.test.ts; the seed's
+ * photo, and get no card by default), no card for a story with one, and incremental rebuilds of a
+ * fixture: only a changed card is drawn again. (The card's drawing itself is unit-tested in packages/theme/src/lib/seo/social-card.test.ts; the seed's
  * card was also checked by eye: see the pull request.)
  */
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
  * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
  * typing every parsed tree would only restate the assertions below. */
+import { existsSync } from 'node:fs';
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -22,7 +23,18 @@ const photolessCard = '/og/storm-schools-closed.png';
 describe('social cards in the example', () => {
   it("are drawn for stories without a photo only (the default, `use: 'fallback'`)", async () => {
     await expect(stat(fileForPath(exampleDist, seedCard))).rejects.toThrow();
-    expect((await stat(fileForPath(exampleDist, photolessCard))).size).toBeGreaterThan(10_000);
+    expect((await stat(fileForPath(exampleDist, photolessCard))).isFile()).toBe(true);
+  });
+
+  it('are palette PNGs of at most 12 KB each', async () => {
+    const folder = join(exampleDist, 'og');
+    const cards = (await readdir(folder)).filter((file) => file.endsWith('.png'));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      const png = await readFile(join(folder, card));
+      expect([card, png[25]]).toEqual([card, 3]); // colour type 3: indexed
+      expect(png.length).toBeLessThanOrEqual(12 * 1024);
+    }
   });
 
   it('is a 1200×630 PNG on the site’s colour, with light headline ink set flush right', async () => {
@@ -57,48 +69,83 @@ describe('social cards in the example', () => {
   });
 });
 
-describe('the card cache across builds', () => {
+describe('incremental builds (experimental.incrementalBuild)', () => {
   const fixture = new URL('./fixtures/news-window/', import.meta.url);
-  const root = join(tmpRoot, `card-cache-${process.pid}`); // one per test process
-  const cache = join(root, 'node_modules/.astro/khabar-cards');
-  const build = async () => {
-    const result = await runAstro(root, ['build'], { KHABAR_BUILD_TIME: '2016-12-02T08:00:00+02:00' });
+  const root = join(tmpRoot, `card-builds-${process.pid}`); // one per test process
+  const cards = join(root, 'dist/og');
+  const build = async (...args: string[]) => {
+    const result = await runAstro(root, ['build', ...args], {
+      KHABAR_BUILD_TIME: '2016-12-02T08:00:00+02:00',
+    });
     if (result.code !== 0) throw new Error(result.output);
+    return result.output;
+  };
+  /** The card pages a build rendered (drew), and those it restored from Astro's cache. */
+  const cardPages = (output: string) => {
+    const lines = output.split('\n').filter((line) => /\/og\/[^ ]+\.png/.test(line));
+    const name = (line: string) => /\/og\/([^ ]+)\.png/.exec(line)?.[1] ?? '';
+    return {
+      drawn: lines
+        .filter((line) => !/\((restored|cached)\)/.test(line))
+        .map(name)
+        .sort(),
+      kept: lines
+        .filter((line) => /\((restored|cached)\)/.test(line))
+        .map(name)
+        .sort(),
+    };
   };
   const snapshot = async () => {
-    const files = (await readdir(cache)).filter((f) => f.endsWith('.png')).sort();
+    const files = (await readdir(cards)).filter((f) => f.endsWith('.png')).sort();
     return Object.fromEntries(
-      await Promise.all(files.map(async (f) => [f, (await stat(join(cache, f))).mtimeMs] as const)),
+      await Promise.all(
+        files.map(async (f) => [f, (await readFile(join(cards, f))).toString('base64')] as const),
+      ),
     );
   };
+  let first = '';
 
   beforeAll(async () => {
     await rm(root, { recursive: true, force: true });
     await cp(fixture, root, { recursive: true });
-    await build();
+    const config = join(root, 'astro.config.mjs');
+    const source = await readFile(config, 'utf8');
+    await writeFile(
+      config,
+      source.replace('defineConfig({', 'defineConfig({\n  experimental: { incrementalBuild: true },'),
+    );
+    first = await build();
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('draws one card per published story (and the publisher logo) into the cache', async () => {
-    const files = Object.keys(await snapshot());
+  it('draws one card per published story, and keeps no card cache of its own', async () => {
     // Four: the draft and the story scheduled for the day after the build are not published.
-    expect(files.filter((f) => !f.startsWith('logo-'))).toHaveLength(4);
-    expect(files.filter((f) => f.startsWith('logo-'))).toHaveLength(1);
-    const built = await readFile(join(root, 'dist/og/just-now.png'));
-    expect((await sharp(built).metadata()).width).toBe(1200);
+    expect(Object.keys(await snapshot())).toHaveLength(4);
+    expect(cardPages(first).drawn).toHaveLength(4);
+    expect((await sharp(join(cards, 'just-now.png')).metadata()).width).toBe(1200);
+    expect(existsSync(join(root, 'node_modules/.astro/khabar-cards'))).toBe(false);
   });
 
-  it('reuses every card when nothing changed, and redraws only the story whose headline changed', async () => {
+  it('draws no card when nothing changed, and only the card whose headline changed', async () => {
     const before = await snapshot();
-    await build();
+    const again = cardPages(await build());
+    expect(again.drawn).toEqual([]);
+    expect(again.kept).toHaveLength(4);
     expect(await snapshot()).toEqual(before);
 
     const story = join(root, 'src/content/articles/just-now.md');
     await writeFile(story, (await readFile(story, 'utf8')).replace('خبر قبل دقيقة', 'خبر قبل دقيقتين'));
-    await build();
+    const edited = cardPages(await build());
+    expect(edited.drawn).toEqual(['just-now']);
+    expect(edited.kept).toHaveLength(3);
     const after = await snapshot();
-    const added = Object.keys(after).filter((f) => !(f in before));
-    expect(added).toHaveLength(1);
-    for (const [file, mtime] of Object.entries(before)) expect(after[file]).toBe(mtime);
+    expect(after['just-now.png']).not.toBe(before['just-now.png']);
+    for (const [file, png] of Object.entries(before))
+      if (file !== 'just-now.png') expect([file, after[file]]).toEqual([file, png]);
+
+    // The cards an incremental build kept are the cards a full build draws, byte for byte.
+    const full = cardPages(await build('--force'));
+    expect(full.drawn).toHaveLength(4);
+    expect(await snapshot()).toEqual(after);
   });
 });

@@ -239,4 +239,12 @@ export function generateNewsroom(input: NewsroomOptions): Newsroom {
   return { options, sections, authors, pictures, articles };
 }
 
-export { articleMarkdown, LAYOUT, pictureSvg, writeNewsroom, type WriteOptions } from './write.ts';
+export {
+  articleFile,
+  articleMarkdown,
+  articlePicturePath,
+  LAYOUT,
+  pictureSvg,
+  writeNewsroom,
+  type WriteOptions,
+} from './write.ts';

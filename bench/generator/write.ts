@@ -65,6 +65,13 @@ export const LAYOUT = {
   pictures: 'src/assets/newsroom',
 } as const;
 
+/** Where an article's Markdown file sits, relative to the site root: one folder per section. */
+export const articleFile = (article: Pick<NewsroomArticle, 'section' | 'id'>) =>
+  `${LAYOUT.articles}/${article.section}/${article.id}.md`;
+
+/** A picture's path as an article's frontmatter gives it: articles sit one folder deeper (by section). */
+export const articlePicturePath = (id: string) => `../../../assets/newsroom/${id}.jpg`;
+
 /** Writes a newsroom's content into an Astro site folder. Returns the number of files written. */
 export async function writeNewsroom(
   root: string,
@@ -101,18 +108,13 @@ export async function writeNewsroom(
     await writeFile(join(root, LAYOUT.authors, `${author.id}.json`), JSON.stringify(json, null, 2) + '\n');
     files += 2;
   }
-  // Articles sit one folder deeper (by section), so their picture paths climb three levels.
-  const picturePath = (id: string) => `../../../assets/newsroom/${id}.jpg`;
   const batch = 200;
   for (let i = 0; i < newsroom.articles.length; i += batch) {
     await Promise.all(
       newsroom.articles
         .slice(i, i + batch)
         .map((article) =>
-          writeFile(
-            join(root, LAYOUT.articles, article.section, `${article.id}.md`),
-            articleMarkdown(article, picturePath),
-          ),
+          writeFile(join(root, articleFile(article)), articleMarkdown(article, articlePicturePath)),
         ),
     );
     files += Math.min(batch, newsroom.articles.length - i);

@@ -156,10 +156,12 @@ describe('layout', () => {
   });
 
   it('points directional icons the way the reader goes: "previous" right, "next" left', async () => {
-    // A probe chevron drawn the LTR way ("<", back), and the pagination arrows of a paginated archive
-    // page if the build has one. Each icon is photographed and its tip found from the pixels.
-    const paginated = await findPage((html) =>
-      /rel="(prev|next)"[^>]*>\s*<svg[^>]*khabar-flip-rtl/.test(html),
+    // A probe chevron drawn the LTR way ("<", back), and the pagination arrows of an archive page with
+    // both arrows if the build has one. Each icon is photographed and its tip found from the pixels.
+    const paginated = await findPage(
+      (html) =>
+        /rel="prev"[^>]*>\s*<svg[^>]*khabar-flip-rtl/.test(html) &&
+        /rel="next"[^>]*>[^<]*<svg[^>]*khabar-flip-rtl/.test(html),
     );
     const checks: { path: string; selector: string; expected: 'left' | 'right' }[] = [
       { path: PAGE_KINDS.article, selector: '#khabar-probe-icon', expected: 'right' },

@@ -1,7 +1,7 @@
 /**
  * The search index in parts, end to end: a small newsroom under a base (`/news/`) built with parts forced
  * to two stories (`KHABAR_SEARCH_PART_SIZE`, read by the integration for tests), so its four months make
- * three parts; the search page in Chromium merges them, and one query finds stories of the newest and
+ * four parts (the newest month alone, the older ones in fixed spans of time); the search page in Chromium merges them, and one query finds stories of the newest and
  * of the oldest part, with the URLs the site publishes.
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -80,7 +80,8 @@ describe('a newsroom indexed in parts', () => {
       version: 1,
       parts: [
         { id: '2016-12', stories: 2, newest: '2016-12', oldest: '2016-12' },
-        { id: '2016-11', stories: 2, newest: '2016-11', oldest: '2016-10' },
+        { id: '2016-11', stories: 1, newest: '2016-11', oldest: '2016-11' },
+        { id: '2016-10', stories: 1, newest: '2016-10', oldest: '2016-10' },
         { id: '2016-09', stories: 2, newest: '2016-09', oldest: '2016-09' },
       ],
     });

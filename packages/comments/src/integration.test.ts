@@ -105,17 +105,32 @@ describe('buildManifest', () => {
 });
 
 describe('the build clock', () => {
-  const served = async (options: Parameters<typeof khabarComments>[0]) => {
+  type Load = (this: { environment: { name: string } }, id: string) => string | undefined;
+  const source = async (options: Parameters<typeof khabarComments>[0], environment = 'ssr') => {
     const { updates } = await setup(options);
-    const update = updates[0] as { vite: { plugins: { load: (id: string) => string | undefined }[] } };
-    const source = update.vite.plugins[0]?.load(`\0${VIRTUAL_CONFIG}`) ?? '';
-    return JSON.parse(source.replace(/^export default /, '').replace(/;$/, '')) as { now: string };
+    const update = updates[0] as { vite: { plugins: { load: Load }[] } };
+    return (
+      update.vite.plugins[0]?.load.call({ environment: { name: environment } }, `\0${VIRTUAL_CONFIG}`) ?? ''
+    );
   };
+  const served = async (options: Parameters<typeof khabarComments>[0]) =>
+    JSON.parse((await source(options)).replace(/^export default /, '').replace(/;$/, '')) as { now: string };
   it('is the now option, resolved once, for the components', async () => {
     expect((await served({ endpoint: '/c/', now: '2016-12-01T12:00:00+03:00' })).now).toBe(
       '2016-12-01T09:00:00.000Z',
     );
   });
+  it('is not written into the config that prerendered pages import, so a new build time changes no code', async () => {
+    const code = await source({ endpoint: '/c/', now: '2016-12-01T12:00:00+03:00' }, 'prerender');
+    expect(code).not.toContain('2016-12-01');
+    // The module reads the instant the integration left for this process.
+    const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as {
+      default: { now: string; endpoint: string };
+    };
+    expect(module.default.now).toBe('2016-12-01T09:00:00.000Z');
+    expect(module.default.endpoint).toBe('/c/');
+  });
+
   it('is the moment the integration was set up when now is not given', async () => {
     const before = Date.now();
     const now = Date.parse((await served({ endpoint: '/c/' })).now);

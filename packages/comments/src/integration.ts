@@ -11,7 +11,7 @@ import {
   type KhabarCommentsUserOptions,
   type Post,
 } from './config/options.ts';
-import { toRuntimeConfig } from './config/runtime-config.ts';
+import { toRuntimeConfig, type CommentsRuntimeConfig } from './config/runtime-config.ts';
 import { buildManifest, writeManifest } from './manifest.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
@@ -29,8 +29,33 @@ const POSTS_ENTRYPOINT = new URL(
   import.meta.url,
 );
 
-/** A Vite plugin serving `virtual:khabar-comments/config` and, when given, `virtual:khabar-comments/posts`. */
-export function vitePluginKhabarComments(configSource: string, postsSource?: string): VitePlugin {
+/** Where the build's clock waits for the pages prerendered in the build's own process. */
+export const CLOCK_GLOBAL = Symbol.for('khabar-comments:clock');
+
+/**
+ * `virtual:khabar-comments/config` for the pages Astro prerenders during the build: the same config,
+ * with `now` read from `globalThis` (set by the integration in the same process) rather than written in.
+ * Astro's incremental build reuses a page only when its code is unchanged, so a clock written into a
+ * module every page imports would make every page new in every build. A prerenderer running elsewhere,
+ * where the global is not seen, gets the moment the module is evaluated.
+ */
+export function prerenderConfigSource(runtime: CommentsRuntimeConfig): string {
+  const { now: _now, ...rest } = runtime;
+  return (
+    `const now = globalThis[Symbol.for(${JSON.stringify(CLOCK_GLOBAL.description)})];\n` +
+    `export default { ...${JSON.stringify(rest)}, now: now ?? new Date().toISOString() };`
+  );
+}
+
+/**
+ * A Vite plugin serving `virtual:khabar-comments/config` and, when given, `virtual:khabar-comments/posts`;
+ * `prerenderConfig`, when given, is the config's source where Astro prerenders pages.
+ */
+export function vitePluginKhabarComments(
+  configSource: string,
+  postsSource?: string,
+  prerenderConfig?: string,
+): VitePlugin {
   const modules = new Map([[VIRTUAL_CONFIG, configSource]]);
   if (postsSource !== undefined) modules.set(VIRTUAL_POSTS, postsSource);
   return {
@@ -39,7 +64,11 @@ export function vitePluginKhabarComments(configSource: string, postsSource?: str
       return modules.has(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      return id.startsWith('\0') ? modules.get(id.slice(1)) : undefined;
+      if (!id.startsWith('\0')) return undefined;
+      const name = id.slice(1);
+      if (name === VIRTUAL_CONFIG && prerenderConfig !== undefined && this.environment.name === 'prerender')
+        return prerenderConfig;
+      return modules.get(name);
     },
   };
 }
@@ -129,12 +158,14 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
             "`posts` is not set, so site.json will list no posts and the receiver will refuse every comment. Set it to a module whose default export lists the posts that take comments, e.g. khabarComments({ posts: './src/comment-posts.ts' }) (the khabar-comments README shows one).",
           );
         const runtime = toRuntimeConfig(config, now);
+        (globalThis as Record<symbol, unknown>)[CLOCK_GLOBAL] = runtime.now;
         updateConfig({
           vite: {
             plugins: [
               vitePluginKhabarComments(
                 `export default ${JSON.stringify(runtime)};`,
                 config.posts ? postsModuleSource(config.posts, root) : undefined,
+                prerenderConfigSource(runtime),
               ),
             ],
             // The components are shipped as source and import the virtual module: Vite must process them.

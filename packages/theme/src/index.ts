@@ -13,7 +13,12 @@ import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveSpecifier, themeFile } from './integrations/theme-files.ts';
-import { virtualModuleSources, vitePluginKhabar } from './integrations/virtual-modules.ts';
+import {
+  CLOCK_GLOBAL,
+  prerenderClockSource,
+  virtualModuleSources,
+  vitePluginKhabar,
+} from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions } from './lib/markdown-options.ts';
 import { routeTable } from './lib/routes.ts';
@@ -56,20 +61,24 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         const projectRoot = fileURLToPath(astroConfig.root);
         // The build's one clock, resolved once and handed to every route and to khabar-comments.
         const clock = resolveClock(clockSourcesFromEnv(config.now, process.env), new Date()).toISOString();
+        const buildClock = { instant: clock, pinned: config.now !== undefined };
+        (globalThis as Record<symbol, unknown>)[CLOCK_GLOBAL] = buildClock;
         seo = setupSeo(config, setup);
+        const commentRules = await setupComments(config, setup, clock);
         const runtime = toRuntimeConfig(
           { ...config, customCss: config.customCss.map((file) => resolveSpecifier(file, projectRoot)) },
           {
             base: astroConfig.base,
             site: astroConfig.site,
             logoFile: config.logo ? resolve(projectRoot, config.logo.src) : undefined,
+            commentRules,
           },
         );
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
           strings: resolveStrings(config.locale, config.strings),
-          clock: { instant: clock, pinned: config.now !== undefined },
+          clock: buildClock,
           seo: seo.info,
           markdown: markdownOptions(
             projectRoot,
@@ -84,15 +93,25 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             'No `site` is set in astro.config: canonical links, feeds and share links need the site URL.',
           );
         }
-        await setupComments(config, setup, clock);
         updateConfig({
           // Astro's default content store is one JSON string, which V8 cannot hold past about 500 MB: a
           // static archive of some 40,000 stories. In chunks of 10 MB it has no such ceiling.
-          experimental: { collectionStorage: 'chunked' },
+          experimental: {
+            collectionStorage: 'chunked',
+            // Astro 7.2+ knows the flag (its schema fills it in); an older Astro would reject it.
+            ...(config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental
+              ? { incrementalBuild: true }
+              : {}),
+          },
           // Small CSS chunks as cached files, not copied into every page (integrations/stylesheets.ts).
           build: { inlineStylesheets: inlineStylesheets(astroConfig.build.inlineStylesheets) },
           vite: {
-            plugins: [vitePluginKhabar(modules)],
+            plugins: [
+              vitePluginKhabar(
+                modules,
+                new Map([['virtual:khabar/clock', prerenderClockSource(buildClock)]]),
+              ),
+            ],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
             ssr: { noExternal: ['astro-theme-khabar'] },
           },

@@ -34,6 +34,14 @@ export const RenderingSchema = () =>
        */
       recentDays: z.number().min(0).max(3650).default(2),
       /**
+       * Reuse the pages of the last build whose content and code are unchanged (Astro's
+       * `experimental.incrementalBuild`, Astro 7.2 and later): every theme route says what its pages show
+       * (`cacheKey`), so publishing a story renders only the pages that show it. On by default where the
+       * site's Astro has it; `false` renders every page in every build, as Astro without the flag does.
+       * @example incremental: false
+       */
+      incremental: z.boolean().default(true),
+      /**
        * `Cache-Control` lifetimes of pages rendered on request, by kind. Stories change rarely (and a
        * purge by `Cache-Tag` refreshes them when they do); listings more often; the home page, the feeds
        * and the news sitemap follow the clock, so they are kept briefly — and never past the moment a

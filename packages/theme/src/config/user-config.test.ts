@@ -39,6 +39,7 @@ describe('khabar() options', () => {
     expect(config.rendering).toEqual({
       prerender: 'all',
       recentDays: 2,
+      incremental: true,
       cache: {
         stories: { sMaxAge: 86_400, staleWhileRevalidate: 604_800 },
         listings: { sMaxAge: 600, staleWhileRevalidate: 86_400 },

@@ -6,11 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
-import { PATHS, SITEMAP_FACTS, UNLISTED_PAGES } from '../lib/routes.ts';
+import { isRedirectPage, PATHS, SITEMAP_FACTS, UNLISTED_PAGES } from '../lib/routes.ts';
 import type { SeoBuildInfo } from '../lib/seo/build.ts';
 import {
   addToSitemapIndex,
@@ -88,7 +87,6 @@ export function setupSeo(
   const onDemandPages: string[] = [];
 
   const info: SeoBuildInfo = {
-    cardCacheDir: fileURLToPath(new URL('khabar-cards/', astroConfig.cacheDir)),
     cardFonts: {
       family: 'Cairo',
       bold: require.resolve('@expo-google-fonts/cairo/700Bold/Cairo_700Bold.ttf'),
@@ -109,7 +107,7 @@ export function setupSeo(
     updateConfig({
       integrations: [
         sitemap({
-          filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)),
+          filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)) && !isRedirectPage(url),
           serialize: (item) => serializeSitemapEntry(item as SitemapEntry, facts) as typeof item,
           // Read by the sitemap in its build:done, after the theme's has filled it (finishSeo).
           customPages: onDemandPages,

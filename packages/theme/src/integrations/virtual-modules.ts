@@ -8,6 +8,33 @@ type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
 const PREFIX = 'virtual:khabar/';
 
+/** Where the build's clock waits for the pages prerendered in the build's own process. */
+export const CLOCK_GLOBAL = Symbol.for('astro-theme-khabar:clock');
+
+/** The build's clock as `virtual:khabar/clock` hands it over. */
+export interface BuildClock {
+  /** The instant (ISO). */
+  instant: string;
+  /** Whether the site pinned it with `now` (then it is the same in every build). */
+  pinned: boolean;
+}
+
+/**
+ * `virtual:khabar/clock` for the pages prerendered during the build. Its code must not hold the instant:
+ * Astro's incremental build reuses a page only when its code is unchanged, and every page imports the
+ * clock. So the module reads the instant the integration left on `globalThis` in the same process. A
+ * pinned clock is the same in every build and is written in; a prerenderer running elsewhere (where the
+ * global is not seen) gets the moment the module is evaluated.
+ */
+export function prerenderClockSource(clock: BuildClock): string {
+  const fallback = clock.pinned ? JSON.stringify(clock.instant) : 'new Date().toISOString()';
+  return (
+    `const clock = globalThis[Symbol.for(${JSON.stringify(CLOCK_GLOBAL.description)})];\n` +
+    `export default clock?.instant ?? ${fallback};\n` +
+    `export const pinned = clock?.pinned ?? ${JSON.stringify(clock.pinned)};`
+  );
+}
+
 /**
  * The source of every virtual module the theme serves, by id (without the `virtual:` resolution prefix).
  * Pure: the integration computes the inputs, this only writes modules.
@@ -27,7 +54,7 @@ export function virtualModuleSources({
    * The build's clock (ISO), and whether the site pinned it (`now`): a module of its own, so the time of a
    * build changes no other module.
    */
-  clock: { instant: string; pinned: boolean };
+  clock: BuildClock;
   seo: SeoBuildInfo;
   /** The site's Markdown options, for stories rendered from their files. */
   markdown: MarkdownOptions;
@@ -60,9 +87,16 @@ export function virtualModuleSources({
   return modules;
 }
 
-/** A Vite plugin serving the theme's virtual modules. */
-export function vitePluginKhabar(modules: Map<string, string>): VitePlugin {
+/**
+ * A Vite plugin serving the theme's virtual modules; `prerender` holds the modules that differ in the
+ * environment Astro prerenders pages in (the clock: `prerenderClockSource`).
+ */
+export function vitePluginKhabar(
+  modules: Map<string, string>,
+  prerender: Map<string, string> = new Map(),
+): VitePlugin {
   const resolved = new Map([...modules].map(([id, code]) => [`\0${id}`, code]));
+  const resolvedPrerender = new Map([...prerender].map(([id, code]) => [`\0${id}`, code]));
   return {
     name: 'vite-plugin-khabar',
     resolveId(id) {
@@ -70,6 +104,8 @@ export function vitePluginKhabar(modules: Map<string, string>): VitePlugin {
       return undefined;
     },
     load(id) {
+      if (this.environment.name === 'prerender' && resolvedPrerender.has(id))
+        return resolvedPrerender.get(id);
       return resolved.get(id);
     },
   };

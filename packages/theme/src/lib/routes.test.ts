@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EVERY_ROUTE,
   fillPattern,
+  isRedirectPage,
   listedInSitemap,
   onDemandTwinPattern,
   RESERVED_SLUGS,
@@ -153,5 +154,14 @@ describe('storyBuiltAhead', () => {
     expect(storyBuiltAhead(at('2016-12-02T23:00:00Z'), clock, { prerender: 'recent', recentDays: 0 })).toBe(
       false,
     );
+  });
+});
+
+describe('isRedirectPage', () => {
+  it('knows the old addresses of later pages, not the numbered pages or stories', () => {
+    expect(isRedirectPage('https://x.example/politics/page/3/')).toBe(true);
+    expect(isRedirectPage('https://x.example/tags/%D9%86/page/12.html')).toBe(true);
+    expect(isRedirectPage('https://x.example/politics/pages/3/')).toBe(false);
+    expect(isRedirectPage('https://x.example/politics/page-3/')).toBe(false);
   });
 });

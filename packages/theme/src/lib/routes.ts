@@ -31,8 +31,13 @@ export interface ThemeRoute {
    * looking the route's props up by the request's params.
    */
   onDemand?: string;
-  /** Later pages of a listing (`…/page/[page]`). */
+  /** The numbered pages of a listing (`…/pages/[page]`, counted from the oldest). */
   paged?: boolean;
+  /**
+   * The old addresses of a listing's later pages (`…/page/[page]`, counted from the newest), which now
+   * redirect to the numbered page holding the same stories: not pages for readers or the sitemap.
+   */
+  redirect?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -90,6 +95,7 @@ export const PATHS = {
   tags: 'tags',
   authors: 'authors',
   page: 'page',
+  pages: 'pages',
   archive: 'archive',
   search: 'search',
   notFound: '404',
@@ -115,7 +121,7 @@ export const SITEMAP_FACTS = 'sitemap-facts.json';
  * @example routeTable(options).map((r) => r.pattern) // ['/', '/[section]/[slug]', '/[section]', …]
  */
 export function routeTable(options: RouteOptions): ThemeRoute[] {
-  const { tags, authors, page, archive } = PATHS;
+  const { tags, authors, page, pages, archive } = PATHS;
   const routes: (ThemeRoute | false)[] = [
     { pattern: '/', entrypoint: 'src/routes/index.astro', kind: 'home', group: 'first-page' },
     {
@@ -133,12 +139,20 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       onDemand: 'src/routes/on-demand/section.astro',
     },
     {
-      pattern: `/[section]/${page}/[page]`,
+      pattern: `/[section]/${pages}/[page]`,
       entrypoint: 'src/routes/section.astro',
       kind: 'section',
       group: 'archive',
       onDemand: 'src/routes/on-demand/section.astro',
       paged: true,
+    },
+    {
+      pattern: `/[section]/${page}/[page]`,
+      entrypoint: 'src/routes/section.astro',
+      kind: 'section',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/section.astro',
+      redirect: true,
     },
     {
       pattern: `/${tags}/[tag]`,
@@ -148,12 +162,20 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       onDemand: 'src/routes/on-demand/tag.astro',
     },
     {
-      pattern: `/${tags}/[tag]/${page}/[page]`,
+      pattern: `/${tags}/[tag]/${pages}/[page]`,
       entrypoint: 'src/routes/tag.astro',
       kind: 'tag',
       group: 'archive',
       onDemand: 'src/routes/on-demand/tag.astro',
       paged: true,
+    },
+    {
+      pattern: `/${tags}/[tag]/${page}/[page]`,
+      entrypoint: 'src/routes/tag.astro',
+      kind: 'tag',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/tag.astro',
+      redirect: true,
     },
     {
       pattern: `/${authors}/[author]`,
@@ -163,12 +185,20 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       onDemand: 'src/routes/on-demand/author.astro',
     },
     {
-      pattern: `/${authors}/[author]/${page}/[page]`,
+      pattern: `/${authors}/[author]/${pages}/[page]`,
       entrypoint: 'src/routes/author.astro',
       kind: 'author',
       group: 'archive',
       onDemand: 'src/routes/on-demand/author.astro',
       paged: true,
+    },
+    {
+      pattern: `/${authors}/[author]/${page}/[page]`,
+      entrypoint: 'src/routes/author.astro',
+      kind: 'author',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/author.astro',
+      redirect: true,
     },
     { pattern: `/${archive}`, entrypoint: 'src/routes/archive.astro', kind: 'archive', group: 'first-page' },
     {
@@ -186,12 +216,20 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       onDemand: 'src/routes/on-demand/archive-month.astro',
     },
     {
-      pattern: `/${archive}/[year]/[month]/${page}/[page]`,
+      pattern: `/${archive}/[year]/[month]/${pages}/[page]`,
       entrypoint: 'src/routes/archive-month.astro',
       kind: 'archive',
       group: 'archive',
       onDemand: 'src/routes/on-demand/archive-month.astro',
       paged: true,
+    },
+    {
+      pattern: `/${archive}/[year]/[month]/${page}/[page]`,
+      entrypoint: 'src/routes/archive-month.astro',
+      kind: 'archive',
+      group: 'archive',
+      onDemand: 'src/routes/on-demand/archive-month.astro',
+      redirect: true,
     },
     options.search && {
       pattern: `/${PATHS.search}`,
@@ -286,6 +324,14 @@ export const RESERVED_SLUGS: readonly string[] = [
     ...OTHER_ROOT_NAMES,
   ]),
 ];
+
+/**
+ * Whether a page URL is an old address of a listing's later page (`…/page/<n>/`), which now only
+ * redirects (the routes with `redirect`): never in the sitemap.
+ */
+export function isRedirectPage(url: string): boolean {
+  return new RegExp(`/${PATHS.page}/\\d+(/|\\.html)?$`).test(url);
+}
 
 /** Whether pages of this kind belong in the sitemap (pages for readers; not files, feeds or the 404). */
 export function listedInSitemap(kind: RouteKind): boolean {

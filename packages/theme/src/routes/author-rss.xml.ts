@@ -1,5 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getAllAuthors, getIndexes } from '../runtime/articles.ts';
+import { entryVersion } from '../lib/cache-key.ts';
+import { feedKey } from '../runtime/cache-keys.ts';
 import { feedResponse } from '../runtime/feeds.ts';
 import { config, t } from '../runtime/site.ts';
 
@@ -7,10 +9,16 @@ import { config, t } from '../runtime/site.ts';
 export const authorFeedPaths = (async () => {
   const { byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
-  return authors.map((author) => ({
-    params: { author: author.id },
-    props: { author, articles: byAuthor.get(author.id) ?? [] },
-  }));
+  return Promise.all(
+    authors.map(async (author) => {
+      const articles = byAuthor.get(author.id) ?? [];
+      return {
+        params: { author: author.id },
+        props: { author, articles },
+        cacheKey: await feedKey(articles, entryVersion(author)),
+      };
+    }),
+  );
 }) satisfies GetStaticPaths;
 
 /** Astro's name for it: the pages this route builds ahead. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { cachedCard, cardKey, renderLogo } from '../lib/seo/social-card.ts';
+import { renderLogo } from '../lib/seo/social-card.ts';
 import { config } from '../runtime/site.ts';
 import { build, PUBLISHER_LOGO_SIZE } from '../runtime/seo.ts';
 
@@ -10,10 +10,7 @@ export const GET: APIRoute = async () => {
     background: config.seo.socialCards.background,
     foreground: config.seo.socialCards.foreground,
   };
-  const key = `logo-${PUBLISHER_LOGO_SIZE}-${cardKey({ ...input, headline: '', section: '' }, build.themeVersion)}`;
-  const { png } = await cachedCard(build.cardCacheDir, key, async () => {
-    const { default: sharp } = await import('sharp');
-    return renderLogo(sharp, input, build.cardFonts, PUBLISHER_LOGO_SIZE);
-  });
+  const { default: sharp } = await import('sharp');
+  const png = await renderLogo(sharp, input, build.cardFonts, PUBLISHER_LOGO_SIZE);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

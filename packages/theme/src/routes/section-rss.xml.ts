@@ -1,15 +1,22 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getIndexes } from '../runtime/articles.ts';
+import { feedKey } from '../runtime/cache-keys.ts';
 import { feedResponse } from '../runtime/feeds.ts';
 import { config, t } from '../runtime/site.ts';
 
 /** `/{section}/rss.xml`: one feed per section. */
 export const sectionFeedPaths = (async () => {
   const { bySection } = await getIndexes();
-  return config.sections.map((section) => ({
-    params: { section: section.slug },
-    props: { section, articles: bySection.get(section.slug) ?? [] },
-  }));
+  return Promise.all(
+    config.sections.map(async (section) => {
+      const articles = bySection.get(section.slug) ?? [];
+      return {
+        params: { section: section.slug },
+        props: { section, articles },
+        cacheKey: await feedKey(articles),
+      };
+    }),
+  );
 }) satisfies GetStaticPaths;
 
 /** Astro's name for it: the pages this route builds ahead. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { pageCount, pageUrl } from '../lib/newsroom/pagination.ts';
+import { numberedPages, pageUrl } from '../lib/newsroom/pagination.ts';
 import { sitemapFacts, type SitemapFactsFile } from '../lib/seo/sitemap.ts';
 import {
   articleUrl,
@@ -14,10 +14,10 @@ import { archiveUrl, getArchive } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
 import { config } from '../runtime/site.ts';
 
-/** Every page of a listing, by its first page's URL and its number of stories. */
+/** Every page of a listing (the first, then the numbered ones), by its first page's URL and its number of stories. */
 function listingPages(firstUrl: string, count: number): string[] {
-  const total = pageCount(count, config.perPage);
-  return Array.from({ length: total }, (_, index) => abs(pageUrl(firstUrl, index + 1)));
+  const total = numberedPages(count, config.perPage);
+  return Array.from({ length: total + 1 }, (_, n) => abs(pageUrl(firstUrl, n)));
 }
 
 /**

@@ -1,18 +1,25 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../runtime/articles.ts';
 import { prerenderedOnly, type PathOptions } from '../runtime/on-demand.ts';
-import { prefetchSocialCards, socialCardPng, usesCard } from '../runtime/seo.ts';
+import { usesCard } from '../runtime/seo.ts';
+import { drawAhead, socialCardForPage, socialCardKey } from '../runtime/social-card.ts';
 
 /**
  * `/og/{article id}.png`: a 1200×630 social card for each story that uses one (by default, the stories
- * without a photo), drawn once and then read from the cache.
+ * without a photo). Its `cacheKey` is what the card shows, so an incremental build draws only the cards
+ * that changed.
  */
 export const cardPaths = (async (options?: PathOptions) => {
   const articles = prerenderedOnly((await getArticles()).filter(usesCard), options);
-  // In a build every card built ahead is needed: draw them in parallel ahead of their pages (not in dev,
-  // nor when a card is looked up on request).
-  if (import.meta.env.PROD && !options?.everyPath) prefetchSocialCards(articles);
-  return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
+  // In a build, each card's page draws the next ones while it renders (not in dev, nor when a card is
+  // looked up on request).
+  if (import.meta.env.PROD && !options?.everyPath) drawAhead(articles);
+  return articles.map((article) => ({
+    params: { id: article.id },
+    props: { article },
+    // A lookup on request needs no key.
+    ...(!options?.everyPath && { cacheKey: socialCardKey(article) }),
+  }));
 }) satisfies GetStaticPaths;
 
 /** Astro's name for it: the pages this route builds ahead. */
@@ -21,6 +28,6 @@ export const getStaticPaths = cardPaths;
 type Props = Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
 
 export const GET: APIRoute<Props> = async ({ props: { article } }) => {
-  const { png } = await socialCardPng(article);
+  const png = await socialCardForPage(article);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -21,6 +21,8 @@ export interface Article {
   data: ArticleData;
   body?: string | undefined;
   filePath?: string | undefined;
+  /** Astro's digest of the entry's file: what a page's `cacheKey` names the story by. */
+  digest?: string | undefined;
   /** The Markdown rendered at load time (not for MDX, which renders with its page). */
   rendered?: { html: string } | undefined;
 }
@@ -29,6 +31,7 @@ export interface Author {
   id: string;
   collection: 'authors';
   data: AuthorData;
+  digest?: string | undefined;
 }
 
 let cache: Promise<Article[]> | undefined;

@@ -12,14 +12,26 @@ import {
   toDigits,
 } from '../lib/format/index.ts';
 import { homeLayout } from '../lib/newsroom/home.ts';
-import { laterPageNumbers, pageUrl, paginate, type Page } from '../lib/newsroom/pagination.ts';
+import {
+  legacyPageNumber,
+  legacyPageNumbers,
+  numberedPage,
+  numberedPageNumbers,
+  numberedPages,
+  pageUrl,
+  paginate,
+  type Page,
+} from '../lib/newsroom/pagination.ts';
+import { PATHS } from '../lib/routes.ts';
 import {
   buildRelatedIndex,
   moreFromSection,
   relatedStories,
   type RelatedIndex,
 } from '../lib/newsroom/related.ts';
+import type { VersionedEntry } from '../lib/cache-key.ts';
 import { searchPath } from '../lib/urls.ts';
+import { listingKey } from './cache-keys.ts';
 import { getArticles, perList, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';
 import { now } from './clock.ts';
@@ -85,27 +97,54 @@ export interface ListingPage<T> extends Page<T> {
   firstUrl: string;
 }
 
+/** A `getStaticPaths` entry of a listing: a page's props, or the redirect an old address answers with. */
+export interface ListingPath<T, X> {
+  params: Record<string, string>;
+  props: (X & { page: ListingPage<T> }) | { redirect: string };
+  cacheKey: string;
+}
+
 /**
- * The `getStaticPaths` entries of a paginated listing served by one route file at two patterns: the
- * list's own (`/politics`) for page 1 and `…/page/[page]` for the rest. `routePattern` tells them apart.
+ * The `getStaticPaths` entries of a paginated listing served by one route file at three patterns, told
+ * apart by `routePattern`: the list's own (`/politics`) for its first page, `…/pages/[page]` for the
+ * pages numbered from the oldest, and the old `…/page/[page]` addresses (counted from the newest), whose
+ * entries carry the `redirect` their page answers with (`lib/newsroom/pagination.ts`).
  */
-export function listingPaths<T, P extends Record<string, string>, X extends object>(
+export function listingPaths<T extends VersionedEntry, X extends object>(
   routePattern: string,
-  params: P,
+  params: Record<string, string>,
   items: readonly T[],
   firstUrl: string,
   extra: X,
-) {
-  const pages = paginate(items, config.perPage);
-  const wanted = routePattern.includes('[page]')
-    ? laterPageNumbers(pages.length).map((n) => pages[n - 1] as Page<T>)
-    : pages.slice(0, 1);
+  /** What the listing is, for the pages' `cacheKey` (`runtime/cache-keys.ts`). */
+  kind: string,
+  /** What else its pages show, for the key (an author's profile). */
+  ...shown: unknown[]
+): ListingPath<T, X>[] {
+  const perPage = config.perPage;
+  // `[page]`, or `[...page]` in an on-demand twin's pattern.
+  const at = (segment: string) => new RegExp(`/${segment}/\\[(?:\\.\\.\\.)?page\\]$`).test(routePattern);
+  if (at(PATHS.page)) {
+    return legacyPageNumbers(items.length, perPage).map((n) => {
+      const target = pageUrl(firstUrl, legacyPageNumber(items.length, perPage, n) ?? 0);
+      return {
+        params: { ...params, page: String(n) },
+        props: { redirect: target },
+        cacheKey: `redirect:${target}`,
+      };
+    });
+  }
+  const numbered = at(PATHS.pages);
+  const wanted: Page<T>[] = numbered
+    ? numberedPageNumbers(numberedPages(items.length, perPage)).map((n) => numberedPage(items, perPage, n))
+    : paginate(items, perPage).slice(0, 1);
   return wanted.map((page) => ({
-    params: routePattern.includes('[page]') ? { ...params, page: String(page.number) } : params,
+    params: numbered ? { ...params, page: String(page.number) } : params,
     props: {
       ...extra,
       page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } satisfies ListingPage<T>,
     },
+    cacheKey: listingKey(kind, page, ...shown),
   }));
 }
 

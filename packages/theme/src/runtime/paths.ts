@@ -12,6 +12,8 @@ import {
   sectionUrl,
   tagUrl,
 } from './articles.ts';
+import { entryVersion } from '../lib/cache-key.ts';
+import { archiveYearKey, articleKey } from './cache-keys.ts';
 import { archiveUrl, getArchive, listingPaths } from './newsroom.ts';
 import { prerenderedOnly, type PathOptions } from './on-demand.ts';
 import { indexAlongsideBuild } from './search.ts';
@@ -23,9 +25,13 @@ export async function articlePaths(options?: Partial<PathOptions>) {
   // In a build, the search index takes every story now (those rendered on request too) and indexes them
   // while the pages render. A story that cannot be described (an unknown author) fails its own page.
   if (import.meta.env.PROD && !options?.everyPath) indexAlongsideBuild(articles).catch(() => undefined);
-  return prerenderedOnly(articles, options).map((article) => ({
+  const built = prerenderedOnly(articles, options);
+  // The keys are for Astro's incremental build; a twin looking a request's story up needs none.
+  const keys = options?.everyPath ? undefined : await Promise.all(built.map(articleKey));
+  return built.map((article, i) => ({
     params: articleRouteParams(article),
     props: { article },
+    ...(keys ? { cacheKey: keys[i] } : {}),
   }));
 }
 
@@ -41,6 +47,7 @@ export async function sectionPaths({ routePattern }: PathOptions) {
       {
         section,
       },
+      `section/${section.slug}`,
     ),
   );
 }
@@ -49,7 +56,7 @@ export async function sectionPaths({ routePattern }: PathOptions) {
 export async function tagPaths({ routePattern }: PathOptions) {
   const { byTag } = await getIndexes();
   return [...byTag].flatMap(([tag, articles]) =>
-    listingPaths(routePattern, { tag }, articles, tagUrl(tag), { tag }),
+    listingPaths(routePattern, { tag }, articles, tagUrl(tag), { tag }, 'tag'),
   );
 }
 
@@ -58,15 +65,25 @@ export async function authorPaths({ routePattern }: PathOptions) {
   const { byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
   return authors.flatMap((author) =>
-    listingPaths(routePattern, { author: author.id }, byAuthor.get(author.id) ?? [], authorUrl(author.id), {
-      author,
-    }),
+    listingPaths(
+      routePattern,
+      { author: author.id },
+      byAuthor.get(author.id) ?? [],
+      authorUrl(author.id),
+      { author },
+      'author',
+      entryVersion(author),
+    ),
   );
 }
 
 /** A year of the archive: `/archive/<year>/`. */
 export async function archiveYearPaths() {
-  return (await getArchive()).map((year) => ({ params: { year: year.year }, props: { year } }));
+  return (await getArchive()).map((year) => ({
+    params: { year: year.year },
+    props: { year },
+    cacheKey: archiveYearKey(year.months.flatMap((month) => month.items)),
+  }));
 }
 
 /** A month of the archive: `/archive/<year>/<month>/` and `…/page/<n>/`. */
@@ -82,6 +99,7 @@ export async function archiveMonthPaths({ routePattern }: PathOptions) {
           year: month.year,
           month: month.month,
         },
+        'archive-month',
       ),
     ),
   );

@@ -3,7 +3,6 @@
  * feeds. The decisions are in `lib/seo` (feeds, social cards); this gathers their inputs.
  */
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -22,11 +21,11 @@ import {
   type MetaTag,
   type PublisherInput,
 } from '../lib/seo/index.ts';
-import { cachedCard, cardKey, renderSocialCard, type CardInput } from '../lib/seo/social-card.ts';
 import { PATHS } from '../lib/routes.ts';
 import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf } from '../lib/urls.ts';
 import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
 import { config, datetime, t } from './site.ts';
+import { socialCardSize } from './social-card.ts';
 
 export { build };
 
@@ -60,50 +59,6 @@ export function cardPath(article: Article): string {
 export function usesCard(article: Article): boolean {
   const { use } = config.seo.socialCards;
   return use === 'always' || (use === 'fallback' && !article.data.image);
-}
-
-/** What a social card shows. */
-export function cardInput(article: Article): CardInput {
-  const { socialCards } = config.seo;
-  return {
-    headline: article.data.title,
-    section: getSection(article.data.section).name,
-    site: config.title,
-    host: config.site ? new URL(config.site).host : undefined,
-    background: socialCards.background,
-    foreground: socialCards.foreground,
-  };
-}
-
-/** Cards being drawn now, by article id: a page that needs one waits for it rather than drawing twice. */
-const drawing = new Map<string, Promise<{ png: Buffer; cached: boolean }>>();
-
-/** The card's PNG, from the cache when nothing on it changed. */
-export function socialCardPng(article: Article): Promise<{ png: Buffer; cached: boolean }> {
-  const inFlight = drawing.get(article.id);
-  if (inFlight) return inFlight;
-  const input = cardInput(article);
-  const card = cachedCard(build.cardCacheDir, cardKey(input, build.themeVersion), async () => {
-    const { default: sharp } = await import('sharp');
-    return renderSocialCard(sharp, input, build.cardFonts);
-  }).finally(() => drawing.delete(article.id));
-  drawing.set(article.id, card);
-  return card;
-}
-
-/**
- * Starts drawing the cards of these articles into the cache, one per core at a time, while Astro goes
- * on rendering pages one by one: the cards' pages then find them ready. Nothing is kept in memory.
- */
-export function prefetchSocialCards(articles: readonly Article[]): void {
-  const queue = [...articles];
-  const worker = async () => {
-    for (let article = queue.shift(); article; article = queue.shift()) {
-      // A card that fails here fails again, with its error, when its page asks for it.
-      await socialCardPng(article).catch(() => undefined);
-    }
-  };
-  for (let i = 0; i < Math.max(1, availableParallelism()); i++) void worker();
 }
 
 /** The path of the drawn publisher logo, used when the site configured no logo. */
@@ -265,11 +220,10 @@ async function feedImage(article: Article): Promise<FeedImage | undefined> {
     }
   }
   if (usesCard(article)) {
-    const { png } = await socialCardPng(article);
     return {
       url: abs(cardPath(article)),
       type: 'image/png',
-      length: png.length,
+      length: await socialCardSize(article),
       width: 1200,
       height: 630,
       alt: article.data.title,

@@ -81,9 +81,23 @@ describe('the cost of related stories', () => {
 });
 
 describe('moreFromSection', () => {
-  it('lists the newest of the section, without the story and the excluded', () => {
-    expect(ids(moreFromSection(at(stories, 1), index, { count: 5 }))).toEqual(['a', 'd']);
-    expect(ids(moreFromSection(at(stories, 1), index, { count: 5, exclude: new Set(['a']) }))).toEqual(['d']);
-    expect(ids(moreFromSection(at(stories, 1), index, { count: 1 }))).toEqual(['a']);
+  it('lists the stories of the section published just before, then after, without the story and the excluded', () => {
+    // politics, newest first: a, b, d. For b: d came before it, a after.
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 5 }))).toEqual(['d', 'a']);
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 5, exclude: new Set(['d']) }))).toEqual(['a']);
+    expect(ids(moreFromSection(at(stories, 1), index, { count: 1 }))).toEqual(['d']);
+    expect(ids(moreFromSection(at(stories, 0), index, { count: 2 }))).toEqual(['b', 'd']);
+  });
+
+  it('does not change for a story with enough earlier ones when a new story is published', () => {
+    const before = buildRelatedIndex(stories);
+    const fresh = {
+      id: 'new',
+      data: { published: new Date(Date.UTC(2016, 11, 2)), section: 'politics', tags: [] },
+    };
+    const after = buildRelatedIndex([fresh, ...stories]);
+    expect(ids(moreFromSection(at(stories, 0), after, { count: 2 }))).toEqual(
+      ids(moreFromSection(at(stories, 0), before, { count: 2 })),
+    );
   });
 });

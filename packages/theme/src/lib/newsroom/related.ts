@@ -137,8 +137,11 @@ export function relatedStories<T extends RelatableStory>(
 }
 
 /**
- * The newest stories of the same section, other than the story itself and those in `exclude` (the related
- * stories already shown). Walks the section's list from its start and stops after `count` hits.
+ * More from the story's section: the stories published just before it, nearest first, other than the
+ * story itself and those in `exclude` (the related stories already shown); the stories just after it
+ * when fewer came before. Anchored in time like `relatedStories`, so publishing a story changes this
+ * block only on the few pages of its section that have fewer than `count` earlier stories, not on
+ * every page of the section.
  */
 export function moreFromSection<T extends RelatableStory>(
   story: T,
@@ -147,10 +150,15 @@ export function moreFromSection<T extends RelatableStory>(
 ): T[] {
   const out: T[] = [];
   if (count <= 0) return out;
-  for (const candidate of index.lists.get(sectionKey(story.data.section)) ?? []) {
-    if (candidate.id === story.id || exclude?.has(candidate.id)) continue;
+  const key = sectionKey(story.data.section);
+  const list = index.lists.get(key) ?? [];
+  const at = index.positions.get(key)?.get(story.id) ?? -1;
+  const take = (candidate: T | undefined) => {
+    if (!candidate || candidate.id === story.id || exclude?.has(candidate.id)) return;
     out.push(candidate);
-    if (out.length >= count) break;
-  }
+  };
+  // The list is newest first: older stories follow the story, newer ones precede it.
+  for (let i = at + 1; i < list.length && out.length < count; i++) take(list[i]);
+  for (let i = at - 1; i >= 0 && out.length < count; i--) take(list[i]);
   return out;
 }

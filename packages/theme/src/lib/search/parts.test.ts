@@ -13,16 +13,43 @@ const stories = (runs: [string, number][]) => runs.flatMap(([month, n]) => Array
 const summary = (parts: SearchPart[]) => parts.map((p) => `${p.id}:${p.count}`);
 
 describe('partsByMonth', () => {
-  it('keeps a site of up to one part size in a single part', () => {
+  it('keeps the newest month in a part of its own, and the older stories in one part when they fit', () => {
     const months = stories([
       ['2016-12', 3],
       ['2016-11', 200],
       ['2015-01', 1],
     ]);
     expect(partsByMonth(months, 204)).toEqual([
-      { id: '2016-12', start: 0, count: 204, newest: '2016-12', oldest: '2015-01' },
+      { id: '2016-12', start: 0, count: 3, newest: '2016-12', oldest: '2016-12' },
+      { id: '2016-11', start: 3, count: 201, newest: '2016-11', oldest: '2015-01' },
+    ]);
+    expect(partsByMonth(stories([['2016-12', 5]]), 204)).toEqual([
+      { id: '2016-12', start: 0, count: 5, newest: '2016-12', oldest: '2016-12' },
     ]);
     expect(partsByMonth([], 10)).toEqual([]);
+  });
+
+  it('re-indexes only the newest month when a story is published in it', () => {
+    const before = partsByMonth(
+      stories([
+        ['2016-12', 30],
+        ['2016-11', 40],
+        ['2016-10', 40],
+      ]),
+      100,
+    );
+    const after = partsByMonth(
+      stories([
+        ['2016-12', 31],
+        ['2016-11', 40],
+        ['2016-10', 40],
+      ]),
+      100,
+    );
+    expect(after.slice(1).map((p) => [p.newest, p.oldest, p.count])).toEqual(
+      before.slice(1).map((p) => [p.newest, p.oldest, p.count]),
+    );
+    expect(after[0]?.count).toBe(31);
   });
 
   it('covers every story once, in order, newest part first', () => {

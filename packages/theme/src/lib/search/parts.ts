@@ -125,22 +125,33 @@ function partsOfSpan(groups: readonly Group[], from: number, size: number, max: 
  * Splits stories into parts of at most `max`, by month of publication: `months` holds each story's
  * month ("2016-12", in the newsroom's time zone), newest first, as the stories are listed.
  *
- * A site of `max` stories or fewer gets a single part. A bigger one is cut along spans of time fixed in
- * the calendar rather than balanced over the whole list: a span of 1,024 months is halved, and halved
- * again, until each span holds `max` stories or fewer (a month that alone holds more is cut into nearly
- * equal pieces). So a part's stories depend only on the stories of its own span: a new story changes the
- * newest part alone, a corrected one its own part, and every other part is what it was, which lets the
- * build reuse it (`integrations/search-index.ts`).
- * @example partsByMonth(['2016-12', '2016-12', '2016-11'], 5000) // one part: { id: '2016-12', start: 0, count: 3, … }
+ * The newest month is a part of its own: it is where stories are published, so a publish re-indexes
+ * that month's stories alone. The older stories make one part when they fit in one; beyond that they
+ * are cut along spans of time fixed in the calendar rather than balanced over the whole list: a span of
+ * 1,024 months is halved, and halved again, until each span holds `max` stories or fewer (a month that
+ * alone holds more is cut into nearly equal pieces). So a part's stories depend only on the stories of
+ * its own span: a correction changes its own part, and every other part is what it was, which lets
+ * the build reuse it (`integrations/search-index.ts`). When a month ends, it joins the older parts once.
+ * @example partsByMonth(['2016-12', '2016-12', '2016-11'], 5000).map((p) => p.count) // [2, 1]
  */
 export function partsByMonth(months: readonly string[], max: number): SearchPart[] {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`a part holds 1 story or more, not ${max}`);
   if (months.length === 0) return [];
   const groups = monthGroups(months, max);
-  if (months.length <= max) return [partOf(groups)];
-  const parts: SearchPart[] = [];
-  // Consecutive groups of one widest span, newest first, go down together; a list out of order, or a
-  // month that is not one, starts a run of its own.
+  let cut = 1;
+  while (cut < groups.length && (groups[cut] as Group).month === (groups[0] as Group).month) cut++;
+  // The newest month, in pieces when it alone holds more than a part.
+  const parts: SearchPart[] = groups.slice(0, cut).map((group) => partOf([group]));
+  const older = groups.slice(cut);
+  const olderCount = older.reduce((sum, group) => sum + group.count, 0);
+  if (older.length && olderCount <= max) parts.push(partOf(older));
+  else partsOfOlder(older, max, parts);
+  return uniqueIds(parts);
+}
+
+/** The parts of older stories than fit in one: consecutive groups of one widest span go down together. */
+function partsOfOlder(groups: readonly Group[], max: number, parts: SearchPart[]): void {
+  // A list out of order, or a month that is not one, starts a run of its own.
   for (let i = 0; i < groups.length;) {
     const span = Math.floor(monthNumber((groups[i] as Group).month) / WIDEST_SPAN);
     let end = i + 1;
@@ -154,7 +165,6 @@ export function partsByMonth(months: readonly string[], max: number): SearchPart
     else partsOfSpan(groups.slice(i, end), span * WIDEST_SPAN, WIDEST_SPAN, max, parts);
     i = end;
   }
-  return uniqueIds(parts);
 }
 
 /** Ids stay unique even when a month comes back later in a list that was not sorted: "2016-12-2"… */

@@ -1,7 +1,16 @@
 /**
- * The social cards' pixel work, pure: parse a colour, fill an RGB canvas, draw an RGBA block over it.
- * `social-card.ts` draws with these and re-exports them.
+ * The social cards' pixels, all in libvips (through `sharp`): text set by Pango, shapes as SVG, layers
+ * stacked by `composite`, masks joined by `boolean`. Nothing here touches a pixel in JavaScript.
+ * A card is drawn as a mask — how much ink each pixel holds, 0 to 255 — that the palette colours
+ * (`png.ts`); `social-card.ts` lays it out with these.
  */
+import type { OverlayOptions, Sharp, SharpOptions } from 'sharp';
+
+/** `sharp` as the caller imported it. */
+export interface SharpFactory {
+  (options?: SharpOptions): Sharp;
+  (input: Buffer, options?: SharpOptions): Sharp;
+}
 
 /**
  * The red, green and blue of a `#rrggbb` colour.
@@ -13,51 +22,128 @@ export function hexRgb(colour: string): [number, number, number] {
   return [parseInt(match[1] ?? '', 16), parseInt(match[2] ?? '', 16), parseInt(match[3] ?? '', 16)];
 }
 
-/** An opaque RGB canvas (3 bytes a pixel, row after row) filled with one colour. */
-export function flatCanvas(width: number, height: number, colour: string): Buffer {
-  const [r, g, b] = hexRgb(colour);
-  const canvas = Buffer.allocUnsafe(width * height * 3);
-  canvas[0] = r;
-  canvas[1] = g;
-  canvas[2] = b;
-  // Doubling copies fill the rest in a handful of native calls.
-  for (let filled = 3; filled < canvas.length; filled *= 2) canvas.copyWithin(filled, 0, filled);
-  return canvas;
+/** Raw pixels, `channels` bytes a pixel, row after row. */
+export interface PixelBlock {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 3 | 4;
+}
+
+/** Ink, the colour a mask's full coverage stands for while layers are stacked. */
+export const INK = '#ffffff';
+/** Paper, no coverage. */
+export const PAPER = '#000000';
+
+interface TextOptions {
+  /** Pango markup. */
+  markup: string;
+  /** A Pango font description, e.g. `Cairo Bold 68`. */
+  font: string;
+  /** A TTF or OTF file: `sharp` shapes Arabic (HarfBuzz) only through its `text` input, and only with one. */
+  fontfile: string;
+  /** Wraps at word boundaries to this width. */
+  width?: number | undefined;
+}
+
+const pango = ({ markup, font, fontfile, width }: TextOptions, rgba: boolean) => ({
+  text: {
+    text: markup,
+    font,
+    fontfile,
+    rgba,
+    dpi: 72,
+    // In a right-to-left paragraph Pango mirrors alignment: 'left' sets lines flush right.
+    align: 'left' as const,
+    ...(width && { width, wrap: 'word' as const }),
+  },
+});
+
+/** Text as straight-alpha RGBA, in the colours its markup gives, for stacking with `layer`. */
+export async function textBlock(sharp: SharpFactory, options: TextOptions): Promise<PixelBlock> {
+  // Raw pixels: the block is composited at once, so a PNG round trip would only cost time.
+  const { data, info } = await sharp(pango(options, true)).raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 4 };
 }
 
 /**
- * Draws an RGBA block (straight alpha, as `sharp` returns raw pixels) over an opaque RGB canvas with its
- * top-left corner at (`left`, `top`), clipped to the canvas: `out = src·α + dst·(1 − α)`.
+ * Text as a mask of `levels` levels of its ink's coverage (0 to `levels` − 1, rounded), one byte a
+ * pixel. Colours in the markup are ignored.
  */
-export function blendOver(
-  canvas: Buffer,
-  canvasWidth: number,
-  block: { data: Buffer; width: number; height: number },
+export async function textMask(
+  sharp: SharpFactory,
+  options: TextOptions,
+  levels: number,
+): Promise<PixelBlock> {
+  const { data, info } = await levelled(sharp(pango(options, false)), levels)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 1 };
+}
+
+/**
+ * One band of coverage taken to `levels` levels. Once a pipeline is on one band it must say so
+ * (`b-w`): `sharp` would write three bands otherwise, at three times the cost.
+ */
+function levelled(image: Sharp, levels: number): Sharp {
+  // libvips truncates to bytes: adding a half rounds.
+  return image.linear((levels - 1) / 255, 0.5).toColourspace('b-w');
+}
+
+/** A block as a `composite` layer with its top-left corner at (`left`, `top`). */
+export function layer(block: PixelBlock, top: number, left: number): OverlayOptions {
+  const { data, width, height, channels } = block;
+  return { input: data, raw: { width, height, channels }, top, left };
+}
+
+/**
+ * Layers drawn in `INK` (and `PAPER`, to cut out) stacked on paper, as a mask of `levels` levels
+ * (0 to `levels` − 1, rounded).
+ */
+export async function stackMask(
+  sharp: SharpFactory,
+  size: { width: number; height: number },
+  layers: OverlayOptions[],
+  levels: number,
+): Promise<PixelBlock> {
+  const { width, height } = size;
+  const flat = await sharp({ create: { width, height, channels: 3, background: PAPER } })
+    .composite(layers)
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  // A second pass: libvips orders a pipeline's steps itself, and would take the levels before stacking.
+  const { data } = await levelled(
+    sharp(flat, { raw: { width, height, channels: 3 } }).extractChannel(0),
+    levels,
+  )
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width, height, channels: 1 };
+}
+
+/**
+ * A mask placed at (`left`, `top`) on a base mask of the same levels whose pixels under it are empty:
+ * a one-band pipeline, to be written.
+ */
+export function placeMask(
+  sharp: SharpFactory,
+  base: PixelBlock,
+  block: PixelBlock,
   top: number,
   left: number,
-): void {
-  const canvasHeight = canvas.length / (canvasWidth * 3);
-  const x0 = Math.max(0, -left);
-  const x1 = Math.min(block.width, canvasWidth - left);
-  const y0 = Math.max(0, -top);
-  const y1 = Math.min(block.height, canvasHeight - top);
-  const { data } = block;
-  for (let y = y0; y < y1; y++) {
-    let s = (y * block.width + x0) * 4;
-    let d = ((top + y) * canvasWidth + left + x0) * 3;
-    for (let x = x0; x < x1; x++, s += 4, d += 3) {
-      const alpha = data[s + 3] ?? 0;
-      if (alpha === 0) continue;
-      if (alpha === 255) {
-        canvas[d] = data[s] ?? 0;
-        canvas[d + 1] = data[s + 1] ?? 0;
-        canvas[d + 2] = data[s + 2] ?? 0;
-        continue;
-      }
-      const rest = 255 - alpha;
-      canvas[d] = Math.round(((data[s] ?? 0) * alpha + (canvas[d] ?? 0) * rest) / 255);
-      canvas[d + 1] = Math.round(((data[s + 1] ?? 0) * alpha + (canvas[d + 1] ?? 0) * rest) / 255);
-      canvas[d + 2] = Math.round(((data[s + 2] ?? 0) * alpha + (canvas[d + 2] ?? 0) * rest) / 255);
-    }
-  }
+): Sharp {
+  return (
+    sharp(block.data, { raw: { width: block.width, height: block.height, channels: 1 } })
+      .extend({
+        top,
+        left,
+        bottom: base.height - top - block.height,
+        right: base.width - left - block.width,
+        background: PAPER,
+      })
+      // Where the block is empty the base shows, and the base is empty under the block: `or` joins them.
+      .boolean(base.data, 'or', { raw: { width: base.width, height: base.height, channels: 1 } })
+      .toColourspace('b-w')
+  );
 }

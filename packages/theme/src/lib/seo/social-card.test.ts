@@ -1,20 +1,16 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
  * Parsed XML and JSON-LD are untyped data, and a missing element should fail the test where it is read:
  * typing every parsed tree would only restate the assertions below. */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { layer, placeMask, stackMask, textMask } from './canvas.ts';
 import {
+  CARD_COLOURS,
   CARD_HEIGHT,
   CARD_WIDTH,
-  blendOver,
-  cachedCard,
+  cardCacheKey,
   cardHeadline,
-  cardKey,
-  flatCanvas,
   hexRgb,
   renderSocialCard,
 } from './social-card.ts';
@@ -33,8 +29,9 @@ const input = {
   background: '#a3131b',
   foreground: '#ffffff',
 };
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A PNG's bit depth and colour type (3: indexed, a palette PNG), from its header. */
+const pngHeader = (png: Buffer) => ({ bitDepth: png[24], colourType: png[25] });
 
 describe('card text', () => {
   it('collapses spaces and shortens at a word boundary only', () => {
@@ -44,15 +41,35 @@ describe('card text', () => {
   });
 });
 
-describe('cardKey', () => {
-  it('changes with anything drawn and with the theme version, not otherwise', () => {
-    const key = cardKey(input, '0.1.0');
+describe('cardCacheKey', () => {
+  it('changes with everything the card shows', () => {
+    const key = cardCacheKey(input, fonts);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(cardKey({ ...input }, '0.1.0')).toBe(key);
-    expect(cardKey({ ...input, headline: `${input.headline}!` }, '0.1.0')).not.toBe(key);
-    expect(cardKey({ ...input, section: 'اقتصاد' }, '0.1.0')).not.toBe(key);
-    expect(cardKey({ ...input, site: 'خبر اليوم' }, '0.1.0')).not.toBe(key);
-    expect(cardKey(input, '0.2.0')).not.toBe(key);
+    const changed = [
+      { ...input, headline: `${input.headline}!` },
+      { ...input, section: 'اقتصاد' },
+      { ...input, site: 'خبر اليوم' },
+      { ...input, host: 'news.example' },
+      { ...input, host: undefined },
+      { ...input, background: '#0b3d2e' },
+      { ...input, foreground: '#fffff0' },
+    ].map((other) => cardCacheKey(other, fonts));
+    expect(new Set([key, ...changed]).size).toBe(changed.length + 1);
+    expect(cardCacheKey(input, { ...fonts, family: 'Amiri' })).not.toBe(key);
+    expect(cardCacheKey(input, { ...fonts, bold: fonts.regular })).not.toBe(key);
+  });
+
+  it('does not change with what the card does not show', () => {
+    const key = cardCacheKey(input, fonts);
+    expect(cardCacheKey({ ...input }, { ...fonts })).toBe(key);
+    // The headline is drawn with its spaces collapsed; colours are read without regard to case.
+    expect(cardCacheKey({ ...input, headline: `  ${input.headline.replace(' ', '   ')} ` }, fonts)).toBe(key);
+    expect(cardCacheKey({ ...input, background: '#A3131B' }, fonts)).toBe(key);
+    // The same font files in another folder (another checkout, another machine).
+    const moved = { ...fonts, bold: `/elsewhere/${fonts.bold.split('/').pop() ?? ''}` };
+    expect(
+      cardCacheKey(input, { ...moved, regular: `/elsewhere/${fonts.regular.split('/').pop() ?? ''}` }),
+    ).toBe(key);
   });
 });
 
@@ -83,6 +100,22 @@ describe('renderSocialCard', () => {
     expect(minX).toBeGreaterThanOrEqual(80);
   });
 
+  it('is a palette PNG of at most sixteen colours and 12 KB, with the exact background and ink', async () => {
+    const png = await renderSocialCard(sharp, input, fonts);
+    expect(pngHeader(png)).toEqual({ bitDepth: 8, colourType: 3 });
+    expect(png.length).toBeLessThanOrEqual(12 * 1024);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    const colours = new Map<string, number>();
+    for (let i = 0; i < data.length; i += info.channels) {
+      const colour = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+      colours.set(colour, (colours.get(colour) ?? 0) + 1);
+    }
+    expect(colours.size).toBeLessThanOrEqual(CARD_COLOURS);
+    const [most, next] = [...colours].sort((a, b) => b[1] - a[1]);
+    expect(most?.[0]).toBe('163,19,27'); // #a3131b, the background
+    expect(next?.[0]).toBe('255,255,255'); // #ffffff, the ink
+  });
+
   it('fits a very long headline by shrinking, then by dropping whole words', async () => {
     const long = Array.from({ length: 60 }, () => 'الاقتصاد').join(' ');
     const png = await renderSocialCard(sharp, { ...input, headline: long }, fonts);
@@ -102,53 +135,50 @@ describe('the card canvas', () => {
     expect(() => hexRgb('red')).toThrow('the social card colour "red" is not a colour like "#a3131b"');
   });
 
-  it('fills every pixel with the background, whatever the size', () => {
-    for (const [width, height] of [
-      [1, 1],
-      [3, 5],
-      [CARD_WIDTH, CARD_HEIGHT],
-    ] as const) {
-      const canvas = flatCanvas(width, height, '#0b3d2e');
-      expect(canvas.length).toBe(width * height * 3);
-      const colours = new Set<string>();
-      for (let i = 0; i < canvas.length; i += 3)
-        colours.add(`${canvas[i]},${canvas[i + 1]},${canvas[i + 2]}`);
-      expect([...colours]).toEqual(['11,61,46']);
-    }
+  it('stacks layers into a mask of levels in libvips: opaque, half-transparent and transparent pixels', async () => {
+    // A 2×2 block: opaque ink, half-transparent ink, transparent ink, opaque paper.
+    const data = Buffer.from([255, 255, 255, 255, 255, 255, 255, 128, 255, 255, 255, 0, 0, 0, 0, 255]);
+    const block = { data, width: 2, height: 2, channels: 4 as const };
+    const mask = await stackMask(sharp, { width: 4, height: 3 }, [layer(block, 1, 2)], 16);
+    expect([mask.width, mask.height, mask.channels, mask.data.length]).toEqual([4, 3, 1, 12]);
+    // Row by row: the block's top row at (2, 1) and (3, 1), its bottom row at (2, 2) and (3, 2).
+    expect([...mask.data]).toEqual([0, 0, 0, 0, 0, 0, 15, 8, 0, 0, 0, 0]);
   });
 
-  it('blends straight-alpha pixels over the canvas and clips what falls outside', () => {
-    const canvas = flatCanvas(4, 2, '#000000');
-    // A 2×2 block: opaque white, half-transparent white, fully transparent red, opaque blue.
-    const data = Buffer.from([255, 255, 255, 255, 255, 255, 255, 128, 255, 0, 0, 0, 0, 0, 255, 255]);
-    blendOver(canvas, 4, { data, width: 2, height: 2 }, 0, 3); // only the block's first column fits
-    blendOver(canvas, 4, { data, width: 2, height: 2 }, 1, 0); // only the block's first row fits
-    const pixel = (x: number, y: number) => [...canvas.subarray((y * 4 + x) * 3, (y * 4 + x) * 3 + 3)];
-    expect(pixel(3, 0)).toEqual([255, 255, 255]);
-    expect(pixel(3, 1)).toEqual([0, 0, 0]); // the transparent red left the black alone
-    expect(pixel(0, 1)).toEqual([255, 255, 255]);
-    expect(pixel(1, 1)).toEqual([128, 128, 128]);
-    expect([pixel(0, 0), pixel(1, 0), pixel(2, 0), pixel(2, 1)]).toEqual([
-      [0, 0, 0],
-      [0, 0, 0],
-      [0, 0, 0],
-      [0, 0, 0],
+  it('places a mask on another in libvips, one band', async () => {
+    const base = {
+      data: Buffer.from([1, 2, 3, 4, 0, 0, 0, 0, 9, 9, 9, 9]),
+      width: 4,
+      height: 3,
+      channels: 1 as const,
+    };
+    const block = { data: Buffer.from([15, 7]), width: 2, height: 1, channels: 1 as const };
+    const { data, info } = await placeMask(sharp, base, block, 1, 1)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(1);
+    expect([...data]).toEqual([1, 2, 3, 4, 0, 15, 7, 0, 9, 9, 9, 9]);
+  });
+
+  it('sets text as a one-band mask of the levels asked for', async () => {
+    const text = { markup: 'خبر', font: `${fonts.family} Bold 40`, fontfile: fonts.bold };
+    const mask = await textMask(sharp, text, 16);
+    expect(mask.channels).toBe(1);
+    expect(mask.data.length).toBe(mask.width * mask.height);
+    // Paper, full ink, and anti-aliased edges between them; nothing above the top level.
+    const levels = new Set(mask.data);
+    expect([levels.has(0), levels.has(15), levels.size > 8, Math.max(...levels)]).toEqual([
+      true,
+      true,
+      true,
+      15,
     ]);
   });
-});
 
-describe('cachedCard', () => {
-  it('draws once and then reads the cache', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'khabar-cards-'));
-    dirs.push(dir);
-    let draws = 0;
-    const draw = () => {
-      draws++;
-      return Promise.resolve(Buffer.from('png'));
-    };
-    expect((await cachedCard(dir, 'k', draw)).cached).toBe(false);
-    const second = await cachedCard(dir, 'k', draw);
-    expect([second.cached, second.png.toString(), draws]).toEqual([true, 'png', 1]);
-    expect(await readdir(dir)).toEqual(['k.png']);
+  it('shapes Arabic: joined letters are narrower than the same letters kept apart', async () => {
+    const width = async (markup: string) =>
+      (await textMask(sharp, { markup, font: `${fonts.family} Bold 40`, fontfile: fonts.bold }, 16)).width;
+    // U+200C (zero-width non-joiner) keeps each letter in its isolated or final form.
+    expect(await width('سلام')).toBeLessThan(await width('س\u200Cل\u200Cا\u200Cم'));
   });
 });

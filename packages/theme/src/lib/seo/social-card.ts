@@ -1,21 +1,38 @@
 /**
  * Social cards: a 1200×630 PNG per story with its headline in Arabic (shaped by Pango/HarfBuzz through
  * `sharp`), the section and the site's name, right-aligned. Layout decisions are pure functions; drawing
- * takes `sharp` as an argument and the cache takes a folder, so tests run both without a build.
+ * takes `sharp` as an argument, so tests run it without a build. libvips does every pixel's work
+ * (`canvas.ts`): the card is drawn as a mask of ink coverage, written by libvips as a greyscale PNG and
+ * given the palette of the card's two colours and their blends (`png.ts`).
  */
 import { createHash } from 'node:crypto';
-import type { Sharp, SharpOptions } from 'sharp';
+import { basename } from 'node:path';
 // Pango markup follows XML's rules: the XML escaper is the right one.
 import { escapeXml } from '../escape.ts';
-import { blendOver, flatCanvas, hexRgb } from './canvas.ts';
+import {
+  hexRgb,
+  INK,
+  layer,
+  PAPER,
+  placeMask,
+  stackMask,
+  textBlock,
+  textMask,
+  type PixelBlock,
+  type SharpFactory,
+} from './canvas.ts';
+import { blendRamp, greyToPalette } from './png.ts';
 
-export { blendOver, flatCanvas, hexRgb };
-export { cachedCard } from './card-cache.ts';
+export { hexRgb, type SharpFactory };
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-/** Bump when the drawing changes, so cached cards are redrawn. */
-export const CARD_LAYOUT_VERSION = 2;
+
+/**
+ * Palette entries of a card: the background, the ink and fourteen blends of the two, enough for
+ * anti-aliased text; fewer levels of coverage also compress better.
+ */
+export const CARD_COLOURS = 16;
 
 /** Right-to-left mark: makes Pango treat a paragraph as RTL even when it starts with "G20" or a digit. */
 const RLM = '\u200F';
@@ -41,34 +58,6 @@ export interface CardFonts {
   family: string;
 }
 
-/** `sharp` as the caller imported it. */
-export interface SharpFactory {
-  (options?: SharpOptions): Sharp;
-  (input: Buffer, options?: SharpOptions): Sharp;
-}
-
-/**
- * The cache key of a card: everything drawn on it, plus the theme's version (its drawing code).
- * @example cardKey(input, '0.1.0') // 'a3f…' (64 hex digits)
- */
-export function cardKey(input: CardInput, themeVersion: string): string {
-  const { headline, section, site, host, background, foreground } = input;
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        CARD_LAYOUT_VERSION,
-        themeVersion,
-        headline,
-        section,
-        site,
-        host,
-        background,
-        foreground,
-      ]),
-    )
-    .digest('hex');
-}
-
 /**
  * Normalises a headline for the card: collapsed spaces, and at most `maxWords` words ending in "…"
  * when longer. Words are never cut.
@@ -80,6 +69,29 @@ export function cardHeadline(headline: string, maxWords = Infinity): string {
   return `${words.slice(0, Math.max(1, maxWords)).join(' ')}…`;
 }
 
+/**
+ * The `cacheKey` of a story's card page (Astro's incremental builds): it changes exactly when what the
+ * card shows changes — the headline as drawn, the section's name, the site's name and host, the
+ * colours, the typeface — and not with what it does not show (spacing in the headline, a colour's
+ * letter case, the font files' folder). The drawing code is covered by Astro's own hash of the route's
+ * code, and `sharp` and the fonts' versions by the lockfile's.
+ * @example cardCacheKey(input, fonts) // 'a3f…' (64 hex digits)
+ */
+export function cardCacheKey(input: CardInput, fonts: CardFonts): string {
+  const drawn = [
+    cardHeadline(input.headline),
+    input.section,
+    input.site,
+    input.host ?? null,
+    hexRgb(input.background),
+    hexRgb(input.foreground),
+    fonts.family,
+    basename(fonts.bold),
+    basename(fonts.regular),
+  ];
+  return createHash('sha256').update(JSON.stringify(drawn)).digest('hex');
+}
+
 /** Sizes tried for the headline, largest first (px). */
 export const HEADLINE_SIZES = [68, 62, 56, 50, 46, 42] as const;
 
@@ -87,83 +99,92 @@ const MARGIN = 80;
 const HEADLINE_TOP = 150;
 const HEADLINE_BOTTOM = 500;
 const HEADLINE_WIDTH = CARD_WIDTH - 2 * MARGIN;
+const PILL_TOP = 56;
+const RULE_TOP = 512;
+const FOOTER_TOP = 530;
 
-interface TextBlock {
-  data: Buffer;
-  width: number;
-  height: number;
-}
+/** The x of a block set flush right against the margin. */
+const flushRight = (width: number) => CARD_WIDTH - MARGIN - width;
 
 /**
- * Text blocks every card shares (the site's name, its host, the five or so section names), drawn once
- * per build: at 10,000 articles, redrawing them was most of the cards' cost.
+ * Everything on a card but its headline, as a mask: the section in its pill, the rule, the site's name
+ * and host. The same for every story of a section, so it is drawn once per build (five or so sections).
  */
-const sharedBlocks = new Map<string, Promise<TextBlock>>();
+const frames = new Map<string, Promise<PixelBlock>>();
 
-function sharedText(...args: Parameters<typeof text>): Promise<TextBlock> {
-  const key = JSON.stringify(args.slice(1));
-  let block = sharedBlocks.get(key);
-  if (!block) {
-    block = text(...args);
-    sharedBlocks.set(key, block);
+function frame(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<PixelBlock> {
+  const key = JSON.stringify([input.section, input.site, input.host, fonts]);
+  let drawn = frames.get(key);
+  if (!drawn) {
+    drawn = drawFrame(sharp, input, fonts);
+    frames.set(key, drawn);
+    // A failure is not kept: the next card tries again, and fails with its own error.
+    drawn.catch(() => frames.delete(key));
   }
-  return block;
+  return drawn;
 }
 
-/** An SVG shape rasterised once per build (the section pill, the rule), as raw pixels. */
-function sharedSvg(sharp: SharpFactory, svg: string): Promise<TextBlock> {
-  let block = sharedBlocks.get(svg);
-  if (!block) {
-    block = sharp(Buffer.from(svg))
-      .ensureAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-      .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
-    sharedBlocks.set(svg, block);
-  }
-  return block;
-}
-
-async function text(
-  sharp: SharpFactory,
-  markup: string,
-  font: string,
-  fontfile: string,
-  width?: number,
-): Promise<TextBlock> {
-  const { data, info } = await sharp({
-    text: {
-      text: markup,
-      font,
-      fontfile,
-      rgba: true,
-      dpi: 72,
-      // In a right-to-left paragraph Pango mirrors alignment: 'left' sets lines flush right.
-      align: 'left',
-      ...(width && { width, wrap: 'word' as const }),
-    },
-  })
-    // Raw pixels: the block is composited at once, so a PNG round trip would only cost time.
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+async function drawFrame(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<PixelBlock> {
+  const [section, site, host] = await Promise.all([
+    // The section's name is cut out of its pill: paper on ink.
+    textBlock(sharp, {
+      markup: `<span foreground="${PAPER}">${RLM}${escapeXml(input.section)}</span>`,
+      font: `${fonts.family} SemiBold 32`,
+      fontfile: fonts.regular,
+    }),
+    textBlock(sharp, {
+      markup: `<span foreground="${INK}">${RLM}${escapeXml(input.site)}</span>`,
+      font: `${fonts.family} Bold 44`,
+      fontfile: fonts.bold,
+    }),
+    input.host
+      ? textBlock(sharp, {
+          markup: `<span foreground="${INK}" alpha="80%">${escapeXml(input.host)}</span>`,
+          font: `${fonts.family} SemiBold 26`,
+          fontfile: fonts.regular,
+        })
+      : undefined,
+  ]);
+  // The section sits in a pill at the top right; a faint rule above the footer.
+  const padX = 22;
+  const padY = 6;
+  const pillWidth = section.width + 2 * padX;
+  const pillHeight = section.height + 2 * padY;
+  const shapes = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">
+    <rect x="${flushRight(pillWidth)}" y="${PILL_TOP}" width="${pillWidth}" height="${pillHeight}" rx="${Math.round(pillHeight / 2)}" fill="${INK}"/>
+    <rect x="${MARGIN}" y="${RULE_TOP}" width="${HEADLINE_WIDTH}" height="3" fill="${INK}" fill-opacity="0.35"/>
+  </svg>`;
+  return stackMask(
+    sharp,
+    { width: CARD_WIDTH, height: CARD_HEIGHT },
+    [
+      { input: Buffer.from(shapes), top: 0, left: 0 },
+      layer(section, PILL_TOP + padY, flushRight(pillWidth) + padX),
+      layer(site, FOOTER_TOP, flushRight(site.width)),
+      ...(host ? [layer(host, FOOTER_TOP + Math.round((site.height - host.height) / 2), MARGIN)] : []),
+    ],
+    CARD_COLOURS,
+  );
 }
 
 /**
  * Draws the headline at the largest size that fits the box; drops trailing words (adding "…") only
  * when even the smallest size overflows. Pango wraps at word boundaries (`wrap: 'word'`).
  */
-async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<TextBlock> {
+async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<PixelBlock> {
   const maxHeight = HEADLINE_BOTTOM - HEADLINE_TOP;
   const draw = (headline: string, size: number) =>
-    text(
+    textMask(
       sharp,
-      `<span foreground="${input.foreground}" line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
-      `${fonts.family} Bold ${size}`,
-      fonts.bold,
-      HEADLINE_WIDTH,
+      {
+        markup: `<span line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
+        font: `${fonts.family} Bold ${size}`,
+        fontfile: fonts.bold,
+        width: HEADLINE_WIDTH,
+      },
+      CARD_COLOURS,
     );
-  const fits = (block: TextBlock) => block.height <= maxHeight && block.width <= HEADLINE_WIDTH;
+  const fits = (block: PixelBlock) => block.height <= maxHeight && block.width <= HEADLINE_WIDTH;
   const whole = cardHeadline(input.headline);
   for (const size of HEADLINE_SIZES) {
     const block = await draw(whole, size);
@@ -173,7 +194,7 @@ async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardF
   const smallest = Math.min(...HEADLINE_SIZES);
   let low = 1;
   let high = whole.split(' ').length - 1;
-  let best: TextBlock | undefined;
+  let best: PixelBlock | undefined;
   while (low <= high) {
     const count = Math.floor((low + high) / 2);
     const block = await draw(cardHeadline(whole, count), smallest);
@@ -194,67 +215,18 @@ export async function renderSocialCard(
   input: CardInput,
   fonts: CardFonts,
 ): Promise<Buffer> {
-  const [headline, section, site, host] = await Promise.all([
+  const [base, headline] = await Promise.all([
+    frame(sharp, input, fonts),
     headlineBlock(sharp, input, fonts),
-    sharedText(
-      sharp,
-      `<span foreground="${input.background}">${RLM}${escapeXml(input.section)}</span>`,
-      `${fonts.family} SemiBold 32`,
-      fonts.regular,
-    ),
-    sharedText(
-      sharp,
-      `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
-      `${fonts.family} Bold 44`,
-      fonts.bold,
-    ),
-    input.host
-      ? sharedText(
-          sharp,
-          `<span foreground="${input.foreground}" alpha="80%">${escapeXml(input.host)}</span>`,
-          `${fonts.family} SemiBold 26`,
-          fonts.regular,
-        )
-      : undefined,
   ]);
-
-  // The section sits in a pill of the foreground colour at the top right.
-  const pillPadX = 22;
-  const pillPadY = 6;
-  const pillWidth = section.width + 2 * pillPadX;
-  const pillHeight = section.height + 2 * pillPadY;
-  const [pill, rule] = await Promise.all([
-    sharedSvg(
-      sharp,
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${pillWidth}" height="${pillHeight}"><rect width="100%" height="100%" rx="${Math.round(pillHeight / 2)}" fill="${input.foreground}"/></svg>`,
-    ),
-    sharedSvg(
-      sharp,
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${HEADLINE_WIDTH}" height="3"><rect width="100%" height="100%" fill="${input.foreground}" fill-opacity="0.35"/></svg>`,
-    ),
-  ]);
-  const right = (width: number) => CARD_WIDTH - MARGIN - width;
   // The headline block is centred in its box vertically, flush right.
-  const headlineTop =
-    HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
-  const footerTop = 530;
-
-  // The layers are blended in JavaScript onto a flat RGB canvas and only the PNG is encoded by `sharp`:
-  // libvips' `create` + `composite` + `flatten` cost three times as much per card.
-  const canvas = flatCanvas(CARD_WIDTH, CARD_HEIGHT, input.background);
-  blendOver(canvas, CARD_WIDTH, pill, 56, right(pillWidth));
-  blendOver(canvas, CARD_WIDTH, section, 56 + pillPadY, right(pillWidth) + pillPadX);
-  blendOver(canvas, CARD_WIDTH, headline, headlineTop, right(headline.width));
-  blendOver(canvas, CARD_WIDTH, rule, 512, MARGIN);
-  blendOver(canvas, CARD_WIDTH, site, footerTop, right(site.width));
-  if (host)
-    blendOver(canvas, CARD_WIDTH, host, footerTop + Math.round((site.height - host.height) / 2), MARGIN);
-  return (
-    sharp(canvas, { raw: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3 } })
-      // Level 6: a flat two-colour card compresses nearly as well, in much less time than level 9.
-      .png({ compressionLevel: 6 })
-      .toBuffer()
-  );
+  const top = HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
+  const mask = await placeMask(sharp, base, headline, top, flushRight(headline.width))
+    // zlib's level 5: higher levels cost more than they save (6: a tenth more time for 2 % fewer bytes;
+    // 9: four times the time for 5 %).
+    .png({ compressionLevel: 5 })
+    .toBuffer();
+  return greyToPalette(mask, blendRamp(hexRgb(input.background), hexRgb(input.foreground), CARD_COLOURS));
 }
 
 /**
@@ -267,23 +239,19 @@ export async function renderLogo(
   fonts: CardFonts,
   size = 512,
 ): Promise<Buffer> {
-  const name = await text(
+  const name = await textMask(
     sharp,
-    `<span foreground="${input.foreground}">${RLM}${escapeXml(input.site)}</span>`,
-    `${fonts.family} Bold ${Math.round(size / 4)}`,
-    fonts.bold,
-    Math.round(size * 0.84),
+    {
+      markup: `${RLM}${escapeXml(input.site)}`,
+      font: `${fonts.family} Bold ${Math.round(size / 4)}`,
+      fontfile: fonts.bold,
+      width: Math.round(size * 0.84),
+    },
+    256,
   );
-  return sharp({ create: { width: size, height: size, channels: 4, background: input.background } })
-    .composite([
-      {
-        input: name.data,
-        raw: { width: name.width, height: name.height, channels: 4 },
-        top: Math.max(0, Math.round((size - name.height) / 2)),
-        left: Math.max(0, Math.round((size - name.width) / 2)),
-      },
-    ])
-    .flatten({ background: input.background })
-    .png({ compressionLevel: 9 })
-    .toBuffer();
+  const top = Math.max(0, Math.round((size - name.height) / 2));
+  const left = Math.max(0, Math.round((size - name.width) / 2));
+  const empty = { data: Buffer.alloc(size * size), width: size, height: size, channels: 1 as const };
+  const mask = await placeMask(sharp, empty, name, top, left).png({ compressionLevel: 9 }).toBuffer();
+  return greyToPalette(mask, blendRamp(hexRgb(input.background), hexRgb(input.foreground), 256));
 }
