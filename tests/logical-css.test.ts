@@ -56,6 +56,31 @@ describe('the theme’s CSS', async () => {
     }
   });
 
+  it('imports every stylesheet into one khabar layer, from the one index.css every page links', async () => {
+    const styles = join(repoRoot, 'packages/theme/src/styles');
+    const index = await readFile(join(styles, 'index.css'), 'utf8');
+    const imported = new Map(
+      [...index.matchAll(/^@import '\.\/([^']+)' layer\((khabar\.\w+)\);$/gm)].map((m) => [m[1], m[2]]),
+    );
+    const files = (await readdir(styles, { recursive: true }))
+      .filter((f) => f.endsWith('.css') && f !== 'index.css')
+      .map((f) => f.split('\\').join('/'));
+    expect(files.filter((f) => !imported.has(f))).toEqual([]);
+    for (const file of files.filter((f) => f.startsWith('components/'))) {
+      expect(imported.get(file), file).toBe('khabar.components');
+    }
+  });
+
+  it('keeps a page part’s styles in its stylesheet, not in a <style> of the part', async () => {
+    const components = join(repoRoot, 'packages/theme/src/components');
+    const sheets = await readdir(join(repoRoot, 'packages/theme/src/styles/components'));
+    for (const sheet of sheets) {
+      const part = await readFile(join(components, sheet.replace(/\.css$/, '.astro')), 'utf8');
+      // A scoped <style> would put data-astro-cid attributes back on every element of the part.
+      expect(part, sheet).not.toMatch(/<style(?![^>]*is:inline)/);
+    }
+  });
+
   it('detects a physical property when there is one', () => {
     expect(PHYSICAL.some((re) => re.test('  margin-left: 1rem;'))).toBe(true);
     expect(PHYSICAL.some((re) => re.test('  text-align: right;'))).toBe(true);

@@ -32,3 +32,8 @@ declare module 'virtual:khabar/markdown' {
   const markdown: import('./src/lib/markdown-options.ts').MarkdownOptions;
   export default markdown;
 }
+declare module 'virtual:khabar/fonts.css' {}
+declare module 'virtual:khabar/fonts' {
+  /** The URLs of the font files to preload: the Arabic file of each role's family (`lib/fonts/stylesheet.ts`). */
+  export const preloads: string[];
+}

@@ -157,7 +157,7 @@ describe('the built site', () => {
         if (url.origin === SITE && !resolves(url.pathname)) broken.push(`${sheet} → ${raw}`);
       }
     }
-    // Inline <style> blocks (the Fonts API's @font-face rules) too.
+    // Inline <style> blocks too.
     for (const page of pages) {
       for (const [, raw] of page.html.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) {
         if (!raw || raw.startsWith('data:')) continue;

@@ -8,6 +8,7 @@ import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './
 import { setupComments } from './integrations/comments.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
+import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
@@ -102,6 +103,8 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
               ? { incrementalBuild: true }
               : {}),
           },
+          // Small CSS chunks as cached files, not copied into every page (integrations/stylesheets.ts).
+          build: { inlineStylesheets: inlineStylesheets(astroConfig.build.inlineStylesheets) },
           vite: {
             plugins: [
               vitePluginKhabar(

@@ -5,7 +5,7 @@ import { read } from './repo.ts';
 const tokensCss = read('packages/theme/src/styles/tokens.css');
 const TOKENS = new Set([
   ...[...tokensCss.matchAll(/(--khabar-[\w-]+)\s*:/g)].map((m) => m[1] ?? ''),
-  // Filled by Astro's Fonts API from the `fonts` option.
+  // Set by the fonts' stylesheet from the `fonts` option (lib/fonts/stylesheet.ts).
   '--khabar-font-body',
   '--khabar-font-headings',
 ]);

@@ -1,44 +1,56 @@
 import { createRequire } from 'node:module';
-import type { HookParameters } from 'astro';
-import { fontProviders } from 'astro/config';
+import type { HookParameters, ViteUserConfig } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
-import { FONT_VARIABLES, FONTS, type FontId } from '../lib/fonts/families.ts';
-import { fallbackFamilies } from '../lib/fonts/fallbacks.ts';
+import { fontPreloads, fontStylesheet } from '../lib/fonts/stylesheet.ts';
 
-/** Astro Fonts API families for the chosen typefaces, served from their Fontsource packages. */
-function fontFamilies(fonts: KhabarConfig['fonts']) {
-  const require = createRequire(import.meta.url);
-  const family = (id: FontId, cssVariable: `--${string}`) => {
-    const font = FONTS[id];
-    return {
-      provider: fontProviders.local(),
-      name: font.family,
-      cssVariable,
-      // Astro's optimized fallbacks measure Latin letters; the theme's own measure Arabic (lib/fonts/metrics.ts).
-      optimizedFallbacks: false,
-      fallbacks: [...fallbackFamilies(id), font.generic],
-      display: fonts.display,
-      options: {
-        variants: font.faces.map((face) => ({
-          // A resolved file path, not a package specifier: the local provider resolves specifiers from
-          // the site's root, where the theme's own dependencies are not visible.
-          src: [require.resolve(face.file)] as [string],
-          weight: face.weight ?? font.weight,
-          style: 'normal' as const,
-          unicodeRange: face.unicodeRange as [string, ...string[]],
-        })),
-      },
-    };
-  };
-  const families = [family(fonts.body, FONT_VARIABLES.body)];
-  if (fonts.headings !== fonts.body) families.push(family(fonts.headings, FONT_VARIABLES.headings));
-  return families;
+type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
+
+const STYLESHEET = 'virtual:khabar/fonts.css';
+const PRELOADS = 'virtual:khabar/fonts';
+
+/**
+ * The two modules of the theme's typefaces, by id: `virtual:khabar/fonts.css`, the `@font-face` rules
+ * and family variables (`lib/fonts/stylesheet.ts`), which `Head` imports so that Vite bundles them into
+ * the theme's one stylesheet; and `virtual:khabar/fonts`, the URLs of the files to preload. Both name each
+ * font file by its absolute path, so Vite copies it into the build under a hashed name (served from the
+ * theme's own dependencies, which the site's root may not see) and writes the same URL in both.
+ *
+ * Not Astro's Fonts API: its `<Font>` writes the rules into a `<style>` of every page (2.9 kB on each),
+ * and the URLs it gives its files are known only while pages render, too late for a bundled stylesheet.
+ */
+export function fontModules(fonts: KhabarConfig['fonts'], resolve: (specifier: string) => string) {
+  const path = (specifier: string) => resolve(specifier).replaceAll('\\', '/');
+  const preloads = fontPreloads(fonts);
+  return new Map([
+    [STYLESHEET, fontStylesheet(fonts, path)],
+    [
+      PRELOADS,
+      [
+        ...preloads.map((file, i) => `import preload${i} from ${JSON.stringify(`${path(file)}?url`)};`),
+        `export const preloads = [${preloads.map((_, i) => `preload${i}`).join(', ')}];`,
+      ].join('\n'),
+    ],
+  ]);
 }
 
-/** Registers the theme's typefaces with Astro's Fonts API. */
+/** A Vite plugin serving the font modules. */
+function vitePluginFonts(modules: Map<string, string>): VitePlugin {
+  return {
+    name: 'vite-plugin-khabar-fonts',
+    resolveId(id) {
+      return modules.has(id) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      return id.startsWith('\0') ? modules.get(id.slice(1)) : undefined;
+    },
+  };
+}
+
+/** Serves the theme's typefaces: the font modules, from the `fonts` option. */
 export function addFonts(
   updateConfig: HookParameters<'astro:config:setup'>['updateConfig'],
   fonts: KhabarConfig['fonts'],
 ): void {
-  updateConfig({ fonts: fontFamilies(fonts) });
+  const require = createRequire(import.meta.url);
+  updateConfig({ vite: { plugins: [vitePluginFonts(fontModules(fonts, (file) => require.resolve(file)))] } });
 }

@@ -1,23 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { shareLinks } from './share.ts';
+import { iri, queryValue, shareLinks } from './share.ts';
+
+const CANONICAL = 'https://khabar.example/politics/%D8%AE%D8%A8%D8%B1-%D8%B9%D8%A7%D8%AC%D9%84/';
+const TITLE = 'خبر “عاجل” & more';
 
 describe('shareLinks', () => {
-  const links = Object.fromEntries(
-    shareLinks('https://khabar.example/politics/%D8%AE/', 'خبر “عاجل” & more').map((l) => [
-      l.network,
-      l.href,
-    ]),
-  );
+  const links = Object.fromEntries(shareLinks(CANONICAL, TITLE).map((l) => [l.network, l.href]));
+  /** A link as a browser reads it: the parsed URL, every character outside ASCII percent-encoded. */
+  const parsed = (network: string) => new URL(links[network] ?? '');
+  /** The page URL a network gets from a query value, as the URL it fetches. */
+  const shared = (value: string | null) => new URL(value ?? '').href;
+
   it('links to each network without scripts', () => {
     expect(Object.keys(links)).toEqual(['whatsapp', 'telegram', 'x', 'facebook', 'email']);
     for (const href of Object.values(links)) expect(href).toMatch(/^(https:\/\/|mailto:)/);
   });
-  it('encodes the URL and title as query values', () => {
-    const telegram = new URL(links.telegram ?? '');
-    expect(telegram.searchParams.get('url')).toBe('https://khabar.example/politics/%D8%AE/');
-    expect(telegram.searchParams.get('text')).toBe('خبر “عاجل” & more');
-    expect(new URL(links.whatsapp ?? '').searchParams.get('text')).toContain(
-      'https://khabar.example/politics/%D8%AE/',
+
+  it('hands each network the title and a URL that is the canonical one', () => {
+    const telegram = parsed('telegram');
+    expect(shared(telegram.searchParams.get('url'))).toBe(CANONICAL);
+    expect(telegram.searchParams.get('text')).toBe(TITLE);
+    expect(shared(parsed('x').searchParams.get('url'))).toBe(CANONICAL);
+    expect(parsed('x').searchParams.get('text')).toBe(TITLE);
+    expect(shared(parsed('facebook').searchParams.get('u'))).toBe(CANONICAL);
+    const [title, url] = (parsed('whatsapp').searchParams.get('text') ?? '').split(/ (?=https:)/);
+    expect([title, shared(url ?? '')]).toEqual([TITLE, CANONICAL]);
+    const email = new URLSearchParams(parsed('email').search);
+    expect(email.get('subject')).toBe(TITLE);
+    const [subject, body] = (email.get('body') ?? '').split('\n');
+    expect([subject, shared(body ?? '')]).toEqual([TITLE, CANONICAL]);
+  });
+
+  it('writes Arabic letters once, as UTF-8, never percent-encoded twice', () => {
+    for (const href of Object.values(links)) {
+      expect(href).not.toMatch(/%25/);
+      expect(href).toContain('خبر');
+      // Nothing a URL may not hold as it is: the space, quotes, markup characters.
+      expect(href).not.toMatch(/[\s"<>“”]/);
+    }
+    expect(links.telegram).toBe(
+      'https://t.me/share/url?url=https%3A%2F%2Fkhabar.example%2Fpolitics%2Fخبر-عاجل%2F' +
+        '&text=خبر%20%E2%80%9Cعاجل%E2%80%9D%20%26%20more',
     );
+  });
+});
+
+describe('queryValue', () => {
+  it('leaves letters, marks and digits outside ASCII, and encodes the rest as encodeURIComponent', () => {
+    expect(queryValue('خبر عاجل & more')).toBe('خبر%20عاجل%20%26%20more');
+    expect(queryValue('مُراسِل ٢٠٢٦')).toBe('مُراسِل%20٢٠٢٦');
+    expect(queryValue('a=b#c+d%e?')).toBe(encodeURIComponent('a=b#c+d%e?'));
+    // Arabic punctuation, the zero-width non-joiner and a bidi mark are not letters: encoded.
+    expect(queryValue('؟،\u200c\u200f')).toBe(encodeURIComponent('؟،\u200c\u200f'));
+  });
+
+  it('round-trips through a URL parser', () => {
+    const value = 'روسيا تطالب “الغرب” بإحترام السيادة & 100%';
+    const url = new URL(`https://t.me/share/url?text=${queryValue(value)}`);
+    expect(url.searchParams.get('text')).toBe(value);
+  });
+});
+
+describe('iri', () => {
+  it('decodes the UTF-8 of a percent-encoded URL, and nothing else', () => {
+    expect(iri(CANONICAL)).toBe('https://khabar.example/politics/خبر-عاجل/');
+    expect(iri('https://a.example/50%25-%D8%AE%2F?q=%3F')).toBe('https://a.example/50%25-خ%2F?q=%3F');
+    expect(iri('https://a.example/%d8%ae/')).toBe('https://a.example/خ/');
+    // Bytes that are not UTF-8 stay encoded.
+    expect(iri('https://a.example/%FF/')).toBe('https://a.example/%FF/');
+  });
+
+  it('maps back to the same URL', () => {
+    expect(new URL(iri(CANONICAL)).href).toBe(CANONICAL);
   });
 });

@@ -8,19 +8,56 @@ export interface ShareLink {
   href: string;
 }
 
+/** A letter, mark or digit outside ASCII: a URL may hold it as it is. */
+const UNICODE_WORD = /^[\p{L}\p{M}\p{N}]$/u;
+
 /**
- * The share URL of each network for a page.
- * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=…' }
+ * A query value, percent-encoded as `encodeURIComponent` does except for letters, marks and digits outside
+ * ASCII, which stay as they are. A URL's query may hold them (WHATWG URL: they are URL code points), and
+ * a browser percent-encodes them in UTF-8 when it follows the link, so the request is the same; in the
+ * page an Arabic letter takes its two bytes of UTF-8 instead of six. Spaces, punctuation (Arabic's
+ * included), bidi marks and `&=#+%` are still encoded.
+ * @example queryValue('خبر عاجل & more') // 'خبر%20عاجل%20%26%20more'
+ */
+export function queryValue(text: string): string {
+  let out = '';
+  for (const char of text) out += UNICODE_WORD.test(char) ? char : encodeURIComponent(char);
+  return out;
+}
+
+/**
+ * A URL with its percent-encoded UTF-8 written as the characters it stands for (its IRI form): the
+ * canonical `https://news.example/%D8%AE/` becomes `https://news.example/خ/`. Only runs of bytes at or
+ * above 0x80 are decoded, so an encoded `/`, `?`, `#` or `%` keeps its meaning; any URL parser maps the
+ * result back to the same URL.
+ * @example iri('https://news.example/politics/%D8%AE%D8%A8%D8%B1/') // 'https://news.example/politics/خبر/'
+ */
+export function iri(url: string): string {
+  return url.replace(/(?:%[89A-F][0-9A-F])+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run; // not UTF-8: left encoded
+    }
+  });
+}
+
+/**
+ * The share URL of each network for a page. The page's URL goes into each one in its IRI form, with
+ * `queryValue`: the network reads back a URL every parser takes for the canonical one, and an Arabic slug
+ * costs two bytes a letter in the page instead of ten (percent-encoded twice, `%25D8%25AE`).
+ * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=خبر%20https%3A%2F%2Fnews.example%2Fa%2F' }
  */
 export function shareLinks(url: string, title: string): ShareLink[] {
-  const u = encodeURIComponent(url);
-  const text = encodeURIComponent(title);
+  const page = iri(url);
+  const u = queryValue(page);
+  const text = queryValue(title);
   const hrefs: Record<ShareNetwork, string> = {
-    whatsapp: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}`,
+    whatsapp: `https://wa.me/?text=${queryValue(`${title} ${page}`)}`,
     telegram: `https://t.me/share/url?url=${u}&text=${text}`,
     x: `https://x.com/intent/post?url=${u}&text=${text}`,
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    email: `mailto:?subject=${text}&body=${encodeURIComponent(`${title}\n${url}`)}`,
+    email: `mailto:?subject=${text}&body=${queryValue(`${title}\n${page}`)}`,
   };
   return SHARE_NETWORKS.map((network) => ({ network, href: hrefs[network] }));
 }

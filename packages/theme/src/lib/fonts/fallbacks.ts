@@ -6,8 +6,3 @@ export function fontFallbacks(id: FontId): { css: string; families: string[] } {
   const font = FONTS[id];
   return fallbackCss(font.family, WEB_FONT_METRICS[id], fallbacksFor(font.generic));
 }
-
-/** Just the family names, for the Fonts API's `fallbacks`. */
-export function fallbackFamilies(id: FontId): string[] {
-  return fontFallbacks(id).families;
-}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { FONT_IDS, FONTS, preloadFor } from './families.ts';
+import { FONT_IDS, FONTS } from './families.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -15,20 +15,5 @@ describe('the typefaces the theme can serve', () => {
   it('serves static families (IBM Plex Sans Arabic, Amiri) in a regular and a bold file per subset', () => {
     expect(FONTS.amiri.faces.map((f) => f.weight)).toEqual(['400', '700', '400', '700']);
     expect(FONTS['ibm-plex-sans-arabic'].faces[1]?.file).toMatch(/arabic-700-normal\.woff2$/);
-  });
-});
-
-describe('preloadFor', () => {
-  const variable = [{ weight: '400 700', src: [{ url: '/v.woff2' }] }];
-  const fixed = [
-    { weight: '400', src: [{ url: '/ar-400.woff2' }] },
-    { weight: '700', src: [{ url: '/ar-700.woff2' }] },
-    { weight: '400', src: [{ url: '/latin-400.woff2' }] },
-  ];
-  it('picks the Arabic file of the weight a role uses', () => {
-    expect(preloadFor(variable, 700)).toBe('/v.woff2');
-    expect(preloadFor(fixed, 400)).toBe('/ar-400.woff2');
-    expect(preloadFor(fixed, 700)).toBe('/ar-700.woff2');
-    expect(preloadFor(undefined, 400)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The Arabic typefaces the theme can self-host, from `@fontsource-variable/*` packages, described as data.
- * The integration turns a choice into Astro Fonts API families with the local provider.
+ * `stylesheet.ts` turns a choice into the fonts' stylesheet and the files to preload.
  */
 
 export const FONT_IDS = [
@@ -104,24 +104,7 @@ export const FONTS: Record<FontId, FontDescription> = {
   amiri: describeStatic('amiri', 'Amiri', 'serif'),
 };
 
-/**
- * The file to preload for a role: the Arabic file that draws the weight the role uses (400 for body
- * text, 700 for headlines). Fonts API data lists files in the order of `faces`, Arabic first.
- * @example preloadFor([{ weight: '400', src: [{ url: 'a.woff2' }] }, { weight: '700', src: [{ url: 'b.woff2' }] }], 700) // 'b.woff2'
- */
-export function preloadFor(
-  files: readonly { weight?: string | undefined; src: readonly { url: string }[] }[] | undefined,
-  weight: number,
-): string | undefined {
-  const covers = (range: string | undefined) => {
-    if (!range) return true;
-    const [low = 0, high = low] = range.split(/\s+/).map(Number);
-    return weight >= low && weight <= high;
-  };
-  return (files ?? []).find((file) => covers(file.weight))?.src[0]?.url;
-}
-
-/** The CSS custom property the Fonts API fills for a role. */
+/** The CSS custom property of each role's family stack (set by the fonts' stylesheet, `stylesheet.ts`). */
 export const FONT_VARIABLES = {
   body: '--khabar-font-body',
   headings: '--khabar-font-headings',

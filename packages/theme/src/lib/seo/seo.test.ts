@@ -48,10 +48,16 @@ describe('twitter', () => {
     expect(twitterHandle(undefined)).toBeUndefined();
   });
   it('uses summary_large_image when there is a picture', () => {
-    const tags = twitterMeta({ title: 'خبر', image: { url: 'https://k/c.png', alt: 'بطاقة' }, site: '@k' });
+    const tags = twitterMeta({ image: { url: 'https://k/c.png', alt: 'بطاقة' }, site: '@k' });
     expect(tags).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
     expect(tags).toContainEqual({ name: 'twitter:image:alt', content: 'بطاقة' });
-    expect(twitterMeta({ title: 'خبر' })[0]).toEqual({ name: 'twitter:card', content: 'summary' });
+    expect(twitterMeta({})[0]).toEqual({ name: 'twitter:card', content: 'summary' });
+  });
+  it('leaves the title and description to og:title and og:description, which X reads', () => {
+    const names = twitterMeta({ image: { url: 'https://k/c.png', alt: 'بطاقة' }, site: '@k' }).map((tag) =>
+      'name' in tag ? tag.name : tag.property,
+    );
+    expect(names).toEqual(['twitter:card', 'twitter:site', 'twitter:image', 'twitter:image:alt']);
   });
 });
 
