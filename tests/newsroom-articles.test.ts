@@ -13,7 +13,7 @@ describe('article extras', () => {
     const out: string[] = [];
     for (const section of ['politics', 'economy', 'sports', 'culture', 'technology']) {
       for (const entry of await readdir(join(dist, section), { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'page')
+        if (entry.isDirectory() && entry.name !== 'page' && entry.name !== 'pages')
           out.push(`/${section}/${encodeURIComponent(entry.name)}/`);
       }
     }
