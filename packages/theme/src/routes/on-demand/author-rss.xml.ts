@@ -7,7 +7,7 @@ import { GET as staticGet, authorFeedPaths } from '../author-rss.xml.ts';
 export const GET: APIRoute = async (context) => {
   const props = await propsFor(authorFeedPaths, context.routePattern, context.params);
   if (!props) return notFound();
-  const response = await staticGet({ ...context, props } as Parameters<typeof staticGet>[0]);
+  const response = await staticGet({ ...context, props });
   for (const [name, value] of Object.entries(
     await onDemandHeaders('timely', [cacheTag('author', context.params['author'] ?? '')]),
   )) {

@@ -7,7 +7,7 @@ import { GET as staticGet, cardPaths } from '../social-card.png.ts';
 export const GET: APIRoute = async (context) => {
   const props = await propsFor(cardPaths, context.routePattern, context.params);
   if (!props) return notFound();
-  const response = await staticGet({ ...context, props } as Parameters<typeof staticGet>[0]);
+  const response = await staticGet({ ...context, props });
   for (const [name, value] of Object.entries(
     await onDemandHeaders('stories', [cacheTag('story', context.params['id'] ?? '')]),
   )) {
