@@ -147,7 +147,15 @@ export function mapPost(item: WxrItem, context: PostContext): PostResult {
   return { kind: 'article', frontmatter, body: content.markdown, degraded };
 }
 
-/** The story's file: YAML frontmatter and the Markdown body. */
+/**
+ * The story's file: YAML frontmatter and the Markdown body. Strings are double-quoted, so a title such as
+ * `yes`, `2016` or `: ..` stays a string, and each value reads the same as JSON.
+ */
 export function articleFile(frontmatter: ArticleFrontmatter, body: string): string {
-  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}\n`;
+  const yaml = stringify(frontmatter, {
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+  });
+  return `---\n${yaml}---\n\n${body}\n`;
 }

@@ -70,8 +70,9 @@ const hasBlocks = (content: string) => /<!--\s+wp:[a-z]/.test(content);
 export function unwrapBlocks(content: string): { html: string; unknown: string[] } {
   const unknown = new Set<string>();
   let html = content.replace(
-    /<!--\s+wp:(?:core\/)?embed\s+(\{[\s\S]*?\})\s+-->([\s\S]*?)<!--\s+\/wp:(?:core\/)?embed\s+-->/g,
-    (_, attributes: string, inner: string) => {
+    // `core-embed/youtube` and the like are the embed blocks of WordPress 5.0 to 5.5.
+    /<!--\s+wp:((?:core\/)?embed|core-embed\/[a-z0-9-]+)\s+(\{[\s\S]*?\})\s+-->([\s\S]*?)<!--\s+\/wp:\1\s+-->/g,
+    (_, _name: string, attributes: string, inner: string) => {
       let url: string;
       try {
         const parsed = (JSON.parse(attributes) as { url?: unknown }).url;

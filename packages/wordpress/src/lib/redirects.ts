@@ -24,6 +24,12 @@ export function textPath(path: string): string {
   return query === undefined ? withSlash : `${withSlash}?${query}`;
 }
 
+const decodePath = (path: string) =>
+  path
+    .split('/')
+    .map((segment) => decodeSlug(segment))
+    .join('/');
+
 /** The path of an old WordPress link, without the WordPress site's own folder, or undefined. */
 export function oldPath(link: string, siteUrl: string): string | undefined {
   try {
@@ -64,13 +70,14 @@ export class RedirectTable {
 
 /**
  * `src/redirects.mjs`: Astro's `redirects`, keyed by the text path (a static host decodes the request
- * path before it looks for the file, so both encodings reach it). Query-string links (`?p=7`) cannot be
- * Astro redirects: they are in the `_redirects` and nginx files.
+ * path before it looks for the file, so both encodings reach it), and with the target as text too:
+ * Astro encodes it itself. Query-string links (`?p=7`) cannot be Astro redirects: they are in the
+ * `_redirects` and nginx files.
  */
 export function astroRedirectsModule(redirects: readonly Redirect[]): string {
   const entries = redirects
     .filter((redirect) => !redirect.from.includes('?'))
-    .map((redirect) => `  ${JSON.stringify(redirect.from)}: ${JSON.stringify(redirect.to)},`);
+    .map((redirect) => `  ${JSON.stringify(redirect.from)}: ${JSON.stringify(decodePath(redirect.to))},`);
   return (
     '// Old WordPress addresses and their new pages, written by khabar-wordpress.\n' +
     '// astro.config.mjs spreads them into `redirects`; edit freely, a re-import rewrites this file.\n' +
