@@ -285,3 +285,51 @@ describe.skipIf(!haveExports)("importing WordPress's theme unit test data", () =
     for (const item of report.skipped) expect(item.reason.length, item.id).toBeGreaterThan(0);
   });
 });
+
+describe('the khabar-wordpress command', () => {
+  const root = join(tmpRoot, 'wordpress-cli');
+  const run = async (args: string[]) => {
+    const { main } = await import('../packages/wordpress/src/cli.ts');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      args,
+      (line) => out.push(line),
+      (line) => err.push(line),
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  beforeAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+  });
+
+  it('prints the report, writes import-report.json and exits 0', async () => {
+    const out = join(root, 'site');
+    const result = await run([
+      'import',
+      join(fixture, 'export.xml'),
+      '--out',
+      out,
+      '--time-zone',
+      'Asia/Damascus',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Imported 2 published stories and 1 drafts');
+    expect(result.out).toContain('#10 خبر خاص بالمشتركين: password-protected');
+    expect(existsSync(join(out, 'import-report.json'))).toBe(true);
+  });
+
+  it('exits non-zero with a clear message on bad input and a non-empty --out', async () => {
+    await writeFile(join(root, 'bad.xml'), 'not xml at all');
+    const bad = await run(['import', join(root, 'bad.xml'), '--out', join(root, 'bad-site')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('This file is not XML');
+    expect(existsSync(join(root, 'bad-site'))).toBe(false);
+    const full = await run(['import', join(fixture, 'export.xml'), '--out', join(root, 'site')]);
+    expect(full.code).toBe(1);
+    expect(full.err).toContain('is not empty');
+    expect((await run(['import'])).code).toBe(2);
+  });
+});

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** `khabar-wordpress import export.xml --out DIR`: the command line around `importWordPress`. */
+import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImportError, importWordPress } from './import.ts';
 import { formatReport } from './lib/report.ts';
@@ -24,8 +26,8 @@ Options:
 
 export async function main(
   argv: readonly string[],
-  print = console.log,
-  printError = console.error,
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
 ): Promise<number> {
   let parsed;
   try {
@@ -99,6 +101,17 @@ export async function main(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}` || process.argv[1]?.endsWith('/khabar-wordpress')) {
+/** True when Node runs this file (directly or through the bin link), not when it is imported. */
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   process.exitCode = await main(process.argv.slice(2));
 }
