@@ -289,6 +289,42 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   }
 }
 
+/**
+ * Writes that may run side by side, at most `limit` at a time: each comment the store adds is made
+ * durable (fsync) on its own, and khabar-comments' store groups the folder syncs of concurrent adds.
+ */
+class InFlight {
+  readonly #limit: number;
+  readonly #pending = new Set<Promise<void>>();
+  #failure: Error | undefined;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Starts tracking a write; waits while `limit` writes are running. Rethrows an earlier failure. */
+  async add(write: Promise<void>): Promise<void> {
+    const tracked = write.then(
+      () => {
+        this.#pending.delete(tracked);
+      },
+      (error: unknown) => {
+        this.#failure ??= error instanceof Error ? error : new Error(String(error));
+        this.#pending.delete(tracked);
+      },
+    );
+    this.#pending.add(tracked);
+    if (this.#pending.size >= this.#limit) await Promise.race(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Waits for every write; rethrows the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+}
+
 interface PassTwo {
   facts: Facts;
   zone: string;
@@ -349,6 +385,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   // Stories live in src/content/articles/, assets in src/assets/: two folders up.
   const fromStory = (asset: string) => `../../assets/${asset}`;
 
+  const inFlight = new InFlight(64);
   let current: WxrItem | undefined;
   const context: PostContext = {
     sections: pass.sectionMap,
@@ -436,7 +473,9 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
       if (![...authors.values()].some((author) => author.id === login))
         authors.set(login, { id: login, name: login });
     }
-    await write(`src/content/articles/${frontmatter.slug}.md`, articleFile(frontmatter, result.body));
+    await inFlight.add(
+      write(`src/content/articles/${frontmatter.slug}.md`, articleFile(frontmatter, result.body)),
+    );
     if (frontmatter.draft) report.counts.drafts++;
     else {
       report.counts.articles++;
@@ -473,9 +512,11 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
       report.counts.comments[mapped.comment.status] =
         (report.counts.comments[mapped.comment.status] ?? 0) + 1;
       if (mapped.orphan) report.counts.comments['orphaned'] = (report.counts.comments['orphaned'] ?? 0) + 1;
-      await store?.add(mapped.comment);
+      if (store) await inFlight.add(store.add(mapped.comment));
     }
   }
+
+  await inFlight.drain();
 
   // Authors.
   for (const author of authors.values()) {

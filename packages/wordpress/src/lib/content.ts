@@ -145,6 +145,17 @@ function createTurndown(context: ContentContext): TurndownService {
   return service;
 }
 
+/** One turndown service per context: building its rules costs more than converting a post. */
+const services = new WeakMap<ContentContext, TurndownService>();
+function turndownFor(context: ContentContext): TurndownService {
+  let service = services.get(context);
+  if (!service) {
+    service = createTurndown(context);
+    services.set(context, service);
+  }
+  return service;
+}
+
 /** Converts a post's content to Markdown. Pure: pictures and attachments come from the context. */
 export function convertContent(content: string, context: ContentContext): ConvertedContent {
   const editor = hasBlocks(content) ? 'blocks' : 'classic';
@@ -155,7 +166,7 @@ export function convertContent(content: string, context: ContentContext): Conver
   );
   let html = editor === 'classic' ? autop(shortcodes.html) : shortcodes.html;
   html = dropEmptyParagraphs(html).trim();
-  const markdown = createTurndown(context)
+  const markdown = turndownFor(context)
     .turndown(keepSpaces(html) || ' ')
     .replaceAll(KEPT_SPACE, ' ')
     .trim();

@@ -32,6 +32,15 @@ export class WxrError extends Error {
   }
 }
 
+/**
+ * A copy of a string that shares no memory with the chunk it was cut from. V8 keeps a substring as a
+ * view of its parent: a post's 60-byte link kept for the redirects would keep the whole 256 kB chunk of
+ * the export alive, and memory would grow with the export instead of staying flat.
+ */
+function ownCopy(value: string): string {
+  return value.length === 0 ? '' : Buffer.from(value, 'utf8').toString('utf8');
+}
+
 /** WordPress's export namespace, in every version (1.0–1.2) and scheme it has been written with. */
 const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/(1\.[0-2])\/$/;
 
@@ -240,7 +249,7 @@ export async function* readWxr(source: AsyncIterable<string | Uint8Array>): Asyn
   parser.on('closetag', () => {
     const name = stack.pop() ?? '';
     const parent = stack.at(-1);
-    const value = text;
+    const value = ownCopy(text);
     text = '';
     if (parent === 'channel' && !item) {
       if (name === 'title') site.title = value;
