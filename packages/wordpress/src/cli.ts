@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImportError, importWordPress } from './import.ts';
+import { progressReporter } from './lib/progress.ts';
 import { formatReport } from './lib/report.ts';
 import { WxrError } from './wxr/reader.ts';
 
@@ -67,9 +68,7 @@ export async function main(
       locale: values.locale,
       siteUrl: values['site-url'],
       dryRun: values['dry-run'],
-      progress: (line) => {
-        printError(line);
-      },
+      progress: progressReporter(process.stderr),
     });
     print(formatReport(report));
     if (values['dry-run']) print('\nDry run: nothing was written.');

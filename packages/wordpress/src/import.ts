@@ -39,8 +39,8 @@ export interface ImportOptions {
   now?: Date | undefined;
   /** The key of comment avatars: the site's KHABAR_COMMENTS_SECRET (a random one is written to .env). */
   commentsSecret?: string | undefined;
-  /** Progress lines (a line every thousand items). */
-  progress?: ((line: string) => void) | undefined;
+  /** Told how many of the export's items are done: every hundred items, and at the end. */
+  progress?: ((done: number, total: number) => void) | undefined;
 }
 
 export interface ReportItem {
@@ -436,7 +436,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     if (event.type !== 'item') continue;
     const { item } = event;
     seen++;
-    if (seen % 1000 === 0) options.progress?.(`${seen} of ${facts.items} items`);
+    if (seen % 100 === 0 || seen === facts.items) options.progress?.(seen, facts.items);
     const title = plainText(item.title);
     if (item.postType !== 'post') {
       if (item.postType === 'page') {
