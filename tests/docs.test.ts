@@ -82,6 +82,7 @@ const PAGES = [
   'on-demand.md',
   'performance.md',
   'upgrading.md',
+  'migrating-from-wordpress.md',
 ];
 
 /** The resolved value at a key path (`seo.feeds.items`) of an object. */

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/** `khabar-wordpress import export.xml --out DIR`: the command line around `importWordPress`. */
+import { realpathSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ImportError, importWordPress } from './import.ts';
+import { progressReporter } from './lib/progress.ts';
+import { formatReport } from './lib/report.ts';
+import { WxrError } from './wxr/reader.ts';
+
+export const USAGE = `Usage:
+  khabar-wordpress import <export.xml> --out <folder> [options]
+
+Reads a WordPress export (Tools → Export, or \`wp export\`) and writes a new Khabar site into <folder>:
+stories, sections, authors, comments and redirects from every old address. Nothing is fetched.
+
+Options:
+  --out <folder>        the new site (must not exist, or be empty)
+  --uploads <folder>    a local copy of wp-content/uploads, for pictures
+  --time-zone <zone>    the newsroom's zone (Asia/Damascus); default: derived from the export
+  --locale <locale>     the theme's locale (ar-SY); default: the export's language
+  --site-url <url>      the new site's address; default: the WordPress site's
+  --dry-run             read and map everything, print the report, write nothing
+  --help                this text
+`;
+
+export async function main(
+  argv: readonly string[],
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        uploads: { type: 'string' },
+        'time-zone': { type: 'string' },
+        locale: { type: 'string' },
+        'site-url': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    printError(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    print(USAGE);
+    return 0;
+  }
+  const [command, input] = positionals;
+  if (command !== 'import' || !input || (!values.out && !values['dry-run'])) {
+    printError(USAGE);
+    return 2;
+  }
+  try {
+    const report = await importWordPress({
+      input,
+      out: values.out ?? '.',
+      uploads: values.uploads,
+      timeZone: values['time-zone'],
+      locale: values.locale,
+      siteUrl: values['site-url'],
+      dryRun: values['dry-run'],
+      progress: progressReporter(process.stderr),
+    });
+    print(formatReport(report));
+    if (values['dry-run']) print('\nDry run: nothing was written.');
+    else
+      print(
+        `\nWrote the site to ${report.out} (report in import-report.json). Next: cd there, npm install, npm run build.`,
+      );
+    return 0;
+  } catch (error) {
+    if (error instanceof WxrError || error instanceof ImportError) {
+      printError(`khabar-wordpress: ${error.message}`);
+      if (error instanceof WxrError && values.out && !values['dry-run']) {
+        // The site was not written; say how far the reader got where the user will look for the report.
+        const where = {
+          error: error.code,
+          message: error.message,
+          itemsRead: error.itemsRead,
+          line: error.line,
+          lastItem: error.lastItem,
+        };
+        await writeFile(
+          `${values.out.replace(/\/+$/, '')}.import-error.json`,
+          `${JSON.stringify(where, null, 2)}\n`,
+        ).catch(() => undefined);
+      }
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** True when Node runs this file (directly or through the bin link), not when it is imported. */
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,624 @@
+/**
+ * The import: reads the export twice as a stream (first the small facts every post needs: authors,
+ * categories, attachments and the site's clock offset; then the posts, one at a time), writes a new site
+ * into a staging folder beside `--out`, and renames it into place only when everything succeeded, so a
+ * failed import never leaves half a site.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { avatarHash, truncateIp } from 'khabar-comments/lib';
+import { FileStore } from 'khabar-comments/store';
+import { articleFile, mapPost, type PostContext } from './lib/article.ts';
+import { mapComment } from './lib/comments.ts';
+import { mostFrequent, observedOffset, offsetZone, isTimeZone } from './lib/dates.ts';
+import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
+import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
+import { decodeSlug, encodeUpper } from './lib/slug.ts';
+import { mapAuthor, mapSections, plainText, type Author } from './lib/taxonomy.ts';
+import { readWxr } from './wxr/reader.ts';
+import type { WxrAuthor, WxrCategory, WxrItem } from './wxr/types.ts';
+
+export interface ImportOptions {
+  /** The WXR file. */
+  input: string;
+  /** The folder of the new site: must not exist, or be empty. */
+  out: string;
+  /** A local copy of `wp-content/uploads`. */
+  uploads?: string | undefined;
+  /** The newsroom's zone: an IANA name or an offset (`+03:00`). Default: derived from the export. */
+  timeZone?: string | undefined;
+  locale?: string | undefined;
+  /** The new site's address. Default: the WordPress site's. */
+  siteUrl?: string | undefined;
+  /** Read and map everything, write nothing but the report (printed). */
+  dryRun?: boolean | undefined;
+  /** The import's clock (tests pin it). */
+  now?: Date | undefined;
+  /** The key of comment avatars: the site's KHABAR_COMMENTS_SECRET (a random one is written to .env). */
+  commentsSecret?: string | undefined;
+  /** Told how many of the export's items are done: every hundred items, and at the end. */
+  progress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface ReportItem {
+  id: string;
+  type: string;
+  title: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  input: string;
+  out: string;
+  wxrVersion: string;
+  timeZone: { zone: string; source: 'option' | 'derived' | 'default'; note: string };
+  counts: {
+    items: number;
+    articles: number;
+    drafts: number;
+    skipped: number;
+    authors: number;
+    sections: number;
+    tags: number;
+    images: number;
+    redirects: number;
+    comments: Record<string, number>;
+  };
+  skipped: ReportItem[];
+  degraded: ReportItem[];
+  missingMedia: { id: string; title: string; file: string }[];
+  renamedSections: { wordpress: string; slug: string; reason: string }[];
+  /** Post types left out entirely (attachments, menus, templates), with their counts. */
+  otherTypes: Record<string, number>;
+}
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+interface Attachment {
+  url: string;
+  /** The file's path under uploads (`2016/12/photo.jpg`). */
+  file: string;
+  alt: string;
+  caption: string;
+  title: string;
+}
+
+interface Facts {
+  site: {
+    title: string;
+    link: string;
+    baseSiteUrl: string;
+    baseBlogUrl: string;
+    wxrVersion: string;
+    language: string;
+  };
+  authors: WxrAuthor[];
+  categories: WxrCategory[];
+  /** Tag slugs by name, for the old `/tag/<slug>/` addresses. */
+  tags: Map<string, string>;
+  attachments: Map<string, Attachment>;
+  offsets: Map<number, number>;
+  items: number;
+}
+
+const stream = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+
+/**
+ * The file's path under `wp-content/uploads/`, from its URL or `_wp_attached_file`. For attachments
+ * (`attachment`), a WordPress.com address (`/<year>/<month>/<file>`) counts too.
+ */
+function uploadsPath(url: string, attachedFile = '', attachment = false): string {
+  if (attachedFile) return attachedFile.replace(/^\/+/, '');
+  const pathname = new URL(url, 'http://x.invalid').pathname;
+  // Self-hosted sites keep files under wp-content/uploads/; WordPress.com under /<year>/<month>/.
+  const match =
+    /\/wp-content\/uploads\/(.+)$/.exec(pathname) ??
+    (attachment ? /^\/(\d{4}\/\d{2}\/[^/]+)$/.exec(pathname) : null);
+  return match?.[1] ? match[1].split('/').map(decodeSlug).join('/') : '';
+}
+
+/** Pass one: what every post needs, small and bounded (a few fields per attachment). */
+async function readFacts(input: string): Promise<Facts> {
+  const facts: Facts = {
+    site: { title: '', link: '', baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', language: '' },
+    authors: [],
+    categories: [],
+    tags: new Map(),
+    attachments: new Map(),
+    offsets: new Map(),
+    items: 0,
+  };
+  for await (const event of readWxr(stream(input))) {
+    if (event.type === 'site') facts.site = event.site;
+    else if (event.type === 'author') facts.authors.push(event.author);
+    else if (event.type === 'category') facts.categories.push(event.category);
+    else if (event.type === 'tag') facts.tags.set(plainText(event.tag.name), event.tag.slug);
+    else {
+      facts.items++;
+      const { item } = event;
+      if (item.postType === 'attachment') {
+        facts.attachments.set(item.postId, {
+          url: item.attachmentUrl || item.guid,
+          file: uploadsPath(item.attachmentUrl || item.guid, item.meta['_wp_attached_file'], true),
+          alt: plainText(item.meta['_wp_attachment_image_alt'] ?? ''),
+          caption: plainText(item.excerpt),
+          title: plainText(item.title),
+        });
+      } else if (item.postType === 'post') {
+        const offset = observedOffset(item.postDate, item.postDateGmt);
+        if (offset !== undefined) facts.offsets.set(offset, (facts.offsets.get(offset) ?? 0) + 1);
+      }
+    }
+  }
+  return facts;
+}
+
+async function assertEmptyOrAbsent(out: string): Promise<void> {
+  if (!existsSync(out)) return;
+  const entries = await readdir(out);
+  if (entries.length > 0) {
+    throw new ImportError(
+      `${out} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): give --out a new or empty folder.`,
+    );
+  }
+}
+
+function resolveZone(
+  option: string | undefined,
+  offsets: ReadonlyMap<number, number>,
+): ImportReport['timeZone'] {
+  if (option) {
+    if (!isTimeZone(option))
+      throw new ImportError(
+        `--time-zone ${option} is not an IANA zone (Asia/Damascus) or an offset (+03:00).`,
+      );
+    return { zone: option, source: 'option', note: `--time-zone ${option}` };
+  }
+  const offset = mostFrequent(offsets);
+  if (offset !== undefined) {
+    const zone = offsetZone(offset);
+    return {
+      zone,
+      source: 'derived',
+      note: `UTC${zone}, the offset between post_date and post_date_gmt of most posts; pass --time-zone to name the zone`,
+    };
+  }
+  return {
+    zone: 'UTC',
+    source: 'default',
+    note: 'no post had both dates: UTC; pass --time-zone to set the zone',
+  };
+}
+
+const packageVersion = (name: string, fallback: string): string => {
+  try {
+    const require = createRequire(import.meta.url);
+    return `^${(require(`${name}/package.json`) as { version: string }).version}`;
+  } catch {
+    return fallback;
+  }
+};
+
+/** Imports a WordPress export into a new Khabar site; resolves to the report (also in import-report.json). */
+export async function importWordPress(options: ImportOptions): Promise<ImportReport> {
+  const out = resolve(options.out);
+  const now = options.now ?? new Date();
+  if (!options.dryRun) await assertEmptyOrAbsent(out);
+  const facts = await readFacts(options.input);
+  const zone = resolveZone(options.timeZone, facts.offsets);
+  const sectionMap = mapSections(facts.categories);
+  if (sectionMap.sections.length === 0) sectionMap.sections.push({ slug: 'news', name: 'أخبار' });
+  const fallbackSection =
+    sectionMap.byCategory.get('uncategorized')?.section ?? sectionMap.sections[0]?.slug ?? 'news';
+  const siteUrl = options.siteUrl ?? (facts.site.baseBlogUrl || facts.site.link || 'https://news.example');
+  const wpSiteUrl = facts.site.baseBlogUrl || facts.site.link;
+
+  const staging = options.dryRun
+    ? undefined
+    : join(
+        dirname(out),
+        `.${out.split(sep).at(-1) ?? 'site'}.khabar-wordpress-${randomBytes(4).toString('hex')}`,
+      );
+  const report: ImportReport = {
+    input: options.input,
+    out,
+    wxrVersion: facts.site.wxrVersion,
+    timeZone: zone,
+    counts: {
+      items: facts.items,
+      articles: 0,
+      drafts: 0,
+      skipped: 0,
+      authors: 0,
+      sections: sectionMap.sections.length,
+      tags: 0,
+      images: 0,
+      redirects: 0,
+      comments: {
+        approved: 0,
+        pending: 0,
+        spam: 0,
+        trash: 0,
+        pingback: 0,
+        trackback: 0,
+        empty: 0,
+        undated: 0,
+        orphaned: 0,
+        withSkippedPost: 0,
+      },
+    },
+    skipped: [],
+    degraded: [],
+    missingMedia: [],
+    renamedSections: sectionMap.renamed,
+    otherTypes: {},
+  };
+
+  try {
+    if (staging) await mkdir(staging, { recursive: true });
+    await importPosts(options, {
+      facts,
+      zone: zone.zone,
+      sectionMap,
+      fallbackSection,
+      wpSiteUrl,
+      now,
+      staging,
+      report,
+      siteUrl,
+    });
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (staging) {
+      await writeFile(join(staging, 'import-report.json'), json);
+      if (existsSync(out)) await rm(out, { recursive: true });
+      await mkdir(dirname(out), { recursive: true });
+      await rename(staging, out);
+    }
+    return report;
+  } catch (error) {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes that may run side by side, at most `limit` at a time: each comment the store adds is made
+ * durable (fsync) on its own, and khabar-comments' store groups the folder syncs of concurrent adds.
+ */
+class InFlight {
+  readonly #limit: number;
+  readonly #pending = new Set<Promise<void>>();
+  #failure: Error | undefined;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Starts tracking a write; waits while `limit` writes are running. Rethrows an earlier failure. */
+  async add(write: Promise<void>): Promise<void> {
+    const tracked = write.then(
+      () => {
+        this.#pending.delete(tracked);
+      },
+      (error: unknown) => {
+        this.#failure ??= error instanceof Error ? error : new Error(String(error));
+        this.#pending.delete(tracked);
+      },
+    );
+    this.#pending.add(tracked);
+    if (this.#pending.size >= this.#limit) await Promise.race(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Waits for every write; rethrows the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+}
+
+interface PassTwo {
+  facts: Facts;
+  zone: string;
+  sectionMap: ReturnType<typeof mapSections>;
+  fallbackSection: string;
+  wpSiteUrl: string;
+  siteUrl: string;
+  now: Date;
+  staging: string | undefined;
+  report: ImportReport;
+}
+
+/** The path of a story under `/{section}/{slug}/` (the theme's default pattern), encoded as the theme links it. */
+const storyPath = (section: string, slug: string) => encodeUpper(`/${section}/${slug}/`);
+
+async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void> {
+  const { facts, report, staging } = pass;
+  const write = async (path: string, text: string) => {
+    if (!staging) return;
+    await mkdir(dirname(join(staging, path)), { recursive: true });
+    await writeFile(join(staging, path), text);
+  };
+  const authors = new Map<string, Author>();
+  for (const author of facts.authors) authors.set(author.login, mapAuthor(author));
+  const authorIds = new Map([...authors].map(([login, author]) => [login, author.id]));
+
+  const secret =
+    options.commentsSecret ?? process.env['KHABAR_COMMENTS_SECRET'] ?? randomBytes(32).toString('hex');
+  const store = staging ? new FileStore(join(staging, 'comments')) : undefined;
+  const taken = new Set<string>();
+  const published: {
+    link: string;
+    postId: string;
+    guid: string;
+    path: string;
+    published: string;
+    authors: string[];
+    tags: string[];
+    section: string;
+  }[] = [];
+  const copied = new Set<string>();
+  const uploads = options.uploads ? resolve(options.uploads) : undefined;
+  const missing = new Set<string>();
+  const reportMissing = (item: WxrItem | undefined, file: string) => {
+    if (!item || missing.has(`${item.postId}|${file}`)) return;
+    missing.add(`${item.postId}|${file}`);
+    report.missingMedia.push({ id: item.postId, title: plainText(item.title), file });
+  };
+
+  /** A picture of the export: copied into the site's assets when the uploads folder has it. */
+  const localAsset = (file: string): string | undefined => {
+    if (!uploads || !file) return undefined;
+    const source = join(uploads, file);
+    if (!source.startsWith(uploads + sep) || !existsSync(source)) return undefined;
+    copied.add(file);
+    return `wp/${file}`;
+  };
+  // Stories live in src/content/articles/, assets in src/assets/: two folders up.
+  const fromStory = (asset: string) => `../../assets/${asset}`;
+
+  const inFlight = new InFlight(64);
+  let current: WxrItem | undefined;
+  const context: PostContext = {
+    sections: pass.sectionMap,
+    fallbackSection: pass.fallbackSection,
+    authors: authorIds,
+    timeZone: pass.zone,
+    now: pass.now,
+    uniqueSlug: (wanted) => {
+      let slug = wanted;
+      for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
+      taken.add(slug);
+      return slug;
+    },
+    attachment: (id) => {
+      const found = facts.attachments.get(id);
+      return found ? { url: found.url, alt: found.alt, caption: found.caption } : undefined;
+    },
+    image: (url) => {
+      const file = uploadsPath(url);
+      if (!file) return url;
+      const asset = localAsset(file);
+      if (asset) return fromStory(asset);
+      reportMissing(current, file);
+      return url;
+    },
+    featuredImage: (id) => {
+      const attachment = facts.attachments.get(id);
+      if (!attachment) return { missing: `featured image ${id} is not in the export` };
+      const asset = localAsset(attachment.file);
+      if (!asset) {
+        reportMissing(current, attachment.file);
+        return {
+          missing: `featured image ${attachment.file} is not in the uploads folder: imported without it`,
+        };
+      }
+      return {
+        image: {
+          src: fromStory(asset),
+          alt: attachment.alt,
+          ...(attachment.caption ? { caption: attachment.caption } : {}),
+        },
+      };
+    },
+  };
+
+  let seen = 0;
+  for await (const event of readWxr(stream(options.input))) {
+    if (event.type !== 'item') continue;
+    const { item } = event;
+    seen++;
+    if (seen % 100 === 0 || seen === facts.items) options.progress?.(seen, facts.items);
+    const title = plainText(item.title);
+    if (item.postType !== 'post') {
+      if (item.postType === 'page') {
+        report.skipped.push({
+          id: item.postId,
+          type: 'page',
+          title,
+          reason: 'pages are not imported yet: the theme has no site pages',
+        });
+        report.counts.skipped++;
+      } else report.otherTypes[item.postType] = (report.otherTypes[item.postType] ?? 0) + 1;
+      continue;
+    }
+    current = item;
+    const result = mapPost(item, context);
+    current = undefined;
+    if (result.kind === 'skip') {
+      report.skipped.push({ id: item.postId, type: 'post', title, reason: result.reason });
+      report.counts.skipped++;
+      report.counts.comments['withSkippedPost'] =
+        (report.counts.comments['withSkippedPost'] ?? 0) + item.comments.length;
+      continue;
+    }
+    const { frontmatter } = result;
+    for (const degradation of result.degraded) {
+      report.degraded.push({
+        id: item.postId,
+        type: 'post',
+        title: frontmatter.title,
+        reason: degradation.reason,
+      });
+    }
+    for (const login of frontmatter.authors) {
+      if (![...authors.values()].some((author) => author.id === login))
+        authors.set(login, { id: login, name: login });
+    }
+    await inFlight.add(
+      write(`src/content/articles/${frontmatter.slug}.md`, articleFile(frontmatter, result.body)),
+    );
+    if (frontmatter.draft) report.counts.drafts++;
+    else {
+      report.counts.articles++;
+      published.push({
+        link: item.link,
+        guid: item.guid,
+        postId: item.postId,
+        path: storyPath(frontmatter.section, frontmatter.slug),
+        published: frontmatter.published,
+        authors: item.creator ? [item.creator] : [],
+        tags: frontmatter.tags,
+        section: frontmatter.section,
+      });
+    }
+    // Comments, oldest first so a reply finds its parent.
+    const imported = new Map<string, string>();
+    const comments = [...item.comments].sort((a, b) =>
+      (a.dateGmt || a.date).localeCompare(b.dateGmt || b.date),
+    );
+    for (const comment of comments) {
+      const mapped = await mapComment(comment, {
+        postId: frontmatter.slug,
+        wpPostId: item.postId,
+        timeZone: pass.zone,
+        imported,
+        avatar: (email, name) => avatarHash(secret, email, name),
+        truncateIp,
+      });
+      if (mapped.kind === 'skip') {
+        report.counts.comments[mapped.reason] = (report.counts.comments[mapped.reason] ?? 0) + 1;
+        continue;
+      }
+      imported.set(comment.id, mapped.comment.public.id);
+      report.counts.comments[mapped.comment.status] =
+        (report.counts.comments[mapped.comment.status] ?? 0) + 1;
+      if (mapped.orphan) report.counts.comments['orphaned'] = (report.counts.comments['orphaned'] ?? 0) + 1;
+      if (store) await inFlight.add(store.add(mapped.comment));
+    }
+  }
+
+  await inFlight.drain();
+
+  // Authors.
+  for (const author of authors.values()) {
+    await write(
+      `src/content/authors/${author.id}.json`,
+      `${JSON.stringify({ name: author.name }, null, 2)}\n`,
+    );
+  }
+  report.counts.authors = authors.size;
+
+  // Pictures.
+  for (const file of copied) {
+    if (!staging || !uploads) break;
+    const target = join(staging, 'src/assets/wp', file);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(uploads, file), target);
+  }
+  report.counts.images = copied.size;
+
+  // Old addresses.
+  const served = [
+    ...pass.sectionMap.sections.map((section) => `/${section.slug}/`),
+    ...published.map((story) => decodeURIComponent(story.path)),
+  ];
+  const table = new RedirectTable(served);
+  const tags = new Set<string>();
+  const years = new Set<string>();
+  const logins = new Set<string>();
+  const sectionsUsed = new Set<string>();
+  for (const story of published) {
+    const link = oldPath(story.link, pass.wpSiteUrl);
+    if (link && !link.includes('?')) table.add(link, story.path);
+    table.add(`/?p=${story.postId}`, story.path);
+    const guid = oldPath(story.guid, pass.wpSiteUrl);
+    if (guid && guid !== `/?p=${story.postId}`) table.add(guid, story.path);
+    for (const tag of story.tags) tags.add(tag);
+    for (const login of story.authors) logins.add(login);
+    sectionsUsed.add(story.section);
+    const day = new Date(story.published);
+    years.add(`${day.getUTCFullYear()}`);
+    years.add(`${day.getUTCFullYear()}/${String(day.getUTCMonth() + 1).padStart(2, '0')}`);
+  }
+  const byNicename = new Map(facts.categories.map((category) => [decodeSlug(category.nicename), category]));
+  for (const category of facts.categories) {
+    const mapped = pass.sectionMap.byCategory.get(decodeSlug(category.nicename));
+    if (!mapped || !sectionsUsed.has(mapped.section)) continue;
+    // WordPress links a nested category with its ancestors: /category/parent/child/.
+    const chain = [decodeSlug(category.nicename)];
+    for (let parent = category.parent; parent && chain.length < 10;) {
+      chain.unshift(decodeSlug(parent));
+      parent = byNicename.get(decodeSlug(parent))?.parent ?? '';
+    }
+    const target = mapped.tag ? encodeUpper(`/tags/${mapped.tag}/`) : encodeUpper(`/${mapped.section}/`);
+    table.add(`/category/${chain.join('/')}/`, target);
+    if (chain.length > 1) table.add(`/category/${chain.at(-1)}/`, target);
+    table.add(`/category/${chain.join('/')}/feed/`, encodeUpper(`/${mapped.section}/rss.xml`));
+  }
+  for (const tag of tags) {
+    const slug = facts.tags.get(tag);
+    if (slug) table.add(`/tag/${decodeSlug(slug)}/`, encodeUpper(`/tags/${tag}/`));
+  }
+  for (const login of logins) {
+    const author = authors.get(login);
+    if (author) table.add(`/author/${login}/`, encodeUpper(`/authors/${author.id}/`));
+  }
+  if (published.length > 0) {
+    table.add('/feed/', '/rss.xml');
+    table.add('/feed/rss2/', '/rss.xml');
+  }
+  for (const period of years) table.add(`/${period}/`, `/archive/${period}/`);
+  report.counts.tags = tags.size;
+  report.counts.redirects = table.size;
+
+  const redirects = table.entries();
+  await write('src/redirects.mjs', astroRedirectsModule(redirects));
+  await write('public/_redirects', redirectsFile(redirects));
+  await write('khabar-redirects.map', nginxMap(redirects));
+
+  // The site around the content.
+  const siteFacts = {
+    title: plainText(facts.site.title) || 'خبر',
+    siteUrl: pass.siteUrl,
+    locale: options.locale ?? (facts.site.language.startsWith('ar') ? facts.site.language : 'ar'),
+    timeZone: ianaZone(pass.zone),
+    sections: pass.sectionMap.sections,
+    versions: {
+      astro: '^7.3.5',
+      theme: packageVersion('astro-theme-khabar', '^0.1.0'),
+      comments: packageVersion('khabar-comments', '^0.1.0'),
+      sharp: '^0.35.5',
+    },
+  };
+  await write('package.json', sitePackageJson(siteFacts));
+  await write('astro.config.mjs', astroConfig(siteFacts));
+  await write('src/content.config.ts', CONTENT_CONFIG);
+  await write('.gitignore', GITIGNORE);
+  if (!options.commentsSecret && !process.env['KHABAR_COMMENTS_SECRET']) {
+    await write(
+      '.env',
+      `# The comments' secret: it keys the avatars of the imported comments. Keep it.\nKHABAR_COMMENTS_SECRET=${secret}\n`,
+    );
+  }
+  if (staging && !existsSync(join(staging, 'comments')))
+    await mkdir(join(staging, 'comments'), { recursive: true });
+}
