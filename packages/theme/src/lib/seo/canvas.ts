@@ -42,7 +42,7 @@ interface TextOptions {
   font: string;
   /** A TTF or OTF file: `sharp` shapes Arabic (HarfBuzz) only through its `text` input, and only with one. */
   fontfile: string;
-  /** Wraps at word boundaries to this width. */
+  /** Wraps at word boundaries to this width (inside a word only when the word alone is wider). */
   width?: number | undefined;
 }
 
@@ -55,7 +55,8 @@ const pango = ({ markup, font, fontfile, width }: TextOptions, rgba: boolean) =>
     dpi: 72,
     // In a right-to-left paragraph Pango mirrors alignment: 'left' sets lines flush right.
     align: 'left' as const,
-    ...(width && { width, wrap: 'word' as const }),
+    // 'word-char': a word wider than the line (a long name, a URL) breaks where it must, not past the edge.
+    ...(width && { width, wrap: 'word-char' as const }),
   },
 });
 
@@ -133,6 +134,21 @@ export function placeMask(
   top: number,
   left: number,
 ): Sharp {
+  // What falls outside the base is cut off rather than refused: the drawing never fails on a long text.
+  const width = Math.min(block.width, base.width - left);
+  const height = Math.min(block.height, base.height - top);
+  if (width < block.width || height < block.height) {
+    const rows: Buffer[] = [];
+    for (let row = 0; row < Math.max(0, height); row++)
+      rows.push(block.data.subarray(row * block.width, row * block.width + Math.max(0, width)));
+    block = {
+      data: Buffer.concat(rows),
+      width: Math.max(1, width),
+      height: Math.max(1, height),
+      channels: 1,
+    };
+    if (rows.length === 0 || width <= 0) block.data = Buffer.alloc(block.width * block.height);
+  }
   return (
     sharp(block.data, { raw: { width: block.width, height: block.height, channels: 1 } })
       .extend({

@@ -12,6 +12,7 @@ import {
   cardCacheKey,
   cardHeadline,
   hexRgb,
+  renderLogo,
   renderSocialCard,
 } from './social-card.ts';
 
@@ -120,6 +121,17 @@ describe('renderSocialCard', () => {
     const long = Array.from({ length: 60 }, () => 'الاقتصاد').join(' ');
     const png = await renderSocialCard(sharp, { ...input, headline: long }, fonts);
     expect((await sharp(png).metadata()).height).toBe(CARD_HEIGHT);
+  });
+
+  it('breaks a word wider than the card rather than failing (a WordPress import had one)', async () => {
+    const word = 'Taumatawhakatangihangakoauauotamateaturipukakapikimaungahoronukupokaiwhenuakitanatahu';
+    const png = await renderSocialCard(sharp, { ...input, headline: word }, fonts);
+    expect(await sharp(png).metadata()).toMatchObject({ width: CARD_WIDTH, height: CARD_HEIGHT });
+  });
+
+  it('draws the publisher logo for a long site name, smaller, inside its square', async () => {
+    const png = await renderLogo(sharp, { ...input, site: 'Theme Unit Test Data' }, fonts);
+    expect(await sharp(png).metadata()).toMatchObject({ width: 512, height: 512 });
   });
 
   it('draws markup characters in the headline, section and site name as text (Pango follows XML)', async () => {

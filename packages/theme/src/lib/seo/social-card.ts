@@ -239,16 +239,24 @@ export async function renderLogo(
   fonts: CardFonts,
   size = 512,
 ): Promise<Buffer> {
-  const name = await textMask(
-    sharp,
-    {
-      markup: `${RLM}${escapeXml(input.site)}`,
-      font: `${fonts.family} Bold ${Math.round(size / 4)}`,
-      fontfile: fonts.bold,
-      width: Math.round(size * 0.84),
-    },
-    256,
-  );
+  // The name at a quarter of the logo's side, smaller for a longer name until its lines fit.
+  const draw = (fontSize: number) =>
+    textMask(
+      sharp,
+      {
+        markup: `${RLM}${escapeXml(input.site)}`,
+        font: `${fonts.family} Bold ${fontSize}`,
+        fontfile: fonts.bold,
+        width: Math.round(size * 0.84),
+      },
+      256,
+    );
+  let fontSize = Math.round(size / 4);
+  let name = await draw(fontSize);
+  while (name.height > size * 0.84 && fontSize > size / 16) {
+    fontSize = Math.round(fontSize * 0.8);
+    name = await draw(fontSize);
+  }
   const top = Math.max(0, Math.round((size - name.height) / 2));
   const left = Math.max(0, Math.round((size - name.width) / 2));
   const empty = { data: Buffer.alloc(size * size), width: size, height: size, channels: 1 as const };
