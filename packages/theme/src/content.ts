@@ -15,7 +15,9 @@ import { glob } from 'astro/loaders';
 import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
 import clock from 'virtual:khabar/clock';
+import markdown from 'virtual:khabar/markdown';
 import { rawScalars } from './lib/frontmatter.ts';
+import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 
@@ -31,7 +33,7 @@ export interface ArticlesLoaderOptions {
 }
 
 type LoaderContext = Parameters<Loader['load']>[0];
-type RenderFunction = (params: { data: Record<string, unknown> }) => Promise<unknown>;
+type RenderFunction = (params: { data: Record<string, unknown>; body?: string }) => Promise<unknown>;
 /** How Astro hands `glob()` the content types (not in the public loader context's type). */
 interface EntryTypeLike {
   getRenderFunction?: (config: unknown) => Promise<RenderFunction>;
@@ -39,52 +41,57 @@ interface EntryTypeLike {
 type WithEntryTypes = LoaderContext & { entryTypes?: Map<string, EntryTypeLike> };
 
 /**
- * Whether a story is rendered on request, so the content store keeps only its frontmatter
- * (`rendering.prerender`): every story with `'none'`, those older than `recentDays` with `'recent'`.
- * Its page and the search index render its body from its file (`runtime/story-body.ts`).
+ * Whether the content layer renders a Markdown story as it syncs and keeps the HTML in its store. Only a
+ * story that needs it does: one with pictures Astro processes (`lib/markdown-images.ts`), or, on a site
+ * whose Markdown plugins cannot travel to the page, every story built ahead. Every other story is
+ * stored with its frontmatter alone and rendered from its file by its page (`runtime/story-body.ts`),
+ * the same HTML either way: the store of 100,000 stories stays some 50 MB instead of some 500 MB, which
+ * is what lets Astro keep it as one file (its chunked store writes about 2 MB a second).
  */
-function keptWithoutBody(published: unknown): boolean {
+function renderedBySync(data: Record<string, unknown>, body: string | undefined): boolean {
+  if (hasProcessedImages(body, { remote: markdown.remoteImages })) return true;
+  return !markdown.portable && builtAhead(data['published']);
+}
+
+/** Whether a story is built ahead (`rendering.prerender`), from its frontmatter date. */
+function builtAhead(published: unknown): boolean {
   const time = new Date(
     published instanceof Date || typeof published === 'string' ? published : NaN,
   ).getTime();
-  // A date the schema will refuse counts as new: the entry keeps its body until the error is fixed.
-  return !storyBuiltAhead(Number.isFinite(time) ? time : Infinity, new Date(clock), config.rendering);
+  // A date the schema will refuse counts as new: the story is built ahead once the error is fixed.
+  return storyBuiltAhead(Number.isFinite(time) ? time : Infinity, new Date(clock), config.rendering);
 }
 
 /**
- * The loader context that keeps the content store small: a Markdown story is stored without its
- * Markdown once it is rendered (its page reads the rendered HTML; a 30,000-story archive otherwise held
- * every text twice), and a story rendered on request is neither rendered nor stored with its body.
- * An MDX story keeps its body: it renders with its page.
+ * The loader context that keeps the content store small: a Markdown story is rendered by the content
+ * layer only when `renderedBySync` says so, and is stored without its Markdown either way (its page
+ * reads the rendered HTML or the file; a 30,000-story archive otherwise held every text twice). An MDX
+ * story keeps its body: it renders with its page.
  */
 function leanStore(context: WithEntryTypes): WithEntryTypes {
-  const onDemand = config.rendering.prerender !== 'all';
-  const entryTypes =
-    onDemand && context.entryTypes
-      ? new Map(
-          [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
-            const { getRenderFunction } = entryType;
-            if (!getRenderFunction) return [extension, entryType];
-            return [
-              extension,
-              {
-                ...entryType,
-                getRenderFunction: async (astroConfig) => {
-                  const render = await getRenderFunction(astroConfig);
-                  return (params) =>
-                    keptWithoutBody(params.data['published']) ? Promise.resolve(undefined) : render(params);
-                },
+  const entryTypes = context.entryTypes
+    ? new Map(
+        [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
+          const { getRenderFunction } = entryType;
+          if (!getRenderFunction || extension !== '.md') return [extension, entryType];
+          return [
+            extension,
+            {
+              ...entryType,
+              getRenderFunction: async (astroConfig) => {
+                const render = await getRenderFunction(astroConfig);
+                return (params) =>
+                  renderedBySync(params.data, params.body) ? render(params) : Promise.resolve(undefined);
               },
-            ];
-          }),
-        )
-      : context.entryTypes;
+            },
+          ];
+        }),
+      )
+    : undefined;
   const { store } = context;
   const set: typeof store.set = (entry) => {
-    const withoutBody = entry.rendered
-      ? true
-      : !entry.deferredRender && keptWithoutBody(entry.data['published']);
-    if (!withoutBody) return store.set(entry);
+    const markdownFile = entry.filePath !== undefined && /\.md$/i.test(entry.filePath);
+    if (!entry.rendered && !(markdownFile && !entry.deferredRender)) return store.set(entry);
     const { body: _body, ...lean } = entry;
     return store.set(lean);
   };
@@ -100,9 +107,9 @@ function leanStore(context: WithEntryTypes): WithEntryTypes {
 
 /**
  * Loads Markdown and MDX articles. Like Astro's `glob()`, but dates reach the schema as the author
- * wrote them, so `2016-02-30` fails instead of becoming 1 March; and a story rendered on request
- * (`rendering.prerender`) is kept without its body, so a 100,000-story archive does not hold every
- * story's text in the content store.
+ * wrote them, so `2016-02-30` fails instead of becoming 1 March; and a Markdown story is stored without
+ * its body, and without its HTML unless it needs the content layer's image processing, so a 100,000-story
+ * archive does not hold every story's text in the content store.
  */
 export function articlesLoader({
   base = './src/content/articles',

@@ -20,7 +20,7 @@ import {
   vitePluginKhabar,
 } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
-import { markdownOptions } from './lib/markdown-options.ts';
+import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
 import { routeTable } from './lib/routes.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
@@ -51,6 +51,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
 
   let seo: SeoSetup | undefined;
   let astroConfigDone: AstroConfig | undefined;
+  let markdownAtSetup: MarkdownOptions | undefined;
   let searchIndex: SearchIndexBuild | undefined;
 
   return {
@@ -80,12 +81,12 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           strings: resolveStrings(config.locale, config.strings),
           clock: buildClock,
           seo: seo.info,
-          markdown: markdownOptions(
+          markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
             astroConfig.markdown,
             astroConfig.image,
             import.meta.resolve('@astrojs/markdown-satteri'),
-          ).options,
+          ).options),
         });
 
         if (!astroConfig.site) {
@@ -94,10 +95,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           );
         }
         updateConfig({
-          // Astro's default content store is one JSON string, which V8 cannot hold past about 500 MB: a
-          // static archive of some 40,000 stories. In chunks of 10 MB it has no such ceiling.
+          // The content store stays Astro's one file (experimental.collectionStorage as the site sets
+          // it): stories are stored without their text (content.ts), some 50 MB for 100,000, far below
+          // the 500 MB a JavaScript string can hold, and Astro's chunked store writes about 2 MB a second.
           experimental: {
-            collectionStorage: 'chunked',
             // Astro 7.2+ knows the flag (its schema fills it in); an older Astro would reject it.
             ...(config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental
               ? { incrementalBuild: true }
@@ -132,16 +133,18 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
               `khabar(): rendering.prerender is "${prerender}", so some pages are rendered when a reader asks for them, and that needs an adapter. Add one to astro.config (for a Node server: \`import node from '@astrojs/node'\` and \`adapter: node({ mode: 'standalone' })\`), or set rendering.prerender to "all" for a fully static site.`,
             );
           }
-          const { dropped } = markdownOptions(
-            projectRootOf(doneConfig),
-            doneConfig.markdown,
-            doneConfig.image,
+        }
+        const { dropped } = markdownOptions(projectRootOf(doneConfig), doneConfig.markdown, doneConfig.image);
+        if (dropped.length > 0 && markdownAtSetup?.portable) {
+          // Another integration added them after khabar() read the config: stories would be rendered
+          // from their files without them.
+          logger.warn(
+            `${dropped.join(', ')} were added to the Markdown config by an integration listed after khabar(), so stories are rendered without them. List khabar() after that integration in astro.config.`,
           );
-          if (dropped.length > 0) {
-            logger.warn(
-              `Stories rendered on request are rendered from their Markdown files with Astro's Markdown processor and your markdown options, without ${dropped.join(', ')}: those apply only to the stories built ahead.`,
-            );
-          }
+        } else if (dropped.length > 0 && prerender !== 'all') {
+          logger.warn(
+            `Stories rendered on request are rendered from their Markdown files with Astro's Markdown processor and your markdown options, without ${dropped.join(', ')}: those apply only to the stories built ahead.`,
+          );
         }
         // Types for `virtual:khabar/*`, so a site's own component overrides can import them typed.
         injectTypes({

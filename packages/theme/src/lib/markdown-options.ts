@@ -3,6 +3,7 @@
  * what Astro hands its Markdown processor, as plain data. Plugins are functions and cannot travel into a
  * module; `markdownOptions` says which were left behind, so the integration can warn.
  */
+import { remoteImagesAllowed } from './markdown-images.ts';
 
 export interface MarkdownOptions {
   /** The project's root folder: story `filePath`s are relative to it. */
@@ -19,6 +20,13 @@ export interface MarkdownOptions {
   image: unknown;
   /** satteri's features (`markdown.processor.options.features`). */
   features: Record<string, unknown>;
+  /**
+   * Whether a story rendered from its file comes out as the content layer would render it: true unless
+   * the site has Markdown plugins, which are functions and cannot travel.
+   */
+  portable: boolean;
+  /** Whether the site lets Astro process remote pictures (`image.domains`, `image.remotePatterns`). */
+  remoteImages: boolean;
 }
 
 interface AstroMarkdownConfig {
@@ -66,6 +74,8 @@ export function markdownOptions(
       smartypants: plain(markdown.smartypants),
       image: plain(image),
       features: (plain(processorOptions.features) as Record<string, unknown> | undefined) ?? {},
+      portable: dropped.length === 0,
+      remoteImages: remoteImagesAllowed(image),
     },
     dropped,
   };
