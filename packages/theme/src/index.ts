@@ -21,6 +21,7 @@ import {
 } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
+import { INCREMENTAL_MANIFEST, pruneStaleOutput } from './integrations/kept-output.ts';
 import { routeTable } from './lib/routes.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
@@ -52,6 +53,8 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
   let seo: SeoSetup | undefined;
   let astroConfigDone: AstroConfig | undefined;
   let markdownAtSetup: MarkdownOptions | undefined;
+  let keepOutput = false;
+  let buildStarted: number | undefined;
   let searchIndex: SearchIndexBuild | undefined;
 
   return {
@@ -94,15 +97,18 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             'No `site` is set in astro.config: canonical links, feeds and share links need the site URL.',
           );
         }
+        const incremental = config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental;
+        // An incremental build keeps `dist/` (Astro then leaves the pages it did not render in place
+        // instead of copying each back from its cache), and the theme removes what the build no longer
+        // has (integrations/kept-output.ts). A site that set emptyOutDir itself keeps its choice.
+        keepOutput = incremental && astroConfig.vite.build?.emptyOutDir === undefined;
         updateConfig({
           // The content store stays Astro's one file (experimental.collectionStorage as the site sets
           // it): stories are stored without their text (content.ts), some 50 MB for 100,000, far below
           // the 500 MB a JavaScript string can hold, and Astro's chunked store writes about 2 MB a second.
           experimental: {
             // Astro 7.2+ knows the flag (its schema fills it in); an older Astro would reject it.
-            ...(config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental
-              ? { incrementalBuild: true }
-              : {}),
+            ...(incremental ? { incrementalBuild: true } : {}),
           },
           // Small CSS chunks as cached files, not copied into every page (integrations/stylesheets.ts).
           build: { inlineStylesheets: inlineStylesheets(astroConfig.build.inlineStylesheets) },
@@ -115,6 +121,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             ],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
             ssr: { noExternal: ['astro-theme-khabar'] },
+            ...(keepOutput ? { build: { emptyOutDir: false } } : {}),
           },
         });
         addFonts(updateConfig, config.fonts);
@@ -153,6 +160,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         });
       },
       'astro:build:start': ({ logger }) => {
+        buildStarted = Date.now();
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
         if (config.search && astroConfigDone) {
@@ -166,6 +174,20 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (keepOutput && astroConfigDone && buildStarted !== undefined) {
+          // First, so the search index and the sitemaps below are written after it.
+          const result = await pruneStaleOutput({
+            outDir: astroConfigDone.outDir,
+            manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
+            since: buildStarted,
+          });
+          if (!result.pruned)
+            logger.warn(
+              `Could not tell which files of the last build are gone (${result.reason}): delete dist/ before the next build to be sure it holds no stale page.`,
+            );
+          else if (result.removed.length > 0)
+            logger.info(`removed ${result.removed.length} file(s) the last build wrote and this one did not`);
+        }
         if (searchIndex) {
           await searchIndex.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
           searchIndex = undefined;

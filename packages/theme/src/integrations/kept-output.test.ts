@@ -1,0 +1,117 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLOCK_SLACK_MS, keptPages, pruneStaleOutput, staleFiles } from './kept-output.ts';
+
+describe('keptPages', () => {
+  it('reads every output file of every route, decoded to a path on disk', () => {
+    const manifest = {
+      version: 1,
+      routes: {
+        'src/routes/article.astro': {
+          paths: {
+            '/politics/خبر': { outputFile: 'politics/%D8%AE%D8%A8%D8%B1/index.html' },
+            '/tags/وسم جديد': { outputFile: 'tags/%D9%88%D8%B3%D9%85%20%D8%AC%D8%AF%D9%8A%D8%AF/index.html' },
+          },
+        },
+        'src/routes/rss.xml.ts': { paths: { '/rss.xml': { outputFile: 'rss.xml' } } },
+      },
+    };
+    expect([...(keptPages(manifest, '/site/dist') ?? [])]).toEqual([
+      '/site/dist/politics/خبر/index.html',
+      '/site/dist/tags/وسم جديد/index.html',
+      '/site/dist/rss.xml',
+    ]);
+  });
+
+  it('refuses a manifest it does not understand rather than guess', () => {
+    expect(keptPages({ version: 2, routes: {} }, '/d')).toBeUndefined();
+    expect(keptPages({ version: 1 }, '/d')).toBeUndefined();
+    expect(
+      keptPages({ version: 1, routes: { a: { paths: { '/': { outputFile: 3 } } } } }, '/d'),
+    ).toBeUndefined();
+    expect(keptPages(null, '/d')).toBeUndefined();
+  });
+});
+
+describe('staleFiles', () => {
+  it('keeps what the build wrote and what it kept in place, and nothing else', () => {
+    const files = [
+      { path: '/d/new.html', mtimeMs: 2_000 },
+      { path: '/d/kept.html', mtimeMs: 10 },
+      { path: '/d/gone.html', mtimeMs: 10 },
+      { path: '/d/_astro/old.css', mtimeMs: 10 },
+    ];
+    expect(staleFiles(files, new Set(['/d/kept.html']), 1_000)).toEqual([
+      '/d/gone.html',
+      '/d/_astro/old.css',
+    ]);
+  });
+});
+
+describe('pruneStaleOutput', () => {
+  let root = '';
+  afterEach(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('removes the stale files and the folders they leave empty, and leaves .git alone', async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
+    const dist = join(root, 'dist');
+    const old = new Date(Date.now() - 60_000);
+    const file = async (path: string, stale: boolean) => {
+      await mkdir(join(dist, path, '..'), { recursive: true });
+      await writeFile(join(dist, path), path);
+      if (stale) await utimes(join(dist, path), old, old);
+    };
+    await file('politics/خبر/index.html', true);
+    await file('politics/محذوف/index.html', true);
+    await file('_astro/old.css', true);
+    await file('_astro/new.css', false);
+    await file('.git/HEAD', true);
+    const manifestFile = join(root, 'incremental-build.json');
+    await writeFile(
+      manifestFile,
+      JSON.stringify({
+        version: 1,
+        routes: {
+          article: { paths: { '/politics/خبر': { outputFile: 'politics/%D8%AE%D8%A8%D8%B1/index.html' } } },
+        },
+      }),
+    );
+    const result = await pruneStaleOutput({
+      outDir: pathToFileURL(`${dist}/`),
+      manifestFile: pathToFileURL(manifestFile),
+      since: Date.now() - CLOCK_SLACK_MS,
+    });
+    expect(result.pruned && result.removed.map((path) => path.slice(dist.length + 1)).sort()).toEqual([
+      '_astro/old.css',
+      'politics/محذوف/index.html',
+    ]);
+    const left = await readdir(dist, { recursive: true });
+    expect(left.sort()).toEqual([
+      '.git',
+      '.git/HEAD',
+      '_astro',
+      '_astro/new.css',
+      'politics',
+      'politics/خبر',
+      'politics/خبر/index.html',
+    ]);
+  });
+
+  it('removes nothing when the manifest is missing, and says why', async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
+    await writeFile(join(root, 'a.html'), 'a');
+    const result = await pruneStaleOutput({
+      outDir: pathToFileURL(`${root}/`),
+      manifestFile: pathToFileURL(join(root, 'missing.json')),
+      since: Date.now(),
+    });
+    expect(result.pruned).toBe(false);
+    expect(!result.pruned && result.reason).toContain('missing.json');
+    expect(await readdir(root)).toEqual(['a.html']);
+  });
+});
