@@ -196,8 +196,11 @@ export interface MergeSummary {
   applied: boolean;
 }
 
-const digestFile = async (path: string): Promise<string | undefined> =>
-  existsSync(path) ? digest(await readFile(path)) : undefined;
+/** The digest of a file in the site, or undefined when there is none (a folder in its place counts as none). */
+async function digestFile(path: string): Promise<string | undefined> {
+  const found = await stat(path).catch(() => undefined);
+  return found?.isFile() ? digest(await readFile(path)) : undefined;
+}
 
 /** Which of the staged files the merge handles, and how. */
 function kindOf(path: string): 'file' | 'shared' | undefined {
