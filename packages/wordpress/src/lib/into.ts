@@ -82,7 +82,7 @@ function frontmatterOf(text: string): { slug?: unknown; section?: unknown } {
   if (!match?.[1]) return {};
   try {
     const data: unknown = parseYaml(match[1]);
-    return typeof data === 'object' && data !== null ? (data as { slug?: unknown; section?: unknown }) : {};
+    return typeof data === 'object' && data !== null ? data : {};
   } catch {
     return {};
   }
@@ -145,7 +145,7 @@ export async function openSite(root: string, { lock = true }: { lock?: boolean }
     commentsSecret =
       parseEnv(await readFile(join(root, '.env'), 'utf8'))['KHABAR_COMMENTS_SECRET'] || undefined;
   }
-  const unlock = lock ? await takeLock(root) : async () => undefined;
+  const unlock = lock ? await takeLock(root) : () => Promise.resolve();
   const stagings: string[] = [];
   return {
     root,
