@@ -362,6 +362,9 @@ describe('the --into command line', () => {
     const stray = await run(['import', input, '--out', join(root, 'new'), '--sections', 'a=b']);
     expect(stray.code).toBe(2);
     expect(existsSync(join(root, 'new'))).toBe(false);
+    const locale = await run(['import', input, '--into', join(root, 'plain'), '--locale', 'ar-EG']);
+    expect(locale.code).toBe(2);
+    expect(locale.err).toContain('keeps its own astro.config');
   });
 
   it('refuses a folder that is not a Khabar site, and one that does not exist', async () => {

@@ -91,6 +91,10 @@ export async function main(
     );
   if (values.into === undefined && (values.sections !== undefined || values['overwrite-edits']))
     return usageError('--sections and --overwrite-edits go with --into.');
+  if (values.into !== undefined && (values.locale !== undefined || values['site-url'] !== undefined))
+    return usageError(
+      '--locale and --site-url shape a new site: the site --into merges into keeps its own astro.config.',
+    );
   try {
     const report = await importWordPress({
       input,

@@ -15,8 +15,12 @@ export function formatMerge(merge: MergeSummary): string {
   const would = merge.applied ? '' : 'Would be ';
   const byAction = (action: keyof typeof ACTION_TITLES) =>
     merge.changes.filter((change) => change.action === action);
+  const added = byAction('create').length;
+  const updated = byAction('update').length;
   lines.push(
-    `${merge.applied ? 'Merged into' : 'Dry run: nothing was written to'} ${merge.site}: ${merge.changes.filter((c) => c.action === 'create').length} files added, ${merge.changes.filter((c) => c.action === 'update').length} updated, ${merge.unchanged} unchanged.`,
+    merge.applied
+      ? `Merged into ${merge.site}: ${added} files added, ${updated} updated, ${merge.unchanged} unchanged.`
+      : `Dry run: nothing was written to ${merge.site}. It would add ${added} files and update ${updated}; ${merge.unchanged} are unchanged.`,
   );
   for (const action of Object.keys(ACTION_TITLES) as (keyof typeof ACTION_TITLES)[]) {
     const changes = byAction(action);

@@ -1,13 +1,19 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from './errors.ts';
 import { readSiteConfig } from './site-config.ts';
+
+const made: string[] = [];
+afterAll(async () => {
+  for (const root of made) await rm(root, { recursive: true, force: true });
+});
 
 /** A site folder with these files; its config imports only what Node resolves without node_modules. */
 async function site(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'khabar-wordpress-config-'));
+  made.push(root);
   for (const [name, text] of Object.entries(files)) {
     await mkdir(join(root, name, '..'), { recursive: true });
     await writeFile(join(root, name), text);
