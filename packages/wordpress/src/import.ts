@@ -648,10 +648,14 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   report.counts.images = copied.size;
 
   // Old addresses.
+  const imported = ledger.takenSlugs();
   const served = [
     ...pass.sectionMap.sections.map((section) => `/${section.slug}/`),
     ...published.map((story) => decodeURIComponent(story.path)),
-    ...(site?.stories ?? []).flatMap((story) => (story.section ? [`/${story.section}/${story.slug}/`] : [])),
+    // The site's own stories (those of earlier imports are in `published`, at their path of this run).
+    ...(site?.stories ?? [])
+      .filter((story) => !imported.has(story.slug))
+      .flatMap((story) => (story.section ? [`/${story.section}/${story.slug}/`] : [])),
   ];
   const table = new RedirectTable(served);
   const tags = new Set<string>();
@@ -662,6 +666,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     const link = oldPath(story.link, pass.wpSiteUrl);
     if (link && !link.includes('?')) table.add(link, story.path);
     table.add(`/?p=${story.postId}`, story.path);
+    for (const former of ledger.formerPaths(story.postId)) table.add(former, story.path);
     const guid = oldPath(story.guid, pass.wpSiteUrl);
     if (guid && guid !== `/?p=${story.postId}`) table.add(guid, story.path);
     for (const tag of story.tags) tags.add(tag);

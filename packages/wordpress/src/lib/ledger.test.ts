@@ -109,6 +109,20 @@ describe('the ledger of an import run', () => {
     expect(ledger.titleOf('7')).toBe('خبر 7');
   });
 
+  it('remembers the sections a published story moved out of, for their redirects', () => {
+    const first = new ImportLedger(previous, SOURCE);
+    first.recordPost(post('12'), { ...frontmatter('قديم'), section: 'politics' });
+    expect(first.formerPaths('12')).toEqual(['/sport/قديم/']);
+    const moved = first.manifest({});
+    expect(moved.sources[SOURCE]?.posts['12']?.formerSections).toEqual(['sport']);
+    // Moving back drops the section it is in again; a draft leaves no address behind.
+    const second = new ImportLedger(moved, SOURCE);
+    second.recordPost(post('12'), { ...frontmatter('قديم'), section: 'sport' });
+    expect(second.formerPaths('12')).toEqual(['/politics/قديم/']);
+    second.recordPost(post('9'), { ...frontmatter('مسودة'), section: 'culture' });
+    expect(second.formerPaths('9')).toEqual([]);
+  });
+
   it('records no comment for a site that keeps none, so a later run imports them', () => {
     const ledger = new ImportLedger(emptyManifest(), SOURCE, { recordComments: false });
     ledger.recordPost(post('7'), frontmatter('روسيا'));

@@ -71,9 +71,21 @@ export class ImportLedger {
       record.guid = post.guid;
     }
     if (post.undated) record.undatedAt = frontmatter.published;
+    // A story that moved to another section keeps its old address, for its redirect.
+    const former = [...(previous?.formerSections ?? [])];
+    if (previous?.published !== undefined && previous.section !== record.section)
+      former.push(previous.section);
+    const kept = [...new Set(former)].filter((section) => section !== record.section);
+    if (kept.length > 0) record.formerSections = kept;
     if (previous?.comments) record.comments = { ...previous.comments };
     this.#posts.set(post.postId, record);
     this.#titles.set(post.postId, post.title);
+  }
+
+  /** The old paths (`/section/slug/`) of a story that moved to another section since an earlier import. */
+  formerPaths(postId: string): string[] {
+    const post = this.#posts.get(postId) ?? this.#old.posts[postId];
+    return (post?.formerSections ?? []).map((section) => `/${section}/${post?.slug ?? ''}/`);
   }
 
   /** The title of a post recorded in this run (for the report). */

@@ -20,6 +20,8 @@ export interface PostRecord {
   guid?: string;
   /** The import's clock given to a post WordPress never dated, so a re-run dates it the same way. */
   undatedAt?: string;
+  /** Sections the story was published in before, whose addresses now redirect to it. */
+  formerSections?: string[];
   /** Khabar comment ids by WordPress comment id. */
   comments?: Record<string, string>;
 }
@@ -54,6 +56,9 @@ function isPost(value: unknown): value is PostRecord {
   if (typeof value['slug'] !== 'string' || !value['slug'] || typeof value['section'] !== 'string')
     return false;
   if (OPTIONAL_STRINGS.some((key) => value[key] !== undefined && typeof value[key] !== 'string'))
+    return false;
+  const former = value['formerSections'];
+  if (former !== undefined && !(Array.isArray(former) && former.every((entry) => typeof entry === 'string')))
     return false;
   return value['comments'] === undefined || isStringMap(value['comments']);
 }
