@@ -17,6 +17,7 @@ import { mostFrequent, observedOffset, offsetZone, isTimeZone, postInstant } fro
 import { ImportError } from './lib/errors.ts';
 import { commitInto, openSite, writeNewSiteManifest, type IntoSite, type MergeSummary } from './lib/into.ts';
 import { ImportLedger } from './lib/ledger.ts';
+import { sourceKey } from './lib/manifest.ts';
 import { mapOntoSite } from './lib/section-mapping.ts';
 import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
 import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
@@ -271,7 +272,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     sectionMap.byCategory.get('uncategorized')?.section ?? sectionMap.sections[0]?.slug ?? 'news';
   const siteUrl = options.siteUrl ?? (facts.site.baseBlogUrl || facts.site.link || 'https://news.example');
   const wpSiteUrl = facts.site.baseBlogUrl || facts.site.link;
-  const ledger = new ImportLedger(site?.manifest, wpSiteUrl, {
+  const ledger = new ImportLedger(site?.manifest, sourceKey(wpSiteUrl), {
     recordComments: site?.config.comments !== false,
   });
   const commentsSecret =

@@ -88,6 +88,18 @@ function frontmatterOf(text: string): { slug?: unknown; section?: unknown } {
   }
 }
 
+/** The start of a file: its frontmatter, unless the frontmatter is longer than `bytes`. */
+async function head(path: string, bytes = 16 * 1024): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readStories(root: string): Promise<{ stories: SiteStory[]; taken: Set<string> }> {
   const folder = join(root, ARTICLES);
   const stories: SiteStory[] = [];
@@ -96,7 +108,11 @@ async function readStories(root: string): Promise<{ stories: SiteStory[]; taken:
     if (!/\.mdx?$/.test(file)) continue;
     const name = file.replace(/\.mdx?$/, '');
     taken.add(name);
-    const data = frontmatterOf(await readFile(join(folder, file), 'utf8'));
+    const start = await head(join(folder, file));
+    // A frontmatter longer than the first bytes read (a very long description): read the whole file.
+    const data = frontmatterOf(
+      /^---\r?\n[\s\S]*?\r?\n---\r?\n/.test(start) ? start : await readFile(join(folder, file), 'utf8'),
+    );
     const slug = typeof data.slug === 'string' && data.slug ? data.slug : name;
     taken.add(slug);
     stories.push({ slug, section: typeof data.section === 'string' ? data.section : undefined });
@@ -128,6 +144,17 @@ export async function openSite(root: string, { lock = true }: { lock?: boolean }
     throw new ImportError(`${root} does not exist: --into takes the folder of an existing Khabar site.`);
   }
   const config = await readSiteConfig(root);
+  // What the import reads from here on is read under the lock, so two imports cannot both read it.
+  const unlock = lock ? await takeLock(root) : () => Promise.resolve();
+  try {
+    return { ...(await readSite(root, config)), ...handles(root, lock, unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function readSite(root: string, config: SiteConfig) {
   const manifestPath = join(root, MANIFEST_FILE);
   const manifest = existsSync(manifestPath)
     ? parseManifest(await readFile(manifestPath, 'utf8'), manifestPath)
@@ -145,16 +172,19 @@ export async function openSite(root: string, { lock = true }: { lock?: boolean }
     commentsSecret =
       parseEnv(await readFile(join(root, '.env'), 'utf8'))['KHABAR_COMMENTS_SECRET'] || undefined;
   }
-  const unlock = lock ? await takeLock(root) : () => Promise.resolve();
+  return { root, config, manifest, stories, taken, commentsSecret };
+}
+
+/** The staging folders of a run and the lock; a staging folder a killed run left behind is removed. */
+function handles(root: string, locked: boolean, unlock: () => Promise<void>) {
   const stagings: string[] = [];
   return {
-    root,
-    config,
-    manifest,
-    stories,
-    taken,
-    commentsSecret,
-    async staging(dryRun) {
+    async staging(dryRun: boolean) {
+      if (locked) {
+        for (const name of await readdir(root)) {
+          if (name.startsWith(STAGING_PREFIX)) await rm(join(root, name), { recursive: true, force: true });
+        }
+      }
       const folder = dryRun
         ? await mkdtemp(join(tmpdir(), 'khabar-wordpress-'))
         : join(root, `${STAGING_PREFIX}${randomBytes(4).toString('hex')}`);

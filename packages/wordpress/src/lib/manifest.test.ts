@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './errors.ts';
-import { digest, emptyManifest, parseManifest, serializeManifest, type Manifest } from './manifest.ts';
+import {
+  digest,
+  emptyManifest,
+  parseManifest,
+  serializeManifest,
+  sourceKey,
+  type Manifest,
+} from './manifest.ts';
 
 const post7 = {
   slug: 'روسيا',
@@ -44,6 +51,13 @@ describe('the import manifest', () => {
     expect(serializeManifest(reordered)).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.indexOf('"101"')).toBeLessThan(text.indexOf('"102"'));
+  });
+
+  it('keys a WordPress site by its address, whatever its scheme, www. or final slash', () => {
+    for (const address of ['https://akhbar.example', 'http://www.akhbar.example/', 'https://AKHBAR.example/'])
+      expect(sourceKey(address)).toBe('akhbar.example');
+    expect(sourceKey('https://news.example/ar/')).toBe('news.example/ar');
+    expect(sourceKey('')).toBe('');
   });
 
   it('refuses a damaged manifest with the way out, rather than duplicating every story', () => {

@@ -35,8 +35,21 @@ export interface Manifest {
   version: 1;
   /** SHA-256 (hex) of each file an import wrote, by its path from the site's root. */
   files: Record<string, string>;
-  /** By WordPress site address (`wp:base_blog_url`): post ids are only unique within one WordPress. */
+  /** By WordPress site (`sourceKey` of `wp:base_blog_url`): post ids are only unique within one WordPress. */
   sources: Record<string, SourceRecord>;
+}
+
+/**
+ * The key of a WordPress site in the manifest: its address without the scheme, a `www.` or a final
+ * slash, so an export taken after the site moved to https (or from its `www.` name) is the same site.
+ */
+export function sourceKey(address: string): string {
+  try {
+    const url = new URL(address);
+    return `${url.host.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return address.trim();
+  }
 }
 
 export const emptyManifest = (): Manifest => ({ version: 1, files: {}, sources: {} });
