@@ -203,6 +203,23 @@ describe('importing into an existing Khabar site', () => {
     expect(changes(before, await digests(site))).toEqual({ added: [], removed: [], changed: [] });
   });
 
+  it('says in a dry run what it would change, and writes nothing, not even a folder', async () => {
+    const folders = async () =>
+      (await readdir(site, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => relative(site, join(entry.parentPath, entry.name)))
+        .sort();
+    const before = { files: await digests(site), folders: await folders() };
+    const result = await into(exports.v1, '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      `Dry run: nothing was written to ${site}. It would add 8 files and update 0`,
+    );
+    expect(result.out).toContain(`Would be added (8):\n  src/assets/wp/2016/12/lavrov.jpg`);
+    expect(result.out).toContain('Comments: 3 to add');
+    expect({ files: await digests(site), folders: await folders() }).toEqual(before);
+  });
+
   it('merges the export with a --sections map, and the site builds with its own and the imported stories', async () => {
     const before = await digests(site);
     const result = await into(exports.v1);

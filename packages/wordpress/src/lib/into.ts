@@ -351,14 +351,18 @@ export async function commitInto(
   }
   const siteStore =
     site.config.comments === false ? undefined : new FileStore(join(root, site.config.comments));
+  // The store makes its folders when first used: a site without them has none of the comments yet,
+  // and a dry run leaves it without them.
+  const storeExists = site.config.comments !== false && existsSync(join(root, site.config.comments));
+  const inSite = async (id: string) => storeExists && (await siteStore?.get(id)) !== undefined;
   const stagedStore = new FileStore(stagedComments);
   const toAdd: string[] = [];
   for (const { id } of comments) {
     if (!siteStore) summary.comments.notImported++;
     else if (recordedIds.has(id)) {
-      if (await siteStore.get(id)) summary.comments.present++;
+      if (await inSite(id)) summary.comments.present++;
       else summary.comments.deletedInSite++;
-    } else if (await siteStore.get(id)) summary.comments.present++;
+    } else if (await inSite(id)) summary.comments.present++;
     else toAdd.push(id);
   }
   summary.comments.added = toAdd.length;
