@@ -649,13 +649,13 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   report.counts.images = copied.size;
 
   // Old addresses.
-  const imported = ledger.takenSlugs();
+  const earlierSlugs = ledger.takenSlugs();
   const served = [
     ...pass.sectionMap.sections.map((section) => `/${section.slug}/`),
     ...published.map((story) => decodeURIComponent(story.path)),
     // The site's own stories (those of earlier imports are in `published`, at their path of this run).
     ...(site?.stories ?? [])
-      .filter((story) => !imported.has(story.slug))
+      .filter((story) => !earlierSlugs.has(story.slug))
       .flatMap((story) => (story.section ? [`/${story.section}/${story.slug}/`] : [])),
   ];
   const table = new RedirectTable(served);
