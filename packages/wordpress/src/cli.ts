@@ -1,27 +1,42 @@
 #!/usr/bin/env node
-/** `khabar-wordpress import export.xml --out DIR`: the command line around `importWordPress`. */
+/**
+ * `khabar-wordpress import export.xml --out DIR` (a new site) or `--into DIR` (an existing one): the
+ * command line around `importWordPress`.
+ */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ImportError, importWordPress } from './import.ts';
+import { formatMerge } from './lib/merge-report.ts';
 import { progressReporter } from './lib/progress.ts';
 import { formatReport } from './lib/report.ts';
 import { WxrError } from './wxr/reader.ts';
 
 export const USAGE = `Usage:
   khabar-wordpress import <export.xml> --out <folder> [options]
+  khabar-wordpress import <export.xml> --into <site> [--sections <category>=<section>,…] [options]
 
-Reads a WordPress export (Tools → Export, or \`wp export\`) and writes a new Khabar site into <folder>:
-stories, sections, authors, comments and redirects from every old address. Nothing is fetched.
+Reads a WordPress export (Tools → Export, or \`wp export\`) and writes a new Khabar site into <folder>,
+or merges it into an existing Khabar site: stories, sections, authors, comments and redirects from
+every old address. Nothing is fetched.
 
 Options:
   --out <folder>        the new site (must not exist, or be empty)
+  --into <site>         an existing Khabar site: stories, authors, pictures, comments and redirects are
+                        merged into it, its astro.config is never rewritten; run it again with the same
+                        or a newer export to update what changed (khabar-wordpress.json records it)
+  --sections <pairs>    with --into: categories onto the site's sections, <category>=<section>, each by
+                        slug or name, comma-separated or repeated (--sections sport=رياضة); by default a
+                        category goes to the section of the same slug or name, a nested one to its parent's
+  --overwrite-edits     with --into: take the export's version of stories and files edited or deleted
+                        in the site since the last import (by default the site's version is kept)
   --uploads <folder>    a local copy of wp-content/uploads, for pictures
   --time-zone <zone>    the newsroom's zone (Asia/Damascus); default: derived from the export
   --locale <locale>     the theme's locale (ar-SY); default: the export's language
   --site-url <url>      the new site's address; default: the WordPress site's
-  --dry-run             read and map everything, print the report, write nothing
+  --dry-run             read and map everything, print the report (with --into: what would change),
+                        write nothing
   --help                this text
 `;
 
@@ -37,6 +52,9 @@ export async function main(
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        into: { type: 'string' },
+        sections: { type: 'string', multiple: true },
+        'overwrite-edits': { type: 'boolean' },
         uploads: { type: 'string' },
         'time-zone': { type: 'string' },
         locale: { type: 'string' },
@@ -55,14 +73,35 @@ export async function main(
     return 0;
   }
   const [command, input] = positionals;
-  if (command !== 'import' || !input || (!values.out && !values['dry-run'])) {
+  if (command !== 'import' || !input) {
     printError(USAGE);
     return 2;
   }
+  const usageError = (message: string) => {
+    printError(`khabar-wordpress: ${message}\n\n${USAGE}`);
+    return 2;
+  };
+  if (values.out !== undefined && values.into !== undefined)
+    return usageError(
+      '--out and --into exclude each other: --out writes a new site, --into merges into an existing one.',
+    );
+  if (values.out === undefined && values.into === undefined && !values['dry-run'])
+    return usageError(
+      'say where the site goes: --out <folder> for a new site, or --into <site> for an existing one.',
+    );
+  if (values.into === undefined && (values.sections !== undefined || values['overwrite-edits']))
+    return usageError('--sections and --overwrite-edits go with --into.');
+  if (values.into !== undefined && (values.locale !== undefined || values['site-url'] !== undefined))
+    return usageError(
+      '--locale and --site-url shape a new site: the site --into merges into keeps its own astro.config.',
+    );
   try {
     const report = await importWordPress({
       input,
-      out: values.out ?? '.',
+      out: values.into === undefined ? (values.out ?? '.') : undefined,
+      into: values.into,
+      sections: values.sections,
+      overwriteEdits: values['overwrite-edits'],
       uploads: values.uploads,
       timeZone: values['time-zone'],
       locale: values.locale,
@@ -70,6 +109,12 @@ export async function main(
       dryRun: values['dry-run'],
       progress: progressReporter(process.stderr),
     });
+    if (report.merge) {
+      // Nothing of the report is written into a site merged into (a re-run must change no file): all of it here.
+      print(formatReport(report, Number.POSITIVE_INFINITY));
+      print(`\n${formatMerge(report.merge)}`);
+      return 0;
+    }
     print(formatReport(report));
     if (values['dry-run']) print('\nDry run: nothing was written.');
     else

@@ -11,21 +11,34 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { avatarHash, truncateIp } from 'khabar-comments/lib';
 import { FileStore } from 'khabar-comments/store';
-import { articleFile, mapPost, type PostContext } from './lib/article.ts';
+import { articleFile, mapPost, skipReason, type PostContext } from './lib/article.ts';
 import { mapComment } from './lib/comments.ts';
-import { mostFrequent, observedOffset, offsetZone, isTimeZone } from './lib/dates.ts';
+import { mostFrequent, observedOffset, offsetZone, isTimeZone, postInstant } from './lib/dates.ts';
+import { ImportError } from './lib/errors.ts';
+import { commitInto, openSite, writeNewSiteManifest, type IntoSite, type MergeSummary } from './lib/into.ts';
+import { ImportLedger } from './lib/ledger.ts';
+import { sourceKey } from './lib/manifest.ts';
+import { mapOntoSite } from './lib/section-mapping.ts';
 import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
 import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
 import { decodeSlug, encodeUpper } from './lib/slug.ts';
-import { mapAuthor, mapSections, plainText, type Author } from './lib/taxonomy.ts';
+import { mapAuthor, mapSections, plainText, type Author, type SectionMap } from './lib/taxonomy.ts';
 import { readWxr } from './wxr/reader.ts';
 import type { WxrAuthor, WxrCategory, WxrItem } from './wxr/types.ts';
+
+export { ImportError };
 
 export interface ImportOptions {
   /** The WXR file. */
   input: string;
-  /** The folder of the new site: must not exist, or be empty. */
-  out: string;
+  /** The folder of the new site: must not exist, or be empty. Exclusive with `into`. */
+  out?: string | undefined;
+  /** An existing Khabar site to merge the export into (see lib/into.ts). Exclusive with `out`. */
+  into?: string | undefined;
+  /** With `into`: `--sections` pairs (`sport=رياضة`), categories onto the site's sections. */
+  sections?: readonly string[] | undefined;
+  /** With `into`: take the export's version of files the owner edited or deleted since the last import. */
+  overwriteEdits?: boolean | undefined;
   /** A local copy of `wp-content/uploads`. */
   uploads?: string | undefined;
   /** The newsroom's zone: an IANA name or an offset (`+03:00`). Default: derived from the export. */
@@ -73,13 +86,8 @@ export interface ImportReport {
   renamedSections: { wordpress: string; slug: string; reason: string }[];
   /** Post types left out entirely (attachments, menus, templates), with their counts. */
   otherTypes: Record<string, number>;
-}
-
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
+  /** With `into`: what changed in the site, file by file. */
+  merge?: MergeSummary;
 }
 
 interface Attachment {
@@ -107,6 +115,10 @@ interface Facts {
   attachments: Map<string, Attachment>;
   offsets: Map<number, number>;
   items: number;
+  /** Posts to import filed under each category (by decoded slug), with the category's name. */
+  categoryPosts: Map<string, { name: string; posts: number }>;
+  /** Comments of all items. */
+  comments: number;
 }
 
 const stream = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
@@ -135,6 +147,8 @@ async function readFacts(input: string): Promise<Facts> {
     attachments: new Map(),
     offsets: new Map(),
     items: 0,
+    categoryPosts: new Map(),
+    comments: 0,
   };
   for await (const event of readWxr(stream(input))) {
     if (event.type === 'site') facts.site = event.site;
@@ -144,6 +158,7 @@ async function readFacts(input: string): Promise<Facts> {
     else {
       facts.items++;
       const { item } = event;
+      facts.comments += item.comments.length;
       if (item.postType === 'attachment') {
         facts.attachments.set(item.postId, {
           url: item.attachmentUrl || item.guid,
@@ -155,10 +170,21 @@ async function readFacts(input: string): Promise<Facts> {
       } else if (item.postType === 'post') {
         const offset = observedOffset(item.postDate, item.postDateGmt);
         if (offset !== undefined) facts.offsets.set(offset, (facts.offsets.get(offset) ?? 0) + 1);
+        if (!skipReason(item)) countCategories(facts.categoryPosts, item);
       }
     }
   }
   return facts;
+}
+
+function countCategories(counts: Facts['categoryPosts'], item: WxrItem): void {
+  for (const term of item.terms) {
+    if (term.domain !== 'category') continue;
+    const slug = decodeSlug(term.nicename);
+    const known = counts.get(slug);
+    if (known) known.posts++;
+    else counts.set(slug, { name: plainText(term.name), posts: 1 });
+  }
 }
 
 async function assertEmptyOrAbsent(out: string): Promise<void> {
@@ -207,26 +233,64 @@ const packageVersion = (name: string, fallback: string): string => {
   }
 };
 
-/** Imports a WordPress export into a new Khabar site; resolves to the report (also in import-report.json). */
+/**
+ * Imports a WordPress export into a new Khabar site (`out`; the report is also in import-report.json)
+ * or into an existing one (`into`); resolves to the report.
+ */
 export async function importWordPress(options: ImportOptions): Promise<ImportReport> {
-  const out = resolve(options.out);
+  if (options.out !== undefined && options.into !== undefined)
+    throw new ImportError('Give either --out (a new site) or --into (an existing Khabar site), not both.');
+  if (options.out === undefined && options.into === undefined && !options.dryRun)
+    throw new ImportError(
+      'Give --out <folder> for a new site, or --into <folder> to merge into an existing Khabar site.',
+    );
+  if (options.into === undefined && (options.sections?.length || options.overwriteEdits))
+    throw new ImportError(
+      '--sections and --overwrite-edits go with --into: a new site takes its sections from the export.',
+    );
+  const site =
+    options.into === undefined ? undefined : await openSite(resolve(options.into), { lock: !options.dryRun });
+  try {
+    return await runImport(options, site);
+  } finally {
+    await site?.release();
+  }
+}
+
+async function runImport(options: ImportOptions, site: IntoSite | undefined): Promise<ImportReport> {
+  const out = site?.root ?? resolve(options.out ?? '.');
   const now = options.now ?? new Date();
-  if (!options.dryRun) await assertEmptyOrAbsent(out);
+  if (!options.dryRun && !site) await assertEmptyOrAbsent(out);
   const facts = await readFacts(options.input);
   const zone = resolveZone(options.timeZone, facts.offsets);
-  const sectionMap = mapSections(facts.categories);
+  const mapping = site
+    ? mapOntoSite(facts.categories, facts.categoryPosts, site.config.sections, options.sections, site.root)
+    : undefined;
+  const sectionMap = mapping?.sectionMap ?? mapSections(facts.categories);
   if (sectionMap.sections.length === 0) sectionMap.sections.push({ slug: 'news', name: 'أخبار' });
   const fallbackSection =
     sectionMap.byCategory.get('uncategorized')?.section ?? sectionMap.sections[0]?.slug ?? 'news';
   const siteUrl = options.siteUrl ?? (facts.site.baseBlogUrl || facts.site.link || 'https://news.example');
   const wpSiteUrl = facts.site.baseBlogUrl || facts.site.link;
+  const ledger = new ImportLedger(site?.manifest, sourceKey(wpSiteUrl), {
+    recordComments: site?.config.comments !== false,
+  });
+  const commentsSecret =
+    options.commentsSecret ?? process.env['KHABAR_COMMENTS_SECRET'] ?? site?.commentsSecret;
+  if (site && site.config.comments !== false && facts.comments > 0 && !commentsSecret) {
+    throw new ImportError(
+      `The export has comments and the site keeps them, but no comments' secret was found: set KHABAR_COMMENTS_SECRET to the secret the site's comment receiver uses (or put it in ${join(site.root, '.env')}), so imported commenters keep the same avatar when they comment again.`,
+    );
+  }
 
-  const staging = options.dryRun
-    ? undefined
-    : join(
-        dirname(out),
-        `.${out.split(sep).at(-1) ?? 'site'}.khabar-wordpress-${randomBytes(4).toString('hex')}`,
-      );
+  const staging = site
+    ? await site.staging(Boolean(options.dryRun))
+    : options.dryRun
+      ? undefined
+      : join(
+          dirname(out),
+          `.${out.split(sep).at(-1) ?? 'site'}.khabar-wordpress-${randomBytes(4).toString('hex')}`,
+        );
   const report: ImportReport = {
     input: options.input,
     out,
@@ -264,19 +328,33 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
 
   try {
     if (staging) await mkdir(staging, { recursive: true });
-    await importPosts(options, {
-      facts,
-      zone: zone.zone,
-      sectionMap,
-      fallbackSection,
-      wpSiteUrl,
-      now,
-      staging,
-      report,
-      siteUrl,
-    });
+    await importPosts(
+      { ...options, commentsSecret },
+      {
+        facts,
+        ledger,
+        site,
+        zone: zone.zone,
+        sectionMap,
+        fallbackSection,
+        wpSiteUrl,
+        now,
+        staging,
+        report,
+        siteUrl,
+      },
+    );
+    if (site && staging) {
+      report.merge = await commitInto(site, staging, ledger, {
+        apply: !options.dryRun,
+        overwriteEdits: Boolean(options.overwriteEdits),
+        unusedCategories: mapping?.unused.map((category) => category.slug) ?? [],
+      });
+      return report;
+    }
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (staging) {
+      await writeNewSiteManifest(staging, ledger);
       await writeFile(join(staging, 'import-report.json'), json);
       if (existsSync(out)) await rm(out, { recursive: true });
       await mkdir(dirname(out), { recursive: true });
@@ -284,7 +362,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     }
     return report;
   } catch (error) {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staging && !site) await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
@@ -327,8 +405,12 @@ class InFlight {
 
 interface PassTwo {
   facts: Facts;
+  /** Slugs, dates and comment ids of earlier imports, and this run's records. */
+  ledger: ImportLedger;
+  /** With `--into`: the site merged into. */
+  site: IntoSite | undefined;
   zone: string;
-  sectionMap: ReturnType<typeof mapSections>;
+  sectionMap: SectionMap;
   fallbackSection: string;
   wpSiteUrl: string;
   siteUrl: string;
@@ -354,7 +436,9 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   const secret =
     options.commentsSecret ?? process.env['KHABAR_COMMENTS_SECRET'] ?? randomBytes(32).toString('hex');
   const store = staging ? new FileStore(join(staging, 'comments')) : undefined;
-  const taken = new Set<string>();
+  const { ledger, site } = pass;
+  // The site's own stories and those of earlier imports keep their slugs: a new post takes another.
+  const taken = new Set([...(site?.taken ?? []), ...ledger.takenSlugs()]);
   const published: {
     link: string;
     postId: string;
@@ -393,7 +477,9 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     authors: authorIds,
     timeZone: pass.zone,
     now: pass.now,
-    uniqueSlug: (wanted) => {
+    uniqueSlug: (wanted, postId) => {
+      const kept = ledger.slugOf(postId);
+      if (kept !== undefined) return kept;
       let slug = wanted;
       for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
       taken.add(slug);
@@ -451,6 +537,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
       continue;
     }
     current = item;
+    context.now = ledger.clockFor(item.postId, pass.now);
     const result = mapPost(item, context);
     current = undefined;
     if (result.kind === 'skip') {
@@ -475,6 +562,16 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     }
     await inFlight.add(
       write(`src/content/articles/${frontmatter.slug}.md`, articleFile(frontmatter, result.body)),
+    );
+    ledger.recordPost(
+      {
+        postId: item.postId,
+        title: frontmatter.title,
+        link: item.link,
+        guid: item.guid,
+        undated: !postInstant(item.postDateGmt, item.postDate, pass.zone),
+      },
+      frontmatter,
     );
     if (frontmatter.draft) report.counts.drafts++;
     else {
@@ -508,6 +605,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
         report.counts.comments[mapped.reason] = (report.counts.comments[mapped.reason] ?? 0) + 1;
         continue;
       }
+      ledger.comment(item.postId, comment.id, mapped.comment);
       imported.set(comment.id, mapped.comment.public.id);
       report.counts.comments[mapped.comment.status] =
         (report.counts.comments[mapped.comment.status] ?? 0) + 1;
@@ -517,6 +615,20 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   }
 
   await inFlight.drain();
+  // Stories of earlier imports that this export no longer has: their old addresses still lead to them.
+  for (const [postId, post] of ledger.notImported()) {
+    if (post.published === undefined) continue;
+    published.push({
+      link: post.link ?? '',
+      guid: post.guid ?? '',
+      postId,
+      path: storyPath(post.section, post.slug),
+      published: post.published,
+      authors: [],
+      tags: [],
+      section: post.section,
+    });
+  }
 
   // Authors.
   for (const author of authors.values()) {
@@ -537,9 +649,14 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   report.counts.images = copied.size;
 
   // Old addresses.
+  const earlierSlugs = ledger.takenSlugs();
   const served = [
     ...pass.sectionMap.sections.map((section) => `/${section.slug}/`),
     ...published.map((story) => decodeURIComponent(story.path)),
+    // The site's own stories (those of earlier imports are in `published`, at their path of this run).
+    ...(site?.stories ?? [])
+      .filter((story) => !earlierSlugs.has(story.slug))
+      .flatMap((story) => (story.section ? [`/${story.section}/${story.slug}/`] : [])),
   ];
   const table = new RedirectTable(served);
   const tags = new Set<string>();
@@ -550,6 +667,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     const link = oldPath(story.link, pass.wpSiteUrl);
     if (link && !link.includes('?')) table.add(link, story.path);
     table.add(`/?p=${story.postId}`, story.path);
+    for (const former of ledger.formerPaths(story.postId)) table.add(former, story.path);
     const guid = oldPath(story.guid, pass.wpSiteUrl);
     if (guid && guid !== `/?p=${story.postId}`) table.add(guid, story.path);
     for (const tag of story.tags) tags.add(tag);
@@ -595,7 +713,8 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
   await write('public/_redirects', redirectsFile(redirects));
   await write('khabar-redirects.map', nginxMap(redirects));
 
-  // The site around the content.
+  // The site around the content: an existing site (`--into`) has its own, never rewritten.
+  if (site) return;
   const siteFacts = {
     title: plainText(facts.site.title) || 'خبر',
     siteUrl: pass.siteUrl,
