@@ -121,6 +121,22 @@ describe('the pinned lead', () => {
   });
 });
 
+describe('an incremental build after a page is renamed', () => {
+  it('renders again every page whose footer links it, and reuses the others', async () => {
+    await edit(join(root, 'src/content/pages/contact.md'), (text) =>
+      text.replace('title: "اتصل بنا"', 'title: "راسلونا"'),
+    );
+    const log = await buildOrThrow(root);
+    // Astro kept some pages from the last build (or this proves nothing)…
+    expect(log).toMatch(/\((cached|restored)\)/);
+    // …but not those that link the page: a listing's and a story's keys name the footer's pages.
+    for (const path of ['/politics/', '/politics/pinned/', ABOUT]) {
+      const { document } = await loadPage(path, dist);
+      expect(document.querySelector('.khabar-footer a[href="/contact/"]')?.textContent, path).toBe('راسلونا');
+    }
+  }, 300_000);
+});
+
 describe('site pages that cannot be published', () => {
   it("fail the build at a section's address, naming the file", async () => {
     const dir = await copyFixture('site-pages-clash');
