@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFrontmatter, articleSchema, authorSchema } from './helpers/docs-samples/content.ts';
+import {
+  articleFrontmatter,
+  articleSchema,
+  authorSchema,
+  pageSchema,
+} from './helpers/docs-samples/content.ts';
 import { checkCss } from './helpers/docs-samples/css.ts';
 import { containsInOrder, sourcesFor } from './helpers/docs-samples/excerpts.ts';
 import { checkImports } from './helpers/docs-samples/imports.ts';
@@ -50,6 +55,11 @@ describe('code samples in docs/', () => {
     const problems: string[] = [];
     for (const sample of allSamples.filter((s) => s.title !== undefined)) {
       const title = sample.title ?? '';
+      if (sample.lang === 'md' && title.includes('content/pages/')) {
+        const result = pageSchema.safeParse(articleFrontmatter(sample.code));
+        if (!result.success) problems.push(`${where(sample)}: ${JSON.stringify(result.error.issues)}`);
+        continue;
+      }
       if (sample.lang === 'md' && title.includes('content/articles/')) {
         const result = articleSchema.safeParse(articleFrontmatter(sample.code));
         if (!result.success) problems.push(`${where(sample)}: ${JSON.stringify(result.error.issues)}`);

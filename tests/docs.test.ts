@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { IntegrationOptionsSchema } from '../packages/comments/src/config/options.ts';
 import { createArticleSchema, createAuthorSchema } from '../packages/theme/src/config/article.ts';
+import { createPageSchema } from '../packages/theme/src/config/page.ts';
 import { COMPONENT_NAMES } from '../packages/theme/src/config/components.ts';
 import { STRING_IDS } from '../packages/theme/src/config/translations.ts';
 import { KhabarConfigSchema } from '../packages/theme/src/config/user-config.ts';
@@ -38,6 +39,7 @@ const articleSchema = createArticleSchema({
   timeZone: 'UTC',
 });
 const authorSchema = createAuthorSchema({ image: () => z.string() });
+const pageSchema = createPageSchema({ timeZone: 'UTC' });
 
 describe('the schemas the documentation is checked against', () => {
   it('yield the option paths, nested ones included', () => {
@@ -228,10 +230,11 @@ describe.each(LANGUAGES)('docs/%s', (lang) => {
     expect(unnamed(doc, keyPaths(KhabarConfigSchema), 'option')).toEqual([]);
   });
 
-  it('content.md names every frontmatter field of articles and authors in inline code', () => {
+  it('content.md names every frontmatter field of articles, authors and pages in inline code', () => {
     const doc = readMarkdown(`docs/${lang}/content.md`);
     expect(unnamed(doc, keyPaths(articleSchema), 'article field')).toEqual([]);
     expect(unnamed(doc, keyPaths(authorSchema), 'author field')).toEqual([]);
+    expect(unnamed(doc, keyPaths(pageSchema), 'page field')).toEqual([]);
   });
 });
 

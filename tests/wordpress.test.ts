@@ -149,6 +149,33 @@ describe('importing an Arabic newsroom', () => {
     expect(nginx).toContain(`"/?p=7" "${target}";`);
     expect(nginx).toContain(`"${lower}" "${target}";`);
   });
+
+  it('publishes the WordPress page as a site page, and redirects its old address, ?page_id= and ?p=', async () => {
+    const about = path('من-نحن');
+    const { document } = await loadPage(about, dist);
+    expect(document.querySelector('h1')?.textContent).toBe('من نحن');
+    expect(document.querySelector('.khabar-site-page .khabar-prose')?.textContent).toContain(
+      'خبر موقع إخباري مستقل.',
+    );
+    expect(report.counts.pages).toBe(1);
+    expect(report.skipped.filter((item) => item.type === 'page')).toEqual([]);
+    // The footer of every page links it.
+    const home = await loadPage('/', dist);
+    expect(home.document.querySelector(`.khabar-footer a[href="${about}"]`)?.textContent).toBe('من نحن');
+    // The export's permalink for it (under a date), and WordPress's short links.
+    expect(await readFile(fileForPath(dist, path('2016', '12', '01', 'من-نحن')), 'utf8')).toContain(about);
+    const redirects = await readFile(join(site, 'public', '_redirects'), 'utf8');
+    expect(redirects).toContain(`/ page_id=11 ${about} 301`);
+    expect(redirects).toContain(`/ p=11 ${about} 301`);
+  });
+
+  it('pins the sticky post: it leads the home page ahead of the newer story', async () => {
+    const file = await readFile(join(site, 'src/content/articles', `${SEED_SLUG}.md`), 'utf8');
+    expect(file).toMatch(/^pinned: true$/m);
+    const { document } = await loadPage('/', dist);
+    expect(document.querySelector('.khabar-home__lead')?.textContent).toContain('روسيا تطالب الغرب');
+    expect(document.querySelector('.khabar-home__top')?.textContent).toContain('المنتخب يفوز');
+  });
 });
 
 describe('bad input', () => {
@@ -260,6 +287,30 @@ describe.skipIf(!haveExports)("importing WordPress's theme unit test data", () =
       const { document } = await loadPage(path(post.section, post.slug), dist);
       expect(document.querySelector('h1')?.textContent, post.id).toBe(post.title);
     }
+  });
+
+  it('gives every published page a site page whose h1 is its title, nested pages flattened and redirected', async () => {
+    const files = await readdir(join(site, 'src/content/pages'));
+    expect(files.length).toBe(report.counts.pages);
+    expect(files.length).toBeGreaterThan(15);
+    for (const file of files) {
+      const text = await readFile(join(site, 'src/content/pages', file), 'utf8');
+      const field = (name: string) =>
+        JSON.parse(new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1] ?? '""') as string;
+      const { document } = await loadPage(path(field('slug')), dist);
+      expect(document.querySelector('h1')?.textContent, file).toBe(field('title'));
+    }
+    // WordPress's /level-1/level-2/level-3/ is /level-1-level-2-level-3/, and the old address leads there.
+    expect(existsSync(fileForPath(dist, '/level-1-level-2-level-3/'))).toBe(true);
+    expect(await readFile(fileForPath(dist, '/level-1/level-2/level-3/'), 'utf8')).toContain(
+      '/level-1-level-2-level-3/',
+    );
+    expect(report.degraded).toContainEqual(
+      expect.objectContaining({
+        type: 'page',
+        reason: 'a nested page (/level-1/level-2/level-3/): published at /level-1-level-2-level-3/',
+      }),
+    );
   });
 
   it('builds no page for drafts, future and password-protected posts, and says why', () => {

@@ -1,10 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
+import { pagesLoader, pageSchema } from 'astro-theme-khabar/content';
 import { commentsLoader } from 'khabar-comments/loader';
 
 export const collections = {
   articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
+  // The site's own pages («من نحن»), at /{slug}/ and linked from the footer.
+  pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
   // Approved comments only, from the receiver's folder.
   comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };

@@ -4,9 +4,12 @@
  * @example
  * import { defineCollection } from 'astro:content';
  * import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
+ * import { pagesLoader, pageSchema } from 'astro-theme-khabar/content';
  * export const collections = {
  *   articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
  *   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
+ *   // Optional: site pages («من نحن») at /{slug}/.
+ *   pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
  * };
  */
 import { readFile } from 'node:fs/promises';
@@ -20,8 +23,10 @@ import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
+import { createPageSchema } from './config/page.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
+export { createPageSchema } from './config/page.ts';
 
 const DATE_FIELDS = ['published', 'updated'] as const;
 
@@ -33,6 +38,23 @@ export interface ArticlesLoaderOptions {
 }
 
 type LoaderContext = Parameters<Loader['load']>[0];
+type ParseData = LoaderContext['parseData'];
+
+/**
+ * The loader context's `parseData` with the date fields as the author typed them: YAML makes
+ * `2016-02-30` 1 March, so a date it read is replaced by its text from the file, and the schema fails it.
+ */
+function withRawDates(parseData: ParseData, fields: readonly string[]): ParseData {
+  return async (props) => {
+    if (props.filePath && fields.some((key) => props.data[key] instanceof Date)) {
+      const raw = rawScalars(await readFile(props.filePath, 'utf8'), fields);
+      const data: Record<string, unknown> = { ...props.data };
+      for (const key of fields) if (data[key] instanceof Date && raw[key]) data[key] = raw[key];
+      return parseData({ ...props, data: data as typeof props.data });
+    }
+    return parseData(props);
+  };
+}
 type RenderFunction = (params: { data: Record<string, unknown>; body?: string }) => Promise<unknown>;
 /** How Astro hands `glob()` the content types (not in the public loader context's type). */
 interface EntryTypeLike {
@@ -121,16 +143,25 @@ export function articlesLoader({
     load: (context) =>
       inner.load({
         ...leanStore(context),
-        parseData: async (props) => {
-          if (props.filePath && DATE_FIELDS.some((key) => props.data[key] instanceof Date)) {
-            const raw = rawScalars(await readFile(props.filePath, 'utf8'), DATE_FIELDS);
-            const data: Record<string, unknown> = { ...props.data };
-            for (const key of DATE_FIELDS) if (data[key] instanceof Date && raw[key]) data[key] = raw[key];
-            return context.parseData({ ...props, data: data as typeof props.data });
-          }
-          return context.parseData(props);
-        },
+        parseData: withRawDates((props) => context.parseData(props), DATE_FIELDS),
       }),
+  };
+}
+
+/**
+ * Loads site pages («من نحن», «اتصل بنا»): Markdown and MDX files, each published at `/{slug}/` with the
+ * theme's layout (the file name is the slug, or the `slug` field). Optional: a site without a `pages`
+ * collection has no site pages. Dates reach the schema as the author wrote them, as with articles.
+ */
+export function pagesLoader({
+  base = './src/content/pages',
+  pattern = '**/*.{md,mdx}',
+}: ArticlesLoaderOptions = {}): Loader {
+  const inner = glob({ base, pattern });
+  return {
+    name: 'khabar-pages',
+    load: (context) =>
+      inner.load({ ...context, parseData: withRawDates((props) => context.parseData(props), ['updated']) }),
   };
 }
 
@@ -150,6 +181,9 @@ export const articleSchema = ({ image }: SchemaContext) =>
     sections: config.sections.map((s) => s.slug),
     timeZone: config.timeZone,
   });
+
+/** The site page frontmatter schema, with the site's time zone. */
+export const pageSchema = createPageSchema({ timeZone: config.timeZone });
 
 /** The author schema. */
 export const authorSchema = ({ image }: SchemaContext) => createAuthorSchema({ image });

@@ -18,6 +18,7 @@ import { ImportError } from './lib/errors.ts';
 import { commitInto, openSite, writeNewSiteManifest, type IntoSite, type MergeSummary } from './lib/into.ts';
 import { ImportLedger } from './lib/ledger.ts';
 import { sourceKey } from './lib/manifest.ts';
+import { mapPages, oldPagePaths } from './lib/page.ts';
 import { mapOntoSite } from './lib/section-mapping.ts';
 import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
 import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
@@ -72,6 +73,8 @@ export interface ImportReport {
     items: number;
     articles: number;
     drafts: number;
+    /** Site pages (WordPress pages that were published). */
+    pages: number;
     skipped: number;
     authors: number;
     sections: number;
@@ -300,6 +303,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
       items: facts.items,
       articles: 0,
       drafts: 0,
+      pages: 0,
       skipped: 0,
       authors: 0,
       sections: sectionMap.sections.length,
@@ -471,6 +475,8 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
 
   const inFlight = new InFlight(64);
   let current: WxrItem | undefined;
+  // Pages wait for the end of the export: a child page's slug needs its parents' (lib/page.ts).
+  const pageItems: WxrItem[] = [];
   const context: PostContext = {
     sections: pass.sectionMap,
     fallbackSection: pass.fallbackSection,
@@ -525,15 +531,8 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     if (seen % 100 === 0 || seen === facts.items) options.progress?.(seen, facts.items);
     const title = plainText(item.title);
     if (item.postType !== 'post') {
-      if (item.postType === 'page') {
-        report.skipped.push({
-          id: item.postId,
-          type: 'page',
-          title,
-          reason: 'pages are not imported yet: the theme has no site pages',
-        });
-        report.counts.skipped++;
-      } else report.otherTypes[item.postType] = (report.otherTypes[item.postType] ?? 0) + 1;
+      if (item.postType === 'page') pageItems.push(item);
+      else report.otherTypes[item.postType] = (report.otherTypes[item.postType] ?? 0) + 1;
       continue;
     }
     current = item;
@@ -630,6 +629,25 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     });
   }
 
+  // Site pages: src/content/pages/<slug>.md, published pages only.
+  const sitePages = mapPages(pageItems, {
+    ...context,
+    sectionSlugs: pass.sectionMap.sections.map((section) => section.slug),
+    converting: (item) => {
+      current = item;
+    },
+  });
+  for (const { item, reason } of sitePages.skipped) {
+    report.skipped.push({ id: item.postId, type: 'page', title: plainText(item.title), reason });
+    report.counts.skipped++;
+  }
+  for (const page of sitePages.pages) {
+    for (const { reason } of page.degraded)
+      report.degraded.push({ id: page.postId, type: 'page', title: page.frontmatter.title, reason });
+    await write(`src/content/pages/${page.slug}.md`, articleFile(page.frontmatter, page.body));
+  }
+  report.counts.pages = sitePages.pages.length;
+
   // Authors.
   for (const author of authors.values()) {
     await write(
@@ -657,6 +675,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     ...(site?.stories ?? [])
       .filter((story) => !earlierSlugs.has(story.slug))
       .flatMap((story) => (story.section ? [`/${story.section}/${story.slug}/`] : [])),
+    ...sitePages.pages.map((page) => `/${page.slug}/`),
   ];
   const table = new RedirectTable(served);
   const tags = new Set<string>();
@@ -705,6 +724,10 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
     table.add('/feed/rss2/', '/rss.xml');
   }
   for (const period of years) table.add(`/${period}/`, `/archive/${period}/`);
+  for (const page of sitePages.pages) {
+    for (const from of oldPagePaths(page, (link) => oldPath(link, pass.wpSiteUrl)))
+      table.add(from, encodeUpper(`/${page.slug}/`));
+  }
   report.counts.tags = tags.size;
   report.counts.redirects = table.size;
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'astro/zod';
 import { createArticleSchema, createAuthorSchema } from '../../../packages/theme/src/config/article.ts';
+import { createPageSchema } from '../../../packages/theme/src/config/page.ts';
 import { rawScalars } from '../../../packages/theme/src/lib/frontmatter.ts';
 
 /** Content files: article and author samples, checked against the theme's content schemas. */
@@ -17,6 +18,7 @@ export const articleSchema = createArticleSchema({
   timeZone: 'Asia/Damascus',
 });
 export const authorSchema = createAuthorSchema({ image: () => z.string() });
+export const pageSchema = createPageSchema({ timeZone: 'Asia/Damascus' });
 
 /** Parses an article sample the way the theme's loader does: YAML, with dates as typed. */
 export function articleFrontmatter(code: string): unknown {

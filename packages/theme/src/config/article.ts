@@ -35,7 +35,7 @@ export function knownKeysOnly<T extends z.ZodObject>(schema: T, what: string) {
 }
 
 /** A URL slug: letters (any script) and digits joined by single dashes. */
-const SLUG = /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u;
+export const SLUG = /^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u;
 
 /** A date written in frontmatter: an ISO instant with offset, or a wall-clock time in the newsroom's zone. */
 export function instantSchema(timeZone: string) {
@@ -100,6 +100,11 @@ function frontmatterSchema<TReference extends z.ZodType>(
       draft: z.boolean().default(false),
       /** Flag a breaking story. */
       breaking: z.boolean().default(false),
+      /**
+       * Pin the story as the home page's lead: the newest pinned story that is published leads, ahead
+       * of newer ones, until it is unpinned.
+       */
+      pinned: z.boolean().default(false),
       /** The URL slug; the file name when absent. */
       slug: z
         .string()

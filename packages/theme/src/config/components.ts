@@ -39,6 +39,8 @@ export const COMPONENT_NAMES = [
   'ThemeToggle',
   'SearchForm',
   'Search',
+  // Site pages («من نحن»).
+  'SitePage',
 ] as const;
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

@@ -4,6 +4,7 @@ import { ComponentsSchema } from './components.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
 import { LocaleSchema } from './locale.ts';
+import { PagesSchema } from './pages.ts';
 import { RenderingSchema } from './rendering.ts';
 import { RoutesSchema } from './routes.ts';
 import { SectionsSchema } from './sections.ts';
@@ -69,6 +70,11 @@ export const KhabarConfigSchema = z
      */
     home: HomeSchema(),
     ...NewsroomSchema().shape,
+    /**
+     * The site pages (`src/content/pages/`, at `/{slug}/`): which the footer links.
+     * @example pages: { footer: ['من-نحن', 'اتصل-بنا'] }
+     */
+    pages: PagesSchema(),
     /**
      * Feeds, sitemaps, search-engine data (JSON-LD, Open Graph) and social cards.
      * @example seo: { feeds: { items: 50 }, socialCards: { use: 'always' } }

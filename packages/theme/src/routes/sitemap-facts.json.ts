@@ -13,6 +13,7 @@ import {
 import { archiveUrl, getArchive } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
 import { config } from '../runtime/site.ts';
+import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
 
 /** Every page of a listing (the first, then the numbered ones), by its first page's URL and its number of stories. */
 function listingPages(firstUrl: string, count: number): string[] {
@@ -30,8 +31,10 @@ async function everyPage(): Promise<string[]> {
   const { bySection, byTag, byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
   const archive = await getArchive();
+  const sitePages = await getSitePages();
   return [
     homeUrl,
+    ...sitePages.map((page) => abs(sitePageUrl(page))),
     ...articles.map((article) => abs(articleUrl(article))),
     ...config.sections.flatMap((s) => listingPages(sectionUrl(s.slug), bySection.get(s.slug)?.length ?? 0)),
     ...[...byTag].flatMap(([tag, items]) => listingPages(tagUrl(tag), items.length)),
@@ -71,7 +74,16 @@ export const GET: APIRoute = async () => {
       };
     }),
   );
-  const body: SitemapFactsFile = { facts: sitemapFacts(stories), pages: await everyPage() };
+  // A site page's `lastmod` is its `updated` date, when it has one.
+  const pageFacts = (await getSitePages()).flatMap((page) =>
+    page.data.updated
+      ? [[abs(sitePageUrl(page)), { lastmod: page.data.updated.toISOString() }] as const]
+      : [],
+  );
+  const body: SitemapFactsFile = {
+    facts: { ...sitemapFacts(stories), ...Object.fromEntries(pageFacts) },
+    pages: await everyPage(),
+  };
   return new Response(JSON.stringify(body), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

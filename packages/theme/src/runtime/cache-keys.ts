@@ -12,13 +12,17 @@ import { pageNeighbours, pageWindow } from '../lib/newsroom/pagination.ts';
 import { getAuthors, type Article } from './articles.ts';
 import { buildTime } from './clock.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
+import { getFooterPages, type SitePage } from './site-pages.ts';
 import { config } from './site.ts';
 
 const DAY_MS = 86_400_000;
 
-/** What every page shows that follows the clock: the footer's year. */
-function everyPage(): unknown[] {
-  return [copyrightYear()];
+/**
+ * What every page shows that is not code: the footer's year (it follows the clock) and the site pages
+ * it links (their titles are content).
+ */
+async function everyPage(): Promise<unknown[]> {
+  return [copyrightYear(), (await getFooterPages()).map(cardVersion)];
 }
 
 let commentsByPost: Promise<Map<string, string[]>> | undefined;
@@ -69,7 +73,7 @@ export async function articleKey(article: Article): Promise<string> {
     related.map(cardVersion),
     more.map(cardVersion),
     await commentState(article),
-    everyPage(),
+    await everyPage(),
   );
 }
 
@@ -77,15 +81,15 @@ export async function articleKey(article: Article): Promise<string> {
  * A page of a listing: which page, the pages it links to (not how many there are: a numbered page's
  * links change only when a new page appears next to it), its stories, and what else it shows.
  */
-export function listingKey(
+export async function listingKey(
   kind: string,
   page: { number: number; total: number; count: number; items: readonly VersionedEntry[] },
   ...shown: unknown[]
-): string {
+): Promise<string> {
   const links = [pageWindow(page.number, page.total), pageNeighbours(page.number, page.total)];
   // A first page may say how many stories the list has; a numbered page does not.
   const count = page.number === 0 ? page.count : null;
-  return cacheKey(kind, page.number, links, count, page.items.map(cardVersion), shown, everyPage());
+  return cacheKey(kind, page.number, links, count, page.items.map(cardVersion), shown, await everyPage());
 }
 
 /**
@@ -105,6 +109,11 @@ export async function feedKey(articles: readonly Article[], ...shown: unknown[])
 }
 
 /** A year of the archive: its stories (the page counts them and lists each month's newest). */
-export function archiveYearKey(items: readonly VersionedEntry[]): string {
-  return cacheKey('archive-year', items.map(cardVersion), everyPage());
+export async function archiveYearKey(items: readonly VersionedEntry[]): Promise<string> {
+  return cacheKey('archive-year', items.map(cardVersion), await everyPage());
+}
+
+/** A site page: the page (its file, body included) and what every page shows. */
+export async function sitePageKey(page: SitePage): Promise<string> {
+  return cacheKey('site-page', entryVersion(page), await everyPage());
 }

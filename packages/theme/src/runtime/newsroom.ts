@@ -110,7 +110,7 @@ export interface ListingPath<T, X> {
  * pages numbered from the oldest, and the old `…/page/[page]` addresses (counted from the newest), whose
  * entries carry the `redirect` their page answers with (`lib/newsroom/pagination.ts`).
  */
-export function listingPaths<T extends VersionedEntry, X extends object>(
+export async function listingPaths<T extends VersionedEntry, X extends object>(
   routePattern: string,
   params: Record<string, string>,
   items: readonly T[],
@@ -120,7 +120,7 @@ export function listingPaths<T extends VersionedEntry, X extends object>(
   kind: string,
   /** What else its pages show, for the key (an author's profile). */
   ...shown: unknown[]
-): ListingPath<T, X>[] {
+): Promise<ListingPath<T, X>[]> {
   const perPage = config.perPage;
   // `[page]`, or `[...page]` in an on-demand twin's pattern.
   const at = (segment: string) => new RegExp(`/${segment}/\\[(?:\\.\\.\\.)?page\\]$`).test(routePattern);
@@ -138,14 +138,16 @@ export function listingPaths<T extends VersionedEntry, X extends object>(
   const wanted: Page<T>[] = numbered
     ? numberedPageNumbers(numberedPages(items.length, perPage)).map((n) => numberedPage(items, perPage, n))
     : paginate(items, perPage).slice(0, 1);
-  return wanted.map((page) => ({
-    params: numbered ? { ...params, page: String(page.number) } : params,
-    props: {
-      ...extra,
-      page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } satisfies ListingPage<T>,
-    },
-    cacheKey: listingKey(kind, page, ...shown),
-  }));
+  return Promise.all(
+    wanted.map(async (page) => ({
+      params: numbered ? { ...params, page: String(page.number) } : params,
+      props: {
+        ...extra,
+        page: { ...page, url: pageUrl(firstUrl, page.number), firstUrl } satisfies ListingPage<T>,
+      },
+      cacheKey: await listingKey(kind, page, ...shown),
+    })),
+  );
 }
 
 /** Every story by year and month of publication, newest first. */

@@ -4,6 +4,7 @@
  * `options.everyPath` asks for every page, not only those built ahead (`rendering.prerender`).
  */
 import {
+  type Article,
   articleRouteParams,
   authorUrl,
   getAllAuthors,
@@ -13,11 +14,12 @@ import {
   tagUrl,
 } from './articles.ts';
 import { entryVersion } from '../lib/cache-key.ts';
-import { archiveYearKey, articleKey } from './cache-keys.ts';
-import { archiveUrl, getArchive, listingPaths } from './newsroom.ts';
+import { archiveYearKey, articleKey, sitePageKey } from './cache-keys.ts';
+import { archiveUrl, getArchive, listingPaths, type ListingPath } from './newsroom.ts';
 import { prerenderedOnly, type PathOptions } from './on-demand.ts';
 import { indexAlongsideBuild } from './search.ts';
 import { config } from './site.ts';
+import { getSitePages, sitePageSegment, type SitePage } from './site-pages.ts';
 
 /** A story's page: every published story, or only those built ahead. */
 export async function articlePaths(options?: Partial<PathOptions>) {
@@ -35,61 +37,100 @@ export async function articlePaths(options?: Partial<PathOptions>) {
   }));
 }
 
-/** A section's pages: page 1 at `/<section>/`, later pages at `/<section>/page/<n>/`. */
-export async function sectionPaths({ routePattern }: PathOptions) {
+/** A page of the `/[section]` routes: a section's listing page (or an old address's redirect), or a site page. */
+type SectionPath =
+  | ListingPath<Article, { section: (typeof config.sections)[number] }>
+  | { params: Record<string, string>; props: { sitePage: SitePage }; cacheKey: string };
+
+/** What a page of the `/[section]` routes is given: a listing page, an old address's target, or a site page. */
+export type SectionProps = SectionPath['props'];
+
+/**
+ * A section's pages: page 1 at `/<section>/`, later pages at `/<section>/pages/<n>/`. The site pages
+ * («من نحن») share the first path segment with the sections, so they are this route's too: `/<slug>/`,
+ * with the page as `sitePage` (one route, so a page rendered on request is found like a section).
+ */
+export async function sectionPaths({ routePattern }: PathOptions): Promise<SectionPath[]> {
   const { bySection } = await getIndexes();
-  return config.sections.flatMap((section) =>
-    listingPaths(
-      routePattern,
-      { section: section.slug },
-      bySection.get(section.slug) ?? [],
-      sectionUrl(section.slug),
-      {
-        section,
-      },
-      `section/${section.slug}`,
+  const sections = await Promise.all(
+    config.sections.map((section) =>
+      listingPaths(
+        routePattern,
+        { section: section.slug },
+        bySection.get(section.slug) ?? [],
+        sectionUrl(section.slug),
+        {
+          section,
+        },
+        `section/${section.slug}`,
+      ),
     ),
+  );
+  // The first-page pattern (`/[section]`), not the numbered pages' or their old addresses'.
+  const firstPages = !/\[(?:\.\.\.)?page\]$/.test(routePattern);
+  const pages = firstPages ? await sitePagePaths() : [];
+  return [...sections.flat(), ...pages];
+}
+
+/** The site pages at `/<slug>/` (every one, in every rendering mode: a site has few and they rarely change). */
+async function sitePagePaths() {
+  const pages = await getSitePages();
+  return Promise.all(
+    pages.map(async (page) => ({
+      params: { section: sitePageSegment(page) },
+      props: { sitePage: page },
+      cacheKey: await sitePageKey(page),
+    })),
   );
 }
 
 /** A tag's pages: `/tags/<tag>/` and `/tags/<tag>/page/<n>/`. */
 export async function tagPaths({ routePattern }: PathOptions) {
   const { byTag } = await getIndexes();
-  return [...byTag].flatMap(([tag, articles]) =>
-    listingPaths(routePattern, { tag }, articles, tagUrl(tag), { tag }, 'tag'),
+  const pages = await Promise.all(
+    [...byTag].map(([tag, articles]) =>
+      listingPaths(routePattern, { tag }, articles, tagUrl(tag), { tag }, 'tag'),
+    ),
   );
+  return pages.flat();
 }
 
 /** An author's pages: `/authors/<id>/` and `/authors/<id>/page/<n>/`. */
 export async function authorPaths({ routePattern }: PathOptions) {
   const { byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
-  return authors.flatMap((author) =>
-    listingPaths(
-      routePattern,
-      { author: author.id },
-      byAuthor.get(author.id) ?? [],
-      authorUrl(author.id),
-      { author },
-      'author',
-      entryVersion(author),
+  const pages = await Promise.all(
+    authors.map((author) =>
+      listingPaths(
+        routePattern,
+        { author: author.id },
+        byAuthor.get(author.id) ?? [],
+        authorUrl(author.id),
+        { author },
+        'author',
+        entryVersion(author),
+      ),
     ),
   );
+  return pages.flat();
 }
 
 /** A year of the archive: `/archive/<year>/`. */
 export async function archiveYearPaths() {
-  return (await getArchive()).map((year) => ({
-    params: { year: year.year },
-    props: { year },
-    cacheKey: archiveYearKey(year.months.flatMap((month) => month.items)),
-  }));
+  return Promise.all(
+    (await getArchive()).map(async (year) => ({
+      params: { year: year.year },
+      props: { year },
+      cacheKey: await archiveYearKey(year.months.flatMap((month) => month.items)),
+    })),
+  );
 }
 
 /** A month of the archive: `/archive/<year>/<month>/` and `…/page/<n>/`. */
 export async function archiveMonthPaths({ routePattern }: PathOptions) {
-  return (await getArchive()).flatMap((year) =>
-    year.months.flatMap((month) =>
+  const months = (await getArchive()).flatMap((year) => year.months);
+  const pages = await Promise.all(
+    months.map((month) =>
       listingPaths(
         routePattern,
         { year: month.year, month: month.month },
@@ -103,4 +144,5 @@ export async function archiveMonthPaths({ routePattern }: PathOptions) {
       ),
     ),
   );
+  return pages.flat();
 }

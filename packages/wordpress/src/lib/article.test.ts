@@ -112,6 +112,14 @@ describe('mapPost', () => {
     expect(second.frontmatter.title).toBe('#8');
   });
 
+  it('pins a sticky post, and writes pinned only when it is', () => {
+    const sticky = mapPost(item({ isSticky: '1' }), context());
+    expect(sticky.kind === 'article' && sticky.frontmatter.pinned).toBe(true);
+    expect(sticky.kind === 'article' && sticky.degraded).toEqual([]);
+    const plain = mapPost(item(), context());
+    expect(plain.kind === 'article' && 'pinned' in plain.frontmatter).toBe(false);
+  });
+
   it('writes the file with double-quoted strings', () => {
     const result = mapPost(item({ title: 'yes' }), context());
     if (result.kind !== 'article') throw new Error('expected an article');

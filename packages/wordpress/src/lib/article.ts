@@ -19,6 +19,8 @@ export interface ArticleFrontmatter {
   authors: string[];
   image?: { src: string; alt: string; caption?: string };
   draft: boolean;
+  /** A WordPress sticky post: the theme's pinned lead. Written only when true. */
+  pinned?: boolean;
   slug: string;
 }
 
@@ -63,6 +65,29 @@ export function skipReason(item: WxrItem): string | undefined {
   return undefined;
 }
 
+/**
+ * What a post and a page share: the title, the Markdown body and the description (the excerpt, else the
+ * first paragraph, else the title), with what came across changed added to `degraded`.
+ */
+export function postText(
+  item: WxrItem,
+  context: ContentContext,
+  degraded: Degradation[],
+): { title: string; description: string; markdown: string } {
+  let title = plainText(item.title).replace(/\s+/g, ' ');
+  if (!title) {
+    title = `#${item.postId}`;
+    degraded.push({ reason: 'has no title: titled with its WordPress id' });
+  }
+  const content = convertContent(item.content, context);
+  for (const name of content.unknownShortcodes) degraded.push({ reason: `shortcode [${name}] kept as text` });
+  for (const name of content.unknownBlocks)
+    degraded.push({ reason: `block "${name}" converted from its HTML` });
+  const excerpt = firstParagraphText(`<p>${item.excerpt}</p>`);
+  const description = excerpt || firstParagraphText(content.html) || shorten(title, 200);
+  return { title, description, markdown: content.markdown };
+}
+
 /** Maps one post. Pure: everything it needs about the rest of the export comes in the context. */
 export function mapPost(item: WxrItem, context: PostContext): PostResult {
   const skip = skipReason(item);
@@ -71,11 +96,7 @@ export function mapPost(item: WxrItem, context: PostContext): PostResult {
   const draft = item.status !== 'publish';
   if (draft) degraded.push({ reason: `imported as a draft (WordPress status "${item.status}")` });
 
-  let title = plainText(item.title).replace(/\s+/g, ' ');
-  if (!title) {
-    title = `#${item.postId}`;
-    degraded.push({ reason: 'has no title: titled with its WordPress id' });
-  }
+  const { title, description, markdown } = postText(item, context, degraded);
 
   const dated = postInstant(item.postDateGmt, item.postDate, context.timeZone);
   let published = dated?.instant;
@@ -109,14 +130,6 @@ export function mapPost(item: WxrItem, context: PostContext): PostResult {
     degraded.push({ reason: `filed under no known category: put in the section "${section}"` });
   }
 
-  const content = convertContent(item.content, context);
-  for (const name of content.unknownShortcodes) degraded.push({ reason: `shortcode [${name}] kept as text` });
-  for (const name of content.unknownBlocks)
-    degraded.push({ reason: `block "${name}" converted from its HTML` });
-
-  const excerpt = firstParagraphText(`<p>${item.excerpt}</p>`);
-  const description = excerpt || firstParagraphText(content.html) || shorten(title, 200);
-
   const slugWanted = normalizeSlug(item.postName) || normalizeSlug(title) || `post-${item.postId}`;
   const slug = context.uniqueSlug(slugWanted, item.postId);
   if (item.postName && slug !== decodeSlug(item.postName)) {
@@ -134,6 +147,8 @@ export function mapPost(item: WxrItem, context: PostContext): PostResult {
     tags: [...new Set(tags.filter(Boolean))],
     authors: authors.filter(Boolean),
     draft,
+    // A sticky post leads the home page until it is unpinned, as it stayed on top in WordPress.
+    ...(item.isSticky === '1' ? { pinned: true } : {}),
     slug,
   };
   const thumbnail = item.meta['_thumbnail_id'];
@@ -143,15 +158,14 @@ export function mapPost(item: WxrItem, context: PostContext): PostResult {
       if (featured.image) frontmatter.image = featured.image;
     } else degraded.push({ reason: featured.missing });
   }
-  if (item.isSticky === '1') degraded.push({ reason: 'sticky: the theme has no pinned stories yet' });
-  return { kind: 'article', frontmatter, body: content.markdown, degraded };
+  return { kind: 'article', frontmatter, body: markdown, degraded };
 }
 
 /**
- * The story's file: YAML frontmatter and the Markdown body. Strings are double-quoted, so a title such as
- * `yes`, `2016` or `: ..` stays a string, and each value reads the same as JSON.
+ * The story's file (or a site page's): YAML frontmatter and the Markdown body. Strings are double-quoted,
+ * so a title such as `yes`, `2016` or `: ..` stays a string, and each value reads the same as JSON.
  */
-export function articleFile(frontmatter: ArticleFrontmatter, body: string): string {
+export function articleFile(frontmatter: object, body: string): string {
   const yaml = stringify(frontmatter, {
     lineWidth: 0,
     defaultStringType: 'QUOTE_DOUBLE',

@@ -32,6 +32,8 @@ import { readSiteConfig, type SiteConfig } from './site-config.ts';
 export const ARTICLES = 'src/content/articles';
 export const AUTHORS = 'src/content/authors';
 export const ASSETS = 'src/assets/wp';
+/** Site pages (the theme's `pages` collection). */
+export const PAGES = 'src/content/pages';
 /** The redirect files an import owns wholly; `public/_redirects` it may share with the owner. */
 export const OWN_REDIRECTS = ['src/redirects.mjs', 'khabar-redirects.map'] as const;
 export const SHARED_REDIRECTS = 'public/_redirects';
@@ -236,7 +238,7 @@ async function digestFile(path: string): Promise<string | undefined> {
 function kindOf(path: string): 'file' | 'shared' | undefined {
   if (path === SHARED_REDIRECTS) return 'shared';
   if ((OWN_REDIRECTS as readonly string[]).includes(path)) return 'file';
-  if ([ARTICLES, AUTHORS, ASSETS].some((folder) => path.startsWith(`${folder}/`))) return 'file';
+  if ([ARTICLES, AUTHORS, ASSETS, PAGES].some((folder) => path.startsWith(`${folder}/`))) return 'file';
   return undefined;
 }
 

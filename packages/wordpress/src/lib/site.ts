@@ -82,12 +82,21 @@ ${sections}
 }
 
 export const CONTENT_CONFIG = `import { defineCollection } from 'astro:content';
-import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
+import {
+  articlesLoader,
+  articleSchema,
+  authorsLoader,
+  authorSchema,
+  pagesLoader,
+  pageSchema,
+} from 'astro-theme-khabar/content';
 import { commentsLoader } from 'khabar-comments/loader';
 
 export const collections = {
   articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
+  // The site's pages (WordPress pages), at /{slug}/ and linked from the footer.
+  pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
   // Approved comments only, from the receiver's folder.
   comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakingStories, homeLayout, type HomeStory } from './home.ts';
+import { breakingStories, homeLayout, leadStory, type HomeStory } from './home.ts';
 
 const hour = 3_600_000;
 const now = new Date('2016-12-01T18:00:00Z');
@@ -56,6 +56,36 @@ describe('homeLayout', () => {
 
   it('lists the latest stories overall', () => {
     expect(ids(layout.latest)).toEqual(['future', 'p1', 'e1', 'p2']);
+  });
+
+  it('leads with the newest pinned story that is published, ahead of newer ones', () => {
+    const pinned = (s: HomeStory, extra: Partial<HomeStory['data']> = {}): HomeStory => ({
+      ...s,
+      data: { ...s.data, pinned: true, ...extra },
+    });
+    const list = stories.map((s) => (s.id === 'p2' || s.id === 'p3' ? pinned(s) : s));
+    const layout = homeLayout(list, options);
+    expect(layout.lead?.id).toBe('p2');
+    // The top stories are the newest others; the pinned lead is not repeated in a section block.
+    expect(ids(layout.top)).toEqual(['future', 'p1']);
+    expect(layout.blocks.find((b) => b.section === 'politics')?.stories.map((s) => s.id)).toEqual(['p3']);
+    // The latest list stays in order of publication.
+    expect(ids(layout.latest)).toEqual(['future', 'p1', 'e1', 'p2']);
+  });
+
+  it('passes over a pinned story that is scheduled or a draft', () => {
+    const pin = (s: HomeStory, draft = false): HomeStory => ({
+      ...s,
+      data: { ...s.data, pinned: true, draft },
+    });
+    const rest = stories.slice(1, -2);
+    const older = stories.at(-2) as HomeStory;
+    const list = [pin(story('later', 'politics', -1)), ...rest, pin(story('d', 'economy', 9), true), older];
+    // Neither pinned story counts: the newest story leads, as without pins…
+    expect(leadStory(list, now)?.id).toBe('later');
+    // …and an older pinned story that is published leads ahead of both.
+    expect(leadStory([...list, pin(story('old', 'sports', 40))], now)?.id).toBe('old');
+    expect(leadStory<HomeStory>([], now)).toBeUndefined();
   });
 
   it('handles an empty newsroom', () => {

@@ -6,7 +6,7 @@
 
 export interface HomeStory {
   id: string;
-  data: { published: Date; section: string; breaking: boolean };
+  data: { published: Date; section: string; breaking: boolean; pinned?: boolean; draft?: boolean };
 }
 
 export interface HomeOptions {
@@ -46,13 +46,30 @@ export function breakingStories<T extends HomeStory>(stories: readonly T[], hour
 }
 
 /**
- * The home page from stories sorted newest first. The lead and top stories are the newest; each section
- * block shows the newest of its section that are not already in the lead or the top stories (a block
- * left with nothing is dropped); the latest list is the newest overall.
+ * The home page's lead: the newest story pinned (`pinned: true`) that is published by `now` (not a draft,
+ * not scheduled for later), else the newest story.
+ */
+export function leadStory<T extends HomeStory>(stories: readonly T[], now: Date): T | undefined {
+  const end = now.getTime();
+  const pinned = stories.find(
+    (s) => s.data.pinned === true && s.data.draft !== true && s.data.published.getTime() <= end,
+  );
+  return pinned ?? stories[0];
+}
+
+/**
+ * The home page from stories sorted newest first. The lead is the newest pinned story, else the newest
+ * (`leadStory`); the top stories are the newest others; each section block shows the newest of its
+ * section that are not already in the lead or the top stories (a block left with nothing is dropped);
+ * the latest list is the newest overall, a pinned lead included where its date puts it.
  */
 export function homeLayout<T extends HomeStory>(stories: readonly T[], options: HomeOptions): HomeLayout<T> {
-  const [lead, ...rest] = stories;
-  const top = rest.slice(0, Math.max(0, options.topStories));
+  const lead = leadStory(stories, options.now);
+  const wantedTop = Math.max(0, options.topStories);
+  const top = stories
+    .slice(0, wantedTop + 1)
+    .filter((s) => s !== lead)
+    .slice(0, wantedTop);
   const shown = new Set([lead, ...top].filter(Boolean).map((s) => (s as T).id));
   const wanted = new Set(options.sections);
   const perSection = new Map<string, T[]>(options.sections.map((slug) => [slug, []]));

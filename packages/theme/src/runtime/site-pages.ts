@@ -1,0 +1,84 @@
+/**
+ * The site's pages («من نحن», «اتصل بنا»), as the route, the footer and the sitemap need them. The
+ * `pages` collection is optional: a site that never defined it has no site pages, and the theme reads it
+ * once per build without the warning Astro prints for a collection that does not exist.
+ */
+import { getCollection } from 'astro:content';
+import type { PageData } from '../config/page.ts';
+import { RESERVED_SLUGS } from '../lib/routes.ts';
+import { footerPages, publishedPages, sitePageProblems, sitePageSlug } from '../lib/site-pages.ts';
+import { sectionPath } from '../lib/urls.ts';
+import { config } from './site.ts';
+
+/** A site page entry, as `getCollection('pages')` returns it. */
+export interface SitePage {
+  id: string;
+  collection: 'pages';
+  data: PageData;
+  body?: string | undefined;
+  filePath?: string | undefined;
+  /** Astro's digest of the entry's file: what the page's `cacheKey` names it by. */
+  digest?: string | undefined;
+  rendered?: { html: string } | undefined;
+}
+
+const COLLECTION = 'pages';
+
+/**
+ * `getCollection('pages')`, without Astro's "does not exist or is empty" warning when the site has no
+ * such collection (the warning names the collection; any other line passes through). Astro's console
+ * logger writes warnings with `console.info`; a site with a logger of its own sees the warning.
+ */
+async function readCollection(): Promise<SitePage[]> {
+  const info = console.info;
+  const quiet = `"${COLLECTION}" does not exist or is empty`;
+  console.info = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes(quiet)) return;
+    info(...args);
+  };
+  try {
+    return await (getCollection(COLLECTION) as Promise<SitePage[]>);
+  } finally {
+    console.info = info;
+  }
+}
+
+let cache: Promise<SitePage[]> | undefined;
+
+/**
+ * Every site page, drafts included, in a stable order. A page whose address is a section's, one of the
+ * theme's own, or another page's fails the build, naming its file.
+ */
+function allPages(): Promise<SitePage[]> {
+  cache ??= readCollection().then((pages) => {
+    const sorted = [...pages].sort((a, b) => a.id.localeCompare(b.id, 'en'));
+    const problems = sitePageProblems(sorted, { sections: config.sections, reserved: RESERVED_SLUGS });
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    return sorted;
+  });
+  return cache;
+}
+
+/** The published site pages (not drafts). */
+export async function getSitePages(): Promise<SitePage[]> {
+  return publishedPages(await allPages());
+}
+
+/** The page's URL segment (`من-نحن`). */
+export function sitePageSegment(page: SitePage): string {
+  return sitePageSlug(page.id);
+}
+
+/** The encoded path of a site page (`/%D9%85%D9%86-%D9%86%D8%AD%D9%86/`). */
+export function sitePageUrl(page: SitePage): string {
+  // A page shares the first path segment with the sections: the same URL builder.
+  return sectionPath(config.base, sitePageSegment(page));
+}
+
+let footer: Promise<SitePage[]> | undefined;
+
+/** The pages the footer links (`pages.footer`), in order. */
+export function getFooterPages(): Promise<SitePage[]> {
+  footer ??= allPages().then((pages) => footerPages(pages, config.pages.footer, config.locale));
+  return footer;
+}
