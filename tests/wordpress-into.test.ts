@@ -213,9 +213,9 @@ describe('importing into an existing Khabar site', () => {
     const result = await into(exports.v1, '--dry-run');
     expect(result.code).toBe(0);
     expect(result.out).toContain(
-      `Dry run: nothing was written to ${site}. It would add 8 files and update 0`,
+      `Dry run: nothing was written to ${site}. It would add 9 files and update 0`,
     );
-    expect(result.out).toContain(`Would be added (8):\n  src/assets/wp/2016/12/lavrov.jpg`);
+    expect(result.out).toContain(`Would be added (9):\n  src/assets/wp/2016/12/lavrov.jpg`);
     expect(result.out).toContain('Comments: 3 to add');
     expect({ files: await digests(site), folders: await folders() }).toEqual(before);
   });
@@ -243,6 +243,8 @@ describe('importing into an existing Khabar site', () => {
         MATCH_FILE,
         SEED_FILE,
         'src/content/authors/omar.json',
+        // The export's «من نحن» page, a site page of the theme's.
+        'src/content/pages/من-نحن.md',
         'src/redirects.mjs',
       ].sort(),
     );
