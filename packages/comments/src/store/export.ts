@@ -173,3 +173,58 @@ export class ExportStore implements CommentStore {
     return Promise.resolve();
   }
 }
+
+/** The export of the approved comments' public halves (what `serve --export` writes). */
+async function approvedExport(store: CommentStore): Promise<CommentsExport> {
+  const comments = store.approved
+    ? await store.approved()
+    : (await store.list({ status: 'approved' })).map((c) => c.public);
+  return {
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    comments: comments.map((c) => ({ status: 'approved' as const, public: c })),
+  };
+}
+
+export interface ExportKeeper {
+  /** Rewrites the file if the approved comments changed since it was last written. */
+  refresh(): Promise<void>;
+  /** Stops polling, after the write under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps an export of the approved comments current for builds that cannot reach the store: written
+ * now, then whenever the store's `approvedVersion` changes (checked every `intervalMs`, so approvals
+ * made from the CLI or by another receiver are seen) and when `refresh` is called.
+ */
+export function keepExportCurrent(
+  store: CommentStore,
+  file: string,
+  options: { intervalMs?: number; logger?: Pick<Console, 'error'> } = {},
+): ExportKeeper {
+  const logger = options.logger ?? console;
+  let written: string | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  const write = async () => {
+    const version = await store.approvedVersion?.();
+    if (version !== undefined && version === written) return;
+    await writeExportFile(file, await approvedExport(store));
+    written = version;
+  };
+  const refresh = () => {
+    chain = chain.then(write).catch((error: unknown) => {
+      logger.error(`khabar-comments: could not write the export ${file}: ${String(error)}`);
+    });
+    return chain;
+  };
+  const timer = setInterval(() => void refresh(), options.intervalMs ?? 5000);
+  timer.unref();
+  return {
+    refresh,
+    stop: () => {
+      clearInterval(timer);
+      return chain;
+    },
+  };
+}
