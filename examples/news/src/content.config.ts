@@ -5,6 +5,6 @@ import { commentsLoader } from 'khabar-comments/loader';
 export const collections = {
   articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
-  // Approved comments only, from the receiver's folder.
+  // Approved comments only, from the store the comments options name (comments/comments.db).
   comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };
