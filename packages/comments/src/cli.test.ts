@@ -98,7 +98,11 @@ describe('khabar-comments --store and migrate', () => {
     const to = `sqlite:${join(dir, 'comments.db')}`;
     const moved = await run(['migrate', '--from', from, '--to', to]);
     expect(moved.code, moved.err).toBe(0);
-    const sums = [...moved.out.matchAll(/4 comment\(s\) \(pending 1, approved 1, spam 1, trash 1\), sha256 ([0-9a-f]{64})/g)];
+    const sums = [
+      ...moved.out.matchAll(
+        /4 comment\(s\) \(pending 1, approved 1, spam 1, trash 1\), sha256 ([0-9a-f]{64})/g,
+      ),
+    ];
     expect(sums.length).toBe(2);
     expect(sums[0]?.[1]).toBe(sums[1]?.[1]);
     expect(moved.out).toContain('4 copied, 0 already there');

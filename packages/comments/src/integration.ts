@@ -15,7 +15,13 @@ import { toRuntimeConfig, type CommentsRuntimeConfig } from './config/runtime-co
 import { STORE_GLOBAL, type IntegrationStore } from './loader.ts';
 import { buildManifest, writeManifest } from './manifest.ts';
 import { inspectFolder } from './store/open.ts';
-import { defaultStoreSpec, describeStore, manifestStoreSpec, parseStoreSpec, type StoreSpec } from './store/spec.ts';
+import {
+  defaultStoreSpec,
+  describeStore,
+  manifestStoreSpec,
+  parseStoreSpec,
+  type StoreSpec,
+} from './store/spec.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 

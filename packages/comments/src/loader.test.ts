@@ -60,7 +60,11 @@ describe('commentsLoader', () => {
     const approved = await fill(db);
     await writeExportFile(join(root, 'approved.json'), buildExport(await db.list(), new Date(), false));
     await db.close();
-    for (const options of [{ dir: 'comments' }, { store: 'sqlite:comments/comments.db' }, { store: 'export:approved.json' }]) {
+    for (const options of [
+      { dir: 'comments' },
+      { store: 'sqlite:comments/comments.db' },
+      { store: 'export:approved.json' },
+    ]) {
       const { entries, context } = contextFor(root);
       await commentsLoader(options).load(context);
       expect([...entries.keys()], JSON.stringify(options)).toEqual([approved.public.id]);

@@ -12,8 +12,11 @@ export async function migrate(flags: Flags, io: CliIo): Promise<number> {
   const fromSpec = parseStoreSpec(flags.from, io.cwd, '--from');
   const toSpec = parseStoreSpec(flags.to, io.cwd, '--to');
   if (toSpec.kind === 'export')
-    throw new UsageError('--to cannot be an export (it is read-only): use khabar-comments export --out instead.');
-  if (describeStore(fromSpec) === describeStore(toSpec)) throw new UsageError('--from and --to are the same store.');
+    throw new UsageError(
+      '--to cannot be an export (it is read-only): use khabar-comments export --out instead.',
+    );
+  if (describeStore(fromSpec) === describeStore(toSpec))
+    throw new UsageError('--from and --to are the same store.');
   const from = await openStore(fromSpec, { readOnly: true });
   try {
     const to = await openStore(toSpec);

@@ -171,7 +171,7 @@ export function storeContract(name: string, makeStore: () => Promise<CommentStor
       expect(await flood.reserve(key, t0 + 16_000, 15_000)).toBe(0);
       // Many at once for one key: exactly one is granted.
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => flood.reserve(`${key}-race`, t0, 15_000)),
+        Array.from({ length: 20 }, () => Promise.resolve(flood.reserve(`${key}-race`, t0, 15_000))),
       );
       expect(results.filter((wait) => wait === 0).length).toBe(1);
     });

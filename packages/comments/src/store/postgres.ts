@@ -51,8 +51,11 @@ async function migrate(pool: Pool, schema: string, t: string, where: string): Pr
     ]);
     const current = table.rows[0]?.present
       ? Number(
-          (await client.query<{ v: number }>(`SELECT coalesce(max(version), 0) AS v FROM ${t}schema`)).rows[0]
-            ?.v ?? 0,
+          (
+            await client.query<{ v: number | string }>(
+              `SELECT coalesce(max(version), 0) AS v FROM ${t}schema`,
+            )
+          ).rows[0]?.v ?? 0,
         )
       : 0;
     const pending = pendingMigrations(POSTGRES_MIGRATIONS, current, where);

@@ -36,7 +36,9 @@ function postgresProblem(value: string): string | undefined {
  * @example 'sqlite:./comments/comments.db'
  */
 export const StoreSpecSchema = z.string().superRefine((value, ctx) => {
-  const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+  const issue = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+  };
   const kind = /^([a-z]+):/.exec(value)?.[1];
   if (kind === 'postgres' || kind === 'postgresql') {
     const problem = postgresProblem(value);

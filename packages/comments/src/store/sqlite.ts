@@ -43,12 +43,13 @@ let sqliteModule: Promise<typeof import('node:sqlite')> | undefined;
  */
 function loadSqlite(): Promise<typeof import('node:sqlite')> {
   sqliteModule ??= (async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back as it was; it is only called on `process`
     const emit = process.emitWarning;
-    process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
       const text = typeof warning === 'string' ? warning : warning.message;
       if (text.includes('SQLite is an experimental feature')) return;
-      (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-    }) as typeof process.emitWarning;
+      Reflect.apply(emit, process, [warning, ...rest]);
+    };
     try {
       return await import('node:sqlite');
     } catch (error) {
@@ -89,9 +90,9 @@ function migrate(db: DatabaseSync, path: string): void {
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${T}schema (version INTEGER PRIMARY KEY NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`,
     );
-    const current = Number(
-      (db.prepare(`SELECT coalesce(max(version), 0) AS v FROM ${T}schema`).get() as { v: number }).v,
-    );
+    const current = (
+      db.prepare(`SELECT coalesce(max(version), 0) AS v FROM ${T}schema`).get() as { v: number }
+    ).v;
     const record = db.prepare(`INSERT INTO ${T}schema (version, description, applied_at) VALUES (?, ?, ?)`);
     for (const migration of pendingMigrations(SQLITE_MIGRATIONS, current, path)) {
       db.exec(migration.sql(T, T));
@@ -108,7 +109,7 @@ function migrate(db: DatabaseSync, path: string): void {
 function checkVersion(db: DatabaseSync, path: string): void {
   let current = 0;
   try {
-    current = Number((db.prepare(`SELECT max(version) AS v FROM ${T}schema`).get() as { v: number }).v);
+    current = (db.prepare(`SELECT coalesce(max(version), 0) AS v FROM ${T}schema`).get() as { v: number }).v;
   } catch {
     // No schema table: not a comments database, or one never opened for writing.
   }
@@ -253,7 +254,7 @@ export class SqliteStore implements CommentStore {
         this.#sql(`DELETE FROM ${T}flood WHERE at < ?`).run(now - Math.max(windowMs, 86_400_000));
       if (Number(changes) > 0) return 0;
       const row = this.#sql(`SELECT at FROM ${T}flood WHERE key = ?`).get(key) as { at: number } | undefined;
-      return row ? floodWait(Number(row.at), now, windowMs) : 0;
+      return row ? floodWait(row.at, now, windowMs) : 0;
     });
   }
 
