@@ -6,7 +6,7 @@
  * reader asks for it (`rendering.prerender: 'recent'`), and runs that server.
  *
  *   site      http://localhost:4321/   (astro preview of examples/news/dist, or the Node server)
- *   comments  http://localhost:8787/   (khabar-comments serve, storing in examples/news/comments/)
+ *   comments  http://localhost:8787/   (khabar-comments serve, storing in examples/news/comments/comments.db)
  *
  * The receiver and the build share a secret for the forms' time tokens: KHABAR_COMMENTS_SECRET if set,
  * otherwise one made for this machine and kept in examples/news/comments/.dev-secret (git-ignored).
@@ -22,6 +22,9 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const example = join(root, 'examples/news');
 const commentsDir = join(example, 'comments');
 const secretFile = join(commentsDir, '.dev-secret');
+// The example's store (its astro.config.mjs names the same): one SQLite file, which the first build
+// creates with the sample comments.
+const commentStore = `sqlite:${join(commentsDir, 'comments.db')}`;
 
 function devSecret() {
   if (process.env.KHABAR_COMMENTS_SECRET) return process.env.KHABAR_COMMENTS_SECRET;
@@ -66,6 +69,8 @@ build.on('exit', (code) => {
     'serve',
     '--dir',
     commentsDir,
+    '--store',
+    commentStore,
     '--port',
     process.env.KHABAR_COMMENTS_PORT ?? '8787',
   ]);

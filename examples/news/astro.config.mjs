@@ -1,8 +1,10 @@
 // @ts-check
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 import khabar from 'astro-theme-khabar';
+import { copyComments, openStore } from 'khabar-comments/store';
 
 // `pnpm start:server` builds the newsroom for a Node server: only the home page, the first page of each
 // listing and the feeds are built ahead, and every story is rendered when a reader asks for it.
@@ -13,6 +15,22 @@ const onDemand = process.env.KHABAR_EXAMPLE_SERVER === '1';
 const devSecret = new URL('./comments/.dev-secret', import.meta.url);
 if (!process.env.KHABAR_COMMENTS_SECRET && existsSync(devSecret)) {
   process.env.KHABAR_COMMENTS_SECRET = readFileSync(devSecret, 'utf8').trim();
+}
+
+// Comments are stored in one SQLite file, which the receiver (`pnpm start`), the CLI (`pnpm comments`)
+// and the build's loader all read; it is git-ignored. A fresh clone has none yet: the first build fills
+// it with the sample comments the repository ships, as `khabar-comments migrate --from
+// export:sample-comments.json --to sqlite:comments/comments.db` would.
+const commentStore = 'sqlite:comments/comments.db';
+if (!existsSync(new URL('./comments/comments.db', import.meta.url))) {
+  const base = fileURLToPath(new URL('.', import.meta.url));
+  const samples = await openStore('export:sample-comments.json', { base });
+  const store = await openStore(commentStore, { base });
+  try {
+    await copyComments(samples, store);
+  } finally {
+    await store.close();
+  }
 }
 
 export default defineConfig({
@@ -46,6 +64,7 @@ export default defineConfig({
         endpoint: process.env.KHABAR_COMMENTS_ENDPOINT ?? 'http://localhost:8787/',
         origins: ['http://localhost:4321', 'https://khabar.example'],
         dir: 'comments',
+        store: commentStore,
       },
       // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
       rendering: onDemand ? { prerender: 'recent', recentDays: 0 } : { prerender: 'all' },

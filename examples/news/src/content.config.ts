@@ -8,6 +8,6 @@ export const collections = {
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
   // The site's own pages («من نحن»), at /{slug}/ and linked from the footer.
   pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
-  // Approved comments only, from the receiver's folder.
+  // Approved comments only, from the store the comments options name (comments/comments.db).
   comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };

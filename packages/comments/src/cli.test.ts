@@ -75,10 +75,67 @@ describe('khabar-comments CLI', () => {
 
   it('reports unknown ids and commands clearly', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
-    const missing = await run(['approve', '../../etc/passwd', '--dir', dir]);
+    const missing = await run(['approve', '../../etc/passwd', '--dir', dir, '--store', `file:${dir}`]);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('No comment with id "../../etc/passwd"');
     await expect(run(['frobnicate'])).rejects.toThrow(/Unknown command "frobnicate"/);
     await expect(run(['serve', '--dir', dir])).rejects.toThrow(/KHABAR_COMMENTS_SECRET/);
+  });
+});
+
+describe('khabar-comments --store and migrate', () => {
+  it('runs every command on the store --store names, and moves a file store to SQLite without loss', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    const files = new FileStore(join(dir, 'comments'));
+    const comments = [
+      sampleComment({ status: 'approved', private: { email: 'a@example.com' } }),
+      sampleComment({ public: { body: 'نص **عربي** مع ZWNJ\u200C' } }),
+      sampleComment({ status: 'spam' }),
+      sampleComment({ status: 'trash', public: { parentId: null, url: 'https://example.com/' } }),
+    ];
+    for (const c of comments) await files.add(c);
+    const from = `file:${join(dir, 'comments')}`;
+    const to = `sqlite:${join(dir, 'comments.db')}`;
+    const moved = await run(['migrate', '--from', from, '--to', to]);
+    expect(moved.code, moved.err).toBe(0);
+    const sums = [
+      ...moved.out.matchAll(
+        /4 comment\(s\) \(pending 1, approved 1, spam 1, trash 1\), sha256 ([0-9a-f]{64})/g,
+      ),
+    ];
+    expect(sums.length).toBe(2);
+    expect(sums[0]?.[1]).toBe(sums[1]?.[1]);
+    expect(moved.out).toContain('4 copied, 0 already there');
+    // Run again: nothing to copy, still the same.
+    expect((await run(['migrate', '--from', from, '--to', to])).out).toContain('0 copied, 4 already there');
+
+    const list = await run(['list', '--store', to, '--status', 'all', '--json']);
+    expect((JSON.parse(list.out) as unknown[]).length).toBe(4);
+    const id = comments[1]?.public.id ?? '';
+    expect((await run(['approve', id, '--store', to, '--no-deploy'])).code).toBe(0);
+    expect((await run(['show', id, '--store', to, '--json'])).out).toContain('"status": "approved"');
+    // The file store is untouched by the move and by the commands on SQLite.
+    expect((await files.get(id))?.status).toBe('pending');
+
+    const out = join(dir, 'approved.json');
+    expect((await run(['export', '--store', to, '--status', 'approved', '--out', out])).out).toContain(
+      '2 comment(s) written',
+    );
+    const fromExport = await run(['list', '--store', `export:${out}`, '--status', 'all', '--json']);
+    expect((JSON.parse(fromExport.out) as { id: string }[]).map((c) => c.id).sort()).toEqual(
+      [comments[0]?.public.id, id].sort(),
+    );
+    await expect(run(['approve', id, '--store', `export:${out}`])).rejects.toThrow(/read-only/);
+  });
+
+  it('names the flag at fault, and refuses to move into an export', async () => {
+    await expect(run(['list', '--store', './comments'])).rejects.toThrow(
+      /--store: must start with file:, sqlite:, postgres:\/\/ or export:/,
+    );
+    await expect(run(['list', '--store', 'sqlite://x.db'])).rejects.toThrow(/write "sqlite:\/x.db"/);
+    await expect(run(['migrate', '--from', 'file:/tmp/x'])).rejects.toThrow(/Give both stores/);
+    await expect(run(['migrate', '--from', 'file:/tmp/x', '--to', 'export:/tmp/y.json'])).rejects.toThrow(
+      /cannot be an export/,
+    );
   });
 });

@@ -2,20 +2,23 @@
 /**
  * `khabar-comments`: run the receiver and moderate from a terminal.
  *
- *   khabar-comments serve --dir comments --port 8787 [--origin https://news.example]
+ *   khabar-comments serve [--store sqlite:./comments/comments.db] --port 8787 [--origin https://news.example]
  *   khabar-comments list [--status pending] [--post <id>] [--json]
  *   khabar-comments show <id>
  *   khabar-comments approve|spam|trash|delete <id>…
- *   khabar-comments export [--status approved] [--private] > comments.json
+ *   khabar-comments export [--status approved] [--private] [--out comments.json]
+ *   khabar-comments migrate --from file:./comments --to sqlite:./comments/comments.db
  *
- * The commands live by group in `cli/`: `serve.ts` (the receiver) and `moderate.ts` (the rest).
+ * Every command takes `--store` (see `store/spec.ts`). The commands live by group in `cli/`:
+ * `serve.ts` (the receiver), `moderate.ts` (moderation and export) and `migrate.ts` (moving stores).
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KhabarCommentsConfigError } from './config/friendly-errors.ts';
 import { readManifest } from './manifest.ts';
-import { FileStore } from './store/fs.ts';
+import { chooseStore, openStore } from './store/open.ts';
+import { migrate } from './cli/migrate.ts';
 import { MODERATION_COMMANDS, moderate, type ModerationCommand } from './cli/moderate.ts';
 import { serve } from './cli/serve.ts';
 import { HELP, parseFlags, UsageError, type CliIo } from './cli/usage.ts';
@@ -35,12 +38,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return command ? 0 : 1;
   }
   const { values, positionals } = parseFlags(rest);
+  if (command === 'migrate') return migrate(values, io);
+  if (command !== 'serve' && !isModeration(command))
+    throw new UsageError(`Unknown command "${command}". Run khabar-comments help.`);
   const dir = resolve(io.cwd, values.dir);
-  const store = new FileStore(dir);
   const manifest = await readManifest(dir);
-  if (command === 'serve') return serve(values, dir, store, manifest, io);
-  if (isModeration(command)) return moderate(command, values, positionals, store, manifest, io);
-  throw new UsageError(`Unknown command "${command}". Run khabar-comments help.`);
+  const choice = chooseStore({
+    flag: values.store,
+    env: io.env['KHABAR_COMMENTS_STORE'],
+    manifest: manifest?.store,
+    dir,
+    cwd: io.cwd,
+  });
+  const store = await openStore(choice.spec);
+  if (command === 'serve')
+    // serve closes the store when the server stops; a mistake in its flags closes it here.
+    return serve(values, dir, store, choice, manifest, io).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
+  try {
+    return await moderate(command, values, positionals, store, manifest, io);
+  } finally {
+    await store.close();
+  }
 }
 
 function isEntry(): boolean {

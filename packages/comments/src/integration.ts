@@ -12,7 +12,16 @@ import {
   type Post,
 } from './config/options.ts';
 import { toRuntimeConfig, type CommentsRuntimeConfig } from './config/runtime-config.ts';
+import { STORE_GLOBAL, type IntegrationStore } from './loader.ts';
 import { buildManifest, writeManifest } from './manifest.ts';
+import { inspectFolder } from './store/open.ts';
+import {
+  defaultStoreSpec,
+  describeStore,
+  manifestStoreSpec,
+  parseStoreSpec,
+  type StoreSpec,
+} from './store/spec.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
@@ -133,6 +142,7 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
   const now = new Date(config.now ?? Date.now());
   let commentsDir = '';
   let origins: string[] = [];
+  let storeSpec: StoreSpec | undefined;
 
   return {
     name: 'khabar-comments',
@@ -140,6 +150,14 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
       'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(astroConfig.root);
         commentsDir = resolve(root, config.dir);
+        // One store for the receiver (through site.json) and the loader (through a global, as the clock).
+        storeSpec = config.store
+          ? parseStoreSpec(config.store, root, 'khabarComments({ store })')
+          : defaultStoreSpec(commentsDir, inspectFolder(commentsDir));
+        (globalThis as Record<symbol, unknown>)[STORE_GLOBAL] = {
+          dir: commentsDir,
+          spec: storeSpec,
+        } satisfies IntegrationStore;
         origins = config.origins ?? (astroConfig.site ? [new URL(astroConfig.site).origin] : []);
         if (origins.length === 0) {
           logger.warn(
@@ -181,10 +199,15 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
           // The list is the receiver's, not part of the site.
           await rm(join(outDir, POSTS_FOLDER), { recursive: true, force: true });
         }
-        const manifest = buildManifest(config, { origins, generatedAt: now.toISOString(), posts });
+        const manifest = buildManifest(config, {
+          origins,
+          generatedAt: now.toISOString(),
+          posts,
+          store: storeSpec ? manifestStoreSpec(storeSpec, commentsDir) : undefined,
+        });
         await writeManifest(commentsDir, manifest);
         logger.info(
-          `${manifest.posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver.`,
+          `${manifest.posts.length} post(s) take comments; wrote ${join(commentsDir, 'site.json')} for the receiver (store ${storeSpec ? describeStore(storeSpec) : 'default'}).`,
         );
       },
     },

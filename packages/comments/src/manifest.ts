@@ -16,7 +16,7 @@ export function uniquePosts(posts: readonly Post[]): Post[] {
 /** The manifest a build writes: the integration's rules, the site's origins and posts, never the secret. */
 export function buildManifest(
   options: KhabarCommentsOptions,
-  build: { origins: string[]; generatedAt: string; posts: readonly Post[] },
+  build: { origins: string[]; generatedAt: string; posts: readonly Post[]; store?: string | undefined },
 ): Manifest {
   return {
     version: 1,
@@ -32,6 +32,7 @@ export function buildManifest(
     limits: options.limits,
     locale: options.locale,
     strings: options.strings,
+    ...(build.store ? { store: build.store } : {}),
     posts: uniquePosts(build.posts),
   };
 }

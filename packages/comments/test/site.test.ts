@@ -4,7 +4,7 @@
  * comments that pass the receiver render as inert text.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -64,8 +64,9 @@ function cli(args: string[]): Promise<string> {
   });
 }
 
+/** The pending comments' ids, from whichever store the fixture's build chose (a new site: SQLite). */
 async function pendingIds(): Promise<string[]> {
-  return (await readdir(join(commentsDir, 'pending'))).map((name) => name.replace(/\.json$/, ''));
+  return (JSON.parse(await cli(['list', '--json'])) as { id: string }[]).map((c) => c.id);
 }
 
 async function articleDocument() {

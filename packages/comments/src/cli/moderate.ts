@@ -1,8 +1,10 @@
-/** The moderation commands: list, show, approve, spam, trash, delete and export, over the file store. */
+/** The moderation commands: list, show, approve, spam, trash, delete and export, over any store. */
 import { excerpt } from '../lib/markdown.ts';
 import type { Manifest } from '../config/options.ts';
 import { STATUSES, type CommentStatus, type StoredComment } from '../store/comment.ts';
-import type { FileStore } from '../store/fs.ts';
+import { resolve } from 'node:path';
+import { buildExport, exportText, writeExportFile } from '../store/export.ts';
+import type { CommentStore } from '../store/types.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
 
 const STATUS_LABEL: Record<CommentStatus, string> = {
@@ -64,7 +66,7 @@ export async function moderate(
   command: ModerationCommand,
   flags: Flags,
   ids: string[],
-  store: FileStore,
+  store: CommentStore,
   manifest: Manifest | undefined,
   io: CliIo,
 ): Promise<number> {
@@ -133,8 +135,14 @@ export async function moderate(
     }
     case 'export': {
       const comments = await store.list({ status: statusFilter(flags, 'all'), postId: flags.post });
-      const rows = comments.map((c) => (flags.private ? c : { status: c.status, public: c.public }));
-      io.out(JSON.stringify({ version: 1, exportedAt: new Date().toISOString(), comments: rows }, null, 2));
+      const data = buildExport(comments, new Date(), flags.private);
+      if (!flags.out) {
+        io.out(exportText(data).trimEnd());
+        return 0;
+      }
+      const file = resolve(io.cwd, flags.out);
+      await writeExportFile(file, data);
+      io.out(`${comments.length} comment(s) written to ${file}`);
       return 0;
     }
   }

@@ -1,18 +1,26 @@
 /** `khabar-comments serve`: the receiver on Node, with its settings from `site.json` unless flags say otherwise. */
+import { resolve } from 'node:path';
 import type { Manifest } from '../config/options.ts';
 import { startNodeServer } from '../adapters/node.ts';
 import { ManifestPosts } from '../manifest.ts';
 import { createHandler } from '../receiver/index.ts';
-import type { FileStore } from '../store/fs.ts';
+import { keepExportCurrent } from '../store/export.ts';
+import type { OpenStore, StoreChoice } from '../store/open.ts';
+import { describeStore } from '../store/spec.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
 
 export async function serve(
   flags: Flags,
   dir: string,
-  store: FileStore,
+  store: OpenStore,
+  choice: StoreChoice,
   manifest: Manifest | undefined,
   io: CliIo,
 ): Promise<number> {
+  if (choice.spec.kind === 'export')
+    throw new UsageError(
+      `The receiver cannot store comments in ${describeStore(choice.spec)} (an export is read-only): give it --store sqlite:…, file:… or postgres://…`,
+    );
   const secretEnv = flags['secret-env'];
   const secret = io.env[secretEnv];
   if (!secret)
@@ -29,8 +37,19 @@ export async function serve(
     io.err(`warning: ${dir}/site.json does not exist yet: no post accepts comments until the site is built.`);
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const closeAfter = flags['close-after-days'];
+  if (choice.from === 'default' && choice.spec.kind === 'file')
+    io.err(
+      `note: ${dir} holds a file store, used as before. To move it to SQLite: khabar-comments migrate --from file:${dir} --to sqlite:${dir}/comments.db`,
+    );
+  const exporter = flags.export
+    ? keepExportCurrent(store, resolve(io.cwd, flags.export), { logger: { error: io.err } })
+    : undefined;
+  await exporter?.refresh();
   const handler = createHandler({
     store,
+    onAccepted: (comment) => {
+      if (comment.status === 'approved') void exporter?.refresh();
+    },
     posts: posts.lookup,
     origins,
     secret,
@@ -51,14 +70,17 @@ export async function serve(
     locale: manifest?.locale,
     strings: manifest?.strings,
   });
-  await store.init();
   const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });
   io.out(
-    `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (folder ${dir}; origins ${origins.join(', ')})`,
+    `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (store ${describeStore(choice.spec)}; origins ${origins.join(', ')})`,
   );
   await new Promise<void>((done) => {
     const stop = () => {
-      void server.close().then(done);
+      void server
+        .close()
+        .then(() => exporter?.stop())
+        .then(() => store.close())
+        .then(done);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -4,21 +4,30 @@ import { parseArgs } from 'node:util';
 export const HELP = `khabar-comments: static comments for Astro news sites
 
 Usage:
-  khabar-comments serve   --dir <folder> [--port 8787] [--host 127.0.0.1] [--origin <url>]…
+  khabar-comments serve   [--store <store>] [--dir <folder>] [--port 8787] [--host 127.0.0.1] [--origin <url>]…
                           [--base-path /] [--trusted-proxy <ip|cidr>]… [--secret-env KHABAR_COMMENTS_SECRET]
                           [--moderation all|previously-approved|none] [--max-depth 5]
-                          [--close-after-days N] [--deploy-hook <url>]
-  khabar-comments list    [--dir comments] [--status pending|approved|spam|trash|all] [--post <id>] [--json]
-  khabar-comments show    <id> [--dir comments] [--json]
-  khabar-comments approve <id>… [--dir comments] [--deploy-hook <url>] [--no-deploy]
+                          [--close-after-days N] [--deploy-hook <url>] [--export <file.json>]
+  khabar-comments list    [--store <store>] [--status pending|approved|spam|trash|all] [--post <id>] [--json]
+  khabar-comments show    <id> [--store <store>] [--json]
+  khabar-comments approve <id>… [--store <store>] [--deploy-hook <url>] [--no-deploy]
   khabar-comments spam    <id>…
   khabar-comments trash   <id>…
   khabar-comments delete  <id>…        (removes both the public and the private halves for good)
-  khabar-comments export  [--status <status>|all] [--private] [--dir comments]
+  khabar-comments export  [--store <store>] [--status <status>|all] [--private] [--out <file.json>]
+  khabar-comments migrate --from <store> --to <store>
 
-The folder defaults to ./comments. Settings not given as flags come from <folder>/site.json, which the
-site build writes. The secret comes from the environment (KHABAR_COMMENTS_SECRET unless --secret-env).
-The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK.
+A store is one of:
+  sqlite:./comments/comments.db   one SQLite file (the default for a new site)
+  file:./comments                 one JSON file per comment (sites from before SQLite)
+  postgres://user@host/db         PostgreSQL, shared by several receivers (?schema=name optional)
+  export:./approved.json          an export file or URL, read-only (for builds and restores)
+It comes from --store, else KHABAR_COMMENTS_STORE, else the site's build (site.json), else the folder:
+its comments.db, or its file store when it holds one, or a new comments.db.
+
+The folder (--dir, default ./comments) holds site.json, which the site build writes; settings not
+given as flags come from it. The secret comes from the environment (KHABAR_COMMENTS_SECRET unless
+--secret-env). The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK.
 `;
 
 /** A mistake in how the CLI was called: printed without a stack trace. */
@@ -38,6 +47,11 @@ export function parseFlags(args: string[]) {
     allowPositionals: true,
     options: {
       dir: { type: 'string', default: 'comments' },
+      store: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      export: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true },

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { StoreSpecSchema } from '../store/spec.ts';
 
 const limit = (chars: number, bytes: number) =>
   z
@@ -135,8 +136,20 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
   now: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 instant, e.g. "2016-12-01T12:00:00+03:00"' })
     .optional(),
-  /** The folder the receiver stores comments in, relative to the project root. @example 'comments' */
+  /**
+   * The comments folder, relative to the project root: the build writes `site.json` there for the
+   * receiver, and, when `store` is not set, the store is found there (its `comments.db`, or the file
+   * store it holds; a new site gets `comments.db`). @example 'comments'
+   */
   dir: z.string().min(1).default('comments'),
+  /**
+   * Where comments are stored, which the receiver, the CLI and the build's loader all use:
+   * `'sqlite:<file>'`, `'file:<folder>'`, `'postgres://user@host/db'` (its password is never written
+   * into `site.json`), or `'export:<file or URL>'` for a build that reads an export. Paths are relative
+   * to the project root. By default, found in `dir`.
+   * @example 'sqlite:comments/comments.db'
+   */
+  store: StoreSpecSchema.optional(),
   /** The environment variable that holds the secret (never put the secret in the config file). */
   secretEnv: z
     .string()
@@ -186,6 +199,8 @@ export const ManifestSchema = PolicySchema.extend({
   endpoint: z.string(),
   /** The site's overrides of the strings, by key, so the receiver's messages match the form's. */
   strings: z.record(z.string(), z.string()).default({}),
+  /** The store the site uses, paths relative to this file's folder; absent: the folder's default. */
+  store: StoreSpecSchema.optional(),
   posts: z.array(PostSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

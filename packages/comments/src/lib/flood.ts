@@ -1,13 +1,19 @@
 /** Flood control: one accepted comment per window from the same address key. */
 
 export interface FloodGuard {
-  /** Reserves the slot for `key` at `now`; returns 0 when granted, or the seconds to wait. */
-  reserve(key: string, now: number, windowMs: number): number;
+  /**
+   * Reserves the slot for `key` at `now`; gives 0 when granted, or the seconds to wait. A guard kept in
+   * a database answers with a promise, and rejects when the database cannot be reached.
+   */
+  reserve(key: string, now: number, windowMs: number): number | Promise<number>;
   /** Gives the slot back (the submission was refused after all, so nothing was stored). */
-  release(key: string, at: number): void;
+  release(key: string, at: number): void | Promise<void>;
 }
 
-/** In-process flood control. A serverless deployment with many instances should bring a shared one. */
+/**
+ * In-process flood control: what the file store and `MemoryStore` use. The SQLite and PostgreSQL stores
+ * bring their own (`store.flood`), kept in the database and so shared by every receiver using it.
+ */
 export class MemoryFloodGuard implements FloodGuard {
   readonly #last = new Map<string, number>();
 

@@ -22,7 +22,10 @@ export type PostsSource = readonly Post[] | ((id: string) => Post | undefined | 
 export interface HandlerOptions extends ReceiverUserOptions {
   store: CommentStore;
   posts: PostsSource;
-  /** Flood control shared across requests; in-process by default. */
+  /**
+   * Flood control shared across requests: the store's own when it keeps one (SQLite, PostgreSQL: shared
+   * by every receiver on the database), otherwise in-process.
+   */
   flood?: FloodGuard;
   /** The clock, in milliseconds. */
   now?: () => number;
@@ -89,7 +92,7 @@ export function createReceiver(options: HandlerOptions): Receiver {
     config,
     store,
     findPost: async (id) => (typeof posts === 'function' ? posts(id) : posts.find((post) => post.id === id)),
-    flood: options.flood ?? new MemoryFloodGuard(),
+    flood: options.flood ?? store.flood ?? new MemoryFloodGuard(),
     now: options.now ?? Date.now,
     logger,
     strings: resolveStrings(options.strings, config.locale),

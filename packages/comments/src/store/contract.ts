@@ -143,6 +143,39 @@ export function storeContract(name: string, makeStore: () => Promise<CommentStor
       for (const c of comments) expect(byId.get(c.public.id)).toEqual(c);
     });
 
+    it('lists approved public halves for the build, without the private ones', async () => {
+      const store = await makeStore();
+      if (!store.approved) return;
+      const shown = sampleComment({ status: 'approved', private: { email: 'hidden@example.com' } });
+      await store.add(shown);
+      await store.add(sampleComment());
+      await store.add(sampleComment({ status: 'spam' }));
+      expect(await store.approved()).toEqual([shown.public]);
+      const before = await store.approvedVersion?.();
+      await store.setStatus(shown.public.id, 'trash');
+      expect(await store.approved()).toEqual([]);
+      if (before !== undefined) expect(await store.approvedVersion?.()).not.toBe(before);
+    });
+
+    it('keeps flood control when it has its own: one slot per window, given back on release', async () => {
+      const store = await makeStore();
+      const flood = store.flood;
+      if (!flood) return;
+      const key = `flood-${Math.random()}`;
+      const t0 = Date.UTC(2016, 11, 1, 12);
+      expect(await flood.reserve(key, t0, 15_000)).toBe(0);
+      expect(await flood.reserve(key, t0 + 5_000, 15_000)).toBe(10);
+      expect(await flood.reserve(`${key}-other`, t0 + 5_000, 15_000)).toBe(0);
+      expect(await flood.reserve(key, t0 + 15_000, 15_000)).toBe(0);
+      await flood.release(key, t0 + 15_000);
+      expect(await flood.reserve(key, t0 + 16_000, 15_000)).toBe(0);
+      // Many at once for one key: exactly one is granted.
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => Promise.resolve(flood.reserve(`${key}-race`, t0, 15_000))),
+      );
+      expect(results.filter((wait) => wait === 0).length).toBe(1);
+    });
+
     it('returns copies: changing a result does not change the store', async () => {
       const store = await makeStore();
       const comment = sampleComment();

@@ -70,7 +70,7 @@ export class FileStore implements CommentStore {
     this.dir = resolve(dir);
   }
 
-  /** Creates the folders. Called by every method; call it early to fail fast on a read-only disk. */
+  /** Creates the folders. Called by every write; call it early to fail fast on a read-only disk. */
   init(): Promise<void> {
     this.#ready ??= (async () => {
       for (const folder of [...STATUSES, FOLDERS.private, FOLDERS.tmp]) {
@@ -158,15 +158,14 @@ export class FileStore implements CommentStore {
     return { status, public: publicData, private: privateData };
   }
 
+  // Reads never create the folders: reading a store (a build, `migrate --from`) leaves it as it was.
   async get(id: string): Promise<StoredComment | undefined> {
     if (!COMMENT_ID.test(id)) return undefined;
-    await this.init();
     const status = await this.#findStatus(id);
     return status ? this.#read(id, status) : undefined;
   }
 
   async list(filter: ListFilter = {}): Promise<StoredComment[]> {
-    await this.init();
     const out: StoredComment[] = [];
     for (const status of filter.status ? [filter.status] : STATUSES) {
       for (const id of await listIds(join(this.dir, status))) {
@@ -208,7 +207,6 @@ export class FileStore implements CommentStore {
   }
 
   async findDuplicate(comment: StoredComment): Promise<string | undefined> {
-    await this.init();
     if (!this.#duplicates) {
       const index = new Map<string, string>();
       for (const other of await this.list()) {
@@ -229,9 +227,8 @@ export class FileStore implements CommentStore {
   }
 
   async hasApprovedAuthor(avatar: string): Promise<boolean> {
-    await this.init();
     const folder = join(this.dir, 'approved');
-    const { mtimeMs } = await stat(folder);
+    const mtimeMs = await folderTime(folder);
     if (this.#approvedAvatars?.mtimeMs !== mtimeMs) {
       const avatars = new Set<string>();
       for (const id of await listIds(folder)) {
@@ -241,6 +238,36 @@ export class FileStore implements CommentStore {
       this.#approvedAvatars = { mtimeMs, avatars };
     }
     return this.#approvedAvatars.avatars.has(avatar);
+  }
+
+  /** The public halves in `approved/`, oldest first: the private folder is never read. */
+  async approved(): Promise<PublicComment[]> {
+    const folder = join(this.dir, 'approved');
+    const out: PublicComment[] = [];
+    for (const id of await listIds(folder)) {
+      const data = await readJson(join(folder, `${id}.json`), PublicCommentSchema);
+      if (data?.id === id) out.push(data);
+    }
+    return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  /** The approved folder's modification time and count: a rename in or out changes the time. */
+  async approvedVersion(): Promise<string> {
+    const folder = join(this.dir, 'approved');
+    return `${(await listIds(folder)).length}:${await folderTime(folder)}`;
+  }
+
+  /** Nothing to release: every write is already durable when it resolves. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+async function folderTime(folder: string): Promise<number> {
+  try {
+    return (await stat(folder)).mtimeMs;
+  } catch {
+    return -1;
   }
 }
 

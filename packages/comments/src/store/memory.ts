@@ -62,4 +62,8 @@ export class MemoryStore implements CommentStore {
     }
     return Promise.resolve(false);
   }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }

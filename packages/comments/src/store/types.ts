@@ -1,4 +1,5 @@
-import type { CommentStatus, StoredComment } from './comment.ts';
+import type { FloodGuard } from '../lib/flood.ts';
+import type { CommentStatus, PublicComment, StoredComment } from './comment.ts';
 
 export interface ListFilter {
   /** One status, or every status when omitted. */
@@ -7,9 +8,10 @@ export interface ListFilter {
 }
 
 /**
- * Where comments live. The embedded default is `FileStore` (one JSON file per comment); a serverless
- * deployment can bring its own (a KV store, a database) as long as it passes the contract suite in
- * `khabar-comments/test/store-contract`.
+ * Where comments live: `FileStore` (one JSON file per comment), `SqliteStore` (one database file, the
+ * default for new sites), `PostgresStore` (a database several receivers share), `MemoryStore` (tests),
+ * or your own over a KV store or database, as long as it passes the contract suite in
+ * `khabar-comments/test/store-contract`. `openStore(spec)` opens the built-in ones from a string.
  *
  * Every method must be safe to call concurrently, and `add` must be durable when it resolves: the
  * receiver answers 2xx only after `add` resolves.
@@ -32,4 +34,18 @@ export interface CommentStore {
   findDuplicate(comment: StoredComment): Promise<string | undefined>;
   /** True when an approved comment carries this avatar hash (the same keyed e-mail hash). */
   hasApprovedAuthor(avatar: string): Promise<boolean>;
+  /**
+   * Flood control kept in the store, shared by every receiver using it. The receiver uses it unless
+   * it is given another; without it, flood control is in-process (`MemoryFloodGuard`).
+   */
+  readonly flood?: FloodGuard | undefined;
+  /**
+   * The public halves of the approved comments, oldest first: what the site build reads. A store that
+   * can read them without the private halves implements it, so the build never reads an e-mail address.
+   */
+  approved?(): Promise<PublicComment[]>;
+  /** A value that changes whenever the set of approved comments does (`serve --export` polls it). */
+  approvedVersion?(): Promise<string>;
+  /** Commits what is pending and releases files and connections. */
+  close?(): Promise<void>;
 }

@@ -1,12 +1,21 @@
 /**
- * The receiver's tests share one harness: a MemoryStore, a clock they move by hand, the deploy hooks
- * called, and a handler built over them with the options a test changes.
+ * The receiver's tests share one harness: a store, a clock they move by hand, the deploy hooks called,
+ * and a handler built over them with the options a test changes. The store is a MemoryStore, or, with
+ * KHABAR_TEST_STORE=sqlite (or =postgres, with KHABAR_TEST_POSTGRES), a fresh database for each test:
+ * `KHABAR_TEST_STORE=sqlite npx vitest run --project unit packages/comments/src/receiver` runs every
+ * receiver test (the hostile requests and fields among them) on SQLite.
  */
 import { expect } from 'vitest';
 import type { Post } from '../../src/config/options.ts';
 import { issueToken } from '../../src/lib/token.ts';
 import { createHandler, type HandlerOptions } from '../../src/receiver/index.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryStore } from '../../src/store/memory.ts';
+import { openStore, type OpenStore } from '../../src/store/open.ts';
+import type { CommentStore } from '../../src/store/types.ts';
+import { freshSchemaUrl } from './postgres.ts';
 
 export const SECRET = 'handler-test-secret-0123456789';
 export const ORIGIN = 'https://news.example';
@@ -25,10 +34,28 @@ export const POSTS: Post[] = [
 export const POST = POSTS[0]?.id ?? '';
 
 /** The harness's state; `resetHarness` gives each test a fresh one. */
-export const h = { store: new MemoryStore(), clock: T0, hooks: [] as string[] };
+export const h = { store: new MemoryStore() as CommentStore, clock: T0, hooks: [] as string[] };
 
-export function resetHarness(): void {
-  h.store = new MemoryStore();
+const kind = process.env['KHABAR_TEST_STORE'] ?? 'memory';
+let opened: OpenStore | undefined;
+
+async function freshStore(): Promise<CommentStore> {
+  if (kind === 'sqlite')
+    return openStore(`sqlite:${join(await mkdtemp(join(tmpdir(), 'khabar-harness-')), 'comments.db')}`);
+  if (kind === 'postgres') {
+    const url = process.env['KHABAR_TEST_POSTGRES'];
+    if (!url) throw new Error('KHABAR_TEST_STORE=postgres needs KHABAR_TEST_POSTGRES');
+    return openStore(freshSchemaUrl(url));
+  }
+  return new MemoryStore();
+}
+
+export async function resetHarness(): Promise<void> {
+  await opened?.close();
+  opened = undefined;
+  const store = await freshStore();
+  if (kind !== 'memory') opened = store as OpenStore;
+  h.store = store;
   h.clock = T0;
   h.hooks = [];
 }

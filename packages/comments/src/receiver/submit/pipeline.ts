@@ -20,9 +20,28 @@ import {
   checkPost,
   checkToken,
   keepable,
+  STORAGE,
   SYNTAX,
 } from './checks.ts';
 import { newComment, replyDepth, save } from './store.ts';
+
+const STORE_FAILED = Symbol('store failed');
+
+/**
+ * A step that reads or writes the store (or its flood table): a failure (a database down, a broken
+ * file) is logged and becomes STORE_FAILED, which the pipeline answers 503 with the storage message.
+ */
+async function storeStep<T>(
+  receiver: Receiver,
+  step: () => T | Promise<T>,
+): Promise<T | typeof STORE_FAILED> {
+  try {
+    return await step();
+  } catch (error) {
+    receiver.logger.error(`khabar-comments: the store failed: ${String(error)}`);
+    return STORE_FAILED;
+  }
+}
 
 /** The body's bytes, or undefined when the client's stream broke off. */
 async function readBody(request: Request): Promise<Uint8Array | undefined> {
@@ -75,9 +94,12 @@ export async function submitComment(
   answer.submission = submission;
   // 8. The parent is approved, on the same post, and the depth is allowed.
   if (submission.parentId !== null) {
-    const refused =
-      checkParentId(submission.parentId) ??
-      checkDepth(await replyDepth(receiver.store, submission.parentId, post.value.id), config.maxDepth);
+    const parentId = submission.parentId;
+    const badId = checkParentId(parentId);
+    if (badId) return no(badId);
+    const depth = await storeStep(receiver, () => replyDepth(receiver.store, parentId, post.value.id));
+    if (depth === STORE_FAILED) return no(STORAGE);
+    const refused = checkDepth(depth, config.maxDepth);
     if (refused) return no(refused);
   }
   // 9. Honeypot, then the time token.
@@ -95,10 +117,19 @@ export async function submitComment(
   let release: () => void = () => undefined;
   if (address && config.limits.floodSeconds > 0) {
     const key = floodKey(address);
-    const flood = checkFlood(receiver.flood.reserve(key, at, config.limits.floodSeconds * 1000));
+    const wait = await storeStep(receiver, () =>
+      receiver.flood.reserve(key, at, config.limits.floodSeconds * 1000),
+    );
+    if (wait === STORE_FAILED) return no(STORAGE);
+    const flood = checkFlood(wait);
     if (flood) return no(flood);
     release = () => {
-      receiver.flood.release(key, at);
+      // The slot is given back without waiting: a failure only keeps the reader waiting one window.
+      void Promise.resolve()
+        .then(() => receiver.flood.release(key, at))
+        .catch((error: unknown) => {
+          receiver.logger.error(`khabar-comments: could not release a flood slot: ${String(error)}`);
+        });
     };
   } else if (!address) receiver.warnNoAddress();
   // 11–12. Duplicates, moderation, storage.

@@ -90,16 +90,25 @@ export async function save(
   for (const key of keys) inFlight.add(key);
   // The keys leave `inFlight` as soon as the comment is stored or refused, before the answer is written.
   try {
-    if (await store.findDuplicate(comment)) {
+    let duplicate: string | undefined;
+    try {
+      duplicate = await store.findDuplicate(comment);
+      if (!duplicate && config.moderation === 'none') comment.status = 'approved';
+      else if (
+        !duplicate &&
+        config.moderation === 'previously-approved' &&
+        (await store.hasApprovedAuthor(comment.public.avatar))
+      )
+        comment.status = 'approved';
+    } catch (error) {
+      release();
+      receiver.logger.error(`khabar-comments: could not read the store: ${String(error)}`);
+      return STORAGE;
+    }
+    if (duplicate) {
       release();
       return DUPLICATE;
     }
-    if (config.moderation === 'none') comment.status = 'approved';
-    else if (
-      config.moderation === 'previously-approved' &&
-      (await store.hasApprovedAuthor(comment.public.avatar))
-    )
-      comment.status = 'approved';
     try {
       await store.add(comment);
     } catch (error) {

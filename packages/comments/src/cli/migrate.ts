@@ -1,0 +1,44 @@
+/** `khabar-comments migrate --from <store> --to <store>`: moves every comment, then proves nothing was lost. */
+import { copyComments, formatSummary } from '../store/migrate.ts';
+import { describeStore, parseStoreSpec } from '../store/spec.ts';
+import { openStore } from '../store/open.ts';
+import { UsageError, type CliIo, type Flags } from './usage.ts';
+
+export async function migrate(flags: Flags, io: CliIo): Promise<number> {
+  if (!flags.from || !flags.to)
+    throw new UsageError(
+      'Give both stores: khabar-comments migrate --from file:./comments --to sqlite:./comments/comments.db',
+    );
+  const fromSpec = parseStoreSpec(flags.from, io.cwd, '--from');
+  const toSpec = parseStoreSpec(flags.to, io.cwd, '--to');
+  if (toSpec.kind === 'export')
+    throw new UsageError(
+      '--to cannot be an export (it is read-only): use khabar-comments export --out instead.',
+    );
+  if (describeStore(fromSpec) === describeStore(toSpec))
+    throw new UsageError('--from and --to are the same store.');
+  const from = await openStore(fromSpec, { readOnly: true });
+  try {
+    const to = await openStore(toSpec);
+    try {
+      const report = await copyComments(from, to);
+      io.out(`from ${describeStore(fromSpec)}: ${formatSummary(report.source)}`);
+      io.out(`to   ${describeStore(toSpec)}: ${formatSummary(report.copied)}`);
+      io.out(
+        `${report.added} copied, ${report.alreadyThere} already there${report.extra ? `, ${report.extra} other comment(s) in the target left as they were` : ''}.`,
+      );
+      if (report.copied.checksum !== report.source.checksum || report.copied.total !== report.source.total) {
+        io.err('The copy differs from the source: keep using the source, and report this.');
+        return 1;
+      }
+      io.out(
+        `The checksums match: every comment is in ${describeStore(toSpec)}. The source is untouched; point --store (or the site's \`store\` option) at the new store.`,
+      );
+      return 0;
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+}

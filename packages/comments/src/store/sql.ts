@@ -1,0 +1,239 @@
+/**
+ * What the SQLite and PostgreSQL stores share: the schema and its migrations, a comment as a row and
+ * back, and the checks a comment passes before it is written. One table holds both halves of a
+ * comment; the build reads the view `khabar_public_comments` (approved comments, public columns only).
+ */
+import {
+  PrivateCommentSchema,
+  PublicCommentSchema,
+  StatusSchema,
+  type CommentStatus,
+  type PublicComment,
+  type StoredComment,
+} from './comment.ts';
+import { duplicateHashes } from './fingerprint.ts';
+
+/** A comment as a row: the column names both databases use. */
+export interface CommentRow {
+  id: string;
+  status: string;
+  post_id: string;
+  parent_id: string | null;
+  author: string;
+  url: string | null;
+  body: string;
+  created_at: string;
+  avatar: string;
+  email: string;
+  ip: string | null;
+  user_agent: string;
+  consent: boolean | number;
+  name_key: string;
+  email_key: string | null;
+}
+
+/** The columns of a row in insertion order (what `toRow` fills). */
+export const COLUMNS = [
+  'id',
+  'status',
+  'post_id',
+  'parent_id',
+  'author',
+  'url',
+  'body',
+  'created_at',
+  'avatar',
+  'email',
+  'ip',
+  'user_agent',
+  'consent',
+  'name_key',
+  'email_key',
+] as const;
+
+/** The public columns, which are all the build ever reads. */
+export const PUBLIC_COLUMNS = 'id, post_id, parent_id, author, url, body, created_at, avatar';
+
+/**
+ * Validates a comment as the file store does (the same schemas), and refuses text a database would
+ * change or refuse: a lone surrogate (SQLite would store U+FFFD, PostgreSQL refuses it) or a NUL
+ * character (PostgreSQL's text cannot hold one). The message names the comment and the field.
+ */
+export function checkedRow(comment: StoredComment): CommentRow {
+  const status = StatusSchema.parse(comment.status);
+  const publicData = PublicCommentSchema.parse(comment.public);
+  const privateData = PrivateCommentSchema.parse(comment.private);
+  if (publicData.id !== privateData.id) throw new Error('The public and private halves have different ids');
+  for (const [half, data] of [
+    ['public', publicData],
+    ['private', privateData],
+  ] as const) {
+    for (const [field, value] of Object.entries(data)) {
+      if (typeof value !== 'string') continue;
+      if (!value.isWellFormed() || value.includes('\u0000'))
+        throw new Error(
+          `Comment ${publicData.id}: ${half}.${field} holds a NUL character or a lone surrogate, which the database cannot store unchanged`,
+        );
+    }
+  }
+  const keys = duplicateHashes(comment);
+  return {
+    id: publicData.id,
+    status,
+    post_id: publicData.postId,
+    parent_id: publicData.parentId,
+    author: publicData.author,
+    url: publicData.url,
+    body: publicData.body,
+    created_at: publicData.createdAt,
+    avatar: publicData.avatar,
+    email: privateData.email,
+    ip: privateData.ip,
+    user_agent: privateData.userAgent,
+    consent: privateData.consent,
+    name_key: keys.name,
+    email_key: keys.email,
+  };
+}
+
+/** The public half of a row (from the table or the view). */
+export function publicFromRow(
+  row: Pick<CommentRow, 'id' | 'post_id' | 'parent_id' | 'author' | 'url' | 'body' | 'created_at' | 'avatar'>,
+): PublicComment {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    parentId: row.parent_id,
+    author: row.author,
+    url: row.url,
+    body: row.body,
+    createdAt: row.created_at,
+    avatar: row.avatar,
+  };
+}
+
+export function commentFromRow(row: CommentRow): StoredComment {
+  return {
+    status: row.status as CommentStatus,
+    public: publicFromRow(row),
+    private: {
+      id: row.id,
+      email: row.email,
+      ip: row.ip,
+      userAgent: row.user_agent,
+      consent: Boolean(row.consent),
+    },
+  };
+}
+
+/** One step of the schema: applied in order, once, inside a transaction, and recorded. */
+export interface Migration {
+  version: number;
+  description: string;
+  /**
+   * The statements, for a table prefix `t` (`khabar_` in SQLite, `"schema".khabar_` in PostgreSQL) and
+   * the prefix `n` of index names, which PostgreSQL takes unqualified (an index lives in its table's schema).
+   */
+  sql: (t: string, n: string) => string;
+}
+
+/** The SQLite schema. STRICT tables refuse a value of the wrong type rather than storing it. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'comments, flood control and the public view',
+    sql: (t, n) => `
+CREATE TABLE ${t}comments (
+  id TEXT PRIMARY KEY NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'spam', 'trash')),
+  post_id TEXT NOT NULL,
+  parent_id TEXT,
+  author TEXT NOT NULL,
+  url TEXT,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  avatar TEXT NOT NULL,
+  email TEXT NOT NULL,
+  ip TEXT,
+  user_agent TEXT NOT NULL,
+  consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+  name_key TEXT NOT NULL,
+  email_key TEXT,
+  changed INTEGER NOT NULL
+) STRICT;
+CREATE INDEX ${n}comments_by_status ON ${t}comments (status, created_at, id);
+CREATE INDEX ${n}comments_by_post ON ${t}comments (post_id, created_at, id);
+CREATE INDEX ${n}comments_by_name_key ON ${t}comments (name_key) WHERE status <> 'trash';
+CREATE INDEX ${n}comments_by_email_key ON ${t}comments (email_key) WHERE status <> 'trash' AND email_key IS NOT NULL;
+CREATE INDEX ${n}comments_approved_avatar ON ${t}comments (avatar) WHERE status = 'approved';
+CREATE INDEX ${n}comments_by_changed ON ${t}comments (changed);
+CREATE INDEX ${n}comments_approved_changed ON ${t}comments (changed) WHERE status = 'approved';
+CREATE TABLE ${t}flood (key TEXT PRIMARY KEY NOT NULL, at INTEGER NOT NULL) STRICT;
+CREATE INDEX ${n}flood_by_at ON ${t}flood (at);
+CREATE VIEW ${t}public_comments AS
+  SELECT ${PUBLIC_COLUMNS} FROM ${t}comments WHERE status = 'approved';
+`,
+  },
+];
+
+/**
+ * The PostgreSQL schema. Ids and dates compare byte by byte (`COLLATE "C"`), as in SQLite and the file
+ * store, whatever the database's collation. The flood table is UNLOGGED: it is written on every
+ * submission and losing it in a crash only forgets who posted in the last seconds.
+ */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'comments, flood control and the public view',
+    sql: (t, n) => `
+CREATE SEQUENCE ${t}changes;
+CREATE TABLE ${t}comments (
+  id text COLLATE "C" PRIMARY KEY,
+  status text NOT NULL CHECK (status IN ('pending', 'approved', 'spam', 'trash')),
+  post_id text NOT NULL,
+  parent_id text COLLATE "C",
+  author text NOT NULL,
+  url text,
+  body text NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  avatar text NOT NULL,
+  email text NOT NULL,
+  ip text,
+  user_agent text NOT NULL,
+  consent boolean NOT NULL,
+  name_key text NOT NULL,
+  email_key text,
+  changed bigint NOT NULL DEFAULT nextval('${t}changes')
+);
+CREATE INDEX ${n}comments_by_status ON ${t}comments (status, created_at, id);
+CREATE INDEX ${n}comments_by_post ON ${t}comments (post_id, created_at, id);
+CREATE INDEX ${n}comments_by_name_key ON ${t}comments (name_key) WHERE status <> 'trash';
+CREATE INDEX ${n}comments_by_email_key ON ${t}comments (email_key) WHERE status <> 'trash' AND email_key IS NOT NULL;
+CREATE INDEX ${n}comments_approved_avatar ON ${t}comments (avatar) WHERE status = 'approved';
+CREATE INDEX ${n}comments_approved_changed ON ${t}comments (changed) WHERE status = 'approved';
+CREATE UNLOGGED TABLE ${t}flood (key text PRIMARY KEY, at bigint NOT NULL);
+CREATE INDEX ${n}flood_by_at ON ${t}flood (at);
+CREATE VIEW ${t}public_comments AS
+  SELECT ${PUBLIC_COLUMNS} FROM ${t}comments WHERE status = 'approved';
+`,
+  },
+];
+
+/** The migrations still to apply over a database at `current`; refuses a database newer than the code. */
+export function pendingMigrations(
+  migrations: readonly Migration[],
+  current: number,
+  where: string,
+): Migration[] {
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest)
+    throw new Error(
+      `${where} has comment schema version ${current}, newer than this khabar-comments knows (${latest}): upgrade khabar-comments on this machine before using it`,
+    );
+  return migrations.filter((m) => m.version > current);
+}
+
+/** The wait, in whole seconds (at least 1), before `key` may post again; as `MemoryFloodGuard` counts. */
+export function floodWait(last: number, now: number, windowMs: number): number {
+  return Math.max(1, Math.min(Math.ceil(windowMs / 1000), Math.ceil((windowMs - (now - last)) / 1000)));
+}
