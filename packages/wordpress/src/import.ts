@@ -10,12 +10,19 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { avatarHash, truncateIp } from 'khabar-comments/lib';
-import { FileStore } from 'khabar-comments/store';
+import { openStore, type CommentStore } from 'khabar-comments/store';
 import { articleFile, mapPost, skipReason, type PostContext } from './lib/article.ts';
 import { mapComment } from './lib/comments.ts';
 import { mostFrequent, observedOffset, offsetZone, isTimeZone, postInstant } from './lib/dates.ts';
 import { ImportError } from './lib/errors.ts';
-import { commitInto, openSite, writeNewSiteManifest, type IntoSite, type MergeSummary } from './lib/into.ts';
+import {
+  commitInto,
+  openSite,
+  stagedCommentsFile,
+  writeNewSiteManifest,
+  type IntoSite,
+  type MergeSummary,
+} from './lib/into.ts';
 import { ImportLedger } from './lib/ledger.ts';
 import { sourceKey } from './lib/manifest.ts';
 import { mapPages, oldPagePaths } from './lib/page.ts';
@@ -372,8 +379,8 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
 }
 
 /**
- * Writes that may run side by side, at most `limit` at a time: each comment the store adds is made
- * durable (fsync) on its own, and khabar-comments' store groups the folder syncs of concurrent adds.
+ * Writes that may run side by side, at most `limit` at a time: khabar-comments' SQLite store commits
+ * the comments added at the same time together.
  */
 class InFlight {
   readonly #limit: number;
@@ -427,6 +434,23 @@ interface PassTwo {
 const storyPath = (section: string, slug: string) => encodeUpper(`/${section}/${slug}/`);
 
 async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void> {
+  // Comments go into a SQLite store in the staging folder: the new site's store (the comments folder's
+  // own comments.db, as khabar-comments chooses it), or what --into adds to the site's store from.
+  const store = pass.staging
+    ? await openStore({ kind: 'sqlite', path: stagedCommentsFile(pass.staging) })
+    : undefined;
+  try {
+    await importItems(options, pass, store);
+  } finally {
+    await store?.close();
+  }
+}
+
+async function importItems(
+  options: ImportOptions,
+  pass: PassTwo,
+  store: CommentStore | undefined,
+): Promise<void> {
   const { facts, report, staging } = pass;
   const write = async (path: string, text: string) => {
     if (!staging) return;
@@ -439,7 +463,7 @@ async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void>
 
   const secret =
     options.commentsSecret ?? process.env['KHABAR_COMMENTS_SECRET'] ?? randomBytes(32).toString('hex');
-  const store = staging ? new FileStore(join(staging, 'comments')) : undefined;
+
   const { ledger, site } = pass;
   // The site's own stories and those of earlier imports keep their slugs: a new post takes another.
   const taken = new Set([...(site?.taken ?? []), ...ledger.takenSlugs()]);

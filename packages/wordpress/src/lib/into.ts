@@ -14,7 +14,14 @@ import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile } 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseEnv } from 'node:util';
-import { FileStore, listIds } from 'khabar-comments/store';
+import {
+  defaultStoreSpec,
+  inspectFolder,
+  openStore,
+  parseStoreSpec,
+  type StoreSpec,
+} from 'khabar-comments/store';
+import type { StoredComment } from './comments.ts';
 import { parse as parseYaml } from 'yaml';
 import { ImportError } from './errors.ts';
 import type { ImportLedger } from './ledger.ts';
@@ -345,27 +352,25 @@ export async function commitInto(
   for (const [postId, post] of ledger.notImported()) summary.keptPosts.push({ postId, slug: post.slug });
 
   // Comments: those an earlier run stored stay as the moderators left them (even deleted).
-  const stagedComments = join(staging, 'comments');
   const recordedIds = ledger.recordedCommentIds();
-  const comments: { id: string; status: string }[] = [];
-  for (const status of ['approved', 'pending', 'spam', 'trash']) {
-    for (const id of await listIds(join(stagedComments, status))) comments.push({ id, status });
-  }
+  const stagedList = await stagedComments(staging);
+  const siteSpec = site.config.comments === false ? undefined : siteCommentStore(root, site.config);
+  // A store not made yet has none of the comments, and a dry run must not make it. Opened for writing
+  // even to read: SQLite removes its -wal and -shm files only when a writer closes it.
   const siteStore =
-    site.config.comments === false ? undefined : new FileStore(join(root, site.config.comments));
-  // The store makes its folders when first used: a site without them has none of the comments yet,
-  // and a dry run leaves it without them.
-  const storeExists = site.config.comments !== false && existsSync(join(root, site.config.comments));
-  const inSite = async (id: string) => storeExists && (await siteStore?.get(id)) !== undefined;
-  const stagedStore = new FileStore(stagedComments);
-  const toAdd: string[] = [];
-  for (const { id } of comments) {
-    if (!siteStore) summary.comments.notImported++;
-    else if (recordedIds.has(id)) {
-      if (await inSite(id)) summary.comments.present++;
-      else summary.comments.deletedInSite++;
-    } else if (await inSite(id)) summary.comments.present++;
-    else toAdd.push(id);
+    siteSpec && storeExists(siteSpec) ? await openStore(siteSpec) : undefined;
+  const toAdd: StoredComment[] = [];
+  try {
+    for (const comment of stagedList) {
+      const { id } = comment.public;
+      const inSite = siteStore ? (await siteStore.get(id)) !== undefined : false;
+      if (!siteSpec) summary.comments.notImported++;
+      else if (inSite) summary.comments.present++;
+      else if (recordedIds.has(id)) summary.comments.deletedInSite++;
+      else toAdd.push(comment);
+    }
+  } finally {
+    await siteStore?.close();
   }
   summary.comments.added = toAdd.length;
 
@@ -373,10 +378,13 @@ export async function commitInto(
   if (!apply) return summary;
 
   for (const { path, from } of writes) await putInPlace(root, path, from);
-  if (siteStore) {
-    for (const id of toAdd) {
-      const comment = await stagedStore.get(id);
-      if (comment) await siteStore.add(comment);
+  if (siteSpec && toAdd.length > 0) {
+    const store = await openStore(siteSpec);
+    try {
+      // Side by side, so a database store commits them in groups.
+      await Promise.all(toAdd.map((comment) => store.add(comment)));
+    } finally {
+      await store.close();
     }
   }
   const manifestPath = join(root, MANIFEST_FILE);
@@ -399,4 +407,39 @@ export async function writeNewSiteManifest(staging: string, ledger: ImportLedger
     if (kindOf(path) !== undefined) files[path] = digest(await readFile(join(staging, path)));
   }
   await writeFile(join(staging, MANIFEST_FILE), serializeManifest(ledger.manifest(files)));
+}
+
+/** Where the import stages comments (a SQLite file in its staging folder, `import.ts`). */
+export const stagedCommentsFile = (staging: string) => join(staging, 'comments', 'comments.db');
+
+/** The comments an import staged, every status, oldest first. */
+async function stagedComments(staging: string): Promise<StoredComment[]> {
+  const file = stagedCommentsFile(staging);
+  if (!existsSync(file)) return [];
+  const store = await openStore({ kind: 'sqlite', path: file });
+  try {
+    return await store.list();
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The store the site keeps its comments in: the config's `comments.store`, else
+ * `KHABAR_COMMENTS_STORE`, else its comments folder's own (its `comments.db`, or the file store an
+ * older site has), as khabar-comments' own commands choose.
+ */
+export function siteCommentStore(root: string, config: SiteConfig): StoreSpec {
+  if (config.commentStore) return parseStoreSpec(config.commentStore, root, `${config.file}: comments.store`);
+  const env = process.env['KHABAR_COMMENTS_STORE'];
+  if (env) return parseStoreSpec(env, process.cwd(), 'KHABAR_COMMENTS_STORE');
+  const dir = join(root, config.comments === false ? 'comments' : config.comments);
+  return defaultStoreSpec(dir, inspectFolder(dir));
+}
+
+/** Whether a store is there already (a database server always is). */
+function storeExists(spec: StoreSpec): boolean {
+  if (spec.kind === 'postgres') return true;
+  if (spec.kind === 'export') return false;
+  return existsSync(spec.path);
 }

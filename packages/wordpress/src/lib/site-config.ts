@@ -28,6 +28,8 @@ export interface SiteConfig {
   sections: Section[];
   /** The comments folder (khabar-comments' `dir`, relative to the site), or false when comments are off. */
   comments: string | false;
+  /** The comments' store as the config names it (`comments.store`, relative to the site), if it does. */
+  commentStore?: string;
   /** Whether the config passes `src/redirects.mjs` to Astro's `redirects` (see `ChildResult`). */
   redirectsModule: ChildResult['redirectsModule'];
 }
@@ -113,10 +115,12 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
   const options = calls[0] ?? {};
   const comments = options['comments'];
   const dir = isRecord(comments) && typeof comments['dir'] === 'string' ? comments['dir'] : 'comments';
+  const store = isRecord(comments) && typeof comments['store'] === 'string' ? comments['store'] : undefined;
   return {
     file,
     sections: sectionsOf(options, file),
     comments: isRecord(comments) ? dir : false,
+    ...(store !== undefined ? { commentStore: store } : {}),
     redirectsModule: result.redirectsModule,
   };
 }

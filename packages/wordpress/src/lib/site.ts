@@ -97,7 +97,7 @@ export const collections = {
   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
   // The site's pages (WordPress pages), at /{slug}/ and linked from the footer.
   pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
-  // Approved comments only, from the receiver's folder.
+  // Approved comments only, from the store the comments options name (comments/comments.db).
   comments: defineCollection({ loader: commentsLoader({ dir: 'comments' }) }),
 };
 `;
@@ -106,6 +106,9 @@ export const GITIGNORE = `node_modules/
 dist/
 .astro/
 .env
-# The private half of comments (e-mail and addresses) is for the moderator, not the repository.
+# Comments, with their private half (e-mail and addresses), are for the moderator, not the repository:
+# the receiver and the build read comments/comments.db; back it up (see khabar-comments' docs).
+comments/comments.db
+comments/comments.db-*
 comments/private/
 `;
