@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
@@ -21,7 +21,12 @@ import {
 } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
-import { INCREMENTAL_MANIFEST, pruneStaleOutput } from './integrations/kept-output.ts';
+import {
+  countStories,
+  INCREMENTAL_MANIFEST,
+  INCREMENTAL_STORY_LIMIT,
+  pruneStaleOutput,
+} from './integrations/kept-output.ts';
 import { routeTable } from './lib/routes.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
@@ -97,7 +102,16 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             'No `site` is set in astro.config: canonical links, feeds and share links need the site URL.',
           );
         }
-        const incremental = config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental;
+        let incremental = config.rendering.incremental && 'incrementalBuild' in astroConfig.experimental;
+        if (incremental && config.rendering.prerender === 'all') {
+          const stories = await countStories(join(projectRoot, 'src/content/articles'));
+          if (stories > INCREMENTAL_STORY_LIMIT) {
+            incremental = false;
+            logger.warn(
+              `Incremental builds are off: ${stories} stories built ahead are more than Astro's incremental build can record (about ${INCREMENTAL_STORY_LIMIT}). Every page is rendered in every build. With rendering.prerender "recent", only the recent stories are built ahead and incremental builds stay on.`,
+            );
+          }
+        }
         // An incremental build keeps `dist/` (Astro then leaves the pages it did not render in place
         // instead of copying each back from its cache), and the theme removes what the build no longer
         // has (integrations/kept-output.ts). A site that set emptyOutDir itself keeps its choice.

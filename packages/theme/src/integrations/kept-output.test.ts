@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_SLACK_MS, keptPages, pruneStaleOutput, staleFiles } from './kept-output.ts';
+import { CLOCK_SLACK_MS, countStories, keptPages, pruneStaleOutput, staleFiles } from './kept-output.ts';
 
 describe('keptPages', () => {
   it('reads every output file of every route, decoded to a path on disk', () => {
@@ -113,5 +113,21 @@ describe('pruneStaleOutput', () => {
     expect(result.pruned).toBe(false);
     expect(!result.pruned && result.reason).toContain('missing.json');
     expect(await readdir(root)).toEqual(['a.html']);
+  });
+});
+
+describe('countStories', () => {
+  let root = '';
+  afterEach(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('counts Markdown and MDX stories in every folder, and nothing in a folder that is not there', async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-count-'));
+    await mkdir(join(root, 'politics'), { recursive: true });
+    for (const name of ['a.md', 'b.MDX', 'politics/c.md', 'politics/notes.txt'])
+      await writeFile(join(root, name), '---\n---\n');
+    expect(await countStories(root)).toBe(3);
+    expect(await countStories(join(root, 'missing'))).toBe(0);
   });
 });

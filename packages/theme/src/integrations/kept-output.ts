@@ -100,3 +100,17 @@ export async function pruneStaleOutput(options: {
   for (const folder of folders) await rmdir(folder).catch(() => undefined);
   return { pruned: true, removed };
 }
+
+/**
+ * The most stories a fully static site may have for Astro's incremental build. Astro writes its manifest
+ * as one JSON string, some 15 kB a story (every page a story is on, with the pictures each page shows:
+ * 147 MB at 10,000 stories), and V8 cannot make a string past about 500 MB: a 100,000-story static build
+ * rendered every page, then failed writing the manifest with "Invalid string length".
+ */
+export const INCREMENTAL_STORY_LIMIT = 25_000;
+
+/** How many Markdown and MDX stories a folder holds (0 when it does not exist). */
+export async function countStories(folder: string): Promise<number> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile() && /\.mdx?$/i.test(entry.name)).length;
+}
