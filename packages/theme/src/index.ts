@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
@@ -194,6 +194,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             outDir: astroConfigDone.outDir,
             manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
             since: buildStarted,
+            // The search index replaces its folder whole, below.
+            skip: config.search
+              ? [relative(fileURLToPath(astroConfigDone.outDir), join(fileURLToPath(dir), 'pagefind'))]
+              : [],
           });
           if (!result.pruned)
             logger.warn(

@@ -57,7 +57,7 @@ describe('pruneStaleOutput', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it('removes the stale files and the folders they leave empty, and leaves .git alone', async () => {
+  it('removes the stale files and the folders they leave empty, and leaves .git and skipped folders alone', async () => {
     root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
     const dist = join(root, 'dist');
     const old = new Date(Date.now() - 60_000);
@@ -71,6 +71,7 @@ describe('pruneStaleOutput', () => {
     await file('_astro/old.css', true);
     await file('_astro/new.css', false);
     await file('.git/HEAD', true);
+    await file('pagefind/parts.json', true);
     const manifestFile = join(root, 'incremental-build.json');
     await writeFile(
       manifestFile,
@@ -85,6 +86,7 @@ describe('pruneStaleOutput', () => {
       outDir: pathToFileURL(`${dist}/`),
       manifestFile: pathToFileURL(manifestFile),
       since: Date.now() - CLOCK_SLACK_MS,
+      skip: ['pagefind'],
     });
     expect(result.pruned && result.removed.map((path) => path.slice(dist.length + 1)).sort()).toEqual([
       '_astro/old.css',
@@ -96,6 +98,8 @@ describe('pruneStaleOutput', () => {
       '.git/HEAD',
       '_astro',
       '_astro/new.css',
+      'pagefind',
+      'pagefind/parts.json',
       'politics',
       'politics/خبر',
       'politics/خبر/index.html',

@@ -16,6 +16,9 @@ import { readFile, readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** How many files are read or removed at once. */
+const BATCH = 256;
+
 /** Astro's incremental build manifest, in its cache folder (`cacheDir`). */
 export const INCREMENTAL_MANIFEST = 'incremental-build.json';
 
@@ -69,6 +72,8 @@ export async function pruneStaleOutput(options: {
   manifestFile: URL;
   /** When the build began (ms since the epoch). */
   since: number;
+  /** Folders under `outDir` that their writer replaces whole (the search index's `pagefind/`). */
+  skip?: readonly string[];
 }): Promise<PruneResult> {
   const outDir = fileURLToPath(options.outDir);
   let manifest: unknown;
@@ -84,17 +89,28 @@ export async function pruneStaleOutput(options: {
       reason: `${fileURLToPath(options.manifestFile)} is not in the form this version of the theme reads`,
     };
   }
+  const skipped = (options.skip ?? []).map((folder) => join(outDir, folder) + sep);
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files: { path: string; mtimeMs: number }[] = [];
+  const candidates: string[] = [];
   const folders: string[] = [];
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    if (path.split(sep).includes('.git')) continue;
+    if (path.split(sep).includes('.git') || skipped.some((folder) => path.startsWith(folder))) continue;
     if (entry.isDirectory()) folders.push(path);
-    else files.push({ path, mtimeMs: (await stat(path)).mtimeMs });
+    // A kept page is kept whatever its date: no need to read it.
+    else if (!kept.has(path)) candidates.push(path);
+  }
+  const files: { path: string; mtimeMs: number }[] = [];
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const batch = candidates.slice(i, i + BATCH);
+    const stats = await Promise.all(batch.map((path) => stat(path).catch(() => undefined)));
+    stats.forEach((found, j) => {
+      if (found) files.push({ path: batch[j] ?? '', mtimeMs: found.mtimeMs });
+    });
   }
   const removed = staleFiles(files, kept, options.since - CLOCK_SLACK_MS);
-  for (const path of removed) await unlink(path).catch(() => undefined);
+  for (let i = 0; i < removed.length; i += BATCH)
+    await Promise.all(removed.slice(i, i + BATCH).map((path) => unlink(path).catch(() => undefined)));
   // Deepest first, so a folder emptied by its children's removal goes too.
   folders.sort((a, b) => b.length - a.length);
   for (const folder of folders) await rmdir(folder).catch(() => undefined);
