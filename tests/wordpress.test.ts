@@ -10,6 +10,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { openStore } from 'khabar-comments/store';
 import { ImportError, importWordPress, type ImportReport } from '../packages/wordpress/src/import.ts';
 import { WxrError } from '../packages/wordpress/src/wxr/reader.ts';
@@ -364,5 +365,71 @@ describe('the khabar-wordpress command', () => {
     expect(full.code).toBe(1);
     expect(full.err).toContain('is not empty');
     expect((await run(['import'])).code).toBe(2);
+  });
+});
+
+const blockTest = join(wordpressExports, '64-block-test-data.xml');
+if (!existsSync(blockTest)) {
+  console.warn(
+    `Skipping WordPress's block-editor test import: ${blockTest} is absent (it is not in the repository).`,
+  );
+}
+
+/** The text of each paragraph block of a post's content, as a reader sees it (tags gone, entities decoded). */
+function paragraphTexts(content: string): string[] {
+  const texts: string[] = [];
+  for (const block of content.matchAll(
+    /<!-- wp:paragraph(?: [^>]*)? -->([\s\S]*?)<!-- \/wp:paragraph -->/g,
+  )) {
+    // A line break reads as a space, as it does on the page.
+    const html = (block[1] ?? '').replace(/<br\s*\/?>/gi, '\n');
+    const { document } = parseHTML(`<html><body>${html}</body></html>`);
+    const text = document.body.textContent.replace(/\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
+describe.skipIf(!existsSync(blockTest))("importing WordPress's block-editor test data", () => {
+  const root = join(tmpRoot, 'wordpress-block-test');
+  const site = join(root, 'site');
+  const dist = join(site, 'dist');
+  let report: ImportReport;
+
+  beforeAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+    report = await importWordPress({
+      input: blockTest,
+      out: site,
+      now: NOW,
+      commentsSecret: 'a-test-secret-of-enough-length',
+    });
+    await buildOrThrow(site);
+  });
+
+  it('gives every block post a page whose h1 is its title and whose text holds every paragraph block', async () => {
+    const xml = await readFile(blockTest, 'utf8');
+    // The posts of the export: title, slug and content, read here without the importer's reader.
+    const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((match) => match[1] ?? '');
+    const cdata = (item: string, tag: string) =>
+      new RegExp(`<${tag}><!\\[CDATA\\[([\\s\\S]*?)\\]\\]></${tag}>`).exec(item)?.[1] ?? '';
+    const posts = items.filter((item) => cdata(item, 'wp:post_type') === 'post');
+    expect(posts.length).toBe(report.counts.articles);
+    const files = await readdir(join(site, 'src/content/articles'));
+    const missing: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(site, 'src/content/articles', file), 'utf8');
+      const field = (name: string) =>
+        JSON.parse(new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1] ?? '""') as string;
+      const { document } = await loadPage(path(field('section'), field('slug')), dist);
+      expect(document.querySelector('h1')?.textContent, file).toBe(field('title'));
+      const post = posts.find((item) => decodeURIComponent(cdata(item, 'wp:post_name')) === field('slug'));
+      if (!post) continue;
+      const page = (document.querySelector('.khabar-prose')?.textContent ?? '').replace(/\s+/g, ' ');
+      for (const paragraph of paragraphTexts(cdata(post, 'content:encoded')))
+        if (!page.includes(paragraph)) missing.push(`${file}: ${paragraph.slice(0, 80)}`);
+    }
+    expect(missing).toEqual([]);
   });
 });

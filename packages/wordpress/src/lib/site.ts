@@ -62,6 +62,8 @@ import redirects from './src/redirects.mjs';
 export default defineConfig({
   site: ${JSON.stringify(facts.siteUrl)},
   redirects,
+  // The stories' text as WordPress kept it: straight quotes stay straight (Astro would curl them).
+  markdown: { smartypants: false },
   integrations: [
     khabar({
       title: ${JSON.stringify(facts.title)},
