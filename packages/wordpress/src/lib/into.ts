@@ -357,8 +357,7 @@ export async function commitInto(
   const siteSpec = site.config.comments === false ? undefined : siteCommentStore(root, site.config);
   // A store not made yet has none of the comments, and a dry run must not make it. Opened for writing
   // even to read: SQLite removes its -wal and -shm files only when a writer closes it.
-  const siteStore =
-    siteSpec && storeExists(siteSpec) ? await openStore(siteSpec) : undefined;
+  const siteStore = siteSpec && storeExists(siteSpec) ? await openStore(siteSpec) : undefined;
   const toAdd: StoredComment[] = [];
   try {
     for (const comment of stagedList) {
