@@ -7,9 +7,8 @@
  * incremental build must have reused pages (or there was nothing to test). `dist/` is kept between the
  * builds (integrations/kept-output.ts), so the comparisons also prove that nothing stale is left in it.
  */
-import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   articleMarkdown,
@@ -20,27 +19,12 @@ import {
 } from '../bench/generator/index.ts';
 import { scaffoldSite } from '../bench/sites.ts';
 import { buildOrThrow } from './helpers/astro.ts';
+import { digests } from './helpers/digests.ts';
 import { tmpRoot } from './helpers/paths.ts';
 
 const root = join(tmpRoot, 'incremental');
 const coldRoot = join(tmpRoot, 'incremental-cold');
 let newsroom: Newsroom;
-
-/** Every file under `dir` with a digest of its bytes, by path. */
-async function digests(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out.set(
-      relative(dir, path),
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return out;
-}
 
 /** The files that differ between two builds (missing from one, or with other bytes). */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {

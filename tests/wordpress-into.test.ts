@@ -5,7 +5,6 @@
  * exactly the story WordPress edited and adds the one it added; the owner's edits survive; a run that
  * fails, early or half-way, loses nothing. Every file of the site is compared by its digest.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -16,6 +15,8 @@ import type { StoredComment } from '../packages/wordpress/src/lib/comments.ts';
 import { ImportError, importWordPress } from '../packages/wordpress/src/import.ts';
 import { WxrError } from '../packages/wordpress/src/wxr/reader.ts';
 import { buildOrThrow } from './helpers/astro.ts';
+import { digests as siteDigests } from './helpers/digests.ts';
+import { runWordPressCli } from './helpers/wordpress.ts';
 import { tmpRoot } from './helpers/paths.ts';
 import { fileForPath, loadPage } from './helpers/site.ts';
 
@@ -87,22 +88,9 @@ function postItem(
 `;
 }
 
-/** The SHA-256 of every file under a folder, by path. */
-async function digests(root: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    // SQLite's write-ahead log and its index come and go with the connections: not the site's content.
-    if (!entry.isFile() || /\.db-(wal|shm)$/.test(entry.name)) continue;
-    const file = join(entry.parentPath, entry.name);
-    out.set(
-      relative(root, file),
-      createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex'),
-    );
-  }
-  return out;
-}
+/** Every file of the site with its digest; SQLite's write-ahead log and its index come and go with the
+ * connections and are not the site's content. */
+const digests = (root: string) => siteDigests(root, /\.db-(wal|shm)$/);
 
 /** What changed between two digest maps. */
 function changes(before: Map<string, string>, after: Map<string, string>) {
@@ -114,17 +102,7 @@ function changes(before: Map<string, string>, after: Map<string, string>) {
   };
 }
 
-const run = async (args: string[]) => {
-  const { main } = await import('../packages/wordpress/src/cli.ts');
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runWordPressCli;
 
 describe('importing into an existing Khabar site', () => {
   const root = join(tmpRoot, 'wordpress-into');

@@ -15,6 +15,7 @@ import { openStore } from 'khabar-comments/store';
 import { ImportError, importWordPress, type ImportReport } from '../packages/wordpress/src/import.ts';
 import { WxrError } from '../packages/wordpress/src/wxr/reader.ts';
 import { buildOrThrow } from './helpers/astro.ts';
+import { runWordPressCli } from './helpers/wordpress.ts';
 import { repoRoot, tmpRoot } from './helpers/paths.ts';
 import { fileForPath, loadPage } from './helpers/site.ts';
 
@@ -222,6 +223,20 @@ describe('bad input', () => {
   });
 });
 
+/** Imports one of WordPress's own exports into a new site in `root` (emptied first), and builds it. */
+async function importAndBuild(input: string, root: string, site: string): Promise<ImportReport> {
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  const report = await importWordPress({
+    input,
+    out: site,
+    now: NOW,
+    commentsSecret: 'a-test-secret-of-enough-length',
+  });
+  await buildOrThrow(site);
+  return report;
+}
+
 /** WordPress's own test exports, outside the repository (see ../shared/wordpress/README.md). */
 const wordpressExports = join(repoRoot, '..', 'shared', 'wordpress');
 const themeUnitTest = join(wordpressExports, 'themeunittestdata.wordpress.xml');
@@ -247,15 +262,7 @@ describe.skipIf(!haveExports)("importing WordPress's theme unit test data", () =
   }[] = [];
 
   beforeAll(async () => {
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    report = await importWordPress({
-      input: themeUnitTest,
-      out: site,
-      now: NOW,
-      commentsSecret: 'a-test-secret-of-enough-length',
-    });
-    await buildOrThrow(site);
+    report = await importAndBuild(themeUnitTest, root, site);
     // What was written, from the stories' files: their slug and section.
     for (const file of await readdir(join(site, 'src/content/articles'))) {
       const text = await readFile(join(site, 'src/content/articles', file), 'utf8');
@@ -322,17 +329,7 @@ describe.skipIf(!haveExports)("importing WordPress's theme unit test data", () =
 
 describe('the khabar-wordpress command', () => {
   const root = join(tmpRoot, 'wordpress-cli');
-  const run = async (args: string[]) => {
-    const { main } = await import('../packages/wordpress/src/cli.ts');
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      args,
-      (line) => out.push(line),
-      (line) => err.push(line),
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = runWordPressCli;
 
   beforeAll(async () => {
     await rm(root, { recursive: true, force: true });
@@ -397,15 +394,7 @@ describe.skipIf(!existsSync(blockTest))("importing WordPress's block-editor test
   let report: ImportReport;
 
   beforeAll(async () => {
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    report = await importWordPress({
-      input: blockTest,
-      out: site,
-      now: NOW,
-      commentsSecret: 'a-test-secret-of-enough-length',
-    });
-    await buildOrThrow(site);
+    report = await importAndBuild(blockTest, root, site);
   });
 
   it('gives every block post a page whose h1 is its title and whose text holds every paragraph block', async () => {

@@ -26,7 +26,7 @@ import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf }
 import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
 import { config, datetime, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
-import { storyHtml } from './story-body.ts';
+import { renderedFromFile, storyHtml } from './story-body.ts';
 
 export { build };
 
@@ -192,7 +192,7 @@ function articleHtml(article: Article): Promise<string> {
   if (!html) {
     html = (async () => {
       // A Markdown story stored without its HTML (content.ts) is rendered from its file, as its page does.
-      if (!article.rendered && article.filePath?.endsWith('.md')) return (await storyHtml(article)) ?? '';
+      if (renderedFromFile(article)) return (await storyHtml(article)) ?? '';
       container ??= AstroContainer.create();
       // `astro:content` is typed by the site's generated types, which the theme's own lint cannot see.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment

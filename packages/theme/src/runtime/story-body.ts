@@ -57,6 +57,14 @@ function sourceFile(filePath: string): string {
   return join(process.env.KHABAR_ROOT ?? markdown.root, filePath);
 }
 
+/**
+ * Whether the story's page renders its body from its Markdown file: a Markdown story stored without
+ * its HTML (`content.ts`). Any other story renders with Astro's `render()`.
+ */
+export function renderedFromFile(article: Article): boolean {
+  return !article.rendered && /\.md$/i.test(article.filePath ?? '');
+}
+
 /** The story's Markdown as its file holds it, without the frontmatter (`undefined` for MDX and files it cannot read). */
 export async function storySource(article: Article): Promise<string | undefined> {
   if (article.body !== undefined) return article.body;
