@@ -72,6 +72,8 @@ describe('pruneStaleOutput', () => {
     await file('_astro/new.css', false);
     await file('.git/HEAD', true);
     await file('pagefind/parts.json', true);
+    // A folder already empty, alone in its parent: both go, as a build into an empty folder has neither.
+    await mkdir(join(dist, 'tags/قديم/فارغ'), { recursive: true });
     const manifestFile = join(root, 'incremental-build.json');
     await writeFile(
       manifestFile,

@@ -13,7 +13,7 @@
  * be read, nothing is removed and the build says so.
  */
 import { readFile, readdir, rmdir, stat, unlink } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** How many files are read or removed at once. */
@@ -93,8 +93,10 @@ export async function pruneStaleOutput(options: {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const candidates: string[] = [];
   const folders: string[] = [];
+  const parents = new Set<string>();
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
+    parents.add(entry.parentPath);
     if (path.split(sep).includes('.git') || skipped.some((folder) => path.startsWith(folder))) continue;
     if (entry.isDirectory()) folders.push(path);
     // A kept page is kept whatever its date: no need to read it.
@@ -111,9 +113,17 @@ export async function pruneStaleOutput(options: {
   const removed = staleFiles(files, kept, options.since - CLOCK_SLACK_MS);
   for (let i = 0; i < removed.length; i += BATCH)
     await Promise.all(removed.slice(i, i + BATCH).map((path) => unlink(path).catch(() => undefined)));
-  // Deepest first, so a folder emptied by its children's removal goes too.
-  folders.sort((a, b) => b.length - a.length);
-  for (const folder of folders) await rmdir(folder).catch(() => undefined);
+  // The folders that may now be empty: those that were, and those a removed file was in, with the
+  // folders above them. Deepest first, so a folder emptied by its children's removal goes too.
+  const emptied = new Set<string>();
+  const withFoldersAbove = (start: string) => {
+    for (let folder = start; folder.length > outDir.length && !emptied.has(folder); folder = dirname(folder))
+      emptied.add(folder);
+  };
+  for (const folder of folders) if (!parents.has(folder)) withFoldersAbove(folder);
+  for (const path of removed) withFoldersAbove(dirname(path));
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length))
+    await rmdir(folder).catch(() => undefined);
   return { pruned: true, removed };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Parts of the search index kept between builds (`search-index.ts`). A part's key is a digest of what
- * Pagefind was given (every document's URL and HTML, in order) with Pagefind's version, the language and
- * this cache's format: the same key means Pagefind would write the same part, so the build takes the
- * stored files instead of indexing the stories again. Parts are cut along spans fixed in time
+ * Pagefind would be given (every story's URL and key, in order: the digest of what its record is computed
+ * from, or the document itself) with Pagefind's version, the language and this cache's format: the same
+ * key means Pagefind would write the same part, so the build takes the stored files instead of
+ * computing the stories' records and indexing them again. Parts are cut along spans fixed in time
  * (`lib/search/parts.ts`), so after one story is published or corrected, every part but one is found here.
  *
  * An entry is a folder `<key>/` with the part's files and a `<key>.json` beside it holding how many
@@ -15,7 +16,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { join } from 'node:path';
 
 /** Changes when what this cache stores, or how the theme calls Pagefind, changes. */
-const FORMAT = 'khabar-search-part/1';
+const FORMAT = 'khabar-search-part/2';
 
 /** The version of the Pagefind package the build runs. */
 async function pagefindVersion(): Promise<string> {
@@ -47,9 +48,9 @@ export class PartKey {
     this.#hash = createHash('sha256').update(salt);
   }
 
-  /** Adds a document; a NUL after each field keeps `a` + `bc` apart from `ab` + `c`. */
-  add(url: string, html: string): void {
-    this.#hash.update(url).update('\0').update(html).update('\0');
+  /** Adds a story by its URL and key; a NUL after each field keeps `a` + `bc` apart from `ab` + `c`. */
+  add(url: string, key: string): void {
+    this.#hash.update(url).update('\0').update(key).update('\0');
   }
 
   digest(): string {

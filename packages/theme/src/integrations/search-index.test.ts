@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SEARCH_HANDOFF, type SearchHandoff } from '../lib/search/handoff.ts';
+import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
 import { PARTS_MANIFEST, type PartsManifest } from '../lib/search/parts.ts';
 import { searchRecord } from '../lib/search/record.ts';
 import { SearchIndexBuild } from './search-index.ts';
@@ -236,7 +236,7 @@ describe('the parts kept between builds', () => {
   }
 
   /** Three parts of one story each: December's story is `december`. */
-  const threeMonths = (december: typeof lavrov) => async (handoff: SearchHandoff) => {
+  const threeMonths = (december: IndexStory) => async (handoff: SearchHandoff) => {
     handoff.plan(['2016-12', '2016-11', '2016-10']);
     await handoff.add('2016-12', [december]);
     await handoff.end('2016-12', []);
@@ -273,6 +273,35 @@ describe('the parts kept between builds', () => {
     expect(fragment?.content).toContain('موسكو');
     // One entry a part of the last build: the old December is gone.
     expect((await readdir(cache)).filter((name) => name.endsWith('.json'))).toHaveLength(3);
+  });
+
+  it("computes no record of a part found by its stories' keys, and every record of a part whose key changed", async () => {
+    const cache = join(await mkdtemp(join(tmpdir(), 'khabar-search-cache-')), 'parts');
+    dirs.push(join(cache, '..'));
+    const computed: string[] = [];
+    /** Lavrov's story sent by key, its record computed only on demand. */
+    const byKey = (key: string, text: string) => ({
+      url: lavrov.url,
+      key,
+      record: () => {
+        computed.push(key);
+        return Promise.resolve(story('زيارة لافروف', text));
+      },
+    });
+    const first = await handingOver(1, threeMonths(byKey('v1', 'وصل لافروف إلى العاصمة')), cache);
+    await first.build.finish({ dir: first.dist, base: '/' });
+    expect(computed).toEqual(['v1']);
+
+    const again = await handingOver(1, threeMonths(byKey('v1', 'وصل لافروف إلى العاصمة')), cache);
+    await again.build.finish({ dir: again.dist, base: '/' });
+    expect(computed).toEqual(['v1']);
+    expect(again.lines.join('\n')).toContain('(3 unchanged since the last build)');
+    expect(await files(again.dist)).toEqual(await files(first.dist));
+
+    const corrected = await handingOver(1, threeMonths(byKey('v2', 'وصل لافروف إلى موسكو')), cache);
+    await corrected.build.finish({ dir: corrected.dist, base: '/' });
+    expect(computed).toEqual(['v1', 'v2']);
+    expect((await fragments(corrected.dist, '2016-12'))[0]?.content).toContain('موسكو');
   });
 
   it('does not take an entry that a stopped build left half written', async () => {

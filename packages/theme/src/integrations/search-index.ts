@@ -37,7 +37,7 @@ import {
   type ManifestPart,
   type SearchPart,
 } from '../lib/search/parts.ts';
-import { recordDocument } from '../lib/search/record.ts';
+import { recordDocument, type SearchRecord } from '../lib/search/record.ts';
 import { PartKey, SearchPartCache } from './search-cache.ts';
 import {
   moveFolder,
@@ -62,10 +62,10 @@ export interface SearchIndexOptions {
   cacheDir?: string | undefined;
 }
 
-/** A part's documents as the route sends them, held until the part is complete. */
+/** A part's stories as the route sends them, held until the part is complete. */
 interface PendingPart {
   id: string;
-  documents: IndexDocument[];
+  stories: IndexStory[];
   key: Promise<PartKey> | undefined;
 }
 
@@ -126,11 +126,14 @@ export class SearchIndexBuild {
       add: async (id, stories) => {
         // A part the route left without saying `end` is complete when the next one starts.
         const ready = this.#pending && this.#pending.id !== id ? this.#indexPending(false) : undefined;
-        this.#pending ??= { id, documents: [], key: this.#cache?.key(language) };
-        const documents = storyDocuments(stories, language);
-        this.#pending.documents.push(...documents);
+        this.#pending ??= { id, stories: [], key: this.#cache?.key(language) };
         const key = await this.#pending.key;
-        for (const { url, html } of documents) key?.add(url, html);
+        for (const story of stories) {
+          // A story without a key of its own is known by its document, computed now and kept.
+          const held = key && story.key === undefined ? await withDocument(story, language) : story;
+          this.#pending.stories.push(held);
+          key?.add(held.url, held.key ?? '');
+        }
         await ready;
       },
       end: (id, fromPages) => {
@@ -169,7 +172,7 @@ export class SearchIndexBuild {
         return;
       }
       this.#part = await PartIndex.open(pending.id, language);
-      await this.#part.add(pending.documents, logger);
+      await this.#part.add(storyDocuments(pending.stories, language), logger);
       if (keep) return;
       const written = await this.#writePart();
       if (key && written) await cache.store(key, join(stagingDir, written.id), written.stories);
@@ -245,9 +248,24 @@ export class SearchIndexBuild {
   }
 }
 
-/** The documents of the stories the route handed over. */
-function storyDocuments(stories: readonly IndexStory[], language: string): IndexDocument[] {
-  return stories.map(({ url, record }) => ({ url, html: recordDocument(record, language) }));
+/** A story's record, computed if the route sent how to compute it. */
+async function recordOf(story: IndexStory): Promise<SearchRecord> {
+  return typeof story.record === 'function' ? story.record() : story.record;
+}
+
+/** The story with its document's HTML as its key: what the cache digests for a story without a key. */
+async function withDocument(story: IndexStory, language: string): Promise<IndexStory> {
+  const record = await recordOf(story);
+  return { url: story.url, key: `document\0${recordDocument(record, language)}`, record };
+}
+
+/** The documents of the stories the route handed over, each computed as Pagefind takes it. */
+async function* storyDocuments(
+  stories: readonly IndexStory[],
+  language: string,
+): AsyncGenerator<IndexDocument> {
+  for (const story of stories)
+    yield { url: story.url, html: recordDocument(await recordOf(story), language) };
 }
 
 /** `first`, then what follows it in `iterator`, `count` documents in all. */

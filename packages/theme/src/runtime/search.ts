@@ -1,16 +1,24 @@
 /**
  * Hands the articles to the search index while the build renders their pages (see
- * `integrations/search-index.ts`): the parts are planned from every story's month, then each story's
- * record is computed from its content (`storyHtml`: the rendered Markdown, or the Markdown file of a
- * story kept without its body) with the date, section and byline as its page prints them, a batch at a
- * time, as fast as Pagefind takes them.
+ * `integrations/search-index.ts`): the parts are planned from every story's month, then the stories are
+ * sent a batch at a time, each with a key, and its record (computed from its content — `storyHtml`: the
+ * rendered Markdown, or the Markdown file of a story kept without its body — with the date, section and
+ * byline as its page prints them) only computed when the index needs it, as fast as Pagefind takes them.
  */
+import markdown from 'virtual:khabar/markdown';
+import { cacheKey } from '../lib/cache-key.ts';
 import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
 import { zonedDateParts } from '../lib/newsroom/stories.ts';
-import { searchRecord } from '../lib/search/record.ts';
+import { searchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
 import { config, formatDate } from './site.ts';
-import { storyHtml } from './story-body.ts';
+import { hasStoryHtml, storyHtml } from './story-body.ts';
+
+/**
+ * Changes when what a record holds, or how it is computed from a story, changes (`lib/search/record.ts`),
+ * so that parts indexed by an older theme are not taken from the cache.
+ */
+const RECORD_FORMAT = 'khabar-search-record/1';
 
 /** Stories handed over per batch: Pagefind reads one while the next is described. */
 const BATCH = 200;
@@ -21,22 +29,55 @@ function storyMonth(article: Article): string {
   return `${year}-${month}`;
 }
 
-/** The story's record for the index, from its body's HTML. */
-async function storyRecord(article: Article, html: string): Promise<IndexStory['record']> {
+/**
+ * The story for the index: its record's inputs that are not in its file (the section's name, the date
+ * as the page prints it, the authors' names) are gathered now, and with Astro's digest of the file they
+ * make the story's key; the record itself (its body read, rendered and stemmed) is computed only if the
+ * index needs it, when its part is not in the cache.
+ */
+async function indexStory(article: Article, url: string): Promise<IndexStory> {
   const { data } = article;
-  return searchRecord({
-    locale: config.locale,
-    title: data.title,
-    deck: data.deck,
-    description: data.description,
-    section: getSection(data.section).name,
-    date: formatDate(data.published),
-    authors: (await getAuthors(article)).map((author) => author.data.name),
-    caption: data.image?.caption,
-    credit: data.image?.credit,
-    tags: data.tags,
-    html,
-  });
+  const section = getSection(data.section).name;
+  const date = formatDate(data.published);
+  const authors = (await getAuthors(article)).map((author) => author.data.name);
+  const compute = async (): Promise<SearchRecord> =>
+    searchRecord({
+      locale: config.locale,
+      title: data.title,
+      deck: data.deck,
+      description: data.description,
+      section,
+      date,
+      authors,
+      caption: data.image?.caption,
+      credit: data.image?.credit,
+      tags: data.tags,
+      html: (await storyHtml(article)) ?? '',
+    });
+  // Without Astro's digest of the file, nothing says the body is unchanged: the record is its own key.
+  if (article.digest === undefined) return { url, record: await compute() };
+  const record = () =>
+    compute().catch((error: unknown) => {
+      throw describedError(article, error);
+    });
+  const key = cacheKey(
+    RECORD_FORMAT,
+    article.id,
+    article.digest,
+    url,
+    config.locale,
+    section,
+    date,
+    authors,
+    markdown,
+  );
+  return { url, key, record };
+}
+
+/** The error, with the story's file named. */
+function describedError(article: Article, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`${article.filePath ?? article.id}: ${message}`, { cause: error });
 }
 
 /**
@@ -61,12 +102,10 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
         for (const article of articles.slice(i, Math.min(i + BATCH, end))) {
           const url = articleUrl(article);
           try {
-            const html = await storyHtml(article);
-            if (html === undefined) fromPages.push(url);
-            else stories.push({ url, record: await storyRecord(article, html) });
+            if (hasStoryHtml(article)) stories.push(await indexStory(article, url));
+            else fromPages.push(url);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            throw new Error(`${article.filePath ?? article.id}: ${message}`, { cause: error });
+            throw describedError(article, error);
           }
         }
         await handoff.add(part.id, stories);

@@ -72,6 +72,13 @@ export async function storySource(article: Article): Promise<string | undefined>
   return stripFrontmatter(await readFile(sourceFile(article.filePath), 'utf8'));
 }
 
+/** Whether `storyHtml` can give the story's body (not an MDX story, which renders with its page), without reading it. */
+export function hasStoryHtml(article: Article): boolean {
+  if (article.rendered?.html !== undefined) return true;
+  if (article.filePath) return /\.md$/i.test(article.filePath);
+  return article.body !== undefined;
+}
+
 /**
  * The story's body as HTML: rendered at build time when the entry carries it, else rendered from its
  * Markdown file now. `undefined` when neither can be had (an MDX story renders with its page).
