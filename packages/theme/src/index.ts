@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroConfig, AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
 import { toRuntimeConfig } from './config/runtime-config.ts';
 import { resolveStrings } from './config/strings.ts';
@@ -61,6 +61,40 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
   let keepOutput = false;
   let buildStarted: number | undefined;
   let searchIndex: SearchIndexBuild | undefined;
+
+  /**
+   * Removes what this build no longer has from a kept `dist/` (integrations/kept-output.ts). It runs in
+   * an integration of its own added after the others (the sitemaps' among them), so every file this
+   * build writes is written before it looks.
+   */
+  const pruneOutput = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
+    if (keepOutput && astroConfigDone && buildStarted !== undefined) {
+      const result = await pruneStaleOutput({
+        outDir: astroConfigDone.outDir,
+        manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
+        since: buildStarted,
+        // The search index replaces its folder whole, in the theme's own astro:build:done.
+        skip: config.search
+          ? [relative(fileURLToPath(astroConfigDone.outDir), join(fileURLToPath(dir), 'pagefind'))]
+          : [],
+      });
+      if (!result.pruned)
+        logger.warn(
+          `Could not tell which files of the last build are gone (${result.reason}): delete dist/ before the next build to be sure it holds no stale page.`,
+        );
+      else if (result.removed.length > 0) {
+        // A few are named (a deleted story's page, an old script); many are counted.
+        const outDir = fileURLToPath(dir);
+        const named =
+          result.removed.length <= 5
+            ? `: ${result.removed.map((path) => relative(outDir, path)).join(', ')}`
+            : '';
+        logger.info(
+          `removed ${result.removed.length} file(s) the last build wrote and this one did not${named}`,
+        );
+      }
+    }
+  };
 
   return {
     name: 'astro-theme-khabar',
@@ -138,6 +172,13 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             ...(keepOutput ? { build: { emptyOutDir: false } } : {}),
           },
         });
+        if (keepOutput) {
+          const keptOutput: AstroIntegration = {
+            name: 'astro-theme-khabar:kept-output',
+            hooks: { 'astro:build:done': ({ dir, logger: pruneLogger }) => pruneOutput(dir, pruneLogger) },
+          };
+          updateConfig({ integrations: [keptOutput] });
+        }
         addFonts(updateConfig, config.fonts);
         injectRoutes(routeTable(routeOptions(config, seo)), config.rendering.prerender, injectRoute);
         if (config.rendering.prerender !== 'all') {
@@ -188,24 +229,6 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (keepOutput && astroConfigDone && buildStarted !== undefined) {
-          // First, so the search index and the sitemaps below are written after it.
-          const result = await pruneStaleOutput({
-            outDir: astroConfigDone.outDir,
-            manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
-            since: buildStarted,
-            // The search index replaces its folder whole, below.
-            skip: config.search
-              ? [relative(fileURLToPath(astroConfigDone.outDir), join(fileURLToPath(dir), 'pagefind'))]
-              : [],
-          });
-          if (!result.pruned)
-            logger.warn(
-              `Could not tell which files of the last build are gone (${result.reason}): delete dist/ before the next build to be sure it holds no stale page.`,
-            );
-          else if (result.removed.length > 0)
-            logger.info(`removed ${result.removed.length} file(s) the last build wrote and this one did not`);
-        }
         if (searchIndex) {
           await searchIndex.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
           searchIndex = undefined;

@@ -52,8 +52,10 @@ export async function* pagesFromDist(dir: string, base: string, only?: ReadonlyS
 
 /**
  * One part's index in a Pagefind process of its own. The `pagefind` package runs one service process
- * for every index it opens; `close()` ends that process, and the next `open()` starts a fresh one, so
- * the memory of a written part goes back to the system before the next part is read.
+ * for all the indexes it opens; `close()` ends that process, and the next `open()` starts a fresh one, so
+ * the memory of a written part goes back to the system before the next part is read. Parts indexed side
+ * by side each take a `lane`: lane n > 0 loads its own instance of the package's module (the same file
+ * under another URL), so each lane has a process of its own and closing one part's ends no other's.
  */
 export class PartIndex {
   readonly id: string;
@@ -67,8 +69,11 @@ export class PartIndex {
     this.#index = index;
   }
 
-  static async open(id: string, language: string): Promise<PartIndex> {
-    const pagefind = await import('pagefind');
+  static async open(id: string, language: string, lane = 0): Promise<PartIndex> {
+    const pagefind =
+      lane === 0
+        ? await import('pagefind')
+        : ((await import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?lane=${lane}`)) as Pagefind);
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     return new PartIndex(id, pagefind, index);

@@ -98,10 +98,18 @@ async function handingOver(
   partSize: number,
   run: (handoff: SearchHandoff) => Promise<void> | void,
   cacheDir?: string,
+  parallelParts?: number,
 ) {
   const { dist, staging } = await builtSite();
   const { lines, logger } = recorder();
-  const build = new SearchIndexBuild({ language: 'ar', stagingDir: staging, logger, partSize, cacheDir });
+  const build = new SearchIndexBuild({
+    language: 'ar',
+    stagingDir: staging,
+    logger,
+    partSize,
+    cacheDir,
+    parallelParts,
+  });
   build.open();
   const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
   if (!handoff) throw new Error('no hand-off installed');
@@ -302,6 +310,15 @@ describe('the parts kept between builds', () => {
     await corrected.build.finish({ dir: corrected.dist, base: '/' });
     expect(computed).toEqual(['v1', 'v2']);
     expect((await fragments(corrected.dist, '2016-12'))[0]?.content).toContain('موسكو');
+  });
+
+  it('indexes parts side by side, each in a Pagefind process of its own, into the same files in the same order', async () => {
+    const one = await handingOver(1, threeMonths(lavrov), undefined, 1);
+    await one.build.finish({ dir: one.dist, base: '/' });
+    const three = await handingOver(1, threeMonths(lavrov), undefined, 3);
+    expect(await three.build.finish({ dir: three.dist, base: '/' })).toBe(3);
+    expect((await manifest(three.dist)).parts.map((p) => p.id)).toEqual(['2016-12', '2016-11', '2016-10']);
+    expect(await files(three.dist)).toEqual(await files(one.dist));
   });
 
   it('does not take an entry that a stopped build left half written', async () => {

@@ -60,6 +60,12 @@ export interface SearchIndexOptions {
   partSize?: number;
   /** A folder kept between builds for the parts already indexed (`search-cache.ts`); none if unset. */
   cacheDir?: string | undefined;
+  /**
+   * How many parts Pagefind may index at once, each in its own process (1 by default). More is worth it
+   * only where the build renders few pages (`rendering.prerender` other than `'all'`), so the cores are
+   * free for Pagefind.
+   */
+  parallelParts?: number | undefined;
 }
 
 /** A part's stories as the route sends them, held until the part is complete. */
@@ -77,10 +83,18 @@ export class SearchIndexBuild {
   readonly #options: SearchIndexOptions;
   readonly #partSize: number;
   #plan: readonly SearchPart[] | undefined;
-  /** Every step on Pagefind, one after the other: at most one part, and one process, is open. */
+  /**
+   * Every step on Pagefind, one after the other; a part's indexing runs beside the steps after it, up to
+   * `parallelParts` at once (one by default: one part, and one process, open at a time).
+   */
   #queue: Promise<void> = Promise.resolve();
   #failed: { error: unknown } | undefined;
   #part: PartIndex | undefined;
+  /** Parts Pagefind is indexing now, each in its own process. */
+  readonly #indexing = new Set<Promise<void>>();
+  readonly #parallelParts: number;
+  /** The Pagefind processes free for a part (`PartIndex`'s lanes). */
+  readonly #freeLanes: number[];
   #pending: PendingPart | undefined;
   readonly #cache: SearchPartCache | undefined;
   /** Parts taken from the cache in this build. */
@@ -94,6 +108,11 @@ export class SearchIndexBuild {
   constructor(options: SearchIndexOptions) {
     this.#options = options;
     this.#partSize = options.partSize ?? partSizeFrom(process.env);
+    this.#parallelParts = Math.max(1, Math.floor(options.parallelParts ?? 1));
+    this.#freeLanes = Array.from(
+      { length: this.#parallelParts },
+      (_, lane) => this.#parallelParts - 1 - lane,
+    );
     this.#cache = options.cacheDir ? new SearchPartCache(options.cacheDir) : undefined;
   }
 
@@ -171,23 +190,47 @@ export class SearchIndexBuild {
         this.#written.push({ id: pending.id, stories, newest: planned?.newest, oldest: planned?.oldest });
         return;
       }
-      this.#part = await PartIndex.open(pending.id, language);
-      await this.#part.add(storyDocuments(pending.stories, language), logger);
-      if (keep) return;
-      const written = await this.#writePart();
-      if (key && written) await cache.store(key, join(stagingDir, written.id), written.stories);
+      // A lane is free: the step before this one waited until fewer than `parallelParts` were indexing.
+      const lane = this.#freeLanes.pop() ?? 0;
+      const part = await PartIndex.open(pending.id, language, lane);
+      if (keep) {
+        this.#part = part;
+        await part.add(storyDocuments(pending.stories, language), logger);
+        return;
+      }
+      // Its place in the manifest is taken now: parts indexed side by side may finish in any order.
+      const slot = this.#reserve();
+      const indexing = (async () => {
+        try {
+          await part.add(storyDocuments(pending.stories, language), logger);
+          const written = await this.#writePart(part, slot);
+          if (key) await cache.store(key, join(stagingDir, written.id), written.stories);
+        } catch (error) {
+          this.#failed ??= { error };
+          await part.close();
+        } finally {
+          this.#freeLanes.push(lane);
+        }
+      })();
+      const tracked = indexing.finally(() => this.#indexing.delete(tracked));
+      this.#indexing.add(tracked);
+      // The next part may start once fewer than `parallelParts` are being indexed.
+      while (this.#indexing.size >= this.#parallelParts) await Promise.race(this.#indexing);
     });
   }
 
-  /** Writes the open part to the staging folder and ends its process. */
-  async #writePart(): Promise<ManifestPart | undefined> {
-    const part = this.#part;
-    if (!part) return undefined;
-    this.#part = undefined;
+  /** A place in the manifest, filled when its part is written. */
+  #reserve(): number {
+    return this.#written.push({ id: '', stories: 0 }) - 1;
+  }
+
+  /** Writes `part` to the staging folder, in the manifest at `slot` (or last), and ends its process. */
+  async #writePart(part: PartIndex, slot = this.#reserve()): Promise<ManifestPart> {
+    if (this.#part === part) this.#part = undefined;
     await part.write(this.#options.stagingDir);
     const planned = this.#plan?.find((p) => p.id === part.id);
     const written = { id: part.id, stories: part.indexed, newest: planned?.newest, oldest: planned?.oldest };
-    this.#written.push(written);
+    this.#written[slot] = written;
     return written;
   }
 
@@ -198,9 +241,10 @@ export class SearchIndexBuild {
     for (let n = 1; ; n++) {
       const first = await iterator.next();
       if (first.done) return;
-      this.#part = await PartIndex.open(pagesPartId(n), language);
-      await this.#part.add(upTo(iterator, first.value, this.#partSize), logger);
-      await this.#writePart();
+      const part = await PartIndex.open(pagesPartId(n), language);
+      this.#part = part;
+      await part.add(upTo(iterator, first.value, this.#partSize), logger);
+      await this.#writePart(part);
     }
   }
 
@@ -214,6 +258,7 @@ export class SearchIndexBuild {
     try {
       await this.#indexPending(false);
       await this.#queue;
+      await Promise.all(this.#indexing);
       if (this.#failed) throw this.#failed.error;
       if (stopped !== undefined) throw indexError(stopped);
       if (seen) {
@@ -226,7 +271,7 @@ export class SearchIndexBuild {
         await rm(stagingDir, { recursive: true, force: true });
         await this.#indexPages(pagesFromDist(dir, base));
       }
-      await this.#writePart();
+      if (this.#part) await this.#writePart(this.#part);
       const output = join(dir, 'pagefind');
       await mkdir(stagingDir, { recursive: true });
       await moveFolder(stagingDir, output);
