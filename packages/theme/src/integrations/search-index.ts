@@ -30,6 +30,7 @@ import { AstroError } from 'astro/errors';
 import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
 import {
   pagesPartId,
+  parallelPartsFrom,
   PARTS_MANIFEST,
   partSizeFrom,
   partsByMonth,
@@ -61,9 +62,8 @@ export interface SearchIndexOptions {
   /** A folder kept between builds for the parts already indexed (`search-cache.ts`); none if unset. */
   cacheDir?: string | undefined;
   /**
-   * How many parts Pagefind may index at once, each in its own process (1 by default). More is worth it
-   * only where the build renders few pages (`rendering.prerender` other than `'all'`), so the cores are
-   * free for Pagefind.
+   * How many parts Pagefind may index at once, each in its own process; by default
+   * `KHABAR_SEARCH_PARALLEL`, else 1 (`parallelPartsFrom`).
    */
   parallelParts?: number | undefined;
 }
@@ -108,7 +108,7 @@ export class SearchIndexBuild {
   constructor(options: SearchIndexOptions) {
     this.#options = options;
     this.#partSize = options.partSize ?? partSizeFrom(process.env);
-    this.#parallelParts = Math.max(1, Math.floor(options.parallelParts ?? 1));
+    this.#parallelParts = Math.max(1, Math.floor(options.parallelParts ?? parallelPartsFrom(process.env)));
     this.#freeLanes = Array.from(
       { length: this.#parallelParts },
       (_, lane) => this.#parallelParts - 1 - lane,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   pagesPartId,
   PART_SIZE,
+  parallelPartsFrom,
   partSizeFrom,
   partsByMonth,
   partsManifest,
@@ -179,5 +180,16 @@ describe('partSizeFrom', () => {
       /KHABAR_SEARCH_PART_SIZE must be a whole number of stories, 1 or more \(it is "small"\)/,
     );
     expect(() => partSizeFrom({ KHABAR_SEARCH_PART_SIZE: '0' })).toThrow(/Unset it/);
+  });
+});
+
+describe('parallelPartsFrom', () => {
+  it('is 1 unless KHABAR_SEARCH_PARALLEL says how many, and refuses what is not a count', () => {
+    expect(parallelPartsFrom({})).toBe(1);
+    expect(parallelPartsFrom({ KHABAR_SEARCH_PARALLEL: ' 2 ' })).toBe(2);
+    for (const bad of ['0', '1.5', 'two', '17'])
+      expect(() => parallelPartsFrom({ KHABAR_SEARCH_PARALLEL: bad })).toThrow(
+        new RegExp(`KHABAR_SEARCH_PARALLEL must be .* \\(it is "${bad}"\\)`),
+      );
   });
 });

@@ -222,3 +222,22 @@ export function partSizeFrom(env: Readonly<Record<string, string | undefined>>):
   }
   return size;
 }
+
+/**
+ * How many parts Pagefind indexes at once: `KHABAR_SEARCH_PARALLEL` when set, else 1. Each part at once
+ * is a Pagefind process of its own (up to 1.5 GB for a part of `PART_SIZE` stories), so more is worth it
+ * on a machine with memory and cores to spare, and mostly where the build renders few pages
+ * (`rendering.prerender: 'recent'` or `'none'`) and so leaves its cores to Pagefind.
+ */
+export function parallelPartsFrom(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env.KHABAR_SEARCH_PARALLEL?.trim();
+  if (!raw) return 1;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 16) {
+    throw new Error(
+      `KHABAR_SEARCH_PARALLEL must be a whole number of Pagefind processes from 1 to 16 (it is "${raw}"). ` +
+        'Unset it to index one part at a time.',
+    );
+  }
+  return count;
+}
