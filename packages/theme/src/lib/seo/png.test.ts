@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { blendRamp, greyToPalette } from './png.ts';
+import { blendRamp, greyToPalette, levelPalette } from './png.ts';
 
 /** A 3×1 greyscale PNG of these levels, written by libvips. */
 const greyPng = (levels: number[]) =>
@@ -56,5 +56,21 @@ describe('blendRamp', () => {
     const ramp = blendRamp([163, 19, 27], [255, 255, 255], 16);
     expect([ramp.length, ramp[0], ramp[15]]).toEqual([16, [163, 19, 27], [255, 255, 255]]);
     expect(blendRamp([1, 2, 3], [4, 5, 6], 1)).toEqual([[1, 2, 3]]);
+  });
+});
+
+describe('levelPalette', () => {
+  it('shows each level’s byte (its top bits) in the level’s colour, up to the top level’s byte', () => {
+    const ramp = blendRamp([163, 19, 27], [255, 255, 255], 16);
+    const palette = levelPalette(ramp);
+    expect(palette.length).toBe(241);
+    expect([palette[0], palette[16], palette[17], palette[240]]).toEqual([
+      ramp[0],
+      ramp[1],
+      ramp[1],
+      ramp[15],
+    ]);
+    expect(levelPalette(blendRamp([0, 0, 0], [9, 9, 9], 256))).toHaveLength(256);
+    expect(() => levelPalette(ramp.slice(0, 12))).toThrow('powers of two up to 256, not 12');
   });
 });

@@ -77,3 +77,20 @@ export function blendRamp(from: Rgb, to: Rgb, levels: number): Rgb[] {
     ) as unknown as Rgb;
   });
 }
+
+/**
+ * The palette of a mask quantised to `ramp.length` levels (`canvas.ts`'s `quantise`), which writes level
+ * `i` as the byte `i × 256 / levels`: that byte shows `ramp[i]`. It ends at the top level's byte, the
+ * largest in the image (241 entries for sixteen levels); the bytes between levels never occur and
+ * show the level below.
+ * @example levelPalette(blendRamp(paper, ink, 16))[240] // ink
+ */
+export function levelPalette(ramp: readonly Rgb[]): Rgb[] {
+  const step = 256 / ramp.length;
+  if (!Number.isInteger(step) || !Number.isInteger(Math.log2(ramp.length)))
+    throw new Error(`levels come in powers of two up to 256, not ${ramp.length}`);
+  // Each level's colour for its own byte and the unused bytes up to the next level's; the top level's once.
+  return ramp.flatMap((colour, level) =>
+    Array.from({ length: level < ramp.length - 1 ? step : 1 }, () => colour),
+  );
+}

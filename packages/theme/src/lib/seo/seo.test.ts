@@ -98,7 +98,8 @@ describe('JSON-LD', () => {
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+      '@id': `${url}#article`,
+      url,
       headline: 'روسيا تطالب',
       datePublished: '2016-12-01T14:20:00+02:00',
       dateModified: '2016-12-01T16:00:00+02:00',
@@ -111,9 +112,12 @@ describe('JSON-LD', () => {
       inLanguage: 'ar-SY',
       image: [{ '@type': 'ImageObject', url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
     });
+    // The page's address twice (`@id`, `url`), not a third time in a `mainEntityOfPage`.
+    expect(data).not.toHaveProperty('mainEntityOfPage');
+    expect(JSON.stringify(data).split(url).length - 1).toBe(2);
   });
 
-  it('turns breadcrumbs into a BreadcrumbList with absolute, encoded items', () => {
+  it('turns breadcrumbs into a BreadcrumbList with absolute, encoded items, the page itself without one', () => {
     const trail = breadcrumbs({
       base: '/',
       homeName: 'الرئيسية',
@@ -124,7 +128,8 @@ describe('JSON-LD', () => {
     expect(list['itemListElement']).toEqual([
       { '@type': 'ListItem', position: 1, name: 'الرئيسية', item: 'https://khabar.example/' },
       { '@type': 'ListItem', position: 2, name: 'سياسة', item: 'https://khabar.example/politics/' },
-      { '@type': 'ListItem', position: 3, name: 'روسيا تطالب', item: url },
+      // Google takes the page's own URL for the last crumb.
+      { '@type': 'ListItem', position: 3, name: 'روسيا تطالب' },
     ]);
   });
 

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { layer, placeMask, stackMask, textMask } from './canvas.ts';
+import { layer, pasteMask, placeMask, quantise, stackMask, textMask } from './canvas.ts';
 import {
   CARD_COLOURS,
   CARD_HEIGHT,
@@ -147,14 +147,45 @@ describe('the card canvas', () => {
     expect(() => hexRgb('red')).toThrow('the social card colour "red" is not a colour like "#a3131b"');
   });
 
-  it('stacks layers into a mask of levels in libvips: opaque, half-transparent and transparent pixels', async () => {
+  it('stacks layers into a mask of ink coverage in libvips: opaque, half-transparent and transparent pixels', async () => {
     // A 2×2 block: opaque ink, half-transparent ink, transparent ink, opaque paper.
     const data = Buffer.from([255, 255, 255, 255, 255, 255, 255, 128, 255, 255, 255, 0, 0, 0, 0, 255]);
     const block = { data, width: 2, height: 2, channels: 4 as const };
-    const mask = await stackMask(sharp, { width: 4, height: 3 }, [layer(block, 1, 2)], 16);
+    const mask = await stackMask(sharp, { width: 4, height: 3 }, [layer(block, 1, 2)]);
     expect([mask.width, mask.height, mask.channels, mask.data.length]).toEqual([4, 3, 1, 12]);
     // Row by row: the block's top row at (2, 1) and (3, 1), its bottom row at (2, 2) and (3, 2).
-    expect([...mask.data]).toEqual([0, 0, 0, 0, 0, 0, 15, 8, 0, 0, 0, 0]);
+    expect([...mask.data]).toEqual([0, 0, 0, 0, 0, 0, 255, 128, 0, 0, 0, 0]);
+  });
+
+  it('takes a mask to a power of two of levels in libvips, each level written as its top bits', async () => {
+    const mask = {
+      data: Buffer.from([0, 15, 16, 127, 128, 239, 240, 255]),
+      width: 4,
+      height: 2,
+      channels: 1 as const,
+    };
+    const { data, info } = await quantise(sharp, mask, 16).raw().toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(1);
+    expect([...data]).toEqual([0, 0, 16, 112, 128, 224, 240, 240]);
+    expect(() => quantise(sharp, mask, 12)).toThrow('a power of two from 2 to 256 levels, not 12');
+  });
+
+  it('sets a mask into an empty box of another by copying its rows, and leaves an overlap to libvips', () => {
+    const base = {
+      data: Buffer.from([1, 2, 3, 4, 0, 0, 0, 0, 9, 9, 9, 9]),
+      width: 4,
+      height: 3,
+      channels: 1 as const,
+    };
+    const block = { data: Buffer.from([15, 7]), width: 2, height: 1, channels: 1 as const };
+    const pasted = pasteMask(base, block, 1, 1);
+    expect(pasted && [...pasted.data]).toEqual([1, 2, 3, 4, 0, 15, 7, 0, 9, 9, 9, 9]);
+    // The base is a new mask, not written over.
+    expect([...base.data]).toEqual([1, 2, 3, 4, 0, 0, 0, 0, 9, 9, 9, 9]);
+    // Ink under the block, or a block past the base's edge: not copied.
+    expect(pasteMask(base, block, 0, 1)).toBeUndefined();
+    expect(pasteMask(base, block, 1, 3)).toBeUndefined();
+    expect(pasteMask(base, { ...block, channels: 4 }, 1, 1)).toBeUndefined();
   });
 
   it('places a mask on another in libvips, one band', async () => {
@@ -172,24 +203,19 @@ describe('the card canvas', () => {
     expect([...data]).toEqual([1, 2, 3, 4, 0, 15, 7, 0, 9, 9, 9, 9]);
   });
 
-  it('sets text as a one-band mask of the levels asked for', async () => {
+  it('sets text as a one-band mask of its ink coverage', async () => {
     const text = { markup: 'خبر', font: `${fonts.family} Bold 40`, fontfile: fonts.bold };
-    const mask = await textMask(sharp, text, 16);
+    const mask = await textMask(sharp, text);
     expect(mask.channels).toBe(1);
     expect(mask.data.length).toBe(mask.width * mask.height);
-    // Paper, full ink, and anti-aliased edges between them; nothing above the top level.
+    // Paper, full ink, and anti-aliased edges between them.
     const levels = new Set(mask.data);
-    expect([levels.has(0), levels.has(15), levels.size > 8, Math.max(...levels)]).toEqual([
-      true,
-      true,
-      true,
-      15,
-    ]);
+    expect([levels.has(0), levels.has(255), levels.size > 16]).toEqual([true, true, true]);
   });
 
   it('shapes Arabic: joined letters are narrower than the same letters kept apart', async () => {
     const width = async (markup: string) =>
-      (await textMask(sharp, { markup, font: `${fonts.family} Bold 40`, fontfile: fonts.bold }, 16)).width;
+      (await textMask(sharp, { markup, font: `${fonts.family} Bold 40`, fontfile: fonts.bold })).width;
     // U+200C (zero-width non-joiner) keeps each letter in its isolated or final form.
     expect(await width('سلام')).toBeLessThan(await width('س\u200Cل\u200Cا\u200Cم'));
   });

@@ -2,8 +2,8 @@
  * Social cards: a 1200×630 PNG per story with its headline in Arabic (shaped by Pango/HarfBuzz through
  * `sharp`), the section and the site's name, right-aligned. Layout decisions are pure functions; drawing
  * takes `sharp` as an argument, so tests run it without a build. libvips does every pixel's work
- * (`canvas.ts`): the card is drawn as a mask of ink coverage, written by libvips as a greyscale PNG and
- * given the palette of the card's two colours and their blends (`png.ts`).
+ * (`canvas.ts`): the card is drawn as a mask of ink coverage, taken to sixteen levels and written by
+ * libvips as a greyscale PNG, and given the palette of the card's two colours and their blends (`png.ts`).
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -14,14 +14,16 @@ import {
   INK,
   layer,
   PAPER,
+  pasteMask,
   placeMask,
+  quantise,
   stackMask,
   textBlock,
   textMask,
   type PixelBlock,
   type SharpFactory,
 } from './canvas.ts';
-import { blendRamp, greyToPalette } from './png.ts';
+import { blendRamp, greyToPalette, levelPalette } from './png.ts';
 
 export { hexRgb, type SharpFactory };
 
@@ -29,8 +31,8 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /**
- * Palette entries of a card: the background, the ink and fourteen blends of the two, enough for
- * anti-aliased text; fewer levels of coverage also compress better.
+ * Colours of a card: the background, the ink and fourteen blends of the two, enough for anti-aliased
+ * text; fewer levels of coverage also compress better. A power of two (`quantise`).
  */
 export const CARD_COLOURS = 16;
 
@@ -154,17 +156,12 @@ async function drawFrame(sharp: SharpFactory, input: CardInput, fonts: CardFonts
     <rect x="${flushRight(pillWidth)}" y="${PILL_TOP}" width="${pillWidth}" height="${pillHeight}" rx="${Math.round(pillHeight / 2)}" fill="${INK}"/>
     <rect x="${MARGIN}" y="${RULE_TOP}" width="${HEADLINE_WIDTH}" height="3" fill="${INK}" fill-opacity="0.35"/>
   </svg>`;
-  return stackMask(
-    sharp,
-    { width: CARD_WIDTH, height: CARD_HEIGHT },
-    [
-      { input: Buffer.from(shapes), top: 0, left: 0 },
-      layer(section, PILL_TOP + padY, flushRight(pillWidth) + padX),
-      layer(site, FOOTER_TOP, flushRight(site.width)),
-      ...(host ? [layer(host, FOOTER_TOP + Math.round((site.height - host.height) / 2), MARGIN)] : []),
-    ],
-    CARD_COLOURS,
-  );
+  return stackMask(sharp, { width: CARD_WIDTH, height: CARD_HEIGHT }, [
+    { input: Buffer.from(shapes), top: 0, left: 0 },
+    layer(section, PILL_TOP + padY, flushRight(pillWidth) + padX),
+    layer(site, FOOTER_TOP, flushRight(site.width)),
+    ...(host ? [layer(host, FOOTER_TOP + Math.round((site.height - host.height) / 2), MARGIN)] : []),
+  ]);
 }
 
 /**
@@ -174,16 +171,12 @@ async function drawFrame(sharp: SharpFactory, input: CardInput, fonts: CardFonts
 async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<PixelBlock> {
   const maxHeight = HEADLINE_BOTTOM - HEADLINE_TOP;
   const draw = (headline: string, size: number) =>
-    textMask(
-      sharp,
-      {
-        markup: `<span line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
-        font: `${fonts.family} Bold ${size}`,
-        fontfile: fonts.bold,
-        width: HEADLINE_WIDTH,
-      },
-      CARD_COLOURS,
-    );
+    textMask(sharp, {
+      markup: `<span line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
+      font: `${fonts.family} Bold ${size}`,
+      fontfile: fonts.bold,
+      width: HEADLINE_WIDTH,
+    });
   const fits = (block: PixelBlock) => block.height <= maxHeight && block.width <= HEADLINE_WIDTH;
   const whole = cardHeadline(input.headline);
   for (const size of HEADLINE_SIZES) {
@@ -219,14 +212,19 @@ export async function renderSocialCard(
     frame(sharp, input, fonts),
     headlineBlock(sharp, input, fonts),
   ]);
-  // The headline block is centred in its box vertically, flush right.
+  // The headline block is centred in its box vertically, flush right. The frame leaves that box empty,
+  // so the headline's rows are copied in; `placeMask` joins them in libvips should they ever overlap.
   const top = HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
-  const mask = await placeMask(sharp, base, headline, top, flushRight(headline.width))
-    // zlib's level 5: higher levels cost more than they save (6: a tenth more time for 2 % fewer bytes;
-    // 9: four times the time for 5 %).
-    .png({ compressionLevel: 5 })
-    .toBuffer();
-  return greyToPalette(mask, blendRamp(hexRgb(input.background), hexRgb(input.foreground), CARD_COLOURS));
+  const left = flushRight(headline.width);
+  const mask = pasteMask(base, headline, top, left) ?? {
+    ...base,
+    data: await placeMask(sharp, base, headline, top, left).raw().toBuffer(),
+  };
+  // zlib's level 5: higher levels cost more than they save (6: a tenth more time for 2 % fewer bytes;
+  // 9: four times the time for 5 %).
+  const png = await quantise(sharp, mask, CARD_COLOURS).png({ compressionLevel: 5 }).toBuffer();
+  const ramp = blendRamp(hexRgb(input.background), hexRgb(input.foreground), CARD_COLOURS);
+  return greyToPalette(png, levelPalette(ramp));
 }
 
 /**
@@ -241,16 +239,12 @@ export async function renderLogo(
 ): Promise<Buffer> {
   // The name at a quarter of the logo's side, smaller for a longer name until its lines fit.
   const draw = (fontSize: number) =>
-    textMask(
-      sharp,
-      {
-        markup: `${RLM}${escapeXml(input.site)}`,
-        font: `${fonts.family} Bold ${fontSize}`,
-        fontfile: fonts.bold,
-        width: Math.round(size * 0.84),
-      },
-      256,
-    );
+    textMask(sharp, {
+      markup: `${RLM}${escapeXml(input.site)}`,
+      font: `${fonts.family} Bold ${fontSize}`,
+      fontfile: fonts.bold,
+      width: Math.round(size * 0.84),
+    });
   let fontSize = Math.round(size / 4);
   let name = await draw(fontSize);
   while (name.height > size * 0.84 && fontSize > size / 16) {
