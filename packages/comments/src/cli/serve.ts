@@ -1,13 +1,27 @@
 /** `khabar-comments serve`: the receiver on Node, with its settings from `site.json` unless flags say otherwise. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Manifest } from '../config/options.ts';
 import { startNodeServer } from '../adapters/node.ts';
 import { ManifestPosts } from '../manifest.ts';
 import { createHandler } from '../receiver/index.ts';
+import { appendAudit, auditLine } from '../receiver/moderate/audit.ts';
+import { AUDIT_FILE, PASSWORD_HASH_ENV, passwordHashSource } from '../receiver/moderate/password-file.ts';
 import { keepExportCurrent } from '../store/export.ts';
 import type { OpenStore, StoreChoice } from '../store/open.ts';
 import { describeStore } from '../store/spec.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
+
+/**
+ * Where browsers reach the receiver, as the site's build knows it: the `endpoint` option, absolute or a
+ * path on the site's first origin.
+ */
+export function publicUrlOf(manifest: Manifest | undefined, origins: readonly string[]): string | undefined {
+  const endpoint = manifest?.endpoint;
+  if (!endpoint) return undefined;
+  if (/^https?:\/\//.test(endpoint)) return URL.canParse(endpoint) ? endpoint : undefined;
+  const site = origins[0];
+  return site && URL.canParse(endpoint, site) ? new URL(endpoint, site).href : undefined;
+}
 
 export async function serve(
   flags: Flags,
@@ -45,6 +59,9 @@ export async function serve(
     ? keepExportCurrent(store, resolve(io.cwd, flags.export), { logger: { error: io.err } })
     : undefined;
   await exporter?.refresh();
+  const passwordHash = passwordHashSource(io.env, dir, { error: io.err });
+  const auditFile = join(dir, AUDIT_FILE);
+  const writeAudit = appendAudit(auditFile);
   const handler = createHandler({
     store,
     onAccepted: (comment) => {
@@ -69,10 +86,27 @@ export async function serve(
     limits: manifest?.limits,
     locale: manifest?.locale,
     strings: manifest?.strings,
+    moderator: {
+      passwordHash,
+      timeZone: manifest?.timeZone,
+      publicUrl: publicUrlOf(manifest, origins),
+      audit: async (entry) => {
+        io.out(auditLine(entry));
+        await writeAudit(entry);
+      },
+    },
   });
   const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });
   io.out(
     `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (store ${describeStore(choice.spec)}; origins ${origins.join(', ')})`,
+  );
+  const hasPassword = Boolean(await passwordHash());
+  io.out(
+    `khabar-comments: moderation at ${server.url}${flags['base-path'] ?? '/'}moderate (${
+      hasPassword
+        ? `password from ${io.env[PASSWORD_HASH_ENV] ? PASSWORD_HASH_ENV : join(dir, 'moderator-password.hash')}`
+        : 'no password yet: run khabar-comments passwd'
+    }; audit in ${auditFile})`,
   );
   await new Promise<void>((done) => {
     const stop = () => {
