@@ -37,9 +37,9 @@ export interface AuditEntry {
   detail?: string | undefined;
 }
 
-/** The line: `khabar-comments audit {json}`. */
+/** The line: `khabar-comments: audit {json}`. */
 export function auditLine(entry: AuditEntry): string {
-  return `khabar-comments audit ${JSON.stringify(entry)}`;
+  return `khabar-comments: audit ${JSON.stringify(entry)}`;
 }
 
 /** Appends each entry as one JSON line to `file` (created readable by its owner only). */
