@@ -5,23 +5,12 @@ import { startNodeServer } from '../adapters/node.ts';
 import { ManifestPosts } from '../manifest.ts';
 import { createHandler } from '../receiver/index.ts';
 import { appendAudit, auditLine } from '../receiver/moderate/audit.ts';
+import { publicUrlOf } from '../receiver/moderate/options.ts';
 import { AUDIT_FILE, PASSWORD_HASH_ENV, passwordHashSource } from '../receiver/moderate/password-file.ts';
 import { keepExportCurrent } from '../store/export.ts';
 import type { OpenStore, StoreChoice } from '../store/open.ts';
 import { describeStore } from '../store/spec.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
-
-/**
- * Where browsers reach the receiver, as the site's build knows it: the `endpoint` option, absolute or a
- * path on the site's first origin.
- */
-export function publicUrlOf(manifest: Manifest | undefined, origins: readonly string[]): string | undefined {
-  const endpoint = manifest?.endpoint;
-  if (!endpoint) return undefined;
-  if (/^https?:\/\//.test(endpoint)) return URL.canParse(endpoint) ? endpoint : undefined;
-  const site = origins[0];
-  return site && URL.canParse(endpoint, site) ? new URL(endpoint, site).href : undefined;
-}
 
 export async function serve(
   flags: Flags,

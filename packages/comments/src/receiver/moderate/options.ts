@@ -3,6 +3,7 @@
  * `khabar-comments serve` fills from the environment, the comments folder and `site.json`.
  */
 import { z } from 'astro/zod';
+import type { Manifest } from '../../config/options.ts';
 import { KhabarCommentsConfigError, parseOptions } from '../../config/friendly-errors.ts';
 import { parsePasswordHash } from '../../lib/password.ts';
 import { auditLine, type AuditEntry } from './audit.ts';
@@ -110,4 +111,16 @@ export function resolveModerator(
         log(auditLine(entry));
       }),
   };
+}
+
+/**
+ * Where browsers reach the receiver, as the site's build knows it: the `endpoint` option, absolute or a
+ * path on the site's first origin.
+ */
+export function publicUrlOf(manifest: Manifest | undefined, origins: readonly string[]): string | undefined {
+  const endpoint = manifest?.endpoint;
+  if (!endpoint) return undefined;
+  if (/^https?:\/\//.test(endpoint)) return URL.canParse(endpoint) ? endpoint : undefined;
+  const site = origins[0];
+  return site && URL.canParse(endpoint, site) ? new URL(endpoint, site).href : undefined;
 }

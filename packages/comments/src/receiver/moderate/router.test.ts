@@ -8,7 +8,7 @@ import { h, make, POST, resetHarness } from '../../../test/helpers/handler.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { sampleComment } from '../../store/contract.ts';
 import type { AuditEntry } from './audit.ts';
-import type { ModeratorOptions } from './options.ts';
+import { publicUrlOf, type ModeratorOptions } from './options.ts';
 
 const PASSWORD = 'كلمة-مرور-المشرف-2016';
 const HASH = await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 });
@@ -271,5 +271,19 @@ describe('/moderate', () => {
     const list = await b.send('/moderate');
     await b.send('/moderate/logout', { method: 'POST', headers: SAME, form: { csrf: b.csrf(list.text) } });
     expect((await b.send('/moderate')).text).toContain('name="password"');
+  });
+});
+
+describe('the receiver’s public URL, for the moderation page', () => {
+  it('is the site’s endpoint, absolute or a path on its first origin', () => {
+    const manifest = (endpoint: string) => ({ endpoint }) as unknown as Parameters<typeof publicUrlOf>[0];
+    expect(publicUrlOf(manifest('https://comments.news.example/'), [])).toBe(
+      'https://comments.news.example/',
+    );
+    expect(publicUrlOf(manifest('/comments/'), ['https://news.example'])).toBe(
+      'https://news.example/comments/',
+    );
+    expect(publicUrlOf(manifest('/comments/'), [])).toBeUndefined();
+    expect(publicUrlOf(undefined, ['https://news.example'])).toBeUndefined();
   });
 });
