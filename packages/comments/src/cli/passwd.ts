@@ -87,18 +87,23 @@ async function readFirstLine(input: NodeJS.ReadableStream): Promise<string> {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** `CliIo.secret` over the process's stdin: hidden on a terminal, the first line of a pipe. */
+/**
+ * `CliIo.secret` over the process's stdin: hidden on a terminal, the first line of a pipe. Stdin is
+ * touched only when `passwd` reads, so no other command opens it.
+ */
 export function processSecretInput(
-  input: NodeJS.ReadStream = process.stdin,
-  output: NodeJS.WriteStream = process.stderr,
+  input: () => NodeJS.ReadStream = () => process.stdin,
+  output: () => NodeJS.WriteStream = () => process.stderr,
 ): NonNullable<CliIo['secret']> {
-  const interactive = input.isTTY;
   let piped: Promise<string> | undefined;
   return {
-    interactive,
-    read: (prompt) => {
-      if (interactive) return readHidden(prompt, input, output);
-      piped ??= readFirstLine(input);
+    get interactive() {
+      return input().isTTY;
+    },
+    read(prompt) {
+      const stdin = input();
+      if (stdin.isTTY) return readHidden(prompt, stdin, output());
+      piped ??= readFirstLine(stdin);
       return piped;
     },
   };
