@@ -44,7 +44,7 @@ function browser(handler: Handler, address = '203.0.113.5') {
   ) => {
     const headers: Record<string, string> = { ...init.headers };
     if (jar.size) headers['cookie'] = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | undefined;
+    let body: string | null = null;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
