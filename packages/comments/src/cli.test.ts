@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
+import { verifyPassword } from './lib/password.ts';
 import { sampleComment } from './store/contract.ts';
 import { FileStore } from './store/fs.ts';
 
@@ -137,5 +138,54 @@ describe('khabar-comments --store and migrate', () => {
     await expect(run(['migrate', '--from', 'file:/tmp/x', '--to', 'export:/tmp/y.json'])).rejects.toThrow(
       /cannot be an export/,
     );
+  });
+});
+
+describe('khabar-comments passwd', () => {
+  const withInput = async (argv: string[], answers: string[], interactive: boolean) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const prompts: string[] = [];
+    const secret = {
+      interactive,
+      read: (prompt: string) => {
+        prompts.push(prompt);
+        return Promise.resolve(answers.shift() ?? '');
+      },
+    };
+    const code = await main(argv, {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env: {},
+      cwd: '/',
+      secret,
+    });
+    return { code, out: out.join('\n'), err: err.join('\n'), prompts };
+  };
+
+  it('writes the scrypt hash of the password, twice typed, where serve finds it, readable by its owner only', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-passwd-'));
+    const password = 'كلمة مرور المشرف الطويلة';
+    const set = await withInput(['passwd', '--dir', dir], [password, password], true);
+    expect(set.code).toBe(0);
+    expect(set.prompts).toEqual(['New moderator password: ', 'Repeat it: ']);
+    const file = join(dir, 'moderator-password.hash');
+    const hash = (await readFile(file, 'utf8')).trim();
+    expect(hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
+    expect(JSON.stringify(set)).not.toContain(password);
+    expect(await verifyPassword(password, hash)).toBe(true);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('prints the hash with --print, reads one line from a pipe, and refuses short or mistyped passwords', async () => {
+    const printed = await withInput(['passwd', '--print'], ['a password from a pipe'], false);
+    expect(printed.prompts).toHaveLength(1);
+    expect(await verifyPassword('a password from a pipe', printed.out)).toBe(true);
+    await expect(withInput(['passwd', '--print'], ['short'], false)).rejects.toThrow(
+      /at least 12 characters/,
+    );
+    const differ = await withInput(['passwd', '--print'], ['one long password', 'another one'], true);
+    expect(differ.code).toBe(1);
+    expect(differ.err).toContain('differ');
   });
 });

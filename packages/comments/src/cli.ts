@@ -8,9 +8,11 @@
  *   khabar-comments approve|spam|trash|delete <id>…
  *   khabar-comments export [--status approved] [--private] [--out comments.json]
  *   khabar-comments migrate --from file:./comments --to sqlite:./comments/comments.db
+ *   khabar-comments passwd [--print]   (the password of the receiver's /moderate page)
  *
  * Every command takes `--store` (see `store/spec.ts`). The commands live by group in `cli/`:
- * `serve.ts` (the receiver), `moderate.ts` (moderation and export) and `migrate.ts` (moving stores).
+ * `serve.ts` (the receiver), `moderate.ts` (moderation and export), `migrate.ts` (moving stores) and
+ * `passwd.ts` (the moderation page's password).
  */
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -20,6 +22,7 @@ import { readManifest } from './manifest.ts';
 import { chooseStore, openStore } from './store/open.ts';
 import { migrate } from './cli/migrate.ts';
 import { MODERATION_COMMANDS, moderate, type ModerationCommand } from './cli/moderate.ts';
+import { passwd, processSecretInput } from './cli/passwd.ts';
 import { serve } from './cli/serve.ts';
 import { HELP, parseFlags, UsageError, type CliIo } from './cli/usage.ts';
 
@@ -39,6 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parseFlags(rest);
   if (command === 'migrate') return migrate(values, io);
+  if (command === 'passwd') return passwd(values, io);
   if (command !== 'serve' && !isModeration(command))
     throw new UsageError(`Unknown command "${command}". Run khabar-comments help.`);
   const dir = resolve(io.cwd, values.dir);
@@ -80,6 +84,7 @@ if (isEntry()) {
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),
+    secret: processSecretInput(),
   }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -33,6 +33,7 @@ export function buildManifest(
     locale: options.locale,
     strings: options.strings,
     ...(build.store ? { store: build.store } : {}),
+    timeZone: options.timeZone,
     posts: uniquePosts(build.posts),
   };
 }

@@ -1,4 +1,5 @@
 /** The moderation commands: list, show, approve, spam, trash, delete and export, over any store. */
+import { callDeployHook, describeDeploy } from '../lib/deploy.ts';
 import { excerpt } from '../lib/markdown.ts';
 import type { Manifest } from '../config/options.ts';
 import { STATUSES, type CommentStatus, type StoredComment } from '../store/comment.ts';
@@ -39,15 +40,6 @@ export function formatComment(comment: StoredComment, full: boolean): string {
     lines.push(`    ${excerpt(c.body, 100)}`);
   }
   return lines.join('\n');
-}
-
-async function callDeployHook(url: string, out: (line: string) => void): Promise<void> {
-  try {
-    const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(15_000) });
-    out(`deploy hook: ${response.status} ${response.statusText}`);
-  } catch (error) {
-    out(`deploy hook failed: ${String(error)}`);
-  }
 }
 
 /** `--status`, checked: a status, or `all`. */
@@ -117,7 +109,7 @@ export async function moderate(
         io.out(`${id}: ${STATUS_LABEL[status]}`);
       }
       const hook = flags['deploy-hook'] ?? io.env['KHABAR_COMMENTS_DEPLOY_HOOK'] ?? manifest?.deployHook;
-      if (approved > 0 && hook && !flags['no-deploy']) await callDeployHook(hook, io.out);
+      if (approved > 0 && hook && !flags['no-deploy']) io.out(describeDeploy(await callDeployHook(hook)));
       else if (approved > 0) io.out('Rebuild the site to publish the approved comments.');
       return failed > 0 ? 1 : 0;
     }

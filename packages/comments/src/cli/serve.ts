@@ -1,9 +1,12 @@
 /** `khabar-comments serve`: the receiver on Node, with its settings from `site.json` unless flags say otherwise. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Manifest } from '../config/options.ts';
 import { startNodeServer } from '../adapters/node.ts';
 import { ManifestPosts } from '../manifest.ts';
 import { createHandler } from '../receiver/index.ts';
+import { appendAudit, auditLine } from '../receiver/moderate/audit.ts';
+import { publicUrlOf } from '../receiver/moderate/options.ts';
+import { AUDIT_FILE, PASSWORD_HASH_ENV, passwordHashSource } from '../receiver/moderate/password-file.ts';
 import { keepExportCurrent } from '../store/export.ts';
 import type { OpenStore, StoreChoice } from '../store/open.ts';
 import { describeStore } from '../store/spec.ts';
@@ -45,6 +48,9 @@ export async function serve(
     ? keepExportCurrent(store, resolve(io.cwd, flags.export), { logger: { error: io.err } })
     : undefined;
   await exporter?.refresh();
+  const passwordHash = passwordHashSource(io.env, dir, { error: io.err });
+  const auditFile = join(dir, AUDIT_FILE);
+  const writeAudit = appendAudit(auditFile);
   const handler = createHandler({
     store,
     onAccepted: (comment) => {
@@ -69,10 +75,27 @@ export async function serve(
     limits: manifest?.limits,
     locale: manifest?.locale,
     strings: manifest?.strings,
+    moderator: {
+      passwordHash,
+      timeZone: manifest?.timeZone,
+      publicUrl: publicUrlOf(manifest, origins),
+      audit: async (entry) => {
+        io.out(auditLine(entry));
+        await writeAudit(entry);
+      },
+    },
   });
   const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });
   io.out(
     `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (store ${describeStore(choice.spec)}; origins ${origins.join(', ')})`,
+  );
+  const hasPassword = Boolean(await passwordHash());
+  io.out(
+    `khabar-comments: moderation at ${server.url}${flags['base-path'] ?? '/'}moderate (${
+      hasPassword
+        ? `password from ${io.env[PASSWORD_HASH_ENV] ? PASSWORD_HASH_ENV : join(dir, 'moderator-password.hash')}`
+        : 'no password yet: run khabar-comments passwd'
+    }; audit in ${auditFile})`,
   );
   await new Promise<void>((done) => {
     const stop = () => {

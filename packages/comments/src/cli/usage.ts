@@ -16,6 +16,7 @@ Usage:
   khabar-comments delete  <id>…        (removes both the public and the private halves for good)
   khabar-comments export  [--store <store>] [--status <status>|all] [--private] [--out <file.json>]
   khabar-comments migrate --from <store> --to <store>
+  khabar-comments passwd  [--dir <folder>] [--print]   (the password of /moderate, the moderation page)
 
 A store is one of:
   sqlite:./comments/comments.db   one SQLite file (the default for a new site)
@@ -28,6 +29,10 @@ its comments.db, or its file store when it holds one, or a new comments.db.
 The folder (--dir, default ./comments) holds site.json, which the site build writes; settings not
 given as flags come from it. The secret comes from the environment (KHABAR_COMMENTS_SECRET unless
 --secret-env). The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK.
+
+The receiver serves a moderation page at <base path>moderate. passwd reads a new password (without
+echo on a terminal, else the first line of stdin) and writes its scrypt hash to <folder>/moderator-password.hash;
+--print prints the hash instead, for KHABAR_COMMENTS_MODERATOR_PASSWORD_HASH (which wins over the file).
 `;
 
 /** A mistake in how the CLI was called: printed without a stack trace. */
@@ -38,6 +43,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where `passwd` reads the password: a terminal without echo (interactive), or a line of stdin. */
+  secret?: { read: (prompt: string) => Promise<string>; interactive: boolean } | undefined;
 }
 
 /** Parses the flags every command understands (each command reads the ones it needs). */
@@ -67,6 +74,7 @@ export function parseFlags(args: string[]) {
       post: { type: 'string' },
       json: { type: 'boolean', default: false },
       private: { type: 'boolean', default: false },
+      print: { type: 'boolean', default: false },
     },
   });
 }

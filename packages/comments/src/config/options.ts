@@ -201,6 +201,8 @@ export const ManifestSchema = PolicySchema.extend({
   strings: z.record(z.string(), z.string()).default({}),
   /** The store the site uses, paths relative to this file's folder; absent: the folder's default. */
   store: StoreSpecSchema.optional(),
+  /** The newsroom's time zone, for the times on the moderation page. */
+  timeZone: z.string().default('UTC'),
   posts: z.array(PostSchema),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -15,6 +15,7 @@ import { MemoryFloodGuard, type FloodGuard } from '../lib/flood.ts';
 import type { TokenPolicy } from '../lib/token.ts';
 import type { StoredComment } from '../store/comment.ts';
 import type { CommentStore } from '../store/types.ts';
+import { resolveModerator, type ModeratorOptions, type ResolvedModerator } from './moderate/options.ts';
 
 /** Where the receiver finds the site's posts: a list, or a lookup (for example over a manifest file). */
 export type PostsSource = readonly Post[] | ((id: string) => Post | undefined | Promise<Post | undefined>);
@@ -37,6 +38,8 @@ export interface HandlerOptions extends ReceiverUserOptions {
   logger?: Pick<Console, 'warn' | 'error'>;
   /** Calls the deploy hook (tests replace it). */
   fetch?: typeof fetch;
+  /** The moderation page, `/moderate` under the base path: its password hash, time zone, audit. */
+  moderator?: ModeratorOptions | undefined;
 }
 
 /** What the platform knows that a `Request` does not: the peer address of the connection. */
@@ -61,6 +64,10 @@ export interface Receiver {
   onAccepted: ((comment: StoredComment) => void) | undefined;
   /** POSTs the deploy hook, if there is one, without waiting. */
   deploy: () => void;
+  /** What calls the deploy hook (`/moderate` waits for its answer). */
+  fetch: typeof fetch;
+  /** The moderation page's settings. */
+  moderator: ResolvedModerator;
   /** Warns, once per receiver, that flood control is off for want of an address. */
   warnNoAddress: () => void;
 }
@@ -105,6 +112,8 @@ export function createReceiver(options: HandlerOptions): Receiver {
     },
     inFlight: new Set(),
     onAccepted: options.onAccepted,
+    fetch: doFetch,
+    moderator: resolveModerator(options.moderator, logger),
     deploy: () => {
       if (!config.deployHook) return;
       doFetch(config.deployHook, { method: 'POST', signal: AbortSignal.timeout(10_000) }).catch(

@@ -1,8 +1,9 @@
 /**
  * The router, on Hono: which answer each request gets, and the middleware every answer passes through.
  * Under the base path: `POST /` (a submission), `GET /token?post=` (a fresh time token for the script),
- * `GET /reply?post=&parent=` (the reply form for readers without JavaScript), `GET /health`, and CORS
- * preflights; everything else is 404 (or 405 on the submission route).
+ * `GET /reply?post=&parent=` (the reply form for readers without JavaScript), `GET /health`, CORS
+ * preflights and the moderation page `moderate` (`moderate/router.ts`); everything else is 404 (or 405
+ * on the submission route).
  *
  * The security and caching headers of every answer are set here, once, by `secureHeaders`; CORS (only
  * for the site's own origins) by `cors`; the body cap by `bodyLimit`.
@@ -15,6 +16,7 @@ import { issueToken } from '../lib/token.ts';
 import { siteRedirect } from '../lib/url.ts';
 import { COMMENT_ID } from '../store/comment.ts';
 import type { HandlerContext, Receiver } from './context.ts';
+import { moderateRoutes } from './moderate/router.ts';
 import { replyTitle } from './pages.ts';
 import { formRules, json, page, refuse, siteOrigin, wantsJson, type Answer } from './respond.ts';
 import { BAD_ORIGIN, checkPost, METHOD, NO_PARENT, NOT_FOUND, TOO_LARGE } from './submit/checks.ts';
@@ -130,6 +132,7 @@ export function createRouter(receiver: Receiver): CommentsHandler {
     response.headers.set('Allow', 'POST, OPTIONS');
     return response;
   });
+  app.route('/', moderateRoutes(receiver));
   app.notFound((c) => refuse(receiver, NOT_FOUND, answerFor(c, base)));
   app.onError((error) => {
     receiver.logger.error(`khabar-comments: ${error.stack ?? error.message}`);
