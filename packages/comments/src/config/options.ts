@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isAddressOrRange } from '../lib/address.ts';
 import { StoreSpecSchema } from '../store/spec.ts';
 
 const limit = (chars: number, bytes: number) =>
@@ -53,7 +54,7 @@ function isLocale(value: string): boolean {
 
 const ipOrCidr = z
   .string()
-  .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
+  .refine(isAddressOrRange, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
 
 /** The rules every receiver enforces; shared by the integration, the handler and the CLI. */
 export const PolicySchema = z.object({
