@@ -9,6 +9,11 @@ import type { OpenStore, StoreChoice } from '../store/open.ts';
 import { describeStore } from '../store/spec.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
 
+/** The site's `endpoint` when it is an absolute URL: where readers' browsers reach the receiver. */
+function absoluteEndpoint(endpoint: string | undefined): string | undefined {
+  return endpoint && /^https?:\/\//.test(endpoint) && URL.canParse(endpoint) ? endpoint : undefined;
+}
+
 export async function serve(
   flags: Flags,
   dir: string,
@@ -54,6 +59,7 @@ export async function serve(
     origins,
     secret,
     basePath: flags['base-path'],
+    publicUrl: flags['public-url'] ?? absoluteEndpoint(manifest?.endpoint),
     trustedProxies: flags['trusted-proxy'] ?? manifest?.trustedProxies,
     moderation: (flags.moderation ?? manifest?.moderation) as
       'all' | 'previously-approved' | 'none' | undefined,

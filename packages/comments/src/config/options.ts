@@ -105,6 +105,20 @@ export const ReceiverOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^\/([^?#]*\/)?$/, 'must start and end with "/", e.g. "/api/comments/"')
     .default('/'),
+  /**
+   * The receiver's public URL, as readers' browsers reach it (behind a TLS proxy, its `https://` address):
+   * the receiver's own pages (the reply form, the error page's "send again") post there. Unset, it is
+   * learned from `X-Forwarded-Proto` and `X-Forwarded-Host` when the request comes through one of
+   * `trustedProxies`, else from the request itself. `khabar-comments serve` takes the site's `endpoint`
+   * when that is an absolute URL.
+   * @example 'https://comments.news.example/'
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. "https://comments.news.example/"' })
+    .refine((value) => URL.canParse(value) && !new URL(value).search && !new URL(value).hash, {
+      error: 'must be a URL without "?" or "#", e.g. "https://comments.news.example/"',
+    })
+    .optional(),
 }).strict();
 export type ReceiverUserOptions = z.input<typeof ReceiverOptionsSchema>;
 export type ReceiverOptions = z.infer<typeof ReceiverOptionsSchema>;

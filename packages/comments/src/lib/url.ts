@@ -65,3 +65,42 @@ export function siteRedirect(origin: string, path: string, fragment = ''): strin
   url.hash = fragment;
   return url.href;
 }
+
+/** What a trusted proxy says about the URL the reader used (`X-Forwarded-Proto`, `X-Forwarded-Host`). */
+export interface ForwardedUrl {
+  proto: string | null;
+  host: string | null;
+}
+
+/** A host name or IP literal with an optional port: nothing that could add a path or credentials. */
+const FORWARDED_HOST = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}.-]*[\p{L}\p{N}])?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/iu;
+
+/** The first entry of a comma-separated header (the hop nearest the reader), trimmed; or undefined. */
+function firstEntry(value: string | null): string | undefined {
+  const first = value?.split(',')[0]?.trim();
+  return first || undefined;
+}
+
+/**
+ * Where the receiver's own pages post: its configured public URL; else the scheme and host a trusted
+ * proxy forwarded (`forwarded` is only passed for a request from one), with the base path; else the
+ * request's own origin and the base path. A forwarded value that is not an http(s) scheme or a plain
+ * host is ignored.
+ */
+export function receiverUrl(input: {
+  publicUrl?: string | undefined;
+  requestUrl: string;
+  basePath: string;
+  forwarded?: ForwardedUrl | undefined;
+}): string {
+  if (input.publicUrl) return new URL(input.publicUrl).href;
+  const request = new URL(input.requestUrl);
+  let origin = request.origin;
+  if (input.forwarded) {
+    const proto = firstEntry(input.forwarded.proto)?.toLowerCase() ?? request.protocol.slice(0, -1);
+    const host = firstEntry(input.forwarded.host) ?? request.host;
+    if ((proto === 'http' || proto === 'https') && FORWARDED_HOST.test(host))
+      origin = new URL(`${proto}://${host}`).origin;
+  }
+  return `${origin}${input.basePath}`;
+}

@@ -75,6 +75,7 @@ export function createReceiver(options: HandlerOptions): Receiver {
       origins: options.origins,
       secret: options.secret,
       basePath: options.basePath,
+      publicUrl: options.publicUrl,
       maxDepth: options.maxDepth,
       closeAfterDays: options.closeAfterDays,
       moderation: options.moderation,

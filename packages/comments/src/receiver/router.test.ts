@@ -164,3 +164,39 @@ describe('headers', () => {
     expect(page?.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
+
+describe('where the pages post behind a TLS proxy', () => {
+  const replyUrl = (parent: string) =>
+    `http://127.0.0.1:8787/reply?post=${encodeURIComponent(POST)}&parent=${parent}`;
+  async function approvedParent(handler: ReturnType<typeof make>): Promise<string> {
+    await post(handler, await validFields());
+    const parent = (await h.store.list())[0]?.public.id ?? '';
+    await h.store.setStatus(parent, 'approved');
+    return parent;
+  }
+  const actionOf = async (response: Response) =>
+    parseHTML(await response.text())
+      .document.querySelector('form')
+      ?.getAttribute('action');
+  const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'news.example' };
+
+  it('posts to the configured public URL', async () => {
+    const handler = make({ publicUrl: 'https://comments.news.example/' });
+    const parent = await approvedParent(handler);
+    expect(await actionOf(await handler(new Request(replyUrl(parent))))).toBe(
+      'https://comments.news.example/',
+    );
+  });
+
+  it('believes X-Forwarded-Proto and -Host only from a trusted proxy', async () => {
+    const handler = make({ trustedProxies: ['127.0.0.1'] });
+    const parent = await approvedParent(handler);
+    const request = () => new Request(replyUrl(parent), { headers: forwarded });
+    expect(await actionOf(await handler(request(), { clientAddress: '127.0.0.1' }))).toBe(
+      'https://news.example/',
+    );
+    expect(await actionOf(await handler(request(), { clientAddress: '203.0.113.9' }))).toBe(
+      'http://127.0.0.1:8787/',
+    );
+  });
+});
