@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
+import { KhabarCommentsConfigError } from './config/friendly-errors.ts';
 import { sampleComment } from './store/contract.ts';
 import { FileStore } from './store/fs.ts';
 
@@ -137,5 +138,19 @@ describe('khabar-comments --store and migrate', () => {
     await expect(run(['migrate', '--from', 'file:/tmp/x', '--to', 'export:/tmp/y.json'])).rejects.toThrow(
       /cannot be an export/,
     );
+  });
+
+  it('names site.json and its fault when it is damaged, without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    await writeFile(join(dir, 'site.json'), '{\n  "version": 1,\n  "posts": [\n');
+    for (const argv of [['list'], ['serve', '--port', '0']]) {
+      const error = await run([...argv, '--dir', dir], { KHABAR_COMMENTS_SECRET: 'x'.repeat(32) }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KhabarCommentsConfigError);
+      expect((error as Error).message).toContain(
+        `site.json at ${join(dir, 'site.json')} is not valid JSON: line 4, column 1:`,
+      );
+    }
   });
 });

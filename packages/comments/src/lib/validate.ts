@@ -10,7 +10,7 @@ import { parseWebsite } from './url.ts';
 
 /** A refusal: the HTTP status, a stable code, the field at fault and the message key for the reader. */
 export interface Rejection {
-  status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+  status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   code: string;
   field?: FieldName | 'request';
   message: StringKey;

@@ -200,3 +200,28 @@ describe('where the pages post behind a TLS proxy', () => {
     );
   });
 });
+
+describe('when the site’s posts cannot be read', () => {
+  const broken = () => {
+    throw new Error('site.json at /srv/comments/site.json is not valid JSON: line 3, column 3: …');
+  };
+  it('answers 503 in Arabic, to the script and to a reader without JavaScript', async () => {
+    const errors: string[] = [];
+    const handler = make({
+      posts: broken,
+      logger: { warn: () => undefined, error: (l: string) => errors.push(l) },
+    });
+    const fields = await validFields();
+    const asJson = await post(handler, fields, { json: true });
+    expect(asJson.status).toBe(503);
+    expect(((await asJson.json()) as { message: string }).message).toBe(
+      'تعذّر على خادم التعليقات قراءة إعدادات الموقع، فلم يُحفظ تعليقك. حاول مجدداً بعد قليل.',
+    );
+    const asPage = await post(handler, fields);
+    expect(asPage.status).toBe(503);
+    expect(asPage.headers.get('content-type')).toContain('text/html');
+    expect(await asPage.text()).toContain('تعذّر على خادم التعليقات قراءة إعدادات الموقع');
+    expect(errors.join('\n')).toContain('/srv/comments/site.json');
+    expect(await h.store.list()).toEqual([]);
+  });
+});

@@ -15,10 +15,19 @@ import { issueToken } from '../lib/token.ts';
 import { inRanges } from '../lib/address.ts';
 import { receiverUrl, siteRedirect } from '../lib/url.ts';
 import { COMMENT_ID } from '../store/comment.ts';
-import type { HandlerContext, Receiver } from './context.ts';
+import { PostsUnavailableError, type HandlerContext, type Receiver } from './context.ts';
 import { replyTitle } from './pages.ts';
 import { formRules, json, page, refuse, siteOrigin, wantsJson, type Answer } from './respond.ts';
-import { BAD_ORIGIN, checkPost, METHOD, NO_PARENT, NOT_FOUND, TOO_LARGE } from './submit/checks.ts';
+import {
+  BAD_ORIGIN,
+  checkPost,
+  INTERNAL,
+  METHOD,
+  NO_PARENT,
+  NOT_FOUND,
+  TOO_LARGE,
+  UNAVAILABLE,
+} from './submit/checks.ts';
 import { submitComment } from './submit/pipeline.ts';
 
 export type CommentsHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
@@ -146,12 +155,10 @@ export function createRouter(receiver: Receiver): CommentsHandler {
     return response;
   });
   app.notFound((c) => refuse(receiver, NOT_FOUND, answerFor(receiver, c)));
-  app.onError((error) => {
-    receiver.logger.error(`khabar-comments: ${error.stack ?? error.message}`);
-    return new Response('Internal error', {
-      status: 500,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  app.onError((error, c) => {
+    const unavailable = error instanceof PostsUnavailableError;
+    receiver.logger.error(`khabar-comments: ${unavailable ? error.message : (error.stack ?? error.message)}`);
+    return refuse(receiver, unavailable ? UNAVAILABLE : INTERNAL, answerFor(receiver, c));
   });
 
   return async (request, context = {}) => app.fetch(request, context);
