@@ -70,12 +70,16 @@ export class FileStore implements CommentStore {
     this.dir = resolve(dir);
   }
 
-  /** Creates the folders. Called by every write; call it early to fail fast on a read-only disk. */
+  /**
+   * Creates the folders and clears `.tmp/` of what writes cut short left there (a crash, a kill -9).
+   * Called by every write; call it early to fail fast on a read-only disk.
+   */
   init(): Promise<void> {
     this.#ready ??= (async () => {
       for (const folder of [...STATUSES, FOLDERS.private, FOLDERS.tmp]) {
         await mkdir(join(this.dir, folder), { recursive: true });
       }
+      await sweepTmp(join(this.dir, FOLDERS.tmp), Date.now());
     })();
     return this.#ready;
   }
@@ -91,7 +95,7 @@ export class FileStore implements CommentStore {
 
   /** Writes `data` to a new file in `.tmp/` and fsyncs it; returns its path. */
   async #prepare(name: string, data: unknown): Promise<string> {
-    const tmp = join(this.dir, FOLDERS.tmp, `${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = join(this.dir, FOLDERS.tmp, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     await writeSynced(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return tmp;
   }
@@ -128,17 +132,31 @@ export class FileStore implements CommentStore {
     // whole comment or, at worst, a private half no reader lists, never a public comment without its
     // private fields. Both are in place before `add` resolves, and so before the receiver answers 2xx.
     const name = `${publicData.id}.json`;
-    const [privateTmp, publicTmp] = await Promise.all([
+    const prepared = await Promise.allSettled([
       this.#prepare(name, privateData),
       this.#prepare(name, publicData),
     ]);
+    const [privateTmp, publicTmp] = prepared.map((result) =>
+      result.status === 'fulfilled' ? result.value : undefined,
+    );
+    if (privateTmp === undefined || publicTmp === undefined) {
+      // One half could not be written (a full disk): the other, with the reader's text, goes too.
+      for (const tmp of [privateTmp, publicTmp]) if (tmp) await unlink(tmp).catch(() => undefined);
+      throw (prepared.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
+    }
     try {
       await this.#commitNew(privateTmp, FOLDERS.private, name);
     } catch (error) {
       await unlink(publicTmp).catch(() => undefined);
       throw error;
     }
-    await this.#commitNew(publicTmp, comment.status, name);
+    try {
+      await this.#commitNew(publicTmp, comment.status, name);
+    } catch (error) {
+      // The comment was not stored: its private half, put in place a moment ago, is not kept either.
+      await unlink(join(this.dir, FOLDERS.private, name)).catch(() => undefined);
+      throw error;
+    }
     if (this.#duplicates) for (const key of duplicateKeys(comment)) this.#duplicates.set(key, publicData.id);
   }
 
@@ -203,7 +221,13 @@ export class FileStore implements CommentStore {
       () => true,
       () => false,
     );
-    return Boolean(status) || hadPrivate;
+    // Halves of this comment a failed or interrupted write left in `.tmp/` are erased with it.
+    const tmp = join(this.dir, FOLDERS.tmp);
+    const leftovers = (await readdir(tmp).catch(() => [] as string[])).filter((file) =>
+      file.startsWith(`${id}.json.`),
+    );
+    for (const file of leftovers) await rm(join(tmp, file), { force: true });
+    return Boolean(status) || hadPrivate || leftovers.length > 0;
   }
 
   async findDuplicate(comment: StoredComment): Promise<string | undefined> {
@@ -261,6 +285,45 @@ export class FileStore implements CommentStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** A file in `.tmp/` older than this is a leftover whoever wrote it: a write takes seconds at most. */
+const TMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** True unless `pid` is certainly not a running process (ESRCH); EPERM means it runs as another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes from `.tmp/` the files no write will finish: those of a process that is no longer running
+ * (the writer's pid is in the name) and any older than an hour. Another running process's files are
+ * left alone, so the CLI never removes a file the receiver is writing. Best effort: a folder that
+ * cannot be read or written is reported by the write that needs it, not here.
+ */
+export async function sweepTmp(folder: string, now: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const file of await readdir(folder).catch(() => [] as string[])) {
+    const path = join(folder, file);
+    const pid = Number(/\.(\d+)\.[0-9a-f]+\.tmp$/.exec(file)?.[1] ?? Number.NaN);
+    const abandoned = Number.isInteger(pid) && pid !== process.pid && !isRunning(pid);
+    const old =
+      abandoned || now - (await stat(path).catch(() => ({ mtimeMs: now }))).mtimeMs > TMP_MAX_AGE_MS;
+    if (
+      old &&
+      (await rm(path, { force: true }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(file);
+  }
+  return removed;
 }
 
 async function folderTime(folder: string): Promise<number> {
