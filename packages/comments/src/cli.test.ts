@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,5 +152,48 @@ describe('khabar-comments --store and migrate', () => {
         `site.json at ${join(dir, 'site.json')} is not valid JSON: line 4, column 1:`,
       );
     }
+  });
+
+  it('lists a corrupt comment as corrupt, and no command moves it half-way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    const store = new FileStore(dir);
+    const good = sampleComment({ public: { author: 'سارة' } });
+    const bad = sampleComment({ public: { author: 'عمر' } });
+    await store.add(good);
+    await store.add(bad);
+    const id = bad.public.id;
+    const file = join(dir, 'pending', `${id}.json`);
+    await writeFile(file, '{\n  "id": "' + id + '",\n  "author": "عمر"\n');
+
+    const list = await run(['list', '--dir', dir]);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain(good.public.id);
+    expect(list.out).toContain(`${id}  corrupt   (in pending)  file: ${file}`);
+    expect(list.out).toContain('is not valid JSON: line 4, column 1');
+    const json = await run(['list', '--dir', dir, '--json']);
+    expect((JSON.parse(json.out) as { id: string }[]).map((c) => c.id)).toEqual([good.public.id]);
+    expect(json.err).toContain(`corrupt: ${id} (pending) ${file}`);
+
+    const show = await run(['show', id, '--dir', dir]);
+    expect(show.code).toBe(1);
+    expect(show.err).toContain('The comment is corrupt');
+    expect(show.err).not.toContain('No comment with id');
+
+    for (const command of ['approve', 'spam', 'trash']) {
+      const moved = await run([command, id, '--dir', dir, '--no-deploy']);
+      expect(moved.code, command).toBe(1);
+      expect(moved.err).toContain(`${id}: not moved to`);
+      expect(moved.err).toContain(file);
+      expect(moved.out).not.toContain('Rebuild the site');
+    }
+    // It is where it was, as it was.
+    expect(await readFile(file, 'utf8')).toContain('"author": "عمر"');
+    for (const status of ['approved', 'spam', 'trash']) expect(await readdir(join(dir, status))).toEqual([]);
+
+    const removed = await run(['delete', id, '--dir', dir]);
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain(`${id}: deleted (it was corrupt)`);
+    expect(await readdir(join(dir, 'pending'))).toEqual([`${good.public.id}.json`]);
+    expect(await readdir(join(dir, 'private'))).toEqual([`${good.public.id}.json`]);
   });
 });

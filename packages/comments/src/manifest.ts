@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeSynced } from './store/durable.ts';
 import { describeIssues, KhabarCommentsConfigError } from './config/friendly-errors.ts';
+import { describeJsonError } from './lib/json.ts';
 import { ManifestSchema, type KhabarCommentsOptions, type Manifest, type Post } from './config/options.ts';
 
 /** The manifest's file name inside the comments folder. */
@@ -48,6 +49,8 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
 }
 
 /** A `site.json` that cannot be used: the message names the file and the fault, for the site owner. */
+export { describeJsonError };
+
 export class ManifestError extends KhabarCommentsConfigError {
   override name = 'ManifestError';
   readonly file: string;
@@ -58,23 +61,6 @@ export class ManifestError extends KhabarCommentsConfigError {
     );
     this.file = file;
   }
-}
-
-/** Where in `text` a character offset falls, counted as an editor counts: line and column from 1. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
-/** JSON.parse's complaint, with the place it names as a line and column rather than an offset. */
-export function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (position?.[1])
-    return `${lineAndColumn(text, Number(position[1]))}: ${message.replace(position[0], '')}`;
-  if (/Unexpected end of JSON input/.test(message))
-    return `${lineAndColumn(text, text.length)}: the file ends in the middle of a value (it was cut short)`;
-  return message;
 }
 
 /**

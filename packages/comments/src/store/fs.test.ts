@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleComment, storeContract } from './contract.ts';
 import { FileStore } from './fs.ts';
+import { CorruptCommentError } from './types.ts';
 
 const fresh = async () => new FileStore(await mkdtemp(join(tmpdir(), 'khabar-comments-')));
 
@@ -115,5 +116,24 @@ describe('FileStore on disk', () => {
     );
     expect(await store.delete(id)).toBe(true);
     expect(await readdir(join(store.dir, '.tmp'))).toEqual([]);
+  });
+
+  it('reports a damaged comment as corrupt and refuses to move it', async () => {
+    const store = await fresh();
+    const comment = sampleComment();
+    await store.add(comment);
+    const id = comment.public.id;
+    const file = join(store.dir, 'pending', `${id}.json`);
+    await writeFile(file, JSON.stringify({ ...comment.public, body: 42 }));
+    expect(await store.get(id)).toBeUndefined();
+    const [record] = await store.corrupt();
+    expect(record).toMatchObject({ id, status: 'pending', file });
+    expect(record?.reason).toMatch(/does not hold a valid comment:\n- body: /);
+    await expect(store.setStatus(id, 'approved')).rejects.toBeInstanceOf(CorruptCommentError);
+    expect(await readdir(join(store.dir, 'approved'))).toEqual([]);
+    // Another comment's id in the file is damage too.
+    await writeFile(file, JSON.stringify({ ...comment.public, id: 'abcdef-00000000' }));
+    expect((await store.corrupt({ id }))[0]?.reason).toBe(`holds the comment abcdef-00000000, not ${id}`);
+    expect(await store.list()).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ import {
 } from './comment.ts';
 import { writeSynced } from './durable.ts';
 import { duplicateKeys } from './fingerprint.ts';
-import type { CommentStore, ListFilter } from './types.ts';
+import { CorruptCommentError, type CommentStore, type CorruptRecord, type ListFilter } from './types.ts';
+import { describeIssues } from '../config/friendly-errors.ts';
+import { describeJsonError } from '../lib/json.ts';
 
 /** Sub-folders of the comments folder. The site build reads `approved/` and nothing else. */
 export const FOLDERS = { private: 'private', tmp: '.tmp' } as const;
@@ -162,7 +164,8 @@ export class FileStore implements CommentStore {
 
   async #read(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
     const publicData = await readJson(join(this.dir, status, `${id}.json`), PublicCommentSchema);
-    if (!publicData) return undefined;
+    // A file that holds another comment's id is damaged, not that comment: `corrupt()` reports it.
+    if (publicData?.id !== id) return undefined;
     const privateData = (await readJson(
       join(this.dir, FOLDERS.private, `${id}.json`),
       PrivateCommentSchema,
@@ -174,6 +177,34 @@ export class FileStore implements CommentStore {
       consent: false,
     };
     return { status, public: publicData, private: privateData };
+  }
+
+  /** What is wrong with the comment `id` in `status`, or undefined when it reads well (or is not there). */
+  async #inspect(id: string, status: CommentStatus): Promise<CorruptRecord | undefined> {
+    const file = join(this.dir, status, `${id}.json`);
+    const publicHalf = await readChecked(file, PublicCommentSchema);
+    if (!publicHalf) return undefined;
+    if (!publicHalf.ok) return { id, status, file, reason: publicHalf.reason };
+    if (publicHalf.data.id !== id)
+      return { id, status, file, reason: `holds the comment ${publicHalf.data.id}, not ${id}` };
+    const privateFile = join(this.dir, FOLDERS.private, `${id}.json`);
+    const privateHalf = await readChecked(privateFile, PrivateCommentSchema);
+    if (privateHalf && !privateHalf.ok) return { id, status, file: privateFile, reason: privateHalf.reason };
+    return undefined;
+  }
+
+  /** The comment files that are there but cannot be read, which `list` and `get` leave out. */
+  async corrupt(filter: ListFilter & { id?: string | undefined } = {}): Promise<CorruptRecord[]> {
+    const out: CorruptRecord[] = [];
+    if (filter.id !== undefined && !COMMENT_ID.test(filter.id)) return out;
+    for (const status of filter.status ? [filter.status] : STATUSES) {
+      const ids = filter.id === undefined ? await listIds(join(this.dir, status)) : [filter.id];
+      for (const id of ids) {
+        const record = await this.#inspect(id, status);
+        if (record) out.push(record);
+      }
+    }
+    return out;
   }
 
   // Reads never create the folders: reading a store (a build, `migrate --from`) leaves it as it was.
@@ -202,6 +233,9 @@ export class FileStore implements CommentStore {
     await this.init();
     const current = await this.#findStatus(id);
     if (!current) return undefined;
+    // A damaged comment is not moved half-way: it stays where it is, for a moderator to restore or delete.
+    const damaged = await this.#inspect(id, current);
+    if (damaged) throw new CorruptCommentError(damaged);
     if (current !== status) {
       await rename(join(this.dir, current, `${id}.json`), join(this.dir, status, `${id}.json`));
       await Promise.all([this.#syncer(status).sync(), this.#syncer(current).sync()]);
@@ -356,6 +390,32 @@ export async function listIds(folder: string): Promise<string[]> {
     .map((name) => name.slice(0, -5))
     .filter((id) => COMMENT_ID.test(id))
     .sort();
+}
+
+/** A file read and validated: its data, or what is wrong with it; undefined when there is no file. */
+async function readChecked<T>(
+  path: string,
+  schema: {
+    safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } };
+  },
+): Promise<{ ok: true; data: T } | { ok: false; reason: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `is not valid JSON: ${describeJsonError(text, error)}` };
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = describeIssues(parsed.error.issues as Parameters<typeof describeIssues>[0], data, '');
+  return { ok: false, reason: `does not hold a valid comment:\n${issues.join('\n')}` };
 }
 
 async function readJson<T>(
