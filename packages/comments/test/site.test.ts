@@ -268,8 +268,12 @@ describe('the fixture site with khabar-comments', () => {
 
   it('hostile comments that pass the receiver render as inert text (checked in Chromium)', async () => {
     const payloads = [
-      { author: '<img src=x onerror="window.__pwned=1">', comment: '<script>window.__pwned=2</script>' },
-      { author: '"><svg onload="window.__pwned=3">', comment: '[اضغط هنا](javascript:window.__pwned=4)' },
+      // A name that is markup is refused by the receiver; these break out of attributes and entities.
+      { author: '" onmouseover="window.__pwned=1" x="', comment: '<script>window.__pwned=2</script>' },
+      {
+        author: "' autofocus onfocus='window.__pwned=3' &lt;svg&gt;",
+        comment: '[اضغط هنا](javascript:window.__pwned=4)',
+      },
       {
         author: 'x',
         comment: '[a](JaVaScRiPt:window.__pwned=5) [b](data:text/html,<script>window.__pwned=6</script>)',
@@ -333,7 +337,8 @@ describe('the fixture site with khabar-comments', () => {
     expect(report.scripts).toBe(0);
     expect(report.handlers).toEqual([]);
     for (const href of report.hrefs) expect(href).toMatch(/^(https?:\/\/|#comment-)/);
-    expect(report.names).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(report.names).toContain('" onmouseover="window.__pwned=1" x="');
+    expect(report.names).toContain("' autofocus onfocus='window.__pwned=3' &lt;svg&gt;");
     expect(report.count).toBeGreaterThanOrEqual(7);
     await context.close();
   });

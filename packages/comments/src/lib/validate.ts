@@ -5,7 +5,15 @@
 import type { Limits } from '../config/options.ts';
 import type { StringKey } from '../config/strings.ts';
 import type { FieldName, Fields } from './body.ts';
-import { checkCommentText, checkLength, checkLineText, normalizeText, tidyLine } from './text.ts';
+import {
+  checkCommentText,
+  checkLength,
+  checkLineText,
+  hasLetterOrDigit,
+  hasMarkup,
+  normalizeText,
+  tidyLine,
+} from './text.ts';
 import { parseWebsite } from './url.ts';
 
 /** A refusal: the HTTP status, a stable code, the field at fault and the message key for the reader. */
@@ -81,6 +89,8 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
       message: bodyProblem === 'control' ? 'error.control' : 'error.bidi',
     });
   const trimmedBody = body.trim();
+  if (!hasLetterOrDigit(trimmedBody))
+    return reject({ status: 422, code: 'no-letters', field: 'comment', message: 'error.noLetters' });
 
   const author = values.author ?? '';
   const email = values.email ?? '';
@@ -105,6 +115,10 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
       return reject({ status: 422, code: 'too-long', field: name, message: 'error.tooManyBytes' });
   }
 
+  if (author && !hasLetterOrDigit(author))
+    return reject({ status: 422, code: 'no-letters', field: 'author', message: 'error.noLetters' });
+  if (hasMarkup(author))
+    return reject({ status: 422, code: 'markup', field: 'author', message: 'error.markup' });
   if (requireNameEmail && !author)
     return reject({ status: 422, code: 'required', field: 'author', message: 'error.required' });
   if (requireNameEmail && !email)
@@ -116,7 +130,12 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
   if (url) {
     const parsed = parseWebsite(url);
     if ('problem' in parsed) {
-      const message = parsed.problem === 'credentials' ? 'error.urlCredentials' : 'error.url';
+      const message =
+        parsed.problem === 'credentials'
+          ? 'error.urlCredentials'
+          : parsed.problem === 'private'
+            ? 'error.urlPrivate'
+            : 'error.url';
       return reject({ status: 422, code: `url-${parsed.problem}`, field: 'url', message });
     }
     if (checkLength(parsed.href, limits.url)) {
