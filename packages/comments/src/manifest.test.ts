@@ -87,4 +87,17 @@ describe('a damaged site.json', () => {
     await expect(posts.lookup('a')).rejects.toBeInstanceOf(ManifestError);
     expect(warnings[0]).toContain('No post takes comments until it is fixed');
   });
+
+  it('answers every lookup that arrives while the first read is under way', async () => {
+    const dir = await folder();
+    // Large enough that reading and validating it takes a while, as a big newsroom's does.
+    await writeManifest(dir, manifest(Array.from({ length: 20_000 }, (_, i) => `post-${i}`)));
+    const posts = new ManifestPosts(dir);
+    const found = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i)).then(() => posts.lookup('post-7')),
+      ),
+    );
+    expect(found.filter((post) => post?.id !== 'post-7')).toEqual([]);
+  });
 });

@@ -125,7 +125,6 @@ export class ManifestPosts {
         const { mtimeMs } = await stat(join(this.dir, MANIFEST_FILE)).catch(() => ({ mtimeMs: -1 }));
         this.#checkedAt = this.now();
         if (mtimeMs === this.#mtimeMs) return;
-        this.#mtimeMs = mtimeMs;
         try {
           const manifest = await readManifest(this.dir);
           this.#posts = new Map((manifest?.posts ?? []).map((post) => [post.id, post]));
@@ -139,6 +138,8 @@ export class ManifestPosts {
           this.logger.warn(`khabar-comments: warning: ${error.message}\n${state}`);
           if (!this.#good) this.#broken = error;
         }
+        // Set last: a lookup that arrives while the file is read waits for it rather than skip it.
+        this.#mtimeMs = mtimeMs;
       } finally {
         this.#loading = undefined;
       }
