@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -244,4 +245,48 @@ describe.each(STORES)('khabar-comments serve on the $name store (a real Node HTT
       agent.destroy();
     },
   );
+});
+
+describe('khabar-comments serve under a slowloris', () => {
+  it('hundreds of slow connections from one address under ulimit -n 256 leave a real post unharmed', async () => {
+    const dir = await tempDir('slowloris');
+    await writeSite(dir, posts);
+    // No trusted proxy: every connection is a client of its own.
+    running = await startReceiver(
+      dir,
+      ['--store', `sqlite:${join(dir, 'comments.db')}`],
+      {},
+      { openFiles: 256 },
+    );
+    const { hostname, port } = new URL(running.url);
+    const sockets: Socket[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // 400 connections that never finish their headers: one byte a second, as a slowloris sends them.
+      for (let i = 0; i < 400; i++) {
+        const socket = connect({ host: hostname, port: Number(port), localAddress: '127.0.0.1' });
+        socket.on('error', () => undefined);
+        socket.write('POST / HTTP/1.1\r\nHost: news.example\r\nX-Slow: ');
+        sockets.push(socket);
+      }
+      timer = setInterval(() => {
+        for (const socket of sockets) if (!socket.destroyed) socket.write('a');
+      }, 1000);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // A reader from another address posts meanwhile and is answered at once.
+      const real = await submission(POST, 1);
+      const agent = new Agent({ localAddress: '127.0.0.2' });
+      const answer = await rawPost(`${running.url}/`, real.body, real.headers, agent);
+      agent.destroy();
+      expect(answer.status, answer.body).toBe(201);
+      // Most of the slow connections were cut at once: one address holds few of the receiver's files.
+      expect(sockets.filter((socket) => socket.destroyed || socket.readableEnded).length).toBeGreaterThan(
+        300,
+      );
+    } finally {
+      clearInterval(timer);
+      for (const socket of sockets) socket.destroy();
+    }
+    expect(running.output()).not.toContain('EMFILE');
+  });
 });

@@ -50,6 +50,7 @@ export async function serve(
     ? keepExportCurrent(store, resolve(io.cwd, flags.export), { logger: { error: io.err } })
     : undefined;
   await exporter?.refresh();
+  const trustedProxies = flags['trusted-proxy'] ?? manifest?.trustedProxies;
   const handler = createHandler({
     store,
     onAccepted: (comment) => {
@@ -60,7 +61,7 @@ export async function serve(
     secret,
     basePath: flags['base-path'],
     publicUrl: flags['public-url'] ?? absoluteEndpoint(manifest?.endpoint),
-    trustedProxies: flags['trusted-proxy'] ?? manifest?.trustedProxies,
+    trustedProxies,
     moderation: (flags.moderation ?? manifest?.moderation) as
       'all' | 'previously-approved' | 'none' | undefined,
     maxDepth: number(flags['max-depth']) ?? manifest?.maxDepth,
@@ -76,7 +77,12 @@ export async function serve(
     locale: manifest?.locale,
     strings: manifest?.strings,
   });
-  const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });
+  const server = await startNodeServer({
+    handler,
+    port: Number(flags.port),
+    host: flags.host,
+    trustedProxies: trustedProxies ?? [],
+  });
   io.out(
     `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (store ${describeStore(choice.spec)}; origins ${origins.join(', ')})`,
   );
