@@ -1,8 +1,10 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
 import { KhabarCommentsConfigError } from './config/friendly-errors.ts';
@@ -196,4 +198,87 @@ describe('khabar-comments --store and migrate', () => {
     expect(await readdir(join(dir, 'pending'))).toEqual([`${good.public.id}.json`]);
     expect(await readdir(join(dir, 'private'))).toEqual([`${good.public.id}.json`]);
   });
+});
+
+describe('khabar-comments in a terminal: a closed pipe and a disk that refuses writes', () => {
+  const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url));
+  /** Runs the CLI from source in a child process (Node 22 strips the types), optionally wrapped. */
+  function spawnCli(args: string[], wrap: string[] = []) {
+    const command = [...wrap, process.execPath, cliPath, ...args];
+    return spawn(command[0] ?? '', command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  function finished(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; err: string }> {
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    return new Promise((resolve) =>
+      child.on('close', (code) => {
+        resolve({ code, err });
+      }),
+    );
+  }
+  const can = (command: string[]) => spawnSync(command[0] ?? '', command.slice(1)).status === 0;
+  const readOnly = [
+    'unshare',
+    '-rm',
+    'sh',
+    '-c',
+    'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"',
+  ];
+
+  async function storeWith(count: number): Promise<{ dir: string; ids: string[] }> {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    const store = new FileStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const comment = sampleComment({
+        public: { author: `قارئ ${i}`, body: `تعليق طويل ${'نص '.repeat(60)} ${i}` },
+      });
+      await store.add(comment);
+      ids.push(comment.public.id);
+    }
+    return { dir, ids };
+  }
+
+  it('`list | head` stops quietly with exit 0 when the pipe closes', async () => {
+    const { dir } = await storeWith(150);
+    const child = spawnCli(['list', '--dir', dir]);
+    // Like head: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const { code, err } = await finished(child);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it.skipIf(!can(['unshare', '-rm', 'true']))(
+    'approve on a read-only folder names the folder and exits non-zero, without a stack trace',
+    async () => {
+      const { dir, ids } = await storeWith(1);
+      const [id = ''] = ids;
+      const child = spawnCli(['approve', id, '--dir', dir, '--no-deploy'], [...readOnly, dir]);
+      const { code, err } = await finished(child);
+      expect(err.trim()).toBe(
+        `khabar-comments: ${join(dir, 'pending')}: the file system is read-only: remount it read-write, or run the command where the store can be written (EROFS).`,
+      );
+      expect(code).toBe(2);
+      expect((await new FileStore(dir).get(id))?.status).toBe('pending');
+    },
+  );
+
+  it.skipIf(!can(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'true']))(
+    'approve in a folder the user may not write says permission denied, naming it',
+    async () => {
+      const { dir, ids } = await storeWith(1);
+      const [id = ''] = ids;
+      // Readable by everyone, writable by its owner only (mkdtemp makes it private to root).
+      await chmod(dir, 0o755);
+      const child = spawnCli(
+        ['approve', id, '--dir', dir, '--no-deploy'],
+        ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'],
+      );
+      const { code, err } = await finished(child);
+      expect(err).toMatch(new RegExp(`^khabar-comments: ${dir}/[a-z]+: permission denied`));
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(code).toBe(2);
+    },
+  );
 });

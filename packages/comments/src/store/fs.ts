@@ -404,7 +404,8 @@ async function readChecked<T>(
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
+    // A file that cannot be read (permissions, the disk) is not a damaged one: the caller hears why.
+    throw error;
   }
   let data: unknown;
   try {
