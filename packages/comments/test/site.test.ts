@@ -187,6 +187,10 @@ describe('the fixture site with khabar-comments', () => {
     expect(item?.querySelector('.khabar-comment__content p')?.getAttribute('dir')).toBe('auto');
     expect(item?.querySelector('strong')?.textContent).toBe('تأكيد');
     expect(item?.querySelector('time')?.textContent).toMatch(/[٠-٩]/);
+    // The machine-readable instant carries the newsroom's offset (Damascus, +03:00), as the articles' do.
+    expect(item?.querySelector('time')?.getAttribute('datetime')).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+03:00$/,
+    );
     expect(document.querySelector('.khabar-comments__title')?.textContent).toBe('تعليق واحد');
     expect(document.body.innerHTML).not.toContain('sara@example.com');
     const index = parseHTML(await readFile(join(fixtureDist, 'index.html'), 'utf8')).document;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isAddressOrRange } from '../lib/address.ts';
+import { isTimeZone } from '../lib/date.ts';
 import { StoreSpecSchema } from '../store/spec.ts';
 
 const limit = (chars: number, bytes: number) =>
@@ -170,8 +171,14 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/)
     .default('KHABAR_COMMENTS_SECRET'),
-  /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */
-  timeZone: z.string().default('UTC'),
+  /**
+   * The newsroom's time zone for comment dates: the printed date and the `<time datetime>` value, which
+   * carries this zone's offset as the articles' do (the theme passes its own). @example 'Asia/Damascus'
+   */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Damascus" or "UTC"')
+    .default('UTC'),
   /**
    * Overrides of any string of `translations/<lang>.json` (`ar`, `fa`, `ur`), by key. Placeholders are
    * named, as in the file: `{name}`, `{count}`, `{field}`, `{max}`.
