@@ -3,7 +3,7 @@
  * Pure: the receiver runs the checks that need storage, the clock or the network afterwards.
  */
 import type { Limits } from '../config/options.ts';
-import type { StringKey } from '../config/strings.ts';
+import type { PluralKey, StringKey } from '../config/strings.ts';
 import type { FieldName, Fields } from './body.ts';
 import {
   checkCommentText,
@@ -21,7 +21,10 @@ export interface Rejection {
   status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   code: string;
   field?: FieldName | 'request';
-  message: StringKey;
+  /** The message, or the base of a message in plural forms (`error.tooLong` for `error.tooLong.few`…). */
+  message: StringKey | PluralKey;
+  /** For a message in plural forms: the param whose number picks the form (`max`). */
+  pluralBy?: string;
   /** Values for the message's named placeholders (`{field}`, the field's label, is added by the receiver). */
   params?: Readonly<Record<string, string | number>>;
   /** Seconds before trying again (429). */
@@ -108,6 +111,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: name,
         message: 'error.tooLong',
+        pluralBy: 'max',
         params: { max: limit.chars },
       });
     }
@@ -144,6 +148,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: 'url',
         message: 'error.tooLong',
+        pluralBy: 'max',
         params: { max: limits.url.chars },
       });
     }

@@ -93,6 +93,25 @@ describe("the site's language", () => {
     );
   });
 
+  it.each([
+    [1, '«الاسم» أطول من المسموح به (حرف واحد على الأكثر).'],
+    [2, '«الاسم» أطول من المسموح به (حرفان على الأكثر).'],
+    [3, '«الاسم» أطول من المسموح به (3 أحرف على الأكثر).'],
+    [10, '«الاسم» أطول من المسموح به (10 أحرف على الأكثر).'],
+    [11, '«الاسم» أطول من المسموح به (11 حرفاً على الأكثر).'],
+    [99, '«الاسم» أطول من المسموح به (99 حرفاً على الأكثر).'],
+    [100, '«الاسم» أطول من المسموح به (100 حرف على الأكثر).'],
+    [102, '«الاسم» أطول من المسموح به (102 حرف على الأكثر).'],
+    [103, '«الاسم» أطول من المسموح به (103 أحرف على الأكثر).'],
+    [1000, '«الاسم» أطول من المسموح به (1,000 حرف على الأكثر).'],
+  ])('counts the limit of %i letters in Arabic as Arabic counts nouns', async (chars, message) => {
+    const handler = make({ limits: { author: { chars, bytes: 20_000 } } });
+    const response = await post(handler, await validFields({ author: 'ا'.repeat(chars + 1) }), {
+      json: true,
+    });
+    expect(((await response.json()) as { message: string }).message).toBe(message);
+  });
+
   it('fills the field and the limit into Arabic messages by name', async () => {
     const response = await post(make(), await validFields({ author: 'ا'.repeat(246) }), { json: true });
     expect(((await response.json()) as { message: string }).message).toBe(
