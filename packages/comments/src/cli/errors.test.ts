@@ -30,4 +30,14 @@ describe('what the CLI says when the disk refuses a write', () => {
     expect(describeWriteError(fsError('ENOENT', '/x'), undefined)).toBeUndefined();
     expect(isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBe(true);
   });
+  it('explains a SQLite database that cannot be opened for writing, wrapped by the store', () => {
+    const cause = Object.assign(new Error('unable to open database file'), {
+      code: 'ERR_SQLITE_ERROR',
+      errcode: 14,
+    });
+    const error = new Error('Could not open the SQLite database /srv/c/comments.db: …', { cause });
+    expect(describeWriteError(error, 'sqlite:/srv/c/comments.db')).toBe(
+      'khabar-comments: sqlite:/srv/c/comments.db: the database cannot be opened for writing: check that its folder exists, that this user may write it, and that it is not on a read-only file system.',
+    );
+  });
 });

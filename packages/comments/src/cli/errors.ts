@@ -20,8 +20,11 @@ const SQLITE_REFUSED: Readonly<Record<number, string>> = {
   3: 'EACCES',
   8: 'EROFS',
   13: 'ENOSPC',
-  14: 'EACCES',
+  14: 'SQLITE_CANTOPEN',
 };
+
+const SQLITE_CANTOPEN =
+  'the database cannot be opened for writing: check that its folder exists, that this user may write it, and that it is not on a read-only file system';
 
 /**
  * The message for an error that is the disk's fault, naming the file or folder and the fix; undefined
@@ -29,11 +32,16 @@ const SQLITE_REFUSED: Readonly<Record<number, string>> = {
  */
 export function describeWriteError(error: unknown, store: string | undefined): string | undefined {
   if (!(error instanceof Error)) return undefined;
-  const { code, path, errcode } = error as Error & { code?: unknown; path?: unknown; errcode?: unknown };
+  // The stores wrap the driver's error ("Could not open the SQLite database …") with it as the cause.
+  const fault =
+    !('code' in error) && error.cause instanceof Error && 'code' in error.cause ? error.cause : error;
+  const { code, path, errcode } = fault as Error & { code?: unknown; path?: unknown; errcode?: unknown };
   let errno = typeof code === 'string' && code in REFUSED_WRITES ? code : undefined;
   if (!errno && code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number')
     errno = SQLITE_REFUSED[errcode & 0xff];
   if (!errno) return undefined;
+  if (errno === 'SQLITE_CANTOPEN')
+    return `khabar-comments: ${store ?? 'the SQLite database'}: ${SQLITE_CANTOPEN}.`;
   // The folder, which is what the owner can fix (a file's own path is in the folder it names).
   const where =
     typeof path === 'string'
