@@ -192,6 +192,16 @@ describe('khabar-comments --store and migrate', () => {
     expect(await readFile(file, 'utf8')).toContain('"author": "عمر"');
     for (const status of ['approved', 'spam', 'trash']) expect(await readdir(join(dir, status))).toEqual([]);
 
+    const exported = await run(['export', '--dir', dir]);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe(`not exported, corrupt: ${id} (pending) ${file}`);
+
+    // migrate copies what it can read and says what it could not.
+    const moved = await run(['migrate', '--from', `file:${dir}`, '--to', `sqlite:${join(dir, 'moved.db')}`]);
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain(`not copied, corrupt: ${id} (pending) ${file}`);
+    expect(moved.err).toContain('1 corrupt comment(s)');
+
     const removed = await run(['delete', id, '--dir', dir]);
     expect(removed.code).toBe(0);
     expect(removed.out).toContain(`${id}: deleted (it was corrupt)`);

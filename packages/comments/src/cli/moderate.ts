@@ -179,6 +179,9 @@ export async function moderate(
     case 'export': {
       const comments = await store.list({ status: statusFilter(flags, 'all'), postId: flags.post });
       const data = buildExport(comments, new Date(), flags.private);
+      // An export is a backup: say which records it could not read, so none is missed unnoticed.
+      for (const record of (await store.corrupt?.({ status: statusFilter(flags, 'all') })) ?? [])
+        io.err(`not exported, corrupt: ${record.id} (${record.status}) ${record.file}`);
       if (!flags.out) {
         io.out(exportText(data).trimEnd());
         return 0;
