@@ -1,11 +1,14 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.ts';
 import { verifyPassword } from './lib/password.ts';
+import { KhabarCommentsConfigError } from './config/friendly-errors.ts';
 import { sampleComment } from './store/contract.ts';
 import { FileStore } from './store/fs.ts';
 
@@ -139,6 +142,156 @@ describe('khabar-comments --store and migrate', () => {
       /cannot be an export/,
     );
   });
+
+  it('names site.json and its fault when it is damaged, without a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    await writeFile(join(dir, 'site.json'), '{\n  "version": 1,\n  "posts": [\n');
+    for (const argv of [['list'], ['serve', '--port', '0']]) {
+      const error = await run([...argv, '--dir', dir], { KHABAR_COMMENTS_SECRET: 'x'.repeat(32) }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(KhabarCommentsConfigError);
+      expect((error as Error).message).toContain(
+        `site.json at ${join(dir, 'site.json')} is not valid JSON: line 4, column 1:`,
+      );
+    }
+  });
+
+  it('lists a corrupt comment as corrupt, and no command moves it half-way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    const store = new FileStore(dir);
+    const good = sampleComment({ public: { author: 'سارة' } });
+    const bad = sampleComment({ public: { author: 'عمر' } });
+    await store.add(good);
+    await store.add(bad);
+    const id = bad.public.id;
+    const file = join(dir, 'pending', `${id}.json`);
+    await writeFile(file, '{\n  "id": "' + id + '",\n  "author": "عمر"\n');
+
+    const list = await run(['list', '--dir', dir]);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain(good.public.id);
+    expect(list.out).toContain(`${id}  corrupt   (in pending)  file: ${file}`);
+    expect(list.out).toContain('is not valid JSON: line 4, column 1');
+    const json = await run(['list', '--dir', dir, '--json']);
+    expect((JSON.parse(json.out) as { id: string }[]).map((c) => c.id)).toEqual([good.public.id]);
+    expect(json.err).toContain(`corrupt: ${id} (pending) ${file}`);
+
+    const show = await run(['show', id, '--dir', dir]);
+    expect(show.code).toBe(1);
+    expect(show.err).toContain('The comment is corrupt');
+    expect(show.err).not.toContain('No comment with id');
+
+    for (const command of ['approve', 'spam', 'trash']) {
+      const moved = await run([command, id, '--dir', dir, '--no-deploy']);
+      expect(moved.code, command).toBe(1);
+      expect(moved.err).toContain(`${id}: not moved to`);
+      expect(moved.err).toContain(file);
+      expect(moved.out).not.toContain('Rebuild the site');
+    }
+    // It is where it was, as it was.
+    expect(await readFile(file, 'utf8')).toContain('"author": "عمر"');
+    for (const status of ['approved', 'spam', 'trash']) expect(await readdir(join(dir, status))).toEqual([]);
+
+    const exported = await run(['export', '--dir', dir]);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe(`not exported, corrupt: ${id} (pending) ${file}`);
+
+    // migrate copies what it can read and says what it could not.
+    const moved = await run(['migrate', '--from', `file:${dir}`, '--to', `sqlite:${join(dir, 'moved.db')}`]);
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain(`not copied, corrupt: ${id} (pending) ${file}`);
+    expect(moved.err).toContain('1 corrupt comment(s)');
+
+    const removed = await run(['delete', id, '--dir', dir]);
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain(`${id}: deleted (it was corrupt)`);
+    expect(await readdir(join(dir, 'pending'))).toEqual([`${good.public.id}.json`]);
+    expect(await readdir(join(dir, 'private'))).toEqual([`${good.public.id}.json`]);
+  });
+});
+
+describe('khabar-comments in a terminal: a closed pipe and a disk that refuses writes', () => {
+  const cliPath = fileURLToPath(new URL('./cli.ts', import.meta.url));
+  /** Runs the CLI from source in a child process (Node 22 strips the types), optionally wrapped. */
+  function spawnCli(args: string[], wrap: string[] = []) {
+    const command = [...wrap, process.execPath, cliPath, ...args];
+    return spawn(command[0] ?? '', command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  function finished(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; err: string }> {
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    return new Promise((resolve) =>
+      child.on('close', (code) => {
+        resolve({ code, err });
+      }),
+    );
+  }
+  const can = (command: string[]) => spawnSync(command[0] ?? '', command.slice(1)).status === 0;
+  const readOnly = [
+    'unshare',
+    '-rm',
+    'sh',
+    '-c',
+    'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"',
+  ];
+
+  async function storeWith(count: number): Promise<{ dir: string; ids: string[] }> {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+    const store = new FileStore(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const comment = sampleComment({
+        public: { author: `قارئ ${i}`, body: `تعليق طويل ${'نص '.repeat(60)} ${i}` },
+      });
+      await store.add(comment);
+      ids.push(comment.public.id);
+    }
+    return { dir, ids };
+  }
+
+  it('`list | head` stops quietly with exit 0 when the pipe closes', async () => {
+    const { dir } = await storeWith(150);
+    const child = spawnCli(['list', '--dir', dir]);
+    // Like head: read the first chunk, then close the pipe while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const { code, err } = await finished(child);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it.skipIf(!can(['unshare', '-rm', 'true']))(
+    'approve on a read-only folder names the folder and exits non-zero, without a stack trace',
+    async () => {
+      const { dir, ids } = await storeWith(1);
+      const [id = ''] = ids;
+      const child = spawnCli(['approve', id, '--dir', dir, '--no-deploy'], [...readOnly, dir]);
+      const { code, err } = await finished(child);
+      expect(err.trim()).toBe(
+        `khabar-comments: ${join(dir, 'pending')}: the file system is read-only: remount it read-write, or run the command where the store can be written (EROFS).`,
+      );
+      expect(code).toBe(2);
+      expect((await new FileStore(dir).get(id))?.status).toBe('pending');
+    },
+  );
+
+  it.skipIf(!can(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'true']))(
+    'approve in a folder the user may not write says permission denied, naming it',
+    async () => {
+      const { dir, ids } = await storeWith(1);
+      const [id = ''] = ids;
+      // Readable by everyone, writable by its owner only (mkdtemp makes it private to root).
+      await chmod(dir, 0o755);
+      const child = spawnCli(
+        ['approve', id, '--dir', dir, '--no-deploy'],
+        ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'],
+      );
+      const { code, err } = await finished(child);
+      expect(err).toMatch(new RegExp(`^khabar-comments: ${dir}/[a-z]+: permission denied`));
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(code).toBe(2);
+    },
+  );
 });
 
 describe('khabar-comments passwd', () => {

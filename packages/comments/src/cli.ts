@@ -25,6 +25,8 @@ import { MODERATION_COMMANDS, moderate, type ModerationCommand } from './cli/mod
 import { passwd, processSecretInput } from './cli/passwd.ts';
 import { serve } from './cli/serve.ts';
 import { HELP, parseFlags, UsageError, type CliIo } from './cli/usage.ts';
+import { describeWriteError, isBrokenPipe } from './cli/errors.ts';
+import { describeStore } from './store/spec.ts';
 
 export { formatComment } from './cli/moderate.ts';
 export type { CliIo } from './cli/usage.ts';
@@ -32,6 +34,9 @@ export type { CliIo } from './cli/usage.ts';
 function isModeration(command: string): command is ModerationCommand {
   return (MODERATION_COMMANDS as readonly string[]).includes(command);
 }
+
+/** The store the last command used, named for an error that carries no path (SQLite's). */
+let lastStore: string | undefined;
 
 /** Runs the CLI; resolves to the exit code (serve resolves only when the server stops). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -54,6 +59,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     dir,
     cwd: io.cwd,
   });
+  lastStore = describeStore(choice.spec);
   const store = await openStore(choice.spec);
   if (command === 'serve')
     // serve closes the store when the server stops; a mistake in its flags closes it here.
@@ -79,6 +85,11 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // `khabar-comments list | head`: the reader has what they wanted; stop quietly, and successfully.
+  process.stdout.on('error', (error) => {
+    if (isBrokenPipe(error)) process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
@@ -88,7 +99,9 @@ if (isEntry()) {
   }).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      if (error instanceof UsageError || error instanceof KhabarCommentsConfigError)
+      const refused = describeWriteError(error, lastStore);
+      if (refused) process.stderr.write(`${refused}\n`);
+      else if (error instanceof UsageError || error instanceof KhabarCommentsConfigError)
         process.stderr.write(`${error.message}\n`);
       else if (
         error instanceof Error &&

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -245,3 +247,151 @@ describe.each(STORES)('khabar-comments serve on the $name store (a real Node HTT
     },
   );
 });
+
+describe('khabar-comments serve under a slowloris', () => {
+  it('hundreds of slow connections from one address under ulimit -n 256 leave a real post unharmed', async () => {
+    const dir = await tempDir('slowloris');
+    await writeSite(dir, posts);
+    // No trusted proxy: every connection is a client of its own.
+    running = await startReceiver(
+      dir,
+      ['--store', `sqlite:${join(dir, 'comments.db')}`],
+      {},
+      { openFiles: 256 },
+    );
+    const { hostname, port } = new URL(running.url);
+    const sockets: Socket[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // 400 connections that never finish their headers: one byte a second, as a slowloris sends them.
+      for (let i = 0; i < 400; i++) {
+        const socket = connect({ host: hostname, port: Number(port), localAddress: '127.0.0.1' });
+        socket.on('error', () => undefined);
+        socket.write('POST / HTTP/1.1\r\nHost: news.example\r\nX-Slow: ');
+        sockets.push(socket);
+      }
+      timer = setInterval(() => {
+        for (const socket of sockets) if (!socket.destroyed) socket.write('a');
+      }, 1000);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // A reader from another address posts meanwhile and is answered at once.
+      const real = await submission(POST, 1);
+      const agent = new Agent({ localAddress: '127.0.0.2' });
+      const answer = await rawPost(`${running.url}/`, real.body, real.headers, agent);
+      agent.destroy();
+      expect(answer.status, answer.body).toBe(201);
+      // Most of the slow connections were cut at once: one address holds few of the receiver's files.
+      expect(sockets.filter((socket) => socket.destroyed || socket.readableEnded).length).toBeGreaterThan(
+        300,
+      );
+    } finally {
+      clearInterval(timer);
+      for (const socket of sockets) socket.destroy();
+    }
+    expect(running.output()).not.toContain('EMFILE');
+  });
+});
+
+/** `unshare` can give a child a private, read-only view of a folder (a user and mount namespace). */
+const canMountReadOnly = spawnSync('unshare', ['-rm', 'true']).status === 0;
+
+describe.each(STORES.filter((store) => store.name !== 'PostgreSQL'))(
+  'khabar-comments serve on a $name store that cannot be written',
+  (store) => {
+    /** Posts one comment from reader `i`; resolves to the status and the message. */
+    async function postOne(i: number): Promise<{ status: number; message: string }> {
+      const real = await submission(POST, i);
+      const answer = await rawPost(`${running?.url ?? ''}/`, real.body, real.headers, new Agent());
+      return { status: answer.status, message: (JSON.parse(answer.body) as { message: string }).message };
+    }
+
+    it.skipIf(!canMountReadOnly)(
+      'a read-only folder: 503 in Arabic (SQLite: no start, one clear line), and nothing stored is lost',
+      async () => {
+        const dir = await tempDir('readonly');
+        const spec = store.spec(dir);
+        await writeSite(dir, posts);
+        running = await startReceiver(dir, ['--trusted-proxy', '127.0.0.1', '--store', spec]);
+        for (let i = 0; i < 3; i++) expect((await postOne(i)).status).toBe(201);
+        await running.stop();
+        const before = await store.check(dir, spec);
+        expect(before.length).toBe(3);
+
+        const readOnly = [
+          'unshare',
+          '-rm',
+          'sh',
+          '-c',
+          'mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@"',
+          dir,
+        ];
+        const args = ['--trusted-proxy', '127.0.0.1', '--store', spec];
+        if (store.name === 'SQLite') {
+          // SQLite cannot open a database for writing on a read-only file system: the receiver does not
+          // start, and says so in one line naming the database (no stack trace).
+          const failed = await startReceiver(dir, args, {}, { prefix: readOnly }).catch((e: unknown) => e);
+          expect(String(failed)).toContain(
+            `khabar-comments: ${spec}: the database cannot be opened for writing`,
+          );
+          expect(String(failed)).not.toMatch(/\n\s+at /);
+        } else {
+          running = await startReceiver(dir, args, {}, { prefix: readOnly });
+          const refused = await postOne(10);
+          expect(refused).toEqual({ status: 503, message: 'تعذّر حفظ تعليقك الآن. حاول مجدداً بعد قليل.' });
+          await running.stop();
+          running = undefined;
+        }
+        const after = await store.check(dir, spec);
+        expect(after.map((c) => c.public.id).sort()).toEqual(before.map((c) => c.public.id).sort());
+      },
+    );
+
+    it.skipIf(!canMountReadOnly)(
+      'a full disk: 503 in Arabic, and every comment stored before is still there',
+      async () => {
+        const dir = await tempDir('full');
+        await writeSite(dir, posts);
+        running = await startReceiver(dir, ['--trusted-proxy', '127.0.0.1', '--store', store.spec(dir)]);
+        for (let i = 0; i < 3; i++) expect((await postOne(i)).status).toBe(201);
+        await running.stop();
+        const before = await store.check(dir, store.spec(dir));
+
+        // The store on a small tmpfs filled to the brim (SQLite keeps the 40 KiB its shared-memory
+        // file needs to open at all), in a private mount namespace; when the receiver stops, what the
+        // tmpfs holds is copied to `after` for the checks.
+        const after = await tempDir('full-after');
+        const room = store.name === 'SQLite' ? 40_960 : 0;
+        const fullDisk = [
+          'unshare',
+          '-rm',
+          'sh',
+          '-c',
+          `dir=$0 out=$1; shift
+          cp -a "$dir/." "$out/" && mount -t tmpfs -o size=8m tmpfs "$dir" && cp -a "$out/." "$dir/"
+          cat /dev/zero > "$dir/.filler" 2>/dev/null; truncate -s -${room} "$dir/.filler"
+          "$@" & child=$!
+          trap 'kill -TERM $child' TERM INT
+          wait $child; wait $child
+          rm -f "$dir/.filler"; rm -rf "$out"; mkdir "$out"; cp -a "$dir/." "$out/"`,
+          dir,
+          after,
+        ];
+        running = await startReceiver(
+          dir,
+          ['--trusted-proxy', '127.0.0.1', '--store', store.spec(dir)],
+          {},
+          {
+            prefix: fullDisk,
+          },
+        );
+        const refused = await postOne(10);
+        expect(refused).toEqual({ status: 503, message: 'تعذّر حفظ تعليقك الآن. حاول مجدداً بعد قليل.' });
+        await running.stop();
+        running = undefined;
+        const kept = await store.check(after, store.spec(after));
+        expect(kept.map((c) => c.public.id).sort()).toEqual(before.map((c) => c.public.id).sort());
+        if (store.name === 'file') expect(await readdir(join(after, '.tmp'))).toEqual([]);
+      },
+    );
+  },
+);

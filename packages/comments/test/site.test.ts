@@ -187,6 +187,10 @@ describe('the fixture site with khabar-comments', () => {
     expect(item?.querySelector('.khabar-comment__content p')?.getAttribute('dir')).toBe('auto');
     expect(item?.querySelector('strong')?.textContent).toBe('تأكيد');
     expect(item?.querySelector('time')?.textContent).toMatch(/[٠-٩]/);
+    // The machine-readable instant carries the newsroom's offset (Damascus, +03:00), as the articles' do.
+    expect(item?.querySelector('time')?.getAttribute('datetime')).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+03:00$/,
+    );
     expect(document.querySelector('.khabar-comments__title')?.textContent).toBe('تعليق واحد');
     expect(document.body.innerHTML).not.toContain('sara@example.com');
     const index = parseHTML(await readFile(join(fixtureDist, 'index.html'), 'utf8')).document;
@@ -268,8 +272,12 @@ describe('the fixture site with khabar-comments', () => {
 
   it('hostile comments that pass the receiver render as inert text (checked in Chromium)', async () => {
     const payloads = [
-      { author: '<img src=x onerror="window.__pwned=1">', comment: '<script>window.__pwned=2</script>' },
-      { author: '"><svg onload="window.__pwned=3">', comment: '[اضغط هنا](javascript:window.__pwned=4)' },
+      // A name that is markup is refused by the receiver; these break out of attributes and entities.
+      { author: '" onmouseover="window.__pwned=1" x="', comment: '<script>window.__pwned=2</script>' },
+      {
+        author: "' autofocus onfocus='window.__pwned=3' &lt;svg&gt;",
+        comment: '[اضغط هنا](javascript:window.__pwned=4)',
+      },
       {
         author: 'x',
         comment: '[a](JaVaScRiPt:window.__pwned=5) [b](data:text/html,<script>window.__pwned=6</script>)',
@@ -333,7 +341,8 @@ describe('the fixture site with khabar-comments', () => {
     expect(report.scripts).toBe(0);
     expect(report.handlers).toEqual([]);
     for (const href of report.hrefs) expect(href).toMatch(/^(https?:\/\/|#comment-)/);
-    expect(report.names).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(report.names).toContain('" onmouseover="window.__pwned=1" x="');
+    expect(report.names).toContain("' autofocus onfocus='window.__pwned=3' &lt;svg&gt;");
     expect(report.count).toBeGreaterThanOrEqual(7);
     await context.close();
   });

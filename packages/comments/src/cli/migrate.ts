@@ -31,6 +31,18 @@ export async function migrate(flags: Flags, io: CliIo): Promise<number> {
         io.err('The copy differs from the source: keep using the source, and report this.');
         return 1;
       }
+      // A record the source cannot read is not copied: say which, so none is left behind unnoticed.
+      const corrupt = (await from.corrupt?.()) ?? [];
+      if (corrupt.length > 0) {
+        for (const record of corrupt)
+          io.err(
+            `not copied, corrupt: ${record.id} (${record.status}) ${record.file} ${record.reason.split('\n')[0] ?? ''}`,
+          );
+        io.err(
+          `${corrupt.length} corrupt comment(s) in ${describeStore(fromSpec)} were not copied: restore them from a backup and run migrate again, or delete them there.`,
+        );
+        return 1;
+      }
       io.out(
         `The checksums match: every comment is in ${describeStore(toSpec)}. The source is untouched; point --store (or the site's \`store\` option) at the new store.`,
       );

@@ -5,7 +5,7 @@ import type { Manifest } from '../config/options.ts';
 import { STATUSES, type CommentStatus, type StoredComment } from '../store/comment.ts';
 import { resolve } from 'node:path';
 import { buildExport, exportText, writeExportFile } from '../store/export.ts';
-import type { CommentStore } from '../store/types.ts';
+import { CorruptCommentError, type CommentStore, type CorruptRecord } from '../store/types.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
 
 const STATUS_LABEL: Record<CommentStatus, string> = {
@@ -42,6 +42,25 @@ export function formatComment(comment: StoredComment, full: boolean): string {
   return lines.join('\n');
 }
 
+/** A corrupt record, as `list` shows it: the id, that it is corrupt, the file and what is wrong. */
+export function formatCorrupt(record: CorruptRecord): string {
+  const reason = record.reason.split('\n').map((line) => `    ${line}`);
+  return [
+    `${record.id}  corrupt   (in ${record.status})  file: ${record.file}`,
+    ...reason,
+    `    Not on the site. Restore the file from a backup, or remove it: khabar-comments delete ${record.id}`,
+  ].join('\n');
+}
+
+/** The corrupt record of `id`, when the store can tell. */
+async function corruptRecord(store: CommentStore, id: string): Promise<CorruptRecord | undefined> {
+  return (await store.corrupt?.({ id }))?.[0];
+}
+
+function refusal(id: string, command: string, record: CorruptRecord): string {
+  return `${id}: not moved to ${command} — the comment is corrupt: ${record.file} ${record.reason.split('\n')[0] ?? ''}. Restore the file from a backup, or remove it with khabar-comments delete ${id}.`;
+}
+
 /** `--status`, checked: a status, or `all`. */
 function statusFilter(flags: Flags, fallback: string): CommentStatus | undefined {
   const status = flags.status ?? fallback;
@@ -66,6 +85,8 @@ export async function moderate(
     case 'list': {
       const status = statusFilter(flags, 'pending');
       const comments = await store.list({ status, postId: flags.post });
+      // A corrupt record's post cannot be read: it is listed whatever --post says.
+      const corrupt = (await store.corrupt?.({ status })) ?? [];
       if (flags.json) {
         io.out(
           JSON.stringify(
@@ -74,10 +95,16 @@ export async function moderate(
             2,
           ),
         );
+        // stdout stays an array of comments for scripts; the damaged ones are said on stderr.
+        for (const record of corrupt)
+          io.err(
+            `corrupt: ${record.id} (${record.status}) ${record.file} ${record.reason.split('\n')[0] ?? ''}`,
+          );
         return 0;
       }
-      if (comments.length === 0) io.out(`No ${status ? `${status} ` : ''}comments.`);
+      if (comments.length === 0 && corrupt.length === 0) io.out(`No ${status ? `${status} ` : ''}comments.`);
       for (const comment of comments) io.out(`${formatComment(comment, false)}\n`);
+      for (const record of corrupt) io.out(`${formatCorrupt(record)}\n`);
       return 0;
     }
     case 'show': {
@@ -85,7 +112,8 @@ export async function moderate(
       if (!id) throw new UsageError('Which comment? khabar-comments show <id>');
       const comment = await store.get(id);
       if (!comment) {
-        io.err(`No comment with id "${id}".`);
+        const record = await corruptRecord(store, id);
+        io.err(record ? `The comment is corrupt:\n${formatCorrupt(record)}` : `No comment with id "${id}".`);
         return 1;
       }
       io.out(flags.json ? JSON.stringify(comment, null, 2) : formatComment(comment, true));
@@ -99,7 +127,21 @@ export async function moderate(
       let failed = 0;
       let approved = 0;
       for (const id of ids) {
-        const updated = await store.setStatus(id, status);
+        const record = await corruptRecord(store, id);
+        if (record) {
+          io.err(refusal(id, status, record));
+          failed++;
+          continue;
+        }
+        const updated = await store.setStatus(id, status).catch((error: unknown) => {
+          if (!(error instanceof CorruptCommentError)) throw error;
+          io.err(refusal(id, status, error.record));
+          return null;
+        });
+        if (updated === null) {
+          failed++;
+          continue;
+        }
         if (!updated) {
           io.err(`No comment with id "${id}".`);
           failed++;
@@ -117,7 +159,8 @@ export async function moderate(
       if (ids.length === 0) throw new UsageError('Which comment? khabar-comments delete <id>…');
       let failed = 0;
       for (const id of ids) {
-        if (await store.delete(id)) io.out(`${id}: deleted`);
+        const record = await corruptRecord(store, id);
+        if (await store.delete(id)) io.out(`${id}: deleted${record ? ' (it was corrupt)' : ''}`);
         else {
           io.err(`No comment with id "${id}".`);
           failed++;
@@ -128,6 +171,9 @@ export async function moderate(
     case 'export': {
       const comments = await store.list({ status: statusFilter(flags, 'all'), postId: flags.post });
       const data = buildExport(comments, new Date(), flags.private);
+      // An export is a backup: say which records it could not read, so none is missed unnoticed.
+      for (const record of (await store.corrupt?.({ status: statusFilter(flags, 'all') })) ?? [])
+        io.err(`not exported, corrupt: ${record.id} (${record.status}) ${record.file}`);
       if (!flags.out) {
         io.out(exportText(data).trimEnd());
         return 0;

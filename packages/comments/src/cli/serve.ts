@@ -12,6 +12,11 @@ import type { OpenStore, StoreChoice } from '../store/open.ts';
 import { describeStore } from '../store/spec.ts';
 import { UsageError, type CliIo, type Flags } from './usage.ts';
 
+/** The site's `endpoint` when it is an absolute URL: where readers' browsers reach the receiver. */
+function absoluteEndpoint(endpoint: string | undefined): string | undefined {
+  return endpoint && /^https?:\/\//.test(endpoint) && URL.canParse(endpoint) ? endpoint : undefined;
+}
+
 export async function serve(
   flags: Flags,
   dir: string,
@@ -51,6 +56,7 @@ export async function serve(
   const passwordHash = passwordHashSource(io.env, dir, { error: io.err });
   const auditFile = join(dir, AUDIT_FILE);
   const writeAudit = appendAudit(auditFile);
+  const trustedProxies = flags['trusted-proxy'] ?? manifest?.trustedProxies;
   const handler = createHandler({
     store,
     onAccepted: (comment) => {
@@ -60,7 +66,8 @@ export async function serve(
     origins,
     secret,
     basePath: flags['base-path'],
-    trustedProxies: flags['trusted-proxy'] ?? manifest?.trustedProxies,
+    publicUrl: flags['public-url'] ?? absoluteEndpoint(manifest?.endpoint),
+    trustedProxies,
     moderation: (flags.moderation ?? manifest?.moderation) as
       'all' | 'previously-approved' | 'none' | undefined,
     maxDepth: number(flags['max-depth']) ?? manifest?.maxDepth,
@@ -78,14 +85,19 @@ export async function serve(
     moderator: {
       passwordHash,
       timeZone: manifest?.timeZone,
-      publicUrl: publicUrlOf(manifest, origins),
+      publicUrl: flags['public-url'] ?? publicUrlOf(manifest, origins),
       audit: async (entry) => {
         io.out(auditLine(entry));
         await writeAudit(entry);
       },
     },
   });
-  const server = await startNodeServer({ handler, port: Number(flags.port), host: flags.host });
+  const server = await startNodeServer({
+    handler,
+    port: Number(flags.port),
+    host: flags.host,
+    trustedProxies: trustedProxies ?? [],
+  });
   io.out(
     `khabar-comments: receiving comments at ${server.url}${flags['base-path'] ?? '/'} (store ${describeStore(choice.spec)}; origins ${origins.join(', ')})`,
   );

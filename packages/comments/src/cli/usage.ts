@@ -5,7 +5,8 @@ export const HELP = `khabar-comments: static comments for Astro news sites
 
 Usage:
   khabar-comments serve   [--store <store>] [--dir <folder>] [--port 8787] [--host 127.0.0.1] [--origin <url>]…
-                          [--base-path /] [--trusted-proxy <ip|cidr>]… [--secret-env KHABAR_COMMENTS_SECRET]
+                          [--base-path /] [--public-url <url>] [--trusted-proxy <ip|cidr>]…
+                          [--secret-env KHABAR_COMMENTS_SECRET]
                           [--moderation all|previously-approved|none] [--max-depth 5]
                           [--close-after-days N] [--deploy-hook <url>] [--export <file.json>]
   khabar-comments list    [--store <store>] [--status pending|approved|spam|trash|all] [--post <id>] [--json]
@@ -28,7 +29,9 @@ its comments.db, or its file store when it holds one, or a new comments.db.
 
 The folder (--dir, default ./comments) holds site.json, which the site build writes; settings not
 given as flags come from it. The secret comes from the environment (KHABAR_COMMENTS_SECRET unless
---secret-env). The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK.
+--secret-env). The deploy hook may also come from KHABAR_COMMENTS_DEPLOY_HOOK. --public-url is the
+receiver's address as readers reach it (https:// behind a TLS proxy); its own pages' forms post
+there. By default it is the site's endpoint when that is an absolute URL.
 
 The receiver serves a moderation page at <base path>moderate. passwd reads a new password (without
 echo on a terminal, else the first line of stdin) and writes its scrypt hash to <folder>/moderator-password.hash;
@@ -63,6 +66,7 @@ export function parseFlags(args: string[]) {
       host: { type: 'string', default: '127.0.0.1' },
       origin: { type: 'string', multiple: true },
       'base-path': { type: 'string' },
+      'public-url': { type: 'string' },
       'trusted-proxy': { type: 'string', multiple: true },
       'secret-env': { type: 'string', default: 'KHABAR_COMMENTS_SECRET' },
       moderation: { type: 'string' },

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { isAddressOrRange } from '../lib/address.ts';
+import { isTimeZone } from '../lib/date.ts';
 import { StoreSpecSchema } from '../store/spec.ts';
 
 const limit = (chars: number, bytes: number) =>
@@ -53,7 +55,7 @@ function isLocale(value: string): boolean {
 
 const ipOrCidr = z
   .string()
-  .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
+  .refine(isAddressOrRange, 'must be an IP address or a CIDR range such as "10.0.0.0/8"');
 
 /** The rules every receiver enforces; shared by the integration, the handler and the CLI. */
 export const PolicySchema = z.object({
@@ -104,6 +106,20 @@ export const ReceiverOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^\/([^?#]*\/)?$/, 'must start and end with "/", e.g. "/api/comments/"')
     .default('/'),
+  /**
+   * The receiver's public URL, as readers' browsers reach it (behind a TLS proxy, its `https://` address):
+   * the receiver's own pages (the reply form, the error page's "send again") post there. Unset, it is
+   * learned from `X-Forwarded-Proto` and `X-Forwarded-Host` when the request comes through one of
+   * `trustedProxies`, else from the request itself. `khabar-comments serve` takes the site's `endpoint`
+   * when that is an absolute URL.
+   * @example 'https://comments.news.example/'
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. "https://comments.news.example/"' })
+    .refine((value) => URL.canParse(value) && !new URL(value).search && !new URL(value).hash, {
+      error: 'must be a URL without "?" or "#", e.g. "https://comments.news.example/"',
+    })
+    .optional(),
 }).strict();
 export type ReceiverUserOptions = z.input<typeof ReceiverOptionsSchema>;
 export type ReceiverOptions = z.infer<typeof ReceiverOptionsSchema>;
@@ -155,8 +171,14 @@ export const IntegrationOptionsSchema = PolicySchema.extend({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/)
     .default('KHABAR_COMMENTS_SECRET'),
-  /** The newsroom's time zone for comment dates. @example 'Asia/Damascus' */
-  timeZone: z.string().default('UTC'),
+  /**
+   * The newsroom's time zone for comment dates: the printed date and the `<time datetime>` value, which
+   * carries this zone's offset as the articles' do (the theme passes its own). @example 'Asia/Damascus'
+   */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Damascus" or "UTC"')
+    .default('UTC'),
   /**
    * Overrides of any string of `translations/<lang>.json` (`ar`, `fa`, `ur`), by key. Placeholders are
    * named, as in the file: `{name}`, `{count}`, `{field}`, `{max}`.

@@ -60,13 +60,29 @@ export function format(template: string, values: Readonly<Record<string, string 
   );
 }
 
+/** The strings that come in plural forms: `count` for `count.zero` … `count.other`, and the like. */
+export type PluralKey = {
+  [K in StringKey]: K extends `${infer Base}.other` ? Base : never;
+}[StringKey];
+
+/**
+ * The form of `base` for the number `n`: its CLDR plural category in `locale` (Arabic has six: zero,
+ * one, two, few for 3–10, many for 11–99, other for 100 and 1000), as the theme picks its nouns.
+ * Zero has its own string in every language.
+ */
+export function pluralKey(base: PluralKey, n: number, locale: string): StringKey {
+  const category = n === 0 ? 'zero' : new Intl.PluralRules(locale).select(n);
+  return `${base}.${category}` as StringKey;
+}
+
 /**
  * "٣ تعليقات": the comment count with the language's plural forms (Arabic has six) and the site's
  * digits. Zero has its own string in every language ("لا توجد تعليقات", "بدون دیدگاه").
  */
 export function formatCount(strings: Strings, count: number, locale: string): string {
-  const category = count === 0 ? 'zero' : new Intl.PluralRules(locale).select(count);
-  return format(strings[`count.${category}`], { count: new Intl.NumberFormat(locale).format(count) });
+  return format(strings[pluralKey('count', count, locale)], {
+    count: new Intl.NumberFormat(locale).format(count),
+  });
 }
 
 /** A comment's date in the site's locale and time zone, formatted at build time. */

@@ -1,7 +1,10 @@
 /**
  * Client addresses: which one to believe (only what a trusted proxy says), how to key flood control, and
- * how to keep a truncated copy (/24 for IPv4, /48 for IPv6) for the moderator. Pure and portable.
+ * how to keep a truncated copy (/24 for IPv4, /48 for IPv6) for the moderator. Parsing, ranges and the
+ * walk along a proxy chain are `ipaddr.js`'s and `proxy-addr`'s; what is ours is the policy.
  */
+import ipaddr from 'ipaddr.js';
+import proxyaddr from 'proxy-addr';
 
 export interface ParsedIp {
   version: 4 | 6;
@@ -9,78 +12,40 @@ export interface ParsedIp {
   bytes: number[];
 }
 
-function parseIpv4(text: string): number[] | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  const bytes: number[] = [];
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || (part.length > 1 && part.startsWith('0'))) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    bytes.push(n);
-  }
-  return bytes;
+/** `[2001:db8::1]:443` → `2001:db8::1`, `198.18.0.7:5555` → `198.18.0.7`; anything else unchanged. */
+function withoutPort(text: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text);
+  if (bracketed?.[1]) return bracketed[1];
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(text);
+  if (v4WithPort?.[1]) return v4WithPort[1];
+  return text;
 }
 
-function parseIpv6(text: string): number[] | undefined {
-  let body = text;
-  const zone = body.indexOf('%');
-  if (zone >= 0) body = body.slice(0, zone);
-  let tail: number[] = [];
-  const lastColon = body.lastIndexOf(':');
-  if (body.includes('.', lastColon)) {
-    const v4 = parseIpv4(body.slice(lastColon + 1));
-    if (!v4) return undefined;
-    tail = v4;
-    body = `${body.slice(0, lastColon + 1)}0:0`;
-  }
-  const halves = body.split('::');
-  if (halves.length > 2) return undefined;
-  const toGroups = (s: string) => (s === '' ? [] : s.split(':'));
-  const head = toGroups(halves[0] ?? '');
-  const rest = halves.length === 2 ? toGroups(halves[1] ?? '') : [];
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...rest];
-  const bytes: number[] = [];
-  for (const group of groups) {
-    if (!/^[0-9a-f]{1,4}$/i.test(group)) return undefined;
-    const n = parseInt(group, 16);
-    bytes.push(n >> 8, n & 255);
-  }
-  if (tail.length === 4) bytes.splice(12, 4, ...tail);
-  return bytes;
-}
-
-/** Parses an IPv4 or IPv6 address; IPv4-mapped IPv6 (`::ffff:1.2.3.4`) becomes IPv4. */
+/**
+ * Parses an IPv4 or IPv6 address, with or without a port (`1.2.3.4:80`, `[::1]:443`), as proxies write
+ * them in `X-Forwarded-For`; IPv4-mapped IPv6 (`::ffff:1.2.3.4`) becomes IPv4. IPv4 must be four
+ * decimal parts: a header is not the place for `0x7f.1`.
+ */
 export function parseIp(input: string): ParsedIp | undefined {
-  const text = input.trim().replace(/^\[|\]$/g, '');
-  const v4 = parseIpv4(text);
-  if (v4) return { version: 4, bytes: v4 };
-  if (!text.includes(':')) return undefined;
-  const v6 = parseIpv6(text);
-  if (!v6) return undefined;
-  const mapped = v6.slice(0, 10).every((b) => b === 0) && v6[10] === 255 && v6[11] === 255;
-  if (mapped) return { version: 4, bytes: v6.slice(12) };
-  return { version: 6, bytes: v6 };
+  const text = withoutPort(input.trim());
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+    // ipaddr.js reads a leading zero as octal; an address with one is refused rather than misread.
+    if (text.split('.').some((part) => part.length > 1 && part.startsWith('0'))) return undefined;
+    return { version: 4, bytes: ipaddr.IPv4.parse(text).toByteArray() };
+  }
+  if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
+  const v6 = ipaddr.IPv6.parse(text);
+  if (v6.isIPv4MappedAddress()) return { version: 4, bytes: v6.toIPv4Address().toByteArray() };
+  return { version: 6, bytes: v6.toByteArray() };
 }
 
+function toAddress(ip: ParsedIp): ipaddr.IPv4 | ipaddr.IPv6 {
+  return ip.version === 4 ? new ipaddr.IPv4(ip.bytes) : new ipaddr.IPv6(ip.bytes);
+}
+
+/** The address in its canonical text (RFC 5952 for IPv6). */
 function formatIp(ip: ParsedIp): string {
-  if (ip.version === 4) return ip.bytes.join('.');
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((ip.bytes[i] ?? 0) << 8) | (ip.bytes[i + 1] ?? 0));
-  // RFC 5952: compress the longest run (of two or more) of zero groups.
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j === i ? i + 1 : j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  return toAddress(ip).toString();
 }
 
 function maskBytes(bytes: number[], prefix: number): number[] {
@@ -106,43 +71,66 @@ export function floodKey(input: string): string {
   return `${formatIp({ ...ip, bytes: maskBytes(ip.bytes, 64) })}/64`;
 }
 
+/** True when `entry` is an address or a CIDR range `proxy-addr` can match (`10.0.0.0/8`, `::1`). */
+export function isAddressOrRange(entry: string): boolean {
+  try {
+    proxyaddr.compile(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const compiled = new WeakMap<readonly string[], (address: string, hop: number) => boolean>();
+
+function trustFor(ranges: readonly string[]): (address: string, hop: number) => boolean {
+  let trust = compiled.get(ranges);
+  if (!trust) {
+    // Entries the options schema let through are valid; an invalid one is left out rather than trusted.
+    trust = proxyaddr.compile(ranges.filter(isAddressOrRange));
+    compiled.set(ranges, trust);
+  }
+  return trust;
+}
+
 /** True when `address` falls inside one of the entries (addresses or CIDR ranges such as `10.0.0.0/8`). */
 export function inRanges(address: string, ranges: readonly string[]): boolean {
   const ip = parseIp(address);
-  if (!ip) return false;
-  return ranges.some((range) => {
-    const [base = '', bits] = range.split('/');
-    const net = parseIp(base);
-    if (!net || net.version !== ip.version) return false;
-    const max = ip.version === 4 ? 32 : 128;
-    const prefix = bits === undefined ? max : Number(bits);
-    if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) return false;
-    const a = maskBytes(ip.bytes, prefix);
-    const b = maskBytes(net.bytes, prefix);
-    return a.every((byte, i) => byte === b[i]);
-  });
+  if (!ip || ranges.length === 0) return false;
+  return trustFor(ranges)(formatIp(ip), 0);
 }
 
 /**
  * The client's address. The socket's peer is the client unless it is a trusted proxy; then the
- * `X-Forwarded-For` chain is walked from the right, skipping trusted proxies, and the first untrusted
- * hop is the client. A header from an untrusted peer is ignored: anyone can write one.
+ * `X-Forwarded-For` chain is walked from the right (`proxy-addr`), skipping trusted proxies, and the
+ * first untrusted hop is the client. A header from an untrusted peer is ignored: anyone can write one.
+ * Ports and brackets on a hop are dropped. When a hop is not an address at all (`unknown`), the chain
+ * says nothing reliable about the client: the socket's peer is used, so flood control stays on (every
+ * reader behind that proxy then shares one key, which is what a broken proxy deserves).
  */
 export function clientAddress(
   peer: string | undefined,
   forwardedFor: string | null,
   trustedProxies: readonly string[],
 ): string | undefined {
-  if (!peer) return undefined;
-  if (!forwardedFor || !inRanges(peer, trustedProxies)) return parseIp(peer) ? peer : undefined;
-  const hops = forwardedFor
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = hops[i] ?? '';
-    if (!parseIp(hop)) return undefined;
-    if (!inRanges(hop, trustedProxies)) return hop;
+  const socket = peer === undefined ? undefined : parseIp(peer);
+  if (!socket) return undefined;
+  const socketAddress = formatIp(socket);
+  if (!forwardedFor || !inRanges(socketAddress, trustedProxies)) return socketAddress;
+  const hops: string[] = [];
+  for (const raw of forwardedFor.split(',')) {
+    const hop = raw.trim();
+    if (!hop) continue;
+    const ip = parseIp(hop);
+    if (!ip) return socketAddress;
+    hops.push(formatIp(ip));
   }
-  return hops[0] ?? peer;
+  const request = {
+    headers: { 'x-forwarded-for': hops.join(', ') },
+    connection: { remoteAddress: socketAddress },
+    socket: { remoteAddress: socketAddress },
+  };
+  // proxy-addr reads only these two fields; the cast says so rather than build a whole IncomingMessage.
+  const found = proxyaddr(request as unknown as Parameters<typeof proxyaddr>[0], trustFor(trustedProxies));
+  return parseIp(found) ? found : socketAddress;
 }

@@ -1,6 +1,7 @@
 /** The pure core: every function here takes plain data and is unit-tested without a build. */
-export { clientAddress, floodKey, inRanges, parseIp, truncateIp } from './address.ts';
+export { clientAddress, floodKey, inRanges, isAddressOrRange, parseIp, truncateIp } from './address.ts';
 export { avatarHash, avatarSvg } from './avatar.ts';
+export { commentDatetime, isTimeZone } from './date.ts';
 export { FIELDS, parseFormBody, parseJsonBody, type FieldName, type Fields } from './body.ts';
 export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
 export { newCommentId } from './ids.ts';
@@ -22,6 +23,8 @@ export {
   charLength,
   checkCommentText,
   checkLineText,
+  hasLetterOrDigit,
+  hasMarkup,
   hasVisibleContent,
   normalizeText,
 } from './text.ts';
@@ -33,5 +36,5 @@ export {
   type ThreadNode,
 } from './thread.ts';
 export { issueToken, verifyToken, type TokenCheck, type TokenPolicy } from './token.ts';
-export { originOf, parseWebsite, safeLinkHref, siteRedirect } from './url.ts';
+export { isPrivateHost, originOf, parseWebsite, receiverUrl, safeLinkHref, siteRedirect } from './url.ts';
 export { validateFields, type Rejection, type Submission } from './validate.ts';

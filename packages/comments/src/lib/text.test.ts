@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   byteLength,
+  hasLetterOrDigit,
+  hasMarkup,
   charLength,
   checkCommentText,
   checkLength,
@@ -74,5 +76,32 @@ describe('normalizeText', () => {
   });
   it('sees content', () => {
     expect(hasVisibleContent('\u200Bا')).toBe(true);
+  });
+});
+
+describe('hasLetterOrDigit: what shows as nothing is not a name or a comment', () => {
+  it.each([
+    ['braille blank', '\u2800\u2800'],
+    ['combining marks only', '\u064B\u064E\u0301'],
+    ['tatweel only', '\u0640\u0640\u0640'],
+    ['tag characters', '\u{E0041}\u{E0042}\u{E007F}'],
+    ['variation selectors', '\uFE0F\uFE00\u{E0100}'],
+    ['Hangul filler', '\u3164'],
+    ['tatweel around a zero-width joiner', '\u0640\u200D\u0640'],
+    ['punctuation', '…!؟'],
+  ])('%s: refused', (_name, value) => {
+    expect(hasLetterOrDigit(value)).toBe(false);
+  });
+  it.each(['سارة', 'ـسـ', 'Ali', '٣', '7', 'ع\u064E'])('%s: a visible letter or digit', (value) => {
+    expect(hasLetterOrDigit(value)).toBe(true);
+  });
+});
+
+describe('hasMarkup', () => {
+  it.each(['<b>Ali</b>', '</a>', '<img src=x onerror=alert(1)', '<!-- x -->', 'x <svg'])('%s', (value) => {
+    expect(hasMarkup(value)).toBe(true);
+  });
+  it.each(['Ali <3', 'a < b', '«سارة»', '<علي>', 'A & B'])('%s is not markup', (value) => {
+    expect(hasMarkup(value)).toBe(false);
   });
 });

@@ -53,6 +53,29 @@ export function checkLineText(value: string): TextProblem | undefined {
   return undefined;
 }
 
+/**
+ * What shows as nothing though Unicode may call it a letter: tatweel (U+0640, which only stretches a
+ * joining letter), format characters (ZWJ, tag characters U+E0000…, bidi marks) and the Hangul fillers.
+ */
+const SHOWS_NOTHING = /[\u0640\p{Cf}\u115F\u1160\u3164\uFFA0]/gu;
+
+/**
+ * True when the text holds a letter or a digit a reader can see (`\p{L}`, `\p{N}`), once tatweel and
+ * format characters are set aside: a braille blank, combining marks, variation selectors or tatweel
+ * alone show as nothing and are not a name or a comment.
+ */
+export function hasLetterOrDigit(value: string): boolean {
+  return /[\p{L}\p{N}]/u.test(value.replace(SHOWS_NOTHING, ''));
+}
+
+/** `<b>`, `</a>`, `<img …`, `<!--`: what a browser would start reading as markup. */
+const MARKUP = /<[a-z/!?]/i;
+
+/** True when the text holds the start of an HTML tag or comment (a name is never markup). */
+export function hasMarkup(value: string): boolean {
+  return MARKUP.test(value);
+}
+
 /** True when something other than whitespace and invisible format characters remains. */
 export function hasVisibleContent(value: string): boolean {
   return /[^\s\p{Cf}\p{Zs}\p{Mn}\u115F\u1160\u3164\uFFA0\u2800]/u.test(value);

@@ -3,17 +3,28 @@
  * Pure: the receiver runs the checks that need storage, the clock or the network afterwards.
  */
 import type { Limits } from '../config/options.ts';
-import type { StringKey } from '../config/strings.ts';
+import type { PluralKey, StringKey } from '../config/strings.ts';
 import type { FieldName, Fields } from './body.ts';
-import { checkCommentText, checkLength, checkLineText, normalizeText, tidyLine } from './text.ts';
+import {
+  checkCommentText,
+  checkLength,
+  checkLineText,
+  hasLetterOrDigit,
+  hasMarkup,
+  normalizeText,
+  tidyLine,
+} from './text.ts';
 import { parseWebsite } from './url.ts';
 
 /** A refusal: the HTTP status, a stable code, the field at fault and the message key for the reader. */
 export interface Rejection {
-  status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+  status: 400 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   code: string;
   field?: FieldName | 'request';
-  message: StringKey;
+  /** The message, or the base of a message in plural forms (`error.tooLong` for `error.tooLong.few`…). */
+  message: StringKey | PluralKey;
+  /** For a message in plural forms: the param whose number picks the form (`max`). */
+  pluralBy?: string;
   /** Values for the message's named placeholders (`{field}`, the field's label, is added by the receiver). */
   params?: Readonly<Record<string, string | number>>;
   /** Seconds before trying again (429). */
@@ -81,6 +92,8 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
       message: bodyProblem === 'control' ? 'error.control' : 'error.bidi',
     });
   const trimmedBody = body.trim();
+  if (!hasLetterOrDigit(trimmedBody))
+    return reject({ status: 422, code: 'no-letters', field: 'comment', message: 'error.noLetters' });
 
   const author = values.author ?? '';
   const email = values.email ?? '';
@@ -98,6 +111,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: name,
         message: 'error.tooLong',
+        pluralBy: 'max',
         params: { max: limit.chars },
       });
     }
@@ -105,6 +119,10 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
       return reject({ status: 422, code: 'too-long', field: name, message: 'error.tooManyBytes' });
   }
 
+  if (author && !hasLetterOrDigit(author))
+    return reject({ status: 422, code: 'no-letters', field: 'author', message: 'error.noLetters' });
+  if (hasMarkup(author))
+    return reject({ status: 422, code: 'markup', field: 'author', message: 'error.markup' });
   if (requireNameEmail && !author)
     return reject({ status: 422, code: 'required', field: 'author', message: 'error.required' });
   if (requireNameEmail && !email)
@@ -116,7 +134,12 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
   if (url) {
     const parsed = parseWebsite(url);
     if ('problem' in parsed) {
-      const message = parsed.problem === 'credentials' ? 'error.urlCredentials' : 'error.url';
+      const message =
+        parsed.problem === 'credentials'
+          ? 'error.urlCredentials'
+          : parsed.problem === 'private'
+            ? 'error.urlPrivate'
+            : 'error.url';
       return reject({ status: 422, code: `url-${parsed.problem}`, field: 'url', message });
     }
     if (checkLength(parsed.href, limits.url)) {
@@ -125,6 +148,7 @@ export function validateFields(fields: Fields, limits: Limits, requireNameEmail:
         code: 'too-long',
         field: 'url',
         message: 'error.tooLong',
+        pluralBy: 'max',
         params: { max: limits.url.chars },
       });
     }

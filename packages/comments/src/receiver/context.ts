@@ -72,6 +72,14 @@ export interface Receiver {
   warnNoAddress: () => void;
 }
 
+/**
+ * The site's posts cannot be looked up (a broken `site.json` and no good one before it, a lookup that
+ * failed): the receiver answers 503 in the reader's language, and the cause goes to the log.
+ */
+export class PostsUnavailableError extends Error {
+  override name = 'PostsUnavailableError';
+}
+
 /** Validates the options (errors name the option at fault) and builds the shared state. */
 export function createReceiver(options: HandlerOptions): Receiver {
   const { store, posts, logger = console } = options;
@@ -82,6 +90,7 @@ export function createReceiver(options: HandlerOptions): Receiver {
       origins: options.origins,
       secret: options.secret,
       basePath: options.basePath,
+      publicUrl: options.publicUrl,
       maxDepth: options.maxDepth,
       closeAfterDays: options.closeAfterDays,
       moderation: options.moderation,
@@ -98,7 +107,16 @@ export function createReceiver(options: HandlerOptions): Receiver {
   return {
     config,
     store,
-    findPost: async (id) => (typeof posts === 'function' ? posts(id) : posts.find((post) => post.id === id)),
+    findPost: async (id) => {
+      if (typeof posts !== 'function') return posts.find((post) => post.id === id);
+      try {
+        return await posts(id);
+      } catch (error) {
+        throw new PostsUnavailableError(error instanceof Error ? error.message : String(error), {
+          cause: error,
+        });
+      }
+    },
     flood: options.flood ?? store.flood ?? new MemoryFloodGuard(),
     now: options.now ?? Date.now,
     logger,

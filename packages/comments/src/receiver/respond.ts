@@ -4,7 +4,7 @@
  * caching, CORS) are the router's middleware's.
  */
 import type { Post } from '../config/options.ts';
-import { format } from '../config/strings.ts';
+import { format, pluralKey, type PluralKey, type StringKey } from '../config/strings.ts';
 import { issueToken } from '../lib/token.ts';
 import { siteRedirect } from '../lib/url.ts';
 import type { Rejection, Submission } from '../lib/validate.ts';
@@ -43,7 +43,12 @@ export function messageFor(receiver: Receiver, rejection: Rejection): string {
   const numbers = new Intl.NumberFormat(receiver.config.locale);
   for (const [name, value] of Object.entries(rejection.params ?? {}))
     values[name] = typeof value === 'number' ? numbers.format(value) : value;
-  return format(strings[rejection.message], values);
+  const { message, pluralBy } = rejection;
+  const key =
+    pluralBy === undefined
+      ? (message as StringKey)
+      : pluralKey(message as PluralKey, Number(rejection.params?.[pluralBy] ?? 0), receiver.config.locale);
+  return format(strings[key], values);
 }
 
 export function json(status: number, payload: unknown): Response {

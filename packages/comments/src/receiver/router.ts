@@ -13,13 +13,23 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { issueToken } from '../lib/token.ts';
-import { siteRedirect } from '../lib/url.ts';
+import { inRanges } from '../lib/address.ts';
+import { receiverUrl, siteRedirect } from '../lib/url.ts';
 import { COMMENT_ID } from '../store/comment.ts';
-import type { HandlerContext, Receiver } from './context.ts';
+import { PostsUnavailableError, type HandlerContext, type Receiver } from './context.ts';
 import { moderateRoutes } from './moderate/router.ts';
 import { replyTitle } from './pages.ts';
 import { formRules, json, page, refuse, siteOrigin, wantsJson, type Answer } from './respond.ts';
-import { BAD_ORIGIN, checkPost, METHOD, NO_PARENT, NOT_FOUND, TOO_LARGE } from './submit/checks.ts';
+import {
+  BAD_ORIGIN,
+  checkPost,
+  INTERNAL,
+  METHOD,
+  NO_PARENT,
+  NOT_FOUND,
+  TOO_LARGE,
+  UNAVAILABLE,
+} from './submit/checks.ts';
 import { submitComment } from './submit/pipeline.ts';
 
 export type CommentsHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
@@ -35,12 +45,26 @@ const CONTENT_SECURITY_POLICY = {
   baseUri: ["'none'"],
 };
 
-/** How to answer this request, before any check has run. */
-function answerFor(c: Context, base: string): Answer {
+/**
+ * How to answer this request, before any check has run. The pages' forms post to the receiver's public
+ * URL: behind a TLS proxy the request's own URL is `http://` and the page's CSP (`form-action 'self'`)
+ * would block the post, so it comes from `publicUrl` or from what a trusted proxy forwarded.
+ */
+function answerFor(receiver: Receiver, c: Context<Env>): Answer {
+  const { basePath, publicUrl, trustedProxies } = receiver.config;
+  const peer = c.env.clientAddress;
+  const fromProxy = peer !== undefined && inRanges(peer, trustedProxies);
   return {
     wantsJson: wantsJson(c.req.raw),
     origin: c.req.header('origin') ?? null,
-    actionUrl: `${new URL(c.req.url).origin}${base}`,
+    actionUrl: receiverUrl({
+      publicUrl,
+      requestUrl: c.req.url,
+      basePath,
+      forwarded: fromProxy
+        ? { proto: c.req.header('x-forwarded-proto') ?? null, host: c.req.header('x-forwarded-host') ?? null }
+        : undefined,
+    }),
   };
 }
 
@@ -90,7 +114,7 @@ export function createRouter(receiver: Receiver): CommentsHandler {
   const preflight: MiddlewareHandler<Env> = async (c, next) => {
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS' && !(origin && receiver.allowed.has(origin)))
-      return refuse(receiver, BAD_ORIGIN, { ...answerFor(c, base), origin: null });
+      return refuse(receiver, BAD_ORIGIN, { ...answerFor(receiver, c), origin: null });
     await next();
     return undefined;
   };
@@ -119,27 +143,25 @@ export function createRouter(receiver: Receiver): CommentsHandler {
     submitPath,
     bodyLimit({
       maxSize: receiver.config.limits.bodyBytes,
-      onError: (c) => refuse(receiver, TOO_LARGE, answerFor(c, base)),
+      onError: (c) => refuse(receiver, TOO_LARGE, answerFor(receiver, c as Context<Env>)),
     }),
   );
 
   app.get(`${base}health`, () => json(200, { ok: true }));
-  app.get(`${base}token`, (c) => tokenOrReply(receiver, c, answerFor(c, base), 'token'));
-  app.get(`${base}reply`, (c) => tokenOrReply(receiver, c, answerFor(c, base), 'reply'));
-  app.post(submitPath, (c) => submitComment(receiver, c.req.raw, c.env, answerFor(c, base)));
+  app.get(`${base}token`, (c) => tokenOrReply(receiver, c, answerFor(receiver, c), 'token'));
+  app.get(`${base}reply`, (c) => tokenOrReply(receiver, c, answerFor(receiver, c), 'reply'));
+  app.post(submitPath, (c) => submitComment(receiver, c.req.raw, c.env, answerFor(receiver, c)));
   app.all(submitPath, async (c) => {
-    const response = await refuse(receiver, METHOD, answerFor(c, base));
+    const response = await refuse(receiver, METHOD, answerFor(receiver, c));
     response.headers.set('Allow', 'POST, OPTIONS');
     return response;
   });
   app.route('/', moderateRoutes(receiver));
-  app.notFound((c) => refuse(receiver, NOT_FOUND, answerFor(c, base)));
-  app.onError((error) => {
-    receiver.logger.error(`khabar-comments: ${error.stack ?? error.message}`);
-    return new Response('Internal error', {
-      status: 500,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  app.notFound((c) => refuse(receiver, NOT_FOUND, answerFor(receiver, c)));
+  app.onError((error, c) => {
+    const unavailable = error instanceof PostsUnavailableError;
+    receiver.logger.error(`khabar-comments: ${unavailable ? error.message : (error.stack ?? error.message)}`);
+    return refuse(receiver, unavailable ? UNAVAILABLE : INTERNAL, answerFor(receiver, c));
   });
 
   return async (request, context = {}) => app.fetch(request, context);

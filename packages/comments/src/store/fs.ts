@@ -13,7 +13,9 @@ import {
 } from './comment.ts';
 import { writeSynced } from './durable.ts';
 import { duplicateKeys } from './fingerprint.ts';
-import type { CommentStore, ListFilter } from './types.ts';
+import { CorruptCommentError, type CommentStore, type CorruptRecord, type ListFilter } from './types.ts';
+import { describeIssues } from '../config/friendly-errors.ts';
+import { describeJsonError } from '../lib/json.ts';
 
 /** Sub-folders of the comments folder. The site build reads `approved/` and nothing else. */
 export const FOLDERS = { private: 'private', tmp: '.tmp' } as const;
@@ -70,12 +72,16 @@ export class FileStore implements CommentStore {
     this.dir = resolve(dir);
   }
 
-  /** Creates the folders. Called by every write; call it early to fail fast on a read-only disk. */
+  /**
+   * Creates the folders and clears `.tmp/` of what writes cut short left there (a crash, a kill -9).
+   * Called by every write; call it early to fail fast on a read-only disk.
+   */
   init(): Promise<void> {
     this.#ready ??= (async () => {
       for (const folder of [...STATUSES, FOLDERS.private, FOLDERS.tmp]) {
         await mkdir(join(this.dir, folder), { recursive: true });
       }
+      await sweepTmp(join(this.dir, FOLDERS.tmp), Date.now());
     })();
     return this.#ready;
   }
@@ -91,7 +97,7 @@ export class FileStore implements CommentStore {
 
   /** Writes `data` to a new file in `.tmp/` and fsyncs it; returns its path. */
   async #prepare(name: string, data: unknown): Promise<string> {
-    const tmp = join(this.dir, FOLDERS.tmp, `${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = join(this.dir, FOLDERS.tmp, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     await writeSynced(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return tmp;
   }
@@ -128,23 +134,38 @@ export class FileStore implements CommentStore {
     // whole comment or, at worst, a private half no reader lists, never a public comment without its
     // private fields. Both are in place before `add` resolves, and so before the receiver answers 2xx.
     const name = `${publicData.id}.json`;
-    const [privateTmp, publicTmp] = await Promise.all([
+    const prepared = await Promise.allSettled([
       this.#prepare(name, privateData),
       this.#prepare(name, publicData),
     ]);
+    const [privateTmp, publicTmp] = prepared.map((result) =>
+      result.status === 'fulfilled' ? result.value : undefined,
+    );
+    if (privateTmp === undefined || publicTmp === undefined) {
+      // One half could not be written (a full disk): the other, with the reader's text, goes too.
+      for (const tmp of [privateTmp, publicTmp]) if (tmp) await unlink(tmp).catch(() => undefined);
+      throw (prepared.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
+    }
     try {
       await this.#commitNew(privateTmp, FOLDERS.private, name);
     } catch (error) {
       await unlink(publicTmp).catch(() => undefined);
       throw error;
     }
-    await this.#commitNew(publicTmp, comment.status, name);
+    try {
+      await this.#commitNew(publicTmp, comment.status, name);
+    } catch (error) {
+      // The comment was not stored: its private half, put in place a moment ago, is not kept either.
+      await unlink(join(this.dir, FOLDERS.private, name)).catch(() => undefined);
+      throw error;
+    }
     if (this.#duplicates) for (const key of duplicateKeys(comment)) this.#duplicates.set(key, publicData.id);
   }
 
   async #read(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
     const publicData = await readJson(join(this.dir, status, `${id}.json`), PublicCommentSchema);
-    if (!publicData) return undefined;
+    // A file that holds another comment's id is damaged, not that comment: `corrupt()` reports it.
+    if (publicData?.id !== id) return undefined;
     const privateData = (await readJson(
       join(this.dir, FOLDERS.private, `${id}.json`),
       PrivateCommentSchema,
@@ -156,6 +177,34 @@ export class FileStore implements CommentStore {
       consent: false,
     };
     return { status, public: publicData, private: privateData };
+  }
+
+  /** What is wrong with the comment `id` in `status`, or undefined when it reads well (or is not there). */
+  async #inspect(id: string, status: CommentStatus): Promise<CorruptRecord | undefined> {
+    const file = join(this.dir, status, `${id}.json`);
+    const publicHalf = await readChecked(file, PublicCommentSchema);
+    if (!publicHalf) return undefined;
+    if (!publicHalf.ok) return { id, status, file, reason: publicHalf.reason };
+    if (publicHalf.data.id !== id)
+      return { id, status, file, reason: `holds the comment ${publicHalf.data.id}, not ${id}` };
+    const privateFile = join(this.dir, FOLDERS.private, `${id}.json`);
+    const privateHalf = await readChecked(privateFile, PrivateCommentSchema);
+    if (privateHalf && !privateHalf.ok) return { id, status, file: privateFile, reason: privateHalf.reason };
+    return undefined;
+  }
+
+  /** The comment files that are there but cannot be read, which `list` and `get` leave out. */
+  async corrupt(filter: ListFilter & { id?: string | undefined } = {}): Promise<CorruptRecord[]> {
+    const out: CorruptRecord[] = [];
+    if (filter.id !== undefined && !COMMENT_ID.test(filter.id)) return out;
+    for (const status of filter.status ? [filter.status] : STATUSES) {
+      const ids = filter.id === undefined ? await listIds(join(this.dir, status)) : [filter.id];
+      for (const id of ids) {
+        const record = await this.#inspect(id, status);
+        if (record) out.push(record);
+      }
+    }
+    return out;
   }
 
   // Reads never create the folders: reading a store (a build, `migrate --from`) leaves it as it was.
@@ -184,6 +233,9 @@ export class FileStore implements CommentStore {
     await this.init();
     const current = await this.#findStatus(id);
     if (!current) return undefined;
+    // A damaged comment is not moved half-way: it stays where it is, for a moderator to restore or delete.
+    const damaged = await this.#inspect(id, current);
+    if (damaged) throw new CorruptCommentError(damaged);
     if (current !== status) {
       await rename(join(this.dir, current, `${id}.json`), join(this.dir, status, `${id}.json`));
       await Promise.all([this.#syncer(status).sync(), this.#syncer(current).sync()]);
@@ -203,7 +255,13 @@ export class FileStore implements CommentStore {
       () => true,
       () => false,
     );
-    return Boolean(status) || hadPrivate;
+    // Halves of this comment a failed or interrupted write left in `.tmp/` are erased with it.
+    const tmp = join(this.dir, FOLDERS.tmp);
+    const leftovers = (await readdir(tmp).catch(() => [] as string[])).filter((file) =>
+      file.startsWith(`${id}.json.`),
+    );
+    for (const file of leftovers) await rm(join(tmp, file), { force: true });
+    return Boolean(status) || hadPrivate || leftovers.length > 0;
   }
 
   async findDuplicate(comment: StoredComment): Promise<string | undefined> {
@@ -263,6 +321,45 @@ export class FileStore implements CommentStore {
   }
 }
 
+/** A file in `.tmp/` older than this is a leftover whoever wrote it: a write takes seconds at most. */
+const TMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** True unless `pid` is certainly not a running process (ESRCH); EPERM means it runs as another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Removes from `.tmp/` the files no write will finish: those of a process that is no longer running
+ * (the writer's pid is in the name) and any older than an hour. Another running process's files are
+ * left alone, so the CLI never removes a file the receiver is writing. Best effort: a folder that
+ * cannot be read or written is reported by the write that needs it, not here.
+ */
+export async function sweepTmp(folder: string, now: number): Promise<string[]> {
+  const removed: string[] = [];
+  for (const file of await readdir(folder).catch(() => [] as string[])) {
+    const path = join(folder, file);
+    const pid = Number(/\.(\d+)\.[0-9a-f]+\.tmp$/.exec(file)?.[1] ?? Number.NaN);
+    const abandoned = Number.isInteger(pid) && pid !== process.pid && !isRunning(pid);
+    const old =
+      abandoned || now - (await stat(path).catch(() => ({ mtimeMs: now }))).mtimeMs > TMP_MAX_AGE_MS;
+    if (
+      old &&
+      (await rm(path, { force: true }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(file);
+  }
+  return removed;
+}
+
 async function folderTime(folder: string): Promise<number> {
   try {
     return (await stat(folder)).mtimeMs;
@@ -293,6 +390,33 @@ export async function listIds(folder: string): Promise<string[]> {
     .map((name) => name.slice(0, -5))
     .filter((id) => COMMENT_ID.test(id))
     .sort();
+}
+
+/** A file read and validated: its data, or what is wrong with it; undefined when there is no file. */
+async function readChecked<T>(
+  path: string,
+  schema: {
+    safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } };
+  },
+): Promise<{ ok: true; data: T } | { ok: false; reason: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // A file that cannot be read (permissions, the disk) is not a damaged one: the caller hears why.
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `is not valid JSON: ${describeJsonError(text, error)}` };
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = describeIssues(parsed.error.issues as Parameters<typeof describeIssues>[0], data, '');
+  return { ok: false, reason: `does not hold a valid comment:\n${issues.join('\n')}` };
 }
 
 async function readJson<T>(

@@ -46,6 +46,32 @@ export interface CommentStore {
   approved?(): Promise<PublicComment[]>;
   /** A value that changes whenever the set of approved comments does (`serve --export` polls it). */
   approvedVersion?(): Promise<string>;
+  /**
+   * Records that exist but cannot be read (a damaged file, a half that does not validate): what `list`
+   * and `get` leave out, for the CLI to show as corrupt rather than as absent. `id` narrows to one.
+   */
+  corrupt?(filter?: ListFilter & { id?: string | undefined }): Promise<CorruptRecord[]>;
   /** Commits what is pending and releases files and connections. */
   close?(): Promise<void>;
+}
+
+/** A comment record that is there but cannot be read: its id, where it is, and what is wrong with it. */
+export interface CorruptRecord {
+  id: string;
+  /** The status folder (or column) it was found under. */
+  status: CommentStatus;
+  /** The file (or table and row) that holds it. */
+  file: string;
+  /** What is wrong, in words: "is not valid JSON: line 1, column 8: …". */
+  reason: string;
+}
+
+/** Thrown by a store asked to act on a corrupt record (move it to another status): nothing was changed. */
+export class CorruptCommentError extends Error {
+  override name = 'CorruptCommentError';
+  readonly record: CorruptRecord;
+  constructor(record: CorruptRecord) {
+    super(`The comment ${record.id} is corrupt: ${record.file} ${record.reason}`);
+    this.record = record;
+  }
 }

@@ -55,13 +55,23 @@ export interface RunningReceiver {
   stop: () => Promise<void>;
 }
 
-/** Starts `khabar-comments serve` from source in a child process (Node 22 strips the types). */
+/**
+ * Starts `khabar-comments serve` from source in a child process (Node 22 strips the types); with
+ * `openFiles`, under that limit on open files (`ulimit -n`), as a small server would run it; with
+ * `prefix`, through that command (`unshare …`, `sh -c 'ulimit -f …'`).
+ */
 export async function startReceiver(
   dir: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  { openFiles, prefix = [] }: { openFiles?: number; prefix?: string[] } = {},
 ): Promise<RunningReceiver> {
-  const child = spawn(process.execPath, [cliSource, 'serve', '--dir', dir, '--port', '0', ...args], {
+  const command = [...prefix, process.execPath, cliSource, 'serve', '--dir', dir, '--port', '0', ...args];
+  const [file = '', argv] =
+    openFiles === undefined
+      ? [command[0], command.slice(1)]
+      : ['sh', ['-c', `ulimit -n ${openFiles} && exec "$@"`, 'sh', ...command]];
+  const child = spawn(file, argv, {
     env: { ...process.env, KHABAR_COMMENTS_SECRET: SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

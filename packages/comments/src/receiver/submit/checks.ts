@@ -39,6 +39,10 @@ export const BAD_ORIGIN = rejection(403, 'origin', 'error.origin');
 export const SYNTAX = rejection(400, 'syntax', 'error.syntax');
 export const DUPLICATE = rejection(409, 'duplicate', 'error.duplicate', 'comment');
 export const STORAGE = rejection(503, 'storage', 'error.storage');
+/** The site's posts cannot be read (a broken `site.json`): nothing can be checked, so nothing is taken. */
+export const UNAVAILABLE = { ...rejection(503, 'unavailable', 'error.unavailable'), retryAfter: 60 };
+/** Anything else that went wrong inside the receiver: the reader still gets a page in their language. */
+export const INTERNAL = rejection(500, 'internal', 'error.internal');
 export const NOT_FOUND = rejection(404, 'not-found', 'error.notFound');
 export const METHOD = rejection(405, 'method', 'error.method');
 const PARENT = rejection(422, 'parent', 'error.parent', 'comment_parent');

@@ -165,3 +165,37 @@ describe('refusing hostile fields: encoding, characters, lengths, addresses (not
     },
   );
 });
+
+describe('names and comments that show as nothing, names that are markup, local websites', () => {
+  it.each([
+    ['braille blank', '\u2800\u2800\u2800'],
+    ['combining marks only', '\u064B\u064E\u064F'],
+    ['tatweel only', '\u0640\u0640\u0640'],
+    ['tag characters', '\u{E0041}\u{E0042}'],
+    ['variation selectors', '\uFE0F\uFE0F'],
+  ])('422 for a name of %s', async (_name, author) => {
+    const text = await expectRefused(await post(make(), await validFields({ author })), 422);
+    expect(text).toContain('يجب أن يحتوي «الاسم» على حرف أو رقم ظاهر.');
+  });
+  it('422 for a comment of nothing but tatweel', async () => {
+    const response = await post(make(), await validFields({ comment: '\u0640'.repeat(20) }), { json: true });
+    const text = await expectRefused(response, 422, 'no-letters');
+    expect(text).toContain('يجب أن يحتوي «التعليق» على حرف أو رقم ظاهر.');
+  });
+  it('422 in Arabic for a name with HTML tags', async () => {
+    const response = await post(make(), await validFields({ author: '<b>سارة</b>' }), { json: true });
+    const text = await expectRefused(response, 422, 'markup');
+    expect(text).toContain('لا يجوز أن يحتوي «الاسم» على وسوم HTML');
+  });
+  it.each([
+    'http://169.254.169.254/',
+    'http://localhost:22/',
+    'http://0x7f.1/',
+    'http://[::1]/',
+    'http://10.0.0.1',
+  ])('422 for the website %s', async (url) => {
+    const response = await post(make(), await validFields({ url }), { json: true });
+    const text = await expectRefused(response, 422, 'url-private');
+    expect(text).toContain('عنواناً عاماً على الإنترنت');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultStrings } from '../../config/strings.ts';
+import { defaultStrings, type StringKey } from '../../config/strings.ts';
 import { sampleComment } from '../../store/contract.ts';
 import { MemoryStore } from '../../store/memory.ts';
 import { createReceiver } from '../context.ts';
@@ -89,7 +89,7 @@ describe('save', () => {
     let released = false;
     const refused = await save(receiver('all', store), sampleComment(), () => (released = true));
     expect(refused).toMatchObject({ status: 503, message: 'error.storage' });
-    expect(defaultStrings[refused?.message ?? 'error.storage']).toBe(
+    expect(defaultStrings[(refused?.message ?? 'error.storage') as StringKey]).toBe(
       'تعذّر حفظ تعليقك الآن. حاول مجدداً بعد قليل.',
     );
     expect(released).toBe(true);
