@@ -96,9 +96,12 @@ export async function startNodeServer(
       ),
     serverOptions: {
       requestTimeout: 30_000,
-      headersTimeout: 10_000,
+      // Generous: the check runs on the event loop before the waiting bytes are read, so under a burst
+      // (2,000 posts at once on a busy machine) a reader whose headers sat in the socket for 10 s was
+      // answered 408. A slowloris is held off by the per-address cap below, not by this alone.
+      headersTimeout: 20_000,
       // How often Node checks those two timeouts (30 s by default, which would let a slowloris hold on).
-      connectionsCheckingInterval: 1_000,
+      connectionsCheckingInterval: 2_000,
       maxHeaderSize: 16_384,
     },
   }) as Server;
