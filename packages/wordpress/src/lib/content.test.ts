@@ -138,5 +138,12 @@ describe('galleries', () => {
       );
     }
     expect(results[0]?.markdown).toBe(results[1]?.markdown);
+    // WordPress 5.0–5.2: the gallery block was a list.
+    const first = convertContent(
+      '<!-- wp:gallery {"ids":[31]} -->\n<ul class="wp-block-gallery columns-1 is-cropped"><li class="blocks-gallery-item"><figure><img src="https://a.example/wp-content/uploads/2024/05/g1.jpg" alt="الأولى" data-id="31"/></figure></li></ul>\n<!-- /wp:gallery -->',
+      withAttachments,
+    ).markdown;
+    expect(items(first)).toHaveLength(1);
+    expect(first).toContain('data-columns="1"');
   });
 });

@@ -146,7 +146,9 @@ function createTurndown(context: ContentContext): TurndownService {
   // theme's Gallery markup (its Gallery.astro writes the same classes), each picture in Markdown so
   // Astro optimises a local file, each caption in its own figcaption.
   service.addRule('gallery', {
-    filter: (node) => node.nodeName === 'FIGURE' && hasClass(node, 'wp-block-gallery'),
+    // WordPress 5.0–5.2 wrote the gallery block as a <ul>, later ones as a <figure>.
+    filter: (node) =>
+      (node.nodeName === 'FIGURE' || node.nodeName === 'UL') && hasClass(node, 'wp-block-gallery'),
     replacement: (_content, node) => galleryMarkup(node, imageMarkdown),
   });
   return service;
