@@ -71,6 +71,12 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The most pages the file may grow to (SQLite's `max_page_count`): past it, writes fail as on a full disk. */
   maxPages?: number;
+  /**
+   * A file being filled to be put in place only when complete (an import's staging store), thrown away
+   * if anything fails: its commits skip their fsync (`synchronous = OFF`), and `close` makes the file
+   * durable once. Never for a store a receiver answers from.
+   */
+  scratch?: boolean;
 }
 
 interface Pending {
@@ -129,10 +135,13 @@ export class SqliteStore implements CommentStore {
   #queue: Pending[] = [];
   #scheduled = false;
   #floodWrites = 0;
+  /** The `synchronous` level of the store's commits: FULL, or OFF for a scratch file. */
+  readonly #synchronous: 'FULL' | 'OFF';
 
-  private constructor(path: string, db: DatabaseSync) {
+  private constructor(path: string, db: DatabaseSync, scratch: boolean) {
     this.path = path;
     this.#db = db;
+    this.#synchronous = scratch ? 'OFF' : 'FULL';
     this.flood = {
       reserve: (key, now, windowMs) => this.#reserve(key, now, windowMs),
       release: (key, at) => {
@@ -155,7 +164,7 @@ export class SqliteStore implements CommentStore {
     }
     try {
       if (!readOnly) db.exec('PRAGMA journal_mode = WAL');
-      db.exec('PRAGMA synchronous = FULL');
+      db.exec(`PRAGMA synchronous = ${options.scratch ? 'OFF' : 'FULL'}`);
       if (options.maxPages) db.exec(`PRAGMA max_page_count = ${Math.floor(options.maxPages)}`);
       if (readOnly) checkVersion(db, path);
       else migrate(db, path);
@@ -163,7 +172,7 @@ export class SqliteStore implements CommentStore {
       db.close();
       throw new Error(`Could not open the SQLite database ${path}: ${describe(error)}`, { cause: error });
     }
-    return new SqliteStore(path, db);
+    return new SqliteStore(path, db, Boolean(options.scratch) && !readOnly);
   }
 
   #sql(text: string): StatementSync {
@@ -239,7 +248,7 @@ export class SqliteStore implements CommentStore {
     try {
       return run();
     } finally {
-      this.#db.exec('PRAGMA synchronous = FULL');
+      this.#db.exec(`PRAGMA synchronous = ${this.#synchronous}`);
     }
   }
 
@@ -375,6 +384,11 @@ export class SqliteStore implements CommentStore {
   /** Commits what is queued, then closes the file. */
   close(): Promise<void> {
     this.#flush();
+    if (this.#db.isOpen && this.#synchronous === 'OFF') {
+      // A scratch file's commits were never synced: the checkpoint writes the WAL into the database and syncs it.
+      this.#db.exec('PRAGMA synchronous = FULL');
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    }
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();
   }
