@@ -195,6 +195,19 @@ describe('fetching from a server', () => {
     }
   });
 
+  it('does not try a failed TLS handshake again', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const outcomes = await fetchMedia(
+      [{ url: `https://127.0.0.1:${port}/ok.jpg`, file: 'd/tls.jpg' }],
+      options(),
+    );
+    const outcome = outcomes.get('d/tls.jpg');
+    expect(outcome?.ok).toBe(false);
+    expect(outcome && !outcome.ok ? outcome.reason : '').toMatch(
+      /^the secure connection failed \([A-Z_]+\)$/,
+    );
+  });
+
   it('stops a file larger than the limit', async () => {
     const outcomes = await fetchMedia([{ url: `${base}/target.jpg`, file: 'c/big.jpg' }], {
       ...options(),

@@ -219,7 +219,12 @@ function attemptFailure(error: Error, signal: AbortSignal, timeoutMs: number): F
   if (error instanceof FetchFailure) return error;
   if (signal.aborted) return new FetchFailure(`timed out after ${timeoutMs / 1000} s`, true);
   const code = (error as NodeJS.ErrnoException).code ?? error.message;
-  return new FetchFailure(`the connection failed (${code})`, true);
+  // A certificate the machine does not trust, or a server that speaks no TLS, fails the same way again.
+  const tls = /CERT|TLS|SSL/.test(code) || (code === 'EPROTO' && /SSL|TLS/i.test(error.message));
+  return new FetchFailure(
+    tls ? `the secure connection failed (${code})` : `the connection failed (${code})`,
+    !tls,
+  );
 }
 
 /** The body of `url`, following redirects; throws a FetchFailure. */
