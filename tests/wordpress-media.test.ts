@@ -332,6 +332,23 @@ describe('a second run, from the command line', () => {
     expect(existsSync(join(site('again'), 'src/assets/wp/2024/05/slow.jpg'))).toBe(true);
   });
 
+  it('merges --into the site it made with the pictures from the cache, and changes none of them', async () => {
+    const before = total();
+    const report = await importWordPress({
+      input: exportFile,
+      into: site('again'),
+      uploads,
+      fetchMedia: fetching,
+      now: NOW,
+      commentsSecret: SECRET,
+    });
+    expect(report.fetchedMedia).toMatchObject({ downloaded: 0, cached: 6, failed: 3 });
+    // Only the 404 and the error page were asked for again: the refused address is refused without one.
+    expect(total() - before).toBe(2);
+    expect(report.merge?.changes.filter((change) => change.path.startsWith('src/assets/'))).toEqual([]);
+    expect(existsSync(join(site('again'), 'src/assets/wp/2024/05/cover.jpg'))).toBe(true);
+  });
+
   it('refuses --media-cache without --fetch-media', async () => {
     const result = await runWordPressCli([
       'import',
