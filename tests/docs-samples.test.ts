@@ -39,7 +39,7 @@ import { repoRoot, tmpRoot } from './helpers/paths.ts';
 
 const allSamples = samplesIn(docPages());
 
-const LANGS = new Set(['js', 'ts', 'astro', 'css', 'md', 'json', 'sh', 'text', 'nginx', 'ini']);
+const LANGS = new Set(['js', 'ts', 'astro', 'css', 'md', 'mdx', 'json', 'sh', 'text', 'nginx', 'ini']);
 
 describe('code samples in docs/', () => {
   it('are found in both languages', () => {

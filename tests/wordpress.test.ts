@@ -237,6 +237,47 @@ async function importAndBuild(input: string, root: string, site: string): Promis
   return report;
 }
 
+/** A field of an export's item, CDATA or not, read here without the importer's reader. */
+const field = (item: string, tag: string) =>
+  new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(item)?.[1] ?? '';
+
+/**
+ * The galleries of every published post of an export ([gallery] shortcodes and gallery blocks) that its
+ * built page does not show as the theme's Gallery with pictures: the post's slug and what is wrong.
+ */
+async function galleriesNotRendered(
+  xml: string,
+  stories: readonly { section: string; slug: string }[],
+  dist: string,
+): Promise<string[]> {
+  const wrong: string[] = [];
+  let checked = 0;
+  for (const [, item = ''] of xml.matchAll(/<item>([\s\S]*?)<\/item>/g)) {
+    if (field(item, 'wp:post_type') !== 'post' || field(item, 'wp:status') !== 'publish') continue;
+    if (field(item, 'wp:post_password')) continue;
+    const content = field(item, 'content:encoded');
+    const expected =
+      (content.match(/\[gallery[\s\]]/g)?.length ?? 0) +
+      (content.match(/<(?:figure|ul) class="wp-block-gallery/g)?.length ?? 0);
+    if (expected === 0) continue;
+    const slug = decodeURIComponent(field(item, 'wp:post_name'));
+    const story = stories.find((candidate) => candidate.slug === slug);
+    if (!story) {
+      wrong.push(`${slug}: no story`);
+      continue;
+    }
+    const { document } = await loadPage(path(story.section, story.slug), dist);
+    const galleries = [...document.querySelectorAll('.khabar-prose figure.khabar-gallery')];
+    if (galleries.length !== expected) wrong.push(`${slug}: ${galleries.length} galleries of ${expected}`);
+    for (const gallery of galleries)
+      if (gallery.querySelectorAll('ul.khabar-gallery__grid > li.khabar-gallery__item img').length === 0)
+        wrong.push(`${slug}: a gallery without pictures`);
+    checked++;
+  }
+  if (checked === 0) wrong.push('the export has no post with a gallery');
+  return wrong;
+}
+
 /** WordPress's own test exports, outside the repository (see ../shared/wordpress/README.md). */
 const wordpressExports = join(repoRoot, '..', 'shared', 'wordpress');
 const themeUnitTest = join(wordpressExports, 'themeunittestdata.wordpress.xml');
@@ -314,6 +355,11 @@ describe.skipIf(!haveExports)("importing WordPress's theme unit test data", () =
         reason: 'a nested page (/level-1/level-2/level-3/): published at /level-1-level-2-level-3/',
       }),
     );
+  });
+
+  it("renders every [gallery] and gallery block as the theme's Gallery, with its pictures", async () => {
+    const published = posts.filter((post) => post.status === 'false');
+    expect(await galleriesNotRendered(await readFile(themeUnitTest, 'utf8'), published, dist)).toEqual([]);
   });
 
   it('builds no page for drafts, future and password-protected posts, and says why', () => {
@@ -420,5 +466,16 @@ describe.skipIf(!existsSync(blockTest))("importing WordPress's block-editor test
         if (!page.includes(paragraph)) missing.push(`${file}: ${paragraph.slice(0, 80)}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("renders every gallery block as the theme's Gallery, with its pictures", async () => {
+    const stories = [];
+    for (const file of await readdir(join(site, 'src/content/articles'))) {
+      const text = await readFile(join(site, 'src/content/articles', file), 'utf8');
+      const value = (name: string) =>
+        JSON.parse(new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1] ?? '""') as string;
+      stories.push({ section: value('section'), slug: value('slug') });
+    }
+    expect(await galleriesNotRendered(await readFile(blockTest, 'utf8'), stories, dist)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export const USAGE = `Usage:
 
 Reads a WordPress export (Tools → Export, or \`wp export\`) and writes a new Khabar site into <folder>,
 or merges it into an existing Khabar site: stories, sections, authors, comments and redirects from
-every old address. Nothing is fetched.
+every old address. Nothing is fetched from the network unless --fetch-media is given.
 
 Options:
   --out <folder>        the new site (must not exist, or be empty)
@@ -32,6 +32,12 @@ Options:
   --overwrite-edits     with --into: take the export's version of stories and files edited or deleted
                         in the site since the last import (by default the site's version is kept)
   --uploads <folder>    a local copy of wp-content/uploads, for pictures
+  --fetch-media         download the pictures stories use that --uploads lacks (all of them without
+                        --uploads) from the WordPress site: http(s) only, 25 MB and 30 s per file, 4 at
+                        a time; a private or local address only on the export's own host; failures are
+                        listed per story in the report and the story is imported without the picture
+  --media-cache <dir>   where --fetch-media keeps what it downloaded, so a re-run downloads nothing
+                        again; default: .khabar-wordpress-media beside the export
   --time-zone <zone>    the newsroom's zone (Asia/Damascus); default: derived from the export
   --locale <locale>     the theme's locale (ar-SY); default: the export's language
   --site-url <url>      the new site's address; default: the WordPress site's
@@ -56,6 +62,8 @@ export async function main(
         sections: { type: 'string', multiple: true },
         'overwrite-edits': { type: 'boolean' },
         uploads: { type: 'string' },
+        'fetch-media': { type: 'boolean' },
+        'media-cache': { type: 'string' },
         'time-zone': { type: 'string' },
         locale: { type: 'string' },
         'site-url': { type: 'string' },
@@ -95,6 +103,8 @@ export async function main(
     return usageError(
       '--locale and --site-url shape a new site: the site --into merges into keeps its own astro.config.',
     );
+  if (values['media-cache'] !== undefined && !values['fetch-media'])
+    return usageError('--media-cache goes with --fetch-media.');
   try {
     const report = await importWordPress({
       input,
@@ -103,6 +113,11 @@ export async function main(
       sections: values.sections,
       overwriteEdits: values['overwrite-edits'],
       uploads: values.uploads,
+      fetchMedia: values['fetch-media']
+        ? values['media-cache'] === undefined
+          ? true
+          : { cacheDir: values['media-cache'] }
+        : undefined,
       timeZone: values['time-zone'],
       locale: values.locale,
       siteUrl: values['site-url'],

@@ -9,6 +9,7 @@ import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { decodeHTML } from 'entities';
 import { avatarHash, truncateIp } from 'khabar-comments/lib';
 import { openStore, type CommentStore } from 'khabar-comments/store';
 import { articleFile, mapPost, skipReason, type PostContext } from './lib/article.ts';
@@ -23,6 +24,7 @@ import {
   type IntoSite,
   type MergeSummary,
 } from './lib/into.ts';
+import { fetchMedia, siteHostNames, type MediaOutcome, type MediaRequest } from './lib/fetch-media.ts';
 import { ImportLedger } from './lib/ledger.ts';
 import { sourceKey } from './lib/manifest.ts';
 import { mapPages, oldPagePaths } from './lib/page.ts';
@@ -49,6 +51,11 @@ export interface ImportOptions {
   overwriteEdits?: boolean | undefined;
   /** A local copy of `wp-content/uploads`. */
   uploads?: string | undefined;
+  /**
+   * Download the pictures the uploads folder lacks (all of them without `uploads`) from their address
+   * in the export (lib/fetch-media.ts). Without it, nothing is fetched.
+   */
+  fetchMedia?: boolean | FetchMediaSettings | undefined;
   /** The newsroom's zone: an IANA name or an offset (`+03:00`). Default: derived from the export. */
   timeZone?: string | undefined;
   locale?: string | undefined;
@@ -60,8 +67,21 @@ export interface ImportOptions {
   now?: Date | undefined;
   /** The key of comment avatars: the site's KHABAR_COMMENTS_SECRET (a random one is written to .env). */
   commentsSecret?: string | undefined;
-  /** Told how many of the export's items are done: every hundred items, and at the end. */
-  progress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Told how many of the export's items are done, every hundred items and at the end (`unit` "items"),
+   * and with `fetchMedia` how many pictures are fetched, after each (`unit` "pictures").
+   */
+  progress?: ((done: number, total: number, unit?: string) => void) | undefined;
+}
+
+/** `--fetch-media`'s limits; each has a default (lib/fetch-media.ts). */
+export interface FetchMediaSettings {
+  /** Where downloads are kept for the next run. Default: `.khabar-wordpress-media/` beside the export. */
+  cacheDir?: string | undefined;
+  timeoutMs?: number | undefined;
+  maxBytes?: number | undefined;
+  concurrency?: number | undefined;
+  retries?: number | undefined;
 }
 
 export interface ReportItem {
@@ -92,7 +112,20 @@ export interface ImportReport {
   };
   skipped: ReportItem[];
   degraded: ReportItem[];
-  missingMedia: { id: string; title: string; file: string }[];
+  /**
+   * Pictures a story names that it was imported without: the story's WordPress id, the file, and why
+   * (not in --uploads, or why --fetch-media could not download it, with the attachment's id).
+   */
+  missingMedia: {
+    id: string;
+    title: string;
+    file: string;
+    reason: string;
+    url?: string;
+    attachmentId?: string;
+  }[];
+  /** With `fetchMedia`: pictures downloaded, taken from the cache of an earlier run, and failed. */
+  fetchedMedia?: { downloaded: number; cached: number; failed: number; cacheDir: string };
   renamedSections: { wordpress: string; slug: string; reason: string }[];
   /** Post types left out entirely (attachments, menus, templates), with their counts. */
   otherTypes: Record<string, number>;
@@ -107,6 +140,8 @@ interface Attachment {
   alt: string;
   caption: string;
   title: string;
+  /** Its place in its post's `[gallery]`: `wp:menu_order`. */
+  order: number;
 }
 
 interface Facts {
@@ -123,12 +158,48 @@ interface Facts {
   /** Tag slugs by name, for the old `/tag/<slug>/` addresses. */
   tags: Map<string, string>;
   attachments: Map<string, Attachment>;
+  /** Attachments' ids by their URL: a `[gallery]` names a WordPress.com address, with no uploads path in it. */
+  attachmentIds: Map<string, string>;
+  /** The attachments uploaded to each post (`wp:post_parent`), for a `[gallery]` without `ids`. */
+  attached: Map<string, string[]>;
+  /** With `fetchMedia`: the pictures importable posts and pages name (see `mediaWanted`). */
+  media: MediaRefs | undefined;
   offsets: Map<number, number>;
   items: number;
   /** Posts to import filed under each category (by decoded slug), with the category's name. */
   categoryPosts: Map<string, { name: string; posts: number }>;
   /** Comments of all items. */
   comments: number;
+}
+
+/** Pictures posts name: inline by URL, or as an attachment (featured image, `[gallery ids]`). */
+interface MediaRefs {
+  urls: Set<string>;
+  attachmentIds: Set<string>;
+  /** Posts with a `[gallery]` that names no ids: it shows the pictures uploaded to the post. */
+  galleryPosts: Set<string>;
+}
+
+const IMG_SRC = /<img\s[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const GALLERY = /\[gallery(\s[^\]]*)?\]/gi;
+const GALLERY_IDS = /\b(?:ids|include)\s*=\s*["']?([\d,\s]+)/i;
+
+/** Adds the pictures an importable post or page names to `refs`. */
+function collectMedia(refs: MediaRefs, item: WxrItem): void {
+  const thumbnail = item.meta['_thumbnail_id'];
+  if (thumbnail) refs.attachmentIds.add(thumbnail);
+  for (const match of item.content.matchAll(IMG_SRC)) {
+    const src = decodeHTML(match[1] ?? match[2] ?? '').trim();
+    if (src) refs.urls.add(src);
+  }
+  for (const match of item.content.matchAll(GALLERY)) {
+    const ids =
+      GALLERY_IDS.exec(match[1] ?? '')?.[1]
+        ?.split(',')
+        .filter((id) => id.trim()) ?? [];
+    if (ids.length === 0) refs.galleryPosts.add(item.postId);
+    for (const id of ids) refs.attachmentIds.add(id.trim());
+  }
 }
 
 const stream = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
@@ -148,13 +219,16 @@ function uploadsPath(url: string, attachedFile = '', attachment = false): string
 }
 
 /** Pass one: what every post needs, small and bounded (a few fields per attachment). */
-async function readFacts(input: string): Promise<Facts> {
+async function readFacts(input: string, withMedia = false): Promise<Facts> {
   const facts: Facts = {
     site: { title: '', link: '', baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '', language: '' },
     authors: [],
     categories: [],
     tags: new Map(),
     attachments: new Map(),
+    attachmentIds: new Map(),
+    attached: new Map(),
+    media: withMedia ? { urls: new Set(), attachmentIds: new Set(), galleryPosts: new Set() } : undefined,
     offsets: new Map(),
     items: 0,
     categoryPosts: new Map(),
@@ -170,18 +244,31 @@ async function readFacts(input: string): Promise<Facts> {
       const { item } = event;
       facts.comments += item.comments.length;
       if (item.postType === 'attachment') {
+        const url = item.attachmentUrl || item.guid;
+        const file = uploadsPath(url, item.meta['_wp_attached_file'], true);
         facts.attachments.set(item.postId, {
-          url: item.attachmentUrl || item.guid,
-          file: uploadsPath(item.attachmentUrl || item.guid, item.meta['_wp_attached_file'], true),
+          url,
+          file,
           alt: plainText(item.meta['_wp_attachment_image_alt'] ?? ''),
           caption: plainText(item.excerpt),
           title: plainText(item.title),
+          order: Number(item.menuOrder) || 0,
         });
+        if (file) facts.attachmentIds.set(url, item.postId);
+        if (item.postParent && item.postParent !== '0') {
+          const siblings = facts.attached.get(item.postParent);
+          if (siblings) siblings.push(item.postId);
+          else facts.attached.set(item.postParent, [item.postId]);
+        }
       } else if (item.postType === 'post') {
         const offset = observedOffset(item.postDate, item.postDateGmt);
         if (offset !== undefined) facts.offsets.set(offset, (facts.offsets.get(offset) ?? 0) + 1);
-        if (!skipReason(item)) countCategories(facts.categoryPosts, item);
-      }
+        if (!skipReason(item)) {
+          countCategories(facts.categoryPosts, item);
+          if (facts.media) collectMedia(facts.media, item);
+        }
+      } else if (item.postType === 'page' && facts.media && !skipReason(item))
+        collectMedia(facts.media, item);
     }
   }
   return facts;
@@ -195,6 +282,51 @@ function countCategories(counts: Facts['categoryPosts'], item: WxrItem): void {
     if (known) known.posts++;
     else counts.set(slug, { name: plainText(term.name), posts: 1 });
   }
+}
+
+/** A picture to fetch, with the attachment it is (when it is one), for the report. */
+type WantedMedia = MediaRequest & { attachmentId?: string };
+
+/** The uploads path of a picture's URL, or of the attachment at that URL. */
+function pictureFile(facts: Facts, url: string): { file: string; attachmentId?: string } {
+  const id = facts.attachmentIds.get(url);
+  const file = uploadsPath(url) || (id ? (facts.attachments.get(id)?.file ?? '') : '');
+  return id ? { file, attachmentId: id } : { file };
+}
+
+/** The attachments uploaded to a post, in the order WordPress's `[gallery]` shows them: menu order, then id. */
+function attachedTo(facts: Facts, postId: string): string[] {
+  const order = (id: string) => facts.attachments.get(id)?.order ?? 0;
+  return [...(facts.attached.get(postId) ?? [])].sort((a, b) => order(a) - order(b) || Number(a) - Number(b));
+}
+
+/** The pictures importable posts and pages name that the uploads folder lacks, by uploads path. */
+function mediaWanted(facts: Facts, uploads: string | undefined, base: string): Map<string, WantedMedia> {
+  const wanted = new Map<string, WantedMedia>();
+  const want = (url: string, file: string, attachmentId?: string) => {
+    if (!file || wanted.has(file)) return;
+    if (uploads && existsSync(join(uploads, file))) return;
+    let absolute: string;
+    try {
+      absolute = new URL(url, base || undefined).href;
+    } catch {
+      absolute = url;
+    }
+    wanted.set(file, { url: absolute, file, ...(attachmentId ? { attachmentId } : {}) });
+  };
+  const ids = [
+    ...(facts.media?.attachmentIds ?? []),
+    ...[...(facts.media?.galleryPosts ?? [])].flatMap((postId) => attachedTo(facts, postId)),
+  ];
+  for (const id of ids) {
+    const attachment = facts.attachments.get(id);
+    if (attachment) want(attachment.url, attachment.file, id);
+  }
+  for (const url of facts.media?.urls ?? []) {
+    const { file, attachmentId } = pictureFile(facts, url);
+    want(url, file, attachmentId);
+  }
+  return wanted;
 }
 
 async function assertEmptyOrAbsent(out: string): Promise<void> {
@@ -271,7 +403,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
   const out = site?.root ?? resolve(options.out ?? '.');
   const now = options.now ?? new Date();
   if (!options.dryRun && !site) await assertEmptyOrAbsent(out);
-  const facts = await readFacts(options.input);
+  const facts = await readFacts(options.input, Boolean(options.fetchMedia));
   const zone = resolveZone(options.timeZone, facts.offsets);
   const mapping = site
     ? mapOntoSite(facts.categories, facts.categoryPosts, site.config.sections, options.sections, site.root)
@@ -292,6 +424,10 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
       `The export has comments and the site keeps them, but no comments' secret was found: set KHABAR_COMMENTS_SECRET to the secret the site's comment receiver uses (or put it in ${join(site.root, '.env')}), so imported commenters keep the same avatar when they comment again.`,
     );
   }
+
+  const fetched = options.fetchMedia
+    ? await fetchPictures(options, facts, wpSiteUrl)
+    : { outcomes: undefined, wanted: new Map<string, WantedMedia>(), summary: undefined };
 
   const staging = site
     ? await site.staging(Boolean(options.dryRun))
@@ -335,6 +471,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     missingMedia: [],
     renamedSections: sectionMap.renamed,
     otherTypes: {},
+    ...(fetched.summary ? { fetchedMedia: fetched.summary } : {}),
   };
 
   try {
@@ -353,6 +490,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
         staging,
         report,
         siteUrl,
+        fetched,
       },
     );
     if (site && staging) {
@@ -376,6 +514,35 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     if (staging && !site) await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** `--fetch-media`: downloads what posts name and the uploads folder lacks (none in a dry run). */
+async function fetchPictures(options: ImportOptions, facts: Facts, wpSiteUrl: string): Promise<Fetched> {
+  const settings = typeof options.fetchMedia === 'object' ? options.fetchMedia : {};
+  const uploads = options.uploads ? resolve(options.uploads) : undefined;
+  const wanted = mediaWanted(facts, uploads, wpSiteUrl);
+  const cacheDir = resolve(settings.cacheDir ?? join(dirname(options.input), '.khabar-wordpress-media'));
+  if (options.dryRun) return { outcomes: undefined, wanted, summary: undefined };
+  const outcomes = await fetchMedia([...wanted.values()], {
+    ...settings,
+    cacheDir,
+    siteHosts: siteHostNames([facts.site.link, facts.site.baseSiteUrl, facts.site.baseBlogUrl]),
+    progress: (done, total) => options.progress?.(done, total, 'pictures'),
+  });
+  const summary = { downloaded: 0, cached: 0, failed: 0, cacheDir };
+  for (const outcome of outcomes.values()) {
+    if (!outcome.ok) summary.failed++;
+    else if (outcome.downloaded) summary.downloaded++;
+    else summary.cached++;
+  }
+  return { outcomes, wanted, summary };
+}
+
+interface Fetched {
+  /** By uploads path; undefined when nothing was fetched. */
+  outcomes: Map<string, MediaOutcome> | undefined;
+  wanted: Map<string, WantedMedia>;
+  summary: ImportReport['fetchedMedia'];
 }
 
 /**
@@ -428,6 +595,8 @@ interface PassTwo {
   now: Date;
   staging: string | undefined;
   report: ImportReport;
+  /** With `fetchMedia`: what was downloaded, by uploads path. */
+  fetched: Fetched;
 }
 
 /** The path of a story under `/{section}/{slug}/` (the theme's default pattern), encoded as the theme links it. */
@@ -435,9 +604,11 @@ const storyPath = (section: string, slug: string) => encodeUpper(`/${section}/${
 
 async function importPosts(options: ImportOptions, pass: PassTwo): Promise<void> {
   // Comments go into a SQLite store in the staging folder: the new site's store (the comments folder's
-  // own comments.db, as khabar-comments chooses it), or what --into adds to the site's store from.
+  // own comments.db, as khabar-comments chooses it), or what --into adds to the site's store from. It is
+  // a scratch file (thrown away if the import fails), so its commits skip the fsync a receiver's need:
+  // one fsync per batch of comments was half of a 10,000-post import's time; closing syncs it once.
   const store = pass.staging
-    ? await openStore({ kind: 'sqlite', path: stagedCommentsFile(pass.staging) })
+    ? await openStore({ kind: 'sqlite', path: stagedCommentsFile(pass.staging) }, { scratch: true })
     : undefined;
   try {
     await importItems(options, pass, store);
@@ -452,9 +623,15 @@ async function importItems(
   store: CommentStore | undefined,
 ): Promise<void> {
   const { facts, report, staging } = pass;
+  // Folders made already: a mkdir per story cost more than its write.
+  const folders = new Set<string>();
   const write = async (path: string, text: string) => {
     if (!staging) return;
-    await mkdir(dirname(join(staging, path)), { recursive: true });
+    const folder = dirname(join(staging, path));
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
     await writeFile(join(staging, path), text);
   };
   const authors = new Map<string, Author>();
@@ -477,21 +654,47 @@ async function importItems(
     tags: string[];
     section: string;
   }[] = [];
-  const copied = new Set<string>();
+  /** Pictures the site gets, by uploads path: where each is copied from. */
+  const copied = new Map<string, string>();
   const uploads = options.uploads ? resolve(options.uploads) : undefined;
+  const { outcomes, wanted } = pass.fetched;
   const missing = new Set<string>();
+  /** Why a picture is not in the site, in the report's words. */
+  const whyMissing = (file: string): string => {
+    const outcome = outcomes?.get(file);
+    if (outcome && !outcome.ok) return `could not be downloaded: ${outcome.reason}`;
+    if (options.fetchMedia && options.dryRun) return 'not fetched in a dry run';
+    return uploads ? 'not in the uploads folder' : 'no --uploads folder (or --fetch-media) was given';
+  };
   const reportMissing = (item: WxrItem | undefined, file: string) => {
     if (!item || missing.has(`${item.postId}|${file}`)) return;
     missing.add(`${item.postId}|${file}`);
-    report.missingMedia.push({ id: item.postId, title: plainText(item.title), file });
+    const request = wanted.get(file);
+    report.missingMedia.push({
+      id: item.postId,
+      title: plainText(item.title),
+      file,
+      reason: whyMissing(file),
+      ...(request ? { url: request.url } : {}),
+      ...(request?.attachmentId ? { attachmentId: request.attachmentId } : {}),
+    });
   };
 
-  /** A picture of the export: copied into the site's assets when the uploads folder has it. */
+  /** Where a picture of the export is on this machine: the uploads folder, else the fetched copy. */
+  const pictureSource = (file: string): string | undefined => {
+    if (uploads) {
+      const source = join(uploads, file);
+      if (source.startsWith(uploads + sep) && existsSync(source)) return source;
+    }
+    const outcome = outcomes?.get(file);
+    return outcome?.ok ? outcome.path : undefined;
+  };
+  /** A picture of the export: copied into the site's assets when it is on this machine. */
   const localAsset = (file: string): string | undefined => {
-    if (!uploads || !file) return undefined;
-    const source = join(uploads, file);
-    if (!source.startsWith(uploads + sep) || !existsSync(source)) return undefined;
-    copied.add(file);
+    if (!file) return undefined;
+    const source = copied.get(file) ?? pictureSource(file);
+    if (!source) return undefined;
+    copied.set(file, source);
     return `wp/${file}`;
   };
   // Stories live in src/content/articles/, assets in src/assets/: two folders up.
@@ -519,8 +722,9 @@ async function importItems(
       const found = facts.attachments.get(id);
       return found ? { url: found.url, alt: found.alt, caption: found.caption } : undefined;
     },
+    attachedTo: (postId) => attachedTo(facts, postId),
     image: (url) => {
-      const file = uploadsPath(url);
+      const { file } = pictureFile(facts, url);
       if (!file) return url;
       const asset = localAsset(file);
       if (asset) return fromStory(asset);
@@ -534,7 +738,7 @@ async function importItems(
       if (!asset) {
         reportMissing(current, attachment.file);
         return {
-          missing: `featured image ${attachment.file} is not in the uploads folder: imported without it`,
+          missing: `featured image ${attachment.file} is missing (${whyMissing(attachment.file)}): imported without it`,
         };
       }
       return {
@@ -676,17 +880,18 @@ async function importItems(
   for (const author of authors.values()) {
     await write(
       `src/content/authors/${author.id}.json`,
-      `${JSON.stringify({ name: author.name }, null, 2)}\n`,
+      // The theme's authors collection (its authorSchema): name, and bio when the export has one.
+      `${JSON.stringify({ name: author.name, ...(author.bio ? { bio: author.bio } : {}) }, null, 2)}\n`,
     );
   }
   report.counts.authors = authors.size;
 
   // Pictures.
-  for (const file of copied) {
-    if (!staging || !uploads) break;
+  for (const [file, source] of copied) {
+    if (!staging) break;
     const target = join(staging, 'src/assets/wp', file);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(uploads, file), target);
+    await copyFile(source, target);
   }
   report.counts.images = copied.size;
 

@@ -26,6 +26,11 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Where a PostgreSQL pool reports a lost connection. */
   logger?: Pick<Console, 'error'>;
+  /**
+   * SQLite only: a file being filled to be moved into place when complete (an importer's staging
+   * store): commits skip their fsync, closing syncs the file once. See `SqliteStoreOptions.scratch`.
+   */
+  scratch?: boolean;
 }
 
 /**
@@ -49,7 +54,10 @@ export async function openStore(
     }
     case 'sqlite': {
       const { SqliteStore } = await import('./sqlite.ts');
-      return SqliteStore.open(parsed.path, { readOnly: options.readOnly ?? false });
+      return SqliteStore.open(parsed.path, {
+        readOnly: options.readOnly ?? false,
+        scratch: options.scratch ?? false,
+      });
     }
     case 'postgres': {
       const { PostgresStore } = await import('./postgres.ts');

@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import { mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,20 @@ describe('SqliteStore on disk', () => {
     raw.close();
     const again = await fresh({}, store.path);
     expect((await again.list()).length).toBe(0);
+  });
+
+  it('keeps every comment of a scratch file, in the database file itself once closed', async () => {
+    const store = await fresh({ scratch: true });
+    await Promise.all(Array.from({ length: 20 }, () => store.add(sampleComment())));
+    const raw = new DatabaseSync(store.path);
+    expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    raw.close();
+    await store.close();
+    // The database file alone, without its write-ahead log, holds every comment.
+    const copy = join(await mkdtemp(join(tmpdir(), 'khabar-sqlite-copy-')), 'comments.db');
+    await copyFile(store.path, copy);
+    const reopened = await fresh({}, copy);
+    expect(await reopened.list()).toHaveLength(20);
   });
 
   it('refuses a database from a newer khabar-comments, naming the versions', async () => {

@@ -77,6 +77,12 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The most pages the file may grow to (SQLite's `max_page_count`): past it, writes fail as on a full disk. */
   maxPages?: number;
+  /**
+   * A file being filled to be put in place only when complete (an import's staging store), thrown away
+   * if anything fails: its commits skip their fsync (`synchronous = OFF`), and `close` makes the file
+   * durable once. Never for a store a receiver answers from.
+   */
+  scratch?: boolean;
 }
 
 interface Pending {
@@ -157,10 +163,13 @@ export class SqliteStore implements CommentStore {
   #unsynced: SyncWaiter[] = [];
   #syncing: Promise<void> | undefined;
   #directorySynced = false;
+  /** A scratch file (an import's staging store): its commits are not synced; `close` syncs it once. */
+  readonly #scratch: boolean;
 
-  private constructor(path: string, db: DatabaseSync) {
+  private constructor(path: string, db: DatabaseSync, scratch: boolean) {
     this.path = path;
     this.#db = db;
+    this.#scratch = scratch;
     this.flood = {
       reserve: (key, now, windowMs) => this.#reserve(key, now, windowMs),
       release: (key, at) => {
@@ -183,8 +192,9 @@ export class SqliteStore implements CommentStore {
     }
     try {
       if (!readOnly) db.exec('PRAGMA journal_mode = WAL');
-      // Read-only: nothing to sync. Writing: NORMAL, and the store syncs each commit's WAL (see above).
-      db.exec(readOnly ? 'PRAGMA synchronous = FULL' : 'PRAGMA synchronous = NORMAL');
+      // Read-only: nothing to sync. A scratch file: no sync until it closes. Otherwise NORMAL, and the
+      // store syncs each commit's WAL itself (see above).
+      db.exec(`PRAGMA synchronous = ${readOnly ? 'FULL' : options.scratch ? 'OFF' : 'NORMAL'}`);
       if (options.maxPages) db.exec(`PRAGMA max_page_count = ${Math.floor(options.maxPages)}`);
       if (readOnly) checkVersion(db, path);
       else migrate(db, path);
@@ -192,7 +202,7 @@ export class SqliteStore implements CommentStore {
       db.close();
       throw new Error(`Could not open the SQLite database ${path}: ${describe(error)}`, { cause: error });
     }
-    return new SqliteStore(path, db);
+    return new SqliteStore(path, db, Boolean(options.scratch) && !readOnly);
   }
 
   #sql(text: string): StatementSync {
@@ -262,6 +272,10 @@ export class SqliteStore implements CommentStore {
         else item.reject(result?.error);
       });
     };
+    if (this.#scratch) {
+      settle();
+      return;
+    }
     this.#unsynced.push({
       resolve: settle,
       reject: (error) => {
@@ -446,6 +460,11 @@ export class SqliteStore implements CommentStore {
   async close(): Promise<void> {
     this.#flush();
     while (this.#syncing) await this.#syncing;
+    if (this.#db.isOpen && this.#scratch) {
+      // A scratch file's commits were never synced: the checkpoint writes the WAL into the database and syncs it.
+      this.#db.exec('PRAGMA synchronous = FULL');
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    }
     if (this.#db.isOpen) this.#db.close();
   }
 }

@@ -41,6 +41,8 @@ export const COMPONENT_NAMES = [
   'Search',
   // Site pages («من نحن»).
   'SitePage',
+  // What stories use inside their text (MDX, or the markup imported Markdown carries).
+  'Gallery',
 ] as const;
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
 import build from 'virtual:khabar/seo-build';
 import logo from 'virtual:khabar/logo';
 import { breadcrumbs } from '../lib/newsroom/breadcrumbs.ts';
@@ -184,6 +185,17 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
 }
 
 let container: Promise<AstroContainer> | undefined;
+let mdxContainer: Promise<AstroContainer> | undefined;
+/**
+ * An MDX story's `Content` is a JSX component, which a container renders only with MDX's renderer (the
+ * site has @astrojs/mdx when it has MDX stories); a Markdown story needs none.
+ */
+const containerFor = (article: Article): Promise<AstroContainer> =>
+  article.filePath?.endsWith('.mdx')
+    ? (mdxContainer ??= loadRenderers([
+        { name: 'astro:jsx', serverEntrypoint: '@astrojs/mdx/server.js' },
+      ]).then((renderers) => AstroContainer.create({ renderers })))
+    : (container ??= AstroContainer.create());
 const htmlCache = new Map<string, Promise<string>>();
 
 /** The article body as the page renders it (images included), for `content:encoded`. */
@@ -193,12 +205,11 @@ function articleHtml(article: Article): Promise<string> {
     html = (async () => {
       // A Markdown story stored without its HTML (content.ts) is rendered from its file, as its page does.
       if (renderedFromFile(article)) return (await storyHtml(article)) ?? '';
-      container ??= AstroContainer.create();
       // `astro:content` is typed by the site's generated types, which the theme's own lint cannot see.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
       const { Content } = await render(article as Parameters<typeof render>[0]);
       // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-      return (await container).renderToString(Content);
+      return (await containerFor(article)).renderToString(Content);
     })();
     htmlCache.set(article.id, html);
   }

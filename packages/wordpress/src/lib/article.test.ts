@@ -19,6 +19,7 @@ const item = (fields: Partial<WxrItem> = {}): WxrItem => ({
   postName: '%d8%b1%d9%88%d8%b3%d9%8a%d8%a7',
   status: 'publish',
   postParent: '0',
+  menuOrder: '0',
   postType: 'post',
   postPassword: '',
   isSticky: '0',

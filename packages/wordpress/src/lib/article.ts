@@ -79,7 +79,7 @@ export function postText(
     title = `#${item.postId}`;
     degraded.push({ reason: 'has no title: titled with its WordPress id' });
   }
-  const content = convertContent(item.content, context);
+  const content = convertContent(item.content, context, item.postId);
   for (const name of content.unknownShortcodes) degraded.push({ reason: `shortcode [${name}] kept as text` });
   for (const name of content.unknownBlocks)
     degraded.push({ reason: `block "${name}" converted from its HTML` });

@@ -84,3 +84,66 @@ describe('descriptions', () => {
     expect(shorten('كلمة '.repeat(100), 30)).toMatch(/^(كلمة ){5}كلمة…$/);
   });
 });
+
+describe('galleries', () => {
+  const attachments: Record<string, { url: string; alt: string; caption: string }> = {
+    '31': {
+      url: 'https://a.example/wp-content/uploads/2024/05/g1.jpg',
+      alt: 'الأولى',
+      caption: 'السوق القديم',
+    },
+    '32': { url: 'https://a.example/wp-content/uploads/2024/05/g2.jpg', alt: 'الثانية', caption: '' },
+    '33': { url: 'https://a.example/wp-content/uploads/2024/05/g3.jpg', alt: 'الثالثة', caption: 'الميناء' },
+  };
+  const withAttachments: ContentContext = {
+    ...context,
+    attachment: (id) => attachments[id],
+    attachedTo: (postId) => (postId === '7' ? ['33', '31'] : []),
+  };
+  const items = (markdown: string) =>
+    [...markdown.matchAll(/<li class="khabar-gallery__item">[\s\S]*?<\/li>/g)].map((match) => match[0]);
+
+  it("turns a [gallery] into the theme's Gallery markup: a list of figures, each picture in Markdown", () => {
+    const { markdown } = convertContent('[gallery columns="3" ids="31,32,33"]', withAttachments);
+    expect(markdown).toMatch(
+      /^<figure class="khabar-gallery" data-columns="3" style="--khabar-gallery-columns: 3">\n<ul class="khabar-gallery__grid" role="list">\n/,
+    );
+    expect(items(markdown)).toEqual([
+      '<li class="khabar-gallery__item"><figure class="khabar-gallery__figure">\n\n![الأولى](<../../assets/wp/2024/05/g1.jpg>)\n\n<figcaption class="khabar-gallery__caption" dir="auto">السوق القديم</figcaption>\n</figure></li>',
+      '<li class="khabar-gallery__item"><figure class="khabar-gallery__figure">\n\n![الثانية](<../../assets/wp/2024/05/g2.jpg>)\n\n</figure></li>',
+      '<li class="khabar-gallery__item"><figure class="khabar-gallery__figure">\n\n![الثالثة](<../../assets/wp/2024/05/g3.jpg>)\n\n<figcaption class="khabar-gallery__caption" dir="auto">الميناء</figcaption>\n</figure></li>',
+    ]);
+    expect(markdown).toMatch(/<\/ul>\n<\/figure>$/);
+  });
+
+  it('shows the pictures uploaded to the post when the [gallery] names none', () => {
+    const { markdown } = convertContent('[gallery]', withAttachments, '7');
+    expect(items(markdown).map((item) => /g\d/.exec(item)?.[0])).toEqual(['g3', 'g1']);
+    expect(convertContent('[gallery]', withAttachments, '8').markdown).toBe('');
+  });
+
+  it("turns the block editor's gallery, old and new, into the same markup with the gallery's caption", () => {
+    const nested =
+      '<!-- wp:gallery {"columns":2,"linkTo":"none"} -->\n<figure class="wp-block-gallery has-nested-images columns-2 is-cropped"><!-- wp:image {"id":31} -->\n<figure class="wp-block-image size-large"><img src="https://a.example/wp-content/uploads/2024/05/g1.jpg" alt="الأولى" class="wp-image-31"/><figcaption class="wp-element-caption">السوق</figcaption></figure>\n<!-- /wp:image -->\n\n<!-- wp:image {"id":32} -->\n<figure class="wp-block-image size-large"><img src="https://a.example/wp-content/uploads/2024/05/g2.jpg" alt="الثانية" class="wp-image-32"/></figure>\n<!-- /wp:image --><figcaption class="blocks-gallery-caption wp-element-caption">صور من حلب</figcaption></figure>\n<!-- /wp:gallery -->';
+    const old =
+      '<!-- wp:gallery {"ids":[31,32]} -->\n<figure class="wp-block-gallery columns-2 is-cropped"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="https://a.example/wp-content/uploads/2024/05/g1.jpg" alt="الأولى" data-id="31"/><figcaption class="blocks-gallery-item__caption">السوق</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="https://a.example/wp-content/uploads/2024/05/g2.jpg" alt="الثانية" data-id="32"/></figure></li></ul><figcaption class="blocks-gallery-caption">صور من حلب</figcaption></figure>\n<!-- /wp:gallery -->';
+    const results = [nested, old].map((html) => convertContent(html, withAttachments));
+    for (const { markdown, unknownBlocks } of results) {
+      expect(unknownBlocks).toEqual([]);
+      expect(items(markdown)).toHaveLength(2);
+      expect(items(markdown)[0]).toContain('>السوق</figcaption>');
+      expect(markdown).toContain('data-columns="2"');
+      expect(markdown).toContain(
+        '</ul>\n<figcaption class="khabar-gallery__caption khabar-gallery__caption--all" dir="auto">صور من حلب</figcaption>\n</figure>',
+      );
+    }
+    expect(results[0]?.markdown).toBe(results[1]?.markdown);
+    // WordPress 5.0–5.2: the gallery block was a list.
+    const first = convertContent(
+      '<!-- wp:gallery {"ids":[31]} -->\n<ul class="wp-block-gallery columns-1 is-cropped"><li class="blocks-gallery-item"><figure><img src="https://a.example/wp-content/uploads/2024/05/g1.jpg" alt="الأولى" data-id="31"/></figure></li></ul>\n<!-- /wp:gallery -->',
+      withAttachments,
+    ).markdown;
+    expect(items(first)).toHaveLength(1);
+    expect(first).toContain('data-columns="1"');
+  });
+});

@@ -142,7 +142,73 @@ function createTurndown(context: ContentContext): TurndownService {
       );
     },
   });
+  // A gallery (a block-editor gallery block, or a [gallery] shortcode, expanded into the same HTML): the
+  // theme's Gallery markup (its Gallery.astro writes the same classes), each picture in Markdown so
+  // Astro optimises a local file, each caption in its own figcaption.
+  service.addRule('gallery', {
+    // WordPress 5.0–5.2 wrote the gallery block as a <ul>, later ones as a <figure>.
+    filter: (node) =>
+      (node.nodeName === 'FIGURE' || node.nodeName === 'UL') && hasClass(node, 'wp-block-gallery'),
+    replacement: (_content, node) => galleryMarkup(node, imageMarkdown),
+  });
   return service;
+}
+
+const hasClass = (node: HTMLElement, name: string) =>
+  (node.getAttribute('class') ?? '').split(/\s+/).includes(name);
+
+const captionHtml = (caption: Element | undefined, className: string) => {
+  const text = caption?.textContent.trim() ?? '';
+  return text
+    ? `<figcaption class="${className}" dir="auto">${escapeText(text).replaceAll(KEPT_SPACE, ' ')}</figcaption>\n`
+    : '';
+};
+
+/**
+ * The theme's Gallery markup for a gallery figure: its pictures (the figures inside it, or each picture
+ * when it has none), each with its caption, and the gallery's own caption.
+ */
+function galleryMarkup(gallery: HTMLElement, imageMarkdown: (image: HTMLElement) => string): string {
+  const children = Array.from(gallery.getElementsByTagName('figure')).filter(
+    (figure) => figure.getElementsByTagName('img').length > 0,
+  );
+  const items: { images: HTMLElement[]; caption: Element | undefined }[] =
+    children.length > 0
+      ? children.map((figure) => ({
+          images: Array.from(figure.getElementsByTagName('img')),
+          caption: Array.from(figure.getElementsByTagName('figcaption')).at(-1),
+        }))
+      : Array.from(gallery.getElementsByTagName('img')).map((image) => ({
+          images: [image],
+          caption: undefined,
+        }));
+  const own = Array.from(gallery.childNodes).find(
+    (child): child is Element => child.nodeName === 'FIGCAPTION',
+  );
+  const pictures = items
+    .map(({ images, caption }) => {
+      const markdown = images.map(imageMarkdown).filter(Boolean);
+      if (markdown.length === 0) return '';
+      return (
+        `<li class="khabar-gallery__item"><figure class="khabar-gallery__figure">\n\n${markdown.join('\n\n')}\n\n` +
+        `${captionHtml(caption, 'khabar-gallery__caption')}</figure></li>\n`
+      );
+    })
+    .filter(Boolean);
+  if (pictures.length === 0) return '';
+  const columns =
+    /^[1-9]$/.exec(gallery.getAttribute('data-columns') ?? '')?.[0] ??
+    /\bcolumns-([1-9])\b/.exec(gallery.getAttribute('class') ?? '')?.[1];
+  const columnsAttributes = columns
+    ? ` data-columns="${columns}" style="--khabar-gallery-columns: ${columns}"`
+    : '';
+  return (
+    `\n\n<figure class="khabar-gallery"${columnsAttributes}>\n<ul class="khabar-gallery__grid" role="list">\n` +
+    pictures.join('') +
+    '</ul>\n' +
+    captionHtml(own, 'khabar-gallery__caption khabar-gallery__caption--all') +
+    '</figure>\n\n'
+  );
 }
 
 /** One turndown service per context: building its rules costs more than converting a post. */
@@ -157,12 +223,13 @@ function turndownFor(context: ContentContext): TurndownService {
 }
 
 /** Converts a post's content to Markdown. Pure: pictures and attachments come from the context. */
-export function convertContent(content: string, context: ContentContext): ConvertedContent {
+export function convertContent(content: string, context: ContentContext, postId = ''): ConvertedContent {
   const editor = hasBlocks(content) ? 'blocks' : 'classic';
   const blocks = editor === 'blocks' ? unwrapBlocks(content) : { html: content, unknown: [] };
   const shortcodes = expandShortcodes(
     blocks.html.replace(/<!--more(?:\s[^>]*)?-->|<!--nextpage-->/g, ''),
     context,
+    postId,
   );
   let html = editor === 'classic' ? autop(shortcodes.html) : shortcodes.html;
   html = dropEmptyParagraphs(html).trim();

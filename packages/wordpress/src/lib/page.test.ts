@@ -19,6 +19,7 @@ const page = (fields: Partial<WxrItem> = {}): WxrItem => ({
   postName: '%d9%85%d9%86-%d9%86%d8%ad%d9%86',
   status: 'publish',
   postParent: '0',
+  menuOrder: '0',
   postType: 'page',
   postPassword: '',
   isSticky: '0',

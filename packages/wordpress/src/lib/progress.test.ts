@@ -24,4 +24,12 @@ describe('progress', () => {
     expect(written).toHaveLength(10);
     expect(written[0]).toBe('100 of 1000 items\n');
   });
+
+  it('counts each stage on its own, named by its unit', () => {
+    const { stream, written } = sink(false);
+    const report = progressReporter(stream);
+    report(3, 3, 'pictures');
+    report(100, 1000);
+    expect(written).toEqual(['3 of 3 pictures\n', '100 of 1000 items\n']);
+  });
 });

@@ -25,9 +25,17 @@ export function formatReport(report: ImportReport, limit = 50): string {
   list('Skipped', report.skipped);
   list('Imported with changes', report.degraded);
   list(
-    'Missing pictures (not in --uploads)',
-    report.missingMedia.map((m) => ({ ...m, reason: m.file })),
+    'Pictures imported without',
+    report.missingMedia.map((m) => ({ ...m, reason: `${m.file}: ${m.reason}` })),
   );
+  if (report.fetchedMedia) {
+    const f = report.fetchedMedia;
+    lines.splice(
+      4,
+      0,
+      `Pictures fetched: ${f.downloaded} downloaded, ${f.cached} from the cache (${f.cacheDir}), ${f.failed} failed.`,
+    );
+  }
   if (report.renamedSections.length > 0) {
     lines.push('', 'Sections renamed:');
     for (const renamed of report.renamedSections)

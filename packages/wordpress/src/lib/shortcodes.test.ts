@@ -40,6 +40,9 @@ describe('shortcodes', () => {
         id === '9' ? undefined : { url: `https://x.example/${id}.jpg`, alt: `صورة ${id}`, caption: '' },
     }).html;
     expect(gallery.match(/<img/g)).toHaveLength(2);
+    expect(gallery).toMatch(
+      /^<figure class="wp-block-gallery"><figure><img src="https:\/\/x.example\/1.jpg"/,
+    );
   });
 
   it('keeps other shortcodes as text and names them', () => {

@@ -1,6 +1,6 @@
 /**
  * WordPress shortcodes in a post's text: `[caption]` becomes a figure, `[embed]`, `[video]` and `[audio]`
- * a link, `[gallery]` its pictures; any other shortcode stays as text, and its name is returned so the
+ * a link, `[gallery]` a gallery (the theme's Gallery markup, lib/content.ts); any other shortcode stays as text, and its name is returned so the
  * report can list it.
  */
 import { escapeAttribute, escapeText } from 'entities';
@@ -8,6 +8,11 @@ import { escapeAttribute, escapeText } from 'entities';
 export interface ShortcodeContext {
   /** The attachments a `[gallery ids="…"]` names: their file URL and alt text. */
   attachment: (id: string) => { url: string; alt: string; caption: string } | undefined;
+  /**
+   * The ids of the attachments uploaded to a post, in WordPress's gallery order (menu order, then id):
+   * what a `[gallery]` without `ids` shows.
+   */
+  attachedTo?: ((postId: string) => readonly string[]) | undefined;
 }
 
 /** Reads `key="value"`, `key='value'` and `key=value` attributes. */
@@ -34,8 +39,16 @@ function caption(attributes: Record<string, string>, inner: string): string {
   return `<figure>${picture.replace(/<\/?a(?:\s[^>]*)?>/gi, '')}<figcaption>${text.trim()}</figcaption></figure>`;
 }
 
-function gallery(attributes: Record<string, string>, context: ShortcodeContext): string {
-  const ids = (attributes['ids'] ?? attributes['include'] ?? '').split(',').map((id) => id.trim());
+/**
+ * A gallery as the block editor writes one (a figure of figures), which lib/content.ts turns into the
+ * theme's Gallery markup: the pictures `ids` names, else those uploaded to the post; `columns` kept.
+ */
+function gallery(attributes: Record<string, string>, context: ShortcodeContext, postId: string): string {
+  const listed = (attributes['ids'] ?? attributes['include'] ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const ids = listed.length > 0 ? listed : (context.attachedTo?.(postId) ?? []);
   const pictures = ids
     .map((id) => context.attachment(id))
     .filter((found) => found !== undefined)
@@ -43,13 +56,18 @@ function gallery(attributes: Record<string, string>, context: ShortcodeContext):
       (found) =>
         `<figure><img src="${escapeAttribute(found.url)}" alt="${escapeAttribute(found.alt)}">${found.caption ? `<figcaption>${escapeText(found.caption)}</figcaption>` : ''}</figure>`,
     );
-  return pictures.join('\n');
+  if (pictures.length === 0) return '';
+  const columns = /^[1-9]$/.test(attributes['columns'] ?? '')
+    ? ` data-columns="${attributes['columns']}"`
+    : '';
+  return `<figure class="wp-block-gallery"${columns}>${pictures.join('')}</figure>`;
 }
 
 /** The text with the shortcodes WordPress core defines turned into HTML, and the names of the others. */
 export function expandShortcodes(
   text: string,
   context: ShortcodeContext,
+  postId = '',
 ): { html: string; unknown: string[] } {
   const unknown = new Set<string>();
   const pattern = /\[(\[?)([a-zA-Z][\w-]*)(\s[^\]]*?)?(\/?)\](?:([\s\S]*?)\[\/\2\])?(\]?)/g;
@@ -78,7 +96,7 @@ export function expandShortcodes(
         const source = attributes['src'] ?? attributes['mp4'] ?? attributes['mp3'] ?? attributes['ogg'] ?? '';
         return source ? link(source) : '';
       }
-      return gallery(attributes, context);
+      return gallery(attributes, context, postId);
     },
   );
   return { html, unknown: [...unknown] };

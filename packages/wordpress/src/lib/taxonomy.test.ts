@@ -44,9 +44,35 @@ describe('sections from categories', () => {
 
 describe('authors', () => {
   it('uses the display name, then the full name, then the login', () => {
-    const base = { id: '2', login: 'layla', email: '', displayName: '', firstName: '', lastName: '' };
+    const base = {
+      id: '2',
+      login: 'layla',
+      email: '',
+      displayName: '',
+      firstName: '',
+      lastName: '',
+      description: '',
+    };
     expect(mapAuthor({ ...base, displayName: 'ليلى حداد' })).toEqual({ id: 'layla', name: 'ليلى حداد' });
     expect(mapAuthor({ ...base, firstName: 'ليلى', lastName: 'حداد' }).name).toBe('ليلى حداد');
     expect(mapAuthor(base).name).toBe('layla');
+    // WordPress's default display name is the login: the full name reads better.
+    expect(mapAuthor({ ...base, displayName: 'layla', firstName: 'ليلى', lastName: 'حداد' }).name).toBe(
+      'ليلى حداد',
+    );
+  });
+
+  it('keeps the biography an export carries as one paragraph of text, and never the e-mail address', () => {
+    const author = mapAuthor({
+      id: '2',
+      login: 'layla',
+      email: 'layla@akhbar.example',
+      displayName: 'ليلى حداد',
+      firstName: '',
+      lastName: '',
+      description: 'مراسلة &amp; محررة.\n\nتكتب عن <strong>الاقتصاد</strong>.',
+    });
+    expect(author).toEqual({ id: 'layla', name: 'ليلى حداد', bio: 'مراسلة & محررة. تكتب عن الاقتصاد.' });
+    expect(JSON.stringify(author)).not.toContain('@');
   });
 });

@@ -96,11 +96,22 @@ export interface Author {
   /** The file name in `src/content/authors/`, and the id stories name. */
   id: string;
   name: string;
+  /** The biography, as plain text, when the export has one. */
+  bio?: string;
 }
 
-/** An author's id and display name (display name, else first and last name, else the login). */
+/**
+ * An author's profile: id, display name (else first and last name, else the login; the full name also
+ * when the display name is only the login, WordPress's default) and, when the export
+ * carries one, the biography as one paragraph of plain text. The e-mail address is never part of it:
+ * the profile is public.
+ */
 export function mapAuthor(author: WxrAuthor): Author {
   const full = `${plainText(author.firstName)} ${plainText(author.lastName)}`.trim();
-  const name = plainText(author.displayName) || full || author.login;
-  return { id: normalizeSlug(author.login) || `author-${author.id}`, name };
+  const display = plainText(author.displayName);
+  // WordPress fills the display name with the login until the user picks another: the full name is better.
+  const name = (display === author.login && full) || display || full || author.login;
+  const text = author.description.replace(/<br\s*\/?>|<\/p>/gi, ' ').replace(/<[^>]*>/g, '');
+  const bio = plainText(text).replace(/\s+/g, ' ');
+  return { id: normalizeSlug(author.login) || `author-${author.id}`, name, ...(bio ? { bio } : {}) };
 }

@@ -48,6 +48,17 @@ describe('readWxr', () => {
     }
   });
 
+  it("reads an author's description where an exporter wrote one, and none where WordPress core did not", async () => {
+    const events = await read(
+      fixture.replace(
+        '<wp:author_last_name><![CDATA[حداد]]></wp:author_last_name>',
+        '$&<wp:author_description><![CDATA[مراسلة في دمشق.]]></wp:author_description>',
+      ),
+    );
+    const authors = events.flatMap((event) => (event.type === 'author' ? [event.author] : []));
+    expect(authors.map((author) => author.description)).toEqual(['مراسلة في دمشق.', '']);
+  });
+
   it('gives an item its fields, terms, meta and comments', async () => {
     const events = await read(fixture);
     const item = events

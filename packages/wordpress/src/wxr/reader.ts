@@ -75,6 +75,7 @@ const emptyItem = (): WxrItem => ({
   postName: '',
   status: '',
   postParent: '',
+  menuOrder: '',
   postType: '',
   postPassword: '',
   isSticky: '',
@@ -115,6 +116,7 @@ const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
   'wp:post_name': 'postName',
   'wp:status': 'status',
   'wp:post_parent': 'postParent',
+  'wp:menu_order': 'menuOrder',
   'wp:post_type': 'postType',
   'wp:post_password': 'postPassword',
   'wp:is_sticky': 'isSticky',
@@ -143,6 +145,7 @@ const AUTHOR_FIELDS: Readonly<Record<string, keyof WxrAuthor>> = {
   'wp:author_display_name': 'displayName',
   'wp:author_first_name': 'firstName',
   'wp:author_last_name': 'lastName',
+  'wp:author_description': 'description',
 };
 
 const CATEGORY_FIELDS: Readonly<Record<string, keyof WxrCategory>> = {
@@ -228,7 +231,15 @@ export async function* readWxr(source: AsyncIterable<string | Uint8Array>): Asyn
       item = emptyItem();
     } else if (name === 'wp:comment' && item) comment = emptyComment();
     else if (name === 'wp:author' && parent === 'channel')
-      author = { id: '', login: '', email: '', displayName: '', firstName: '', lastName: '' };
+      author = {
+        id: '',
+        login: '',
+        email: '',
+        displayName: '',
+        firstName: '',
+        lastName: '',
+        description: '',
+      };
     else if (name === 'wp:category' && parent === 'channel')
       category = { termId: '', nicename: '', parent: '', name: '', description: '' };
     else if (name === 'wp:tag' && parent === 'channel') tag = { termId: '', slug: '', name: '' };

@@ -20,6 +20,11 @@ export interface WxrAuthor {
   displayName: string;
   firstName: string;
   lastName: string;
+  /**
+   * `wp:author_description`: the author's biography. WordPress core's exporter does not write it (its
+   * `<wp:author>` has login, e-mail, display, first and last name only); some export plugins add it.
+   */
+  description: string;
 }
 
 export interface WxrCategory {
@@ -79,6 +84,8 @@ export interface WxrItem {
   postName: string;
   status: string;
   postParent: string;
+  /** `wp:menu_order`: an attachment's place in its post's `[gallery]`. */
+  menuOrder: string;
   postType: string;
   postPassword: string;
   isSticky: string;
