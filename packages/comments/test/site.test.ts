@@ -136,7 +136,9 @@ describe('the fixture site with khabar-comments', () => {
     const document = await articleDocument();
     expect(document.querySelector('#reply-title [data-khabar-title]')?.textContent).toBe('اترك تعليقاً');
     expect(document.querySelector('#email-notes')?.textContent).toBe('لن يتم نشر عنوان بريدك الإلكتروني.');
-    expect(document.querySelector('form')?.getAttribute('action')).toBe(`http://127.0.0.1:${receiverPort}/`);
+    expect(document.querySelector('#commentform')?.getAttribute('action')).toBe(
+      `http://127.0.0.1:${receiverPort}/`,
+    );
     expect(document.querySelector('input[name=khabar_token]')?.getAttribute('value')).toMatch(/^s\./);
     expect(document.querySelector('.khabar-comments__title')?.textContent).toBe('لا توجد تعليقات');
     const archive = parseHTML(await readFile(join(fixtureDist, 'archive/index.html'), 'utf8')).document;
@@ -172,7 +174,7 @@ describe('the fixture site with khabar-comments', () => {
     await page.fill('#comment', 'تعليق بلا جافاسكربت، مع **تأكيد**.');
     await page.fill('#author', 'سارة');
     await page.fill('#email', 'sara@example.com');
-    await Promise.all([page.waitForURL(/#khabar-pending$/), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(/#khabar-pending$/), page.click('#commentform [type=submit]')]);
     expect(page.url()).toBe(`${site.origin}${POST_PATH}#khabar-pending`);
     expect(await page.locator('#khabar-pending').isVisible()).toBe(true);
     expect(await page.locator('#khabar-pending').textContent()).toBe('تعليقك في انتظار المراجعة.');
@@ -200,6 +202,23 @@ describe('the fixture site with khabar-comments', () => {
     );
   });
 
+  it('JavaScript off: a comment\'s "رد" opens the receiver\'s reply page for that comment', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${POST_PATH}`);
+    const item = page.locator('.khabar-comment').first();
+    const parent = ((await item.getAttribute('id')) ?? '').replace(/^comment-/, '');
+    const reply = item.locator('.khabar-comment__reply');
+    expect(await reply.getAttribute('aria-label')).toBe('رد على سارة');
+    await Promise.all([page.waitForURL(/\/reply\?/), reply.click()]);
+    const url = new URL(page.url());
+    expect(`${url.origin}${url.pathname}`).toBe(`http://127.0.0.1:${receiverPort}/reply`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ post: POST_ID, parent });
+    expect(await page.locator('[name=comment_parent]').inputValue()).toBe(parent);
+    expect(await page.locator('[name=comment_post_ID]').inputValue()).toBe(POST_ID);
+    await context.close();
+  });
+
   it("the receiver's reply page (JavaScript off) carries the same form as the article", async () => {
     const article = await articleDocument();
     const parent = article.querySelector('.khabar-comment')?.id.replace(/^comment-/, '') ?? '';
@@ -209,9 +228,13 @@ describe('the fixture site with khabar-comments', () => {
     expect(response.status).toBe(200);
     const reply = parseHTML(await response.text()).document;
     const controls = (doc: typeof reply) =>
-      [...doc.querySelectorAll('form [name]')].map((c) => `${c.tagName}#${c.id}[${c.getAttribute('name')}]`);
+      [...doc.querySelectorAll('#commentform [name]')].map(
+        (c) => `${c.tagName}#${c.id}[${c.getAttribute('name')}]`,
+      );
     expect(controls(reply)).toEqual(controls(article));
-    expect(reply.querySelector('form')?.className).toBe(article.querySelector('form')?.className);
+    expect(reply.querySelector('#commentform')?.className).toBe(
+      article.querySelector('#commentform')?.className,
+    );
     expect(reply.querySelector('[name=comment_parent]')?.getAttribute('value')).toBe(parent);
   });
 
@@ -230,7 +253,7 @@ describe('the fixture site with khabar-comments', () => {
     await page.check('#wp-comment-cookies-consent');
     // A person takes a few seconds; the receiver refuses a live token younger than three.
     await page.waitForTimeout(3500);
-    await page.click('button[type=submit]');
+    await page.click('#commentform [type=submit]');
     await page.waitForSelector('.khabar-comment--pending');
     expect(await page.locator('[data-khabar-status]').textContent()).toBe('تعليقك في انتظار المراجعة.');
     expect(page.url()).toBe(`${site.origin}${POST_PATH}`);
@@ -265,7 +288,7 @@ describe('the fixture site with khabar-comments', () => {
     await page.fill('#author', 'ليلى');
     await page.fill('#email', 'layla@example.com');
     await page.waitForTimeout(3500);
-    await page.click('button[type=submit]');
+    await page.click('#commentform [type=submit]');
     await page.waitForSelector('.khabar-comment--pending');
     expect(await page.evaluate(() => localStorage.getItem('khabar-comments:details'))).toBeNull();
     await context.close();
