@@ -18,19 +18,35 @@ import { buildManifest } from './manifest.ts';
 type Setup = NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
 
 /** Runs astro:config:setup with just what the hook reads, and records what it did. */
-async function setup(options: Parameters<typeof khabarComments>[0]) {
+async function setup(options: Parameters<typeof khabarComments>[0], vite: Record<string, unknown> = {}) {
   const warnings: string[] = [];
   const routes: { pattern: string; prerender?: boolean }[] = [];
   const updates: unknown[] = [];
   const hook = khabarComments(options).hooks['astro:config:setup'] as Setup;
   await hook({
-    config: { root: pathToFileURL('/srv/site/'), site: 'https://news.example' },
+    config: { root: pathToFileURL('/srv/site/'), site: 'https://news.example', vite },
     updateConfig: (update: unknown) => updates.push(update),
     injectRoute: (route: { pattern: string; prerender?: boolean }) => routes.push(route),
     logger: { warn: (m: string) => warnings.push(m), info: () => undefined },
   } as unknown as Parameters<Setup>[0]);
   return { warnings, routes, updates };
 }
+
+describe('the comment form’s script', () => {
+  it('is never inlined; every other asset keeps the site’s own assetsInlineLimit', async () => {
+    const { updates } = await setup({ endpoint: '/c/' }, { build: { assetsInlineLimit: 8 } });
+    const update = updates[0] as {
+      vite: { build: { assetsInlineLimit: (f: string, c: Buffer) => unknown } };
+    };
+    const limit = update.vite.build.assetsInlineLimit;
+    const code = Buffer.from('let a=1');
+    expect(limit('_astro/CommentForm.astro_astro_type_script_index_0_lang.B5NnptNg.js', code)).toBe(false);
+    expect(limit('_astro/Search.astro_astro_type_script_index_0_lang.zHRt1v9M.js', code)).toBe(true);
+    expect(limit('_astro/Search.astro_astro_type_script_index_0_lang.zHRt1v9M.js', Buffer.alloc(8))).toBe(
+      false,
+    );
+  });
+});
 
 describe('the posts option', () => {
   it('injects one prerendered route and serves the site’s module', async () => {

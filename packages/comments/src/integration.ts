@@ -12,6 +12,7 @@ import {
   type Post,
 } from './config/options.ts';
 import { toRuntimeConfig, type CommentsRuntimeConfig } from './config/runtime-config.ts';
+import { assetsInlineLimit } from './inline-limit.ts';
 import { STORE_GLOBAL, type IntegrationStore } from './loader.ts';
 import { buildManifest, writeManifest } from './manifest.ts';
 import { inspectFolder } from './store/open.ts';
@@ -188,6 +189,8 @@ export default function khabarComments(options: KhabarCommentsUserOptions): Astr
             ],
             // The components are shipped as source and import the virtual module: Vite must process them.
             ssr: { noExternal: ['khabar-comments'] },
+            // The form's script is a cached file, not 3.4 kB inlined into every article.
+            build: { assetsInlineLimit: assetsInlineLimit(astroConfig.vite.build?.assetsInlineLimit) },
           },
         });
       },

@@ -26,6 +26,7 @@ function enhance(form: HTMLFormElement): void {
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
   const status = form.querySelector<HTMLElement>('[data-khabar-status]');
   const title = box.querySelector<HTMLElement>('[data-khabar-title]');
+  const heading = title?.textContent ?? '';
   const cancel = box.querySelector<HTMLElement>('[data-khabar-cancel]');
   const consent = field('wp-comment-cookies-consent');
   const button = form.querySelector<HTMLButtonElement>('[type=submit]');
@@ -57,7 +58,7 @@ function enhance(form: HTMLFormElement): void {
     tokenAt = Date.now();
     try {
       const url = new URL(data['tokenUrl'] ?? '', location.href);
-      url.searchParams.set('post', data['postId'] ?? '');
+      url.searchParams.set('post', field('comment_post_ID')?.value ?? '');
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
       const body = (await response.json()) as Reply;
       const token = field('khabar_token');
@@ -71,7 +72,7 @@ function enhance(form: HTMLFormElement): void {
   const setTitle = (name?: string) => {
     if (!title) return;
     if (!name) {
-      title.textContent = data['msgTitle'] ?? '';
+      title.textContent = heading;
       return;
     }
     const [before = '', after = ''] = (data['msgTitleReply'] ?? '{name}').split('{name}');
@@ -90,14 +91,17 @@ function enhance(form: HTMLFormElement): void {
     event.preventDefault();
     reset();
   });
-  section.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('[data-khabar-reply]');
-    if (!link) return;
+  // A comment's "رد" submits the reply form (a GET to the receiver's reply page): instead, the form moves
+  // under the comment and answers it.
+  section.querySelector('form[data-khabar-reply]')?.addEventListener('submit', (event) => {
+    const button = (event as SubmitEvent).submitter;
+    if (!(button instanceof HTMLButtonElement)) return;
     event.preventDefault();
     const parent = field('comment_parent');
-    if (parent) parent.value = link.dataset['khabarReply'] ?? '0';
-    link.closest('article')?.after(box);
-    setTitle(link.dataset['khabarAuthor']);
+    if (parent) parent.value = button.value;
+    const article = button.closest('article');
+    article?.after(box);
+    setTitle(article?.querySelector('.khabar-comment__author bdi')?.textContent ?? undefined);
     cancel?.removeAttribute('hidden');
     field('comment')?.focus();
   });

@@ -58,8 +58,12 @@ describe('renderCommentForm', () => {
     expect(form().getAttribute('data-token-url')).toBeNull();
     const enhanced = form({ enhance: { tokenUrl: 'https://comments.news.example/token' } });
     expect(enhanced.hasAttribute('data-khabar-form')).toBe(true);
-    expect(enhanced.getAttribute('data-post-id')).toBe('روسيا-سوريا');
+    expect(enhanced.getAttribute('data-token-url')).toBe('https://comments.news.example/token');
     expect(enhanced.getAttribute('data-msg-title-reply')).toBe('اترك رداً على {name}');
+    // Written once already, in the form (the post's id) and its heading: the script reads them there.
+    expect(enhanced.getAttribute('data-post-id')).toBeNull();
+    expect(enhanced.getAttribute('data-msg-title')).toBeNull();
+    expect(enhanced.querySelector('[name=comment_post_ID]')?.getAttribute('value')).toBe('روسيا-سوريا');
   });
 
   it('offers back what the reader typed, escaped', () => {

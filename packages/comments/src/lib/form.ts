@@ -74,9 +74,8 @@ export function renderCommentForm(options: CommentFormOptions): string {
     id: 'commentform',
     class: 'khabar-form',
     'data-khabar-form': enhance !== undefined,
-    'data-post-id': enhance && options.postId,
+    // The script reads the post's id from `comment_post_ID` and the heading from the page: not repeated here.
     'data-token-url': enhance?.tokenUrl,
-    'data-msg-title': enhance && strings['form.title'],
     'data-msg-title-reply': enhance && strings['form.titleReply'],
     'data-msg-sending': enhance && strings['form.sending'],
     'data-msg-network': enhance && strings['error.network'],

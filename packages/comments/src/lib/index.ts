@@ -1,6 +1,6 @@
 /** The pure core: every function here takes plain data and is unit-tested without a build. */
 export { clientAddress, floodKey, inRanges, isAddressOrRange, parseIp, truncateIp } from './address.ts';
-export { avatarHash, avatarSvg } from './avatar.ts';
+export { avatarHash, avatarShapes, avatarSvg, type AvatarShapes } from './avatar.ts';
 export { commentDatetime, isTimeZone } from './date.ts';
 export { FIELDS, parseFormBody, parseJsonBody, type FieldName, type Fields } from './body.ts';
 export { MemoryFloodGuard, type FloodGuard } from './flood.ts';
