@@ -29,6 +29,15 @@ const hash = (key: string) => createHash('sha256').update(key).digest('base64url
  * migration that recomputes them.
  */
 export function duplicateHashes(comment: StoredComment): { name: string; email: string | null } {
-  const email = emailKey(comment);
-  return { name: hash(nameKey(comment)), email: email === undefined ? null : hash(email) };
+  // Asked twice of a new comment (the duplicate check, then the row): folding a long text is not free.
+  let hashes = computed.get(comment);
+  if (!hashes) {
+    const email = emailKey(comment);
+    hashes = { name: hash(nameKey(comment)), email: email === undefined ? null : hash(email) };
+    computed.set(comment, hashes);
+  }
+  return hashes;
 }
+
+/** What the hashes read (the post, the text, the name, the e-mail) is never changed on a made comment. */
+const computed = new WeakMap<StoredComment, { name: string; email: string | null }>();

@@ -15,8 +15,8 @@
  * fails alone), and the commits made while one sync is running share the next sync.
  *
  * Flood control lives in the same file (table `khabar_flood`), so receivers sharing the file share it.
- * Its writes are not synced on their own: forgetting who posted in the last seconds after a power cut is
- * harmless, and the next comment's sync covers them anyway.
+ * Its writes share the grouped commits and are answered when they commit, not synced: forgetting who
+ * posted in the last seconds after a power cut is harmless, and the next comment's sync covers them.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
@@ -89,6 +89,8 @@ interface Pending {
   run: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** Whether the caller waits for the commit to be synced (a comment) or only made (flood control). */
+  durable: boolean;
 }
 
 interface SyncWaiter {
@@ -173,7 +175,10 @@ export class SqliteStore implements CommentStore {
     this.flood = {
       reserve: (key, now, windowMs) => this.#reserve(key, now, windowMs),
       release: (key, at) => {
-        this.#floodWrite(() => this.#sql(`DELETE FROM ${T}flood WHERE key = ? AND at = ?`).run(key, at));
+        void this.#write(
+          () => this.#sql(`DELETE FROM ${T}flood WHERE key = ? AND at = ?`).run(key, at),
+          false,
+        ).catch(() => undefined);
       },
     };
   }
@@ -215,9 +220,9 @@ export class SqliteStore implements CommentStore {
   }
 
   /** Queues a write for the next grouped commit; resolves once that commit is durable. */
-  #write<V>(run: () => V): Promise<V> {
+  #write<V>(run: () => V, durable = true): Promise<V> {
     return new Promise<V>((resolve, reject) => {
-      this.#queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ run, resolve: resolve as (value: unknown) => void, reject, durable });
       if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => {
@@ -236,22 +241,22 @@ export class SqliteStore implements CommentStore {
     const db = this.#db;
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      db.exec('BEGIN IMMEDIATE');
+      this.#sql('BEGIN IMMEDIATE').run();
       for (const item of batch) {
-        db.exec('SAVEPOINT khabar_write');
+        this.#sql('SAVEPOINT khabar_write').run();
         try {
           results.push({ ok: true, value: item.run() });
-          db.exec('RELEASE khabar_write');
+          this.#sql('RELEASE khabar_write').run();
         } catch (error) {
           // Some errors (a full disk) make SQLite roll back the whole transaction, not just the
           // statement: then the writes before this one are gone too, and the batch fails as one.
           if (!db.isTransaction) throw error;
-          db.exec('ROLLBACK TO khabar_write');
-          db.exec('RELEASE khabar_write');
+          this.#sql('ROLLBACK TO khabar_write').run();
+          this.#sql('RELEASE khabar_write').run();
           results.push({ ok: false, error });
         }
       }
-      db.exec('COMMIT');
+      this.#sql('COMMIT').run();
     } catch (error) {
       // Nothing of this batch is stored: every caller hears so, and no one is answered 2xx.
       try {
@@ -265,25 +270,31 @@ export class SqliteStore implements CommentStore {
       for (const item of batch) item.reject(failure);
       return;
     }
-    const settle = () => {
+    const settle = (durable: boolean) => {
       batch.forEach((item, i) => {
+        if (item.durable !== durable) return;
         const result = results[i];
         if (result?.ok) item.resolve(result.value);
         else item.reject(result?.error);
       });
     };
+    // Flood control's writes are answered now; the comments once their commit is on disk.
+    settle(false);
     if (this.#scratch) {
-      settle();
+      settle(true);
       return;
     }
+    if (!batch.some((item) => item.durable)) return;
     this.#unsynced.push({
-      resolve: settle,
+      resolve: () => {
+        settle(true);
+      },
       reject: (error) => {
         const failure = new Error(
           `Could not make a write to the SQLite database ${this.path} durable: ${describe(error)}`,
           { cause: error },
         );
-        for (const item of batch) item.reject(failure);
+        for (const item of batch) if (item.durable) item.reject(failure);
       },
     });
     this.#syncing ??= this.#sync();
@@ -322,13 +333,12 @@ export class SqliteStore implements CommentStore {
     this.#syncing = undefined;
   }
 
-  /** A flood-control write: its own small transaction, not synced on its own (see above). */
-  #floodWrite<V>(run: () => V): V {
-    return run();
-  }
-
-  #reserve(key: string, now: number, windowMs: number): number {
-    return this.#floodWrite(() => {
+  /**
+   * Flood control's write, in the next grouped commit with the comments (one transaction for all the
+   * submissions that arrive together, rather than one each), answered as soon as it commits.
+   */
+  #reserve(key: string, now: number, windowMs: number): Promise<number> {
+    return this.#write(() => {
       // One statement, atomic across processes: the slot is taken when the key is new or its last post
       // is at least a window old.
       const { changes } = this.#sql(
@@ -339,7 +349,7 @@ export class SqliteStore implements CommentStore {
       if (Number(changes) > 0) return 0;
       const row = this.#sql(`SELECT at FROM ${T}flood WHERE key = ?`).get(key) as { at: number } | undefined;
       return row ? floodWait(row.at, now, windowMs) : 0;
-    });
+    }, false);
   }
 
   add(comment: StoredComment): Promise<void> {
