@@ -11,6 +11,7 @@ import { verifyPassword } from './lib/password.ts';
 import { KhabarCommentsConfigError } from './config/friendly-errors.ts';
 import { sampleComment } from './store/contract.ts';
 import { FileStore } from './store/fs.ts';
+import { SqliteStore } from './store/sqlite.ts';
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -272,6 +273,38 @@ describe('khabar-comments in a terminal: a closed pipe and a disk that refuses w
       );
       expect(code).toBe(2);
       expect((await new FileStore(dir).get(id))?.status).toBe('pending');
+    },
+  );
+
+  it.skipIf(!can(['unshare', '-rm', 'true']))(
+    'a SQLite database on a read-only file system is still listed, and approve says it cannot be written',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-'));
+      const spec = `sqlite:${join(dir, 'comments.db')}`;
+      const store = await SqliteStore.open(join(dir, 'comments.db'));
+      const comment = sampleComment({ public: { author: 'سارة' } });
+      await store.add(comment);
+      await store.close();
+      const id = comment.public.id;
+
+      const listing = spawnCli(['list', '--store', spec, '--dir', dir], [...readOnly, dir]);
+      let out = '';
+      listing.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      expect((await finished(listing)).code).toBe(0);
+      expect(out).toContain(id);
+
+      const child = spawnCli(
+        ['approve', id, '--store', spec, '--dir', dir, '--no-deploy'],
+        [...readOnly, dir],
+      );
+      const { code, err } = await finished(child);
+      expect(err.trim()).toBe(
+        `khabar-comments: ${spec}: the database cannot be opened for writing: check that its folder exists, that this user may write it, and that it is not on a read-only file system.`,
+      );
+      expect(code).toBe(2);
+      const after = await SqliteStore.open(join(dir, 'comments.db'), { readOnly: true });
+      expect((await after.get(id))?.status).toBe('pending');
+      await after.close();
     },
   );
 

@@ -43,6 +43,11 @@ export async function serve(
   const posts = new ManifestPosts(dir);
   if (!manifest)
     io.err(`warning: ${dir}/site.json does not exist yet: no post accepts comments until the site is built.`);
+  const writeProblem = (store as { writeProblem?: () => string | undefined }).writeProblem?.();
+  if (writeProblem)
+    io.err(
+      `warning: ${describeStore(choice.spec)} can be read but not written (${writeProblem}): every comment posted is answered 503, and nothing is stored, until it can be written.`,
+    );
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
   const closeAfter = flags['close-after-days'];
   if (choice.from === 'default' && choice.spec.kind === 'file')

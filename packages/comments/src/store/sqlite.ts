@@ -21,6 +21,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { FloodGuard } from '../lib/flood.ts';
 import { COMMENT_ID, type CommentStatus, type PublicComment, type StoredComment } from './comment.ts';
@@ -111,6 +112,17 @@ async function syncFile(path: string): Promise<void> {
   }
 }
 
+/** SQLite's result codes (the low byte) for a database that may not be written: PERM, READONLY, CANTOPEN. */
+const REFUSED_WRITE_CODES = new Set([3, 8, 14]);
+
+/** True when opening failed because the file or its folder may not be written. */
+function refusesWrites(error: unknown): boolean {
+  const fault = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const { code, errcode } = (fault ?? {}) as { code?: unknown; errcode?: unknown };
+  if (typeof code === 'string' && ['EACCES', 'EPERM', 'EROFS'].includes(code)) return true;
+  return typeof errcode === 'number' && REFUSED_WRITE_CODES.has(errcode & 0xff);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -167,6 +179,8 @@ export class SqliteStore implements CommentStore {
   #directorySynced = false;
   /** A scratch file (an import's staging store): its commits are not synced; `close` syncs it once. */
   readonly #scratch: boolean;
+  /** Set when the database could be opened only to be read: every write fails with it. */
+  #unwritable: Error | undefined;
 
   private constructor(path: string, db: DatabaseSync, scratch: boolean) {
     this.path = path;
@@ -185,6 +199,34 @@ export class SqliteStore implements CommentStore {
 
   /** Opens (and creates, unless read-only) the database, applying any schema migration. */
   static async open(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+    try {
+      return await SqliteStore.#open(path, options);
+    } catch (error) {
+      // A database that exists but cannot be written (a read-only file system, a file or folder this
+      // user may not write): opened to be read, so the receiver starts and answers every post 503 in
+      // the reader's language, and the CLI still lists and shows. Any other fault stops here.
+      if (options.readOnly || !refusesWrites(error) || !existsSync(path)) throw error;
+      const { DatabaseSync } = await loadSqlite();
+      let db: DatabaseSync;
+      try {
+        // `immutable`: SQLite cannot make the WAL's shared-memory file beside it, nor needs to.
+        db = new DatabaseSync(`${pathToFileURL(path).href}?immutable=1`, { readOnly: true });
+        checkVersion(db, path);
+      } catch {
+        throw error;
+      }
+      const store = new SqliteStore(path, db, false);
+      store.#unwritable = error instanceof Error ? error : new Error(String(error));
+      return store;
+    }
+  }
+
+  /** Why the store cannot be written (it was opened only to be read), or undefined when it can. */
+  writeProblem(): string | undefined {
+    return this.#unwritable?.message;
+  }
+
+  static async #open(path: string, options: SqliteStoreOptions): Promise<SqliteStore> {
     const { DatabaseSync } = await loadSqlite();
     const readOnly = options.readOnly ?? false;
     if (readOnly && !existsSync(path)) throw new Error(`There is no SQLite database at ${path}`);
@@ -221,6 +263,7 @@ export class SqliteStore implements CommentStore {
 
   /** Queues a write for the next grouped commit; resolves once that commit is durable. */
   #write<V>(run: () => V, durable = true): Promise<V> {
+    if (this.#unwritable) return Promise.reject(this.#unwritable);
     return new Promise<V>((resolve, reject) => {
       this.#queue.push({ run, resolve: resolve as (value: unknown) => void, reject, durable });
       if (!this.#scheduled) {
