@@ -5,17 +5,9 @@
 import { z } from 'astro/zod';
 import type { Manifest } from '../../config/options.ts';
 import { KhabarCommentsConfigError, parseOptions } from '../../config/friendly-errors.ts';
+import { isTimeZone } from '../../lib/date.ts';
 import { parsePasswordHash } from '../../lib/password.ts';
 import { auditLine, type AuditEntry } from './audit.ts';
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What can be checked once, when the handler is made. */
 export const ModeratorSettingsSchema = z
