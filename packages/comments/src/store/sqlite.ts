@@ -24,6 +24,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { FloodGuard } from '../lib/flood.ts';
+import { writeFault } from '../lib/write-fault.ts';
 import { COMMENT_ID, type CommentStatus, type PublicComment, type StoredComment } from './comment.ts';
 import { duplicateHashes } from './fingerprint.ts';
 import {
@@ -112,15 +113,10 @@ async function syncFile(path: string): Promise<void> {
   }
 }
 
-/** SQLite's result codes (the low byte) for a database that may not be written: PERM, READONLY, CANTOPEN. */
-const REFUSED_WRITE_CODES = new Set([3, 8, 14]);
-
-/** True when opening failed because the file or its folder may not be written. */
+/** True when opening failed because the file or its folder may not be written (not a full disk). */
 function refusesWrites(error: unknown): boolean {
-  const fault = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const { code, errcode } = (fault ?? {}) as { code?: unknown; errcode?: unknown };
-  if (typeof code === 'string' && ['EACCES', 'EPERM', 'EROFS'].includes(code)) return true;
-  return typeof errcode === 'number' && REFUSED_WRITE_CODES.has(errcode & 0xff);
+  const fault = writeFault(error);
+  return fault === 'EACCES' || fault === 'EPERM' || fault === 'EROFS' || fault === 'SQLITE_CANTOPEN';
 }
 
 function describe(error: unknown): string {
