@@ -68,10 +68,13 @@ export interface SearchIndexOptions {
   parallelParts?: number | undefined;
 }
 
+/** A story as the index holds it: its document's HTML too, once that has been made. */
+type HeldStory = IndexStory & { html?: string };
+
 /** A part's stories as the route sends them, held until the part is complete. */
 interface PendingPart {
   id: string;
-  stories: IndexStory[];
+  stories: HeldStory[];
   key: Promise<PartKey> | undefined;
 }
 
@@ -298,19 +301,23 @@ async function recordOf(story: IndexStory): Promise<SearchRecord> {
   return typeof story.record === 'function' ? story.record() : story.record;
 }
 
-/** The story with its document's HTML as its key: what the cache digests for a story without a key. */
-async function withDocument(story: IndexStory, language: string): Promise<IndexStory> {
+/**
+ * The story with its document's HTML, kept, and as its key: what the cache digests for a story without
+ * a key of its own.
+ */
+async function withDocument(story: IndexStory, language: string): Promise<HeldStory> {
   const record = await recordOf(story);
-  return { url: story.url, key: `document\0${recordDocument(record, language)}`, record };
+  const html = recordDocument(record, language);
+  return { url: story.url, key: `document\0${html}`, record, html };
 }
 
-/** The documents of the stories the route handed over, each computed as Pagefind takes it. */
+/** The documents of the stories the route handed over, each computed (unless kept) as Pagefind takes it. */
 async function* storyDocuments(
-  stories: readonly IndexStory[],
+  stories: readonly HeldStory[],
   language: string,
 ): AsyncGenerator<IndexDocument> {
   for (const story of stories)
-    yield { url: story.url, html: recordDocument(await recordOf(story), language) };
+    yield { url: story.url, html: story.html ?? recordDocument(await recordOf(story), language) };
 }
 
 /** `first`, then what follows it in `iterator`, `count` documents in all. */
