@@ -7,7 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
+import strings from 'virtual:khabar/strings';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
+import { khabarHastPlugins, withFootnoteWords } from '../lib/markdown/plugins.ts';
+import { footnoteWords } from '../lib/markdown/words.ts';
+import { config } from './site.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
@@ -44,7 +48,11 @@ function markdownRenderer(): Promise<Renderer> {
   };
   renderer ??= processor().then(
     ({ satteri }) =>
-      satteri({ features: markdown.features }).createRenderer(
+      // The theme's Markdown steps, as the integration added them to the build's processor.
+      satteri({
+        features: withFootnoteWords(markdown.features, footnoteWords(config, strings)),
+        hastPlugins: khabarHastPlugins(),
+      }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
   );
