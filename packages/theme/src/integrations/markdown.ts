@@ -26,7 +26,7 @@ export function setupMarkdown(
   const processor = markdown.processor as { name: string; options: Record<string, unknown> } | undefined;
   if (processor?.name === 'satteri') {
     const options = processor.options as { hastPlugins?: HastPlugin[]; features?: Features };
-    options.hastPlugins = [...(options.hastPlugins ?? []), ...khabarHastPlugins()];
+    options.hastPlugins = [...(options.hastPlugins ?? []), ...khabarHastPlugins(words.formatNumber)];
     options.features = withFootnoteWords(options.features ?? {}, words);
   } else if (processor) {
     logger.warn(

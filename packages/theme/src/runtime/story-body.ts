@@ -38,6 +38,7 @@ async function processor(): Promise<Satteri> {
 
 /** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
 function markdownRenderer(): Promise<Renderer> {
+  const words = footnoteWords(config, strings);
   // What Astro's content layer hands its processor (gfm and smartypants as the site set them, if at all).
   const shared: Record<string, unknown> = {
     image: markdown.image,
@@ -50,8 +51,8 @@ function markdownRenderer(): Promise<Renderer> {
     ({ satteri }) =>
       // The theme's Markdown steps, as the integration added them to the build's processor.
       satteri({
-        features: withFootnoteWords(markdown.features, footnoteWords(config, strings)),
-        hastPlugins: khabarHastPlugins(),
+        features: withFootnoteWords(markdown.features, words),
+        hastPlugins: khabarHastPlugins(words.formatNumber),
       }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,

@@ -15,7 +15,7 @@ async function render(markdown: string, features: Record<string, unknown> = {}) 
   const processor = await createSatteriMarkdownProcessor({
     syntaxHighlight: 'shiki',
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
-    hastPlugins: khabarHastPlugins(),
+    hastPlugins: khabarHastPlugins(arabicDigits),
     features: withFootnoteWords(features, words),
   } as Parameters<typeof createSatteriMarkdownProcessor>[0]);
   const { code } = await processor.render(markdown, { frontmatter: {} });
@@ -66,6 +66,10 @@ describe('the theme’s Markdown steps', () => {
       .map((a) => a.attribs['aria-label'])
       .filter(Boolean);
     expect(labels).toEqual(['العودة إلى الإحالة ١', 'العودة إلى الإحالة ١-٢']);
+    // The references in the text, and the second back link's mark, in the site's digits too.
+    const references = all(document, 'a').filter((a) => 'data-footnote-ref' in a.attribs);
+    expect(references.map((a) => DomUtils.textContent(a))).toEqual(['١', '١']);
+    expect(DomUtils.textContent(all(document, 'sup').at(-1) ?? [])).toBe('٢');
     expect(html).not.toMatch(/Footnotes|Back to reference/);
   });
 

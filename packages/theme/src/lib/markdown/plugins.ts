@@ -51,6 +51,7 @@ interface Element {
   type: 'element';
   tagName: string;
   properties: Record<string, unknown>;
+  children: readonly (Element | Text | { type: string })[];
 }
 interface Text {
   type: 'text';
@@ -120,9 +121,40 @@ const blockDirection = {
   },
 };
 
-/** The theme's HTML-tree plugins, in the order they run. */
-export function khabarHastPlugins(): HastPlugin[] {
-  return [codeDirection, numberIsolation, blockDirection] as unknown as HastPlugin[];
+/** A footnote's number in the text, and a back link's second-reference number, in the site's digits. */
+function footnoteNumbers(formatNumber: (value: number) => string) {
+  const rewrite = (node: { type: string; value?: unknown }, ctx: Context) => {
+    if (node.type === 'text' && typeof node.value === 'string' && /^\d+$/.test(node.value)) {
+      ctx.replaceNode(node, [{ type: 'text', value: formatNumber(Number(node.value)) }]);
+    }
+  };
+  return {
+    name: `${PLUGIN_PREFIX}footnote-numbers`,
+    element: {
+      filter: ['a'],
+      visit(node: Element, ctx: Context) {
+        if (node.properties['dataFootnoteRef'] !== undefined) {
+          for (const child of node.children) rewrite(child, ctx);
+        } else if (node.properties['dataFootnoteBackref'] !== undefined) {
+          for (const child of node.children) {
+            if (child.type === 'element' && (child as Element).tagName === 'sup') {
+              for (const text of (child as Element).children) rewrite(text, ctx);
+            }
+          }
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The theme's HTML-tree plugins, in the order they run; with `formatNumber`, footnote numbers are
+ * written in the site's digits too.
+ */
+export function khabarHastPlugins(formatNumber?: (value: number) => string): HastPlugin[] {
+  const plugins: object[] = [codeDirection, numberIsolation, blockDirection];
+  if (formatNumber) plugins.push(footnoteNumbers(formatNumber));
+  return plugins as HastPlugin[];
 }
 
 /** The footnotes' words, from the site's UI strings. */
