@@ -37,6 +37,7 @@ export const COMPONENT_NAMES = [
   'AuthorProfile',
   'ThemeScript',
   'ThemeToggle',
+  'TodayDate',
   'SearchForm',
   'Search',
   // Site pages («من نحن»).
