@@ -3,6 +3,7 @@
  * what Astro hands its Markdown processor, as plain data. Plugins are functions and cannot travel into a
  * module; `markdownOptions` says which were left behind, so the integration can warn.
  */
+import { EMBEDS_PLUGIN } from './embeds/markdown-plugin.ts';
 import { remoteImagesAllowed } from './markdown-images.ts';
 
 export interface MarkdownOptions {
@@ -39,6 +40,13 @@ interface AstroMarkdownConfig {
   processor?: { name: string; options?: object };
 }
 
+/** Whether a processor plugin is the theme's own (`khabar-embeds`), which the theme re-creates where it renders. */
+function isThemePlugin(plugin: unknown): boolean {
+  return (
+    typeof plugin === 'object' && plugin !== null && (plugin as { name?: unknown }).name === EMBEDS_PLUGIN
+  );
+}
+
 /** A value as JSON keeps it: functions and undefined dropped. */
 function plain(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -60,7 +68,9 @@ export function markdownOptions(
   const processorOptions = (processor?.options ?? {}) as Record<string, unknown>;
   for (const key of ['mdastPlugins', 'hastPlugins'] as const) {
     const plugins = processorOptions[key];
-    if (Array.isArray(plugins) && plugins.length > 0) dropped.push(`markdown.processor ${key}`);
+    // The theme's own bare-link rule (lib/embeds/markdown-plugin.ts) travels: story-body.ts adds it itself.
+    const theirs = Array.isArray(plugins) ? plugins.filter((plugin) => !isThemePlugin(plugin)) : [];
+    if (theirs.length > 0) dropped.push(`markdown.processor ${key}`);
   }
   if (markdown.remarkPlugins?.length) dropped.push('markdown.remarkPlugins');
   if (markdown.rehypePlugins?.length) dropped.push('markdown.rehypePlugins');

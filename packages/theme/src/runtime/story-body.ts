@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
+import { embedsPlugins } from './embeds.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
@@ -44,7 +45,8 @@ function markdownRenderer(): Promise<Renderer> {
   };
   renderer ??= processor().then(
     ({ satteri }) =>
-      satteri({ features: markdown.features }).createRenderer(
+      // The theme's own bare-link rule travels: it is the theme's module, not a function of the site's config.
+      satteri({ features: markdown.features, mdastPlugins: embedsPlugins }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
   );
