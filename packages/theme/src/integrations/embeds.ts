@@ -57,7 +57,12 @@ export function addEmbedsPlugin(
     embedsMdastPlugin({
       strings: facadeStringsOf(strings),
       posters: config.embeds.posters
-        ? posterFetcher({ dir: embedsCacheDir(astroConfig), warn: (message) => logger.warn(message) })
+        ? posterFetcher({
+            dir: embedsCacheDir(astroConfig),
+            warn: (message) => {
+              logger.warn(message);
+            },
+          })
         : undefined,
       posterBase: `${base}${EMBEDS_PATH}`,
     }),

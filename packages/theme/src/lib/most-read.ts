@@ -23,6 +23,7 @@ export function parseMostRead(text: string, source: string): MostReadFile {
   } catch (error) {
     throw new Error(
       `${source} is not JSON (${(error as Error).message}). It should look like {"period": "day", "stories": [{"story": "cup-final", "views": 5120}]}.`,
+      { cause: error },
     );
   }
   const result = MostReadFileSchema.safeParse(json);

@@ -13,7 +13,12 @@ import { posterFetcher } from '../lib/embeds/posters.ts';
 export const embedOptions: EmbedsPluginOptions = {
   strings: facadeStringsOf(strings),
   posters: embeds.posters
-    ? posterFetcher({ dir: embeds.posters, warn: (message) => console.warn(`[khabar] ${message}`) })
+    ? posterFetcher({
+        dir: embeds.posters,
+        warn: (message) => {
+          console.warn(`[khabar] ${message}`);
+        },
+      })
     : undefined,
   posterBase: `${config.base}${embeds.path}`,
 };

@@ -4,8 +4,9 @@
  * read fails the build with the field at fault; an entry naming no story is reported once and left out.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
+import { storyNames } from '../lib/story-names.ts';
 import { mostReadList, parseMostRead, type MostReadList } from '../lib/most-read.ts';
 import type { MostReadFile } from '../config/most-read.ts';
 import { getArticles, type Article } from './articles.ts';
@@ -47,24 +48,12 @@ async function readSource(source: string): Promise<MostReadFile | undefined> {
   return parseMostRead(text, source);
 }
 
-/** A story file's name without its folder and extension (`cup-final` for …/articles/cup-final.md). */
-function fileStem(filePath: string | undefined): string | undefined {
-  return filePath ? basename(filePath, extname(filePath)) : undefined;
-}
-
 /** The list to show, or `undefined` when the site has no most-read data (or none of it names a story). */
 export async function getMostRead(): Promise<MostReadList<Article> | undefined> {
   const { source, limit } = config.mostRead;
   const file = await (data ??= readSource(source));
   if (!file) return undefined;
-  const list = mostReadList(
-    file,
-    await getArticles(),
-    // A story with a `slug` has it as its id: its file name names it too.
-    (article) => [article.id, article.data.slug, fileStem(article.filePath)],
-    limit,
-    source,
-  );
+  const list = mostReadList(file, await getArticles(), storyNames, limit, source);
   for (const message of list.unknown) warn(message);
   return list.stories.length > 0 ? list : undefined;
 }

@@ -1,6 +1,7 @@
 /**
- * The gallery viewer (components/Gallery.astro): one picture at a time, with the previous and next
- * buttons the page already carries (hidden until this runs), the arrow keys, Home and End, and a swipe.
+ * The gallery viewer (components/Gallery.astro): one picture at a time, with previous and next buttons
+ * (their words come from the gallery's `data-previous` and `data-next`), the arrow keys, Home and End, and
+ * a swipe.
  * Without it, the gallery stays a readable sequence of figures. The arrows follow the page's direction:
  * in Arabic the next picture is to the left, so ← and a swipe to the right move forwards.
  */
@@ -10,11 +11,26 @@ const SWIPE = 40;
 
 function enhance(gallery: HTMLElement): void {
   const items = [...gallery.querySelectorAll<HTMLElement>('.khabar-gallery__item')];
-  const controls = gallery.querySelector<HTMLElement>('.khabar-gallery__controls');
-  const status = gallery.querySelector<HTMLElement>('.khabar-gallery__status');
-  if (items.length < 2 || !controls || !status) return;
-  const rtl = getComputedStyle(gallery).direction === 'rtl';
+  if (items.length < 2) return;
   let current = 0;
+  const controls = document.createElement('div');
+  controls.className = 'khabar-gallery__controls';
+  const button = (step: number, label: string | undefined): HTMLButtonElement => {
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.className = 'khabar-gallery__step';
+    element.textContent = label ?? '';
+    element.addEventListener('click', () => {
+      show(current + step);
+    });
+    return element;
+  };
+  const status = document.createElement('p');
+  status.className = 'khabar-gallery__status';
+  status.setAttribute('aria-live', 'polite');
+  controls.append(button(-1, gallery.dataset['previous']), status, button(1, gallery.dataset['next']));
+  gallery.querySelector('.khabar-gallery__grid')?.after(controls);
+  const rtl = getComputedStyle(gallery).direction === 'rtl';
   const show = (index: number): void => {
     current = Math.max(0, Math.min(items.length - 1, index));
     items.forEach((item, i) => {
@@ -24,13 +40,6 @@ function enhance(gallery: HTMLElement): void {
   };
   gallery.setAttribute('data-enhanced', '');
   gallery.tabIndex = 0;
-  controls.hidden = false;
-  controls.querySelector('[data-step="-1"]')?.addEventListener('click', () => {
-    show(current - 1);
-  });
-  controls.querySelector('[data-step="1"]')?.addEventListener('click', () => {
-    show(current + 1);
-  });
   gallery.addEventListener('keydown', (event) => {
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
@@ -40,6 +49,10 @@ function enhance(gallery: HTMLElement): void {
     show(to);
   });
   let startX: number | undefined;
+  // A picture dragged by the mouse would be the browser's drag, not a swipe.
+  gallery.addEventListener('dragstart', (event) => {
+    event.preventDefault();
+  });
   gallery.addEventListener('pointerdown', (event) => {
     startX = event.clientX;
   });

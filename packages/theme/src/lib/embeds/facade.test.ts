@@ -42,7 +42,7 @@ describe('embedFacadeHtml', () => {
   it('is a link to the platform, with the title, and no address of a frame or picture of the platform', () => {
     const figure = facade('https://youtu.be/M7lc1UVf-VE', { title: 'جولة "داخل" المحطة <مباشر>' });
     const link = figure.querySelector('a', 'khabar-embed__facade');
-    expect(link?.getAttribute('href')).toBe('https://www.youtube.com/watch?v=M7lc1UVf-VE');
+    expect(link.getAttribute('href')).toBe('https://www.youtube.com/watch?v=M7lc1UVf-VE');
     expect(figure.querySelector('span', 'khabar-embed__title').textContent).toBe(
       'جولة "داخل" المحطة <مباشر>',
     );

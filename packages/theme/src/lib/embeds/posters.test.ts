@@ -43,11 +43,17 @@ afterAll(async () => {
 
 /** Sends the platform's request to the local server, path and query kept. */
 const local: typeof fetch = (input, init) => {
-  const url = new URL(String(input));
+  const url = new URL(input instanceof Request ? input.url : input);
   return fetch(`${origin}${url.pathname}${url.search}`, init);
 };
 
-const video = parseEmbedUrl('https://youtu.be/M7lc1UVf-VE')!;
+function target(url: string) {
+  const found = parseEmbedUrl(url);
+  if (!found) throw new Error(`not an embed: ${url}`);
+  return found;
+}
+
+const video = target('https://youtu.be/M7lc1UVf-VE');
 
 describe('posterFetcher', () => {
   it('fetches the title and the poster once, and keeps them for the next build', async () => {
@@ -88,7 +94,7 @@ describe('posterFetcher', () => {
 
   it('asks nothing for a platform without a keyless poster', async () => {
     requests = [];
-    const post = parseEmbedUrl('https://x.com/khabar_example/status/1804315829405716480')!;
+    const post = target('https://x.com/khabar_example/status/1804315829405716480');
     expect(await posterFetcher({ dir, warn: () => {}, fetch: local }).get(post)).toEqual({});
     expect(requests).toEqual([]);
   });
