@@ -11,6 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { builtFile, htmlUrls, unresolved } from './helpers/built-urls.ts';
 import { exampleArticles, feed, read, SEED_URL, SITE, xml } from './helpers/feeds.ts';
+import { publishedStories } from './helpers/newsroom.ts';
 import { exampleDist } from './helpers/paths.ts';
 import { loadPage, SEED_PATH } from './helpers/site.ts';
 
@@ -35,9 +36,9 @@ describe('the site feed /rss.xml', () => {
     expect(channel.lastBuildDate).toBe('Thu, 01 Dec 2016 12:20:00 GMT');
   });
 
-  it('carries the 15 published stories, newest first, with every field a reader needs', async () => {
+  it('carries every published story, newest first, with every field a reader needs', async () => {
     const parsed = await feed('rss.xml');
-    expect(parsed.items).toHaveLength(15);
+    expect(parsed.items).toHaveLength((await publishedStories()).length);
     const times = parsed.items.map((item) => Date.parse(item.pubDate!));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     for (const item of parsed.items) {

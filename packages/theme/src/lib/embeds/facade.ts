@@ -58,8 +58,9 @@ export function embedFacadeHtml(target: EmbedTarget, options: FacadeOptions): st
     heading +
     `<span class="khabar-embed__action" data-khabar-embed-action hidden>${escapeText(fill(strings.load, name))}</span>` +
     `<span class="khabar-embed__action" data-khabar-embed-link>${escapeText(fill(strings.open, name))}</span></span></a>` +
-    `<figcaption class="khabar-embed__note" data-khabar-embed-action hidden>${escapeText(fill(strings.consent, name))}</figcaption>` +
+    // Structured data before the caption: a figure's caption comes first or last.
     jsonLd +
+    `<figcaption class="khabar-embed__note" data-khabar-embed-action hidden>${escapeText(fill(strings.consent, name))}</figcaption>` +
     `</figure>`
   );
 }
