@@ -49,6 +49,9 @@ describe('an embed', () => {
       await facade.scrollIntoViewIfNeeded();
       // The script showed the click-to-load wording; the page has no frame yet.
       await expect.poll(() => facade.locator('.khabar-embed__note').isVisible()).toBe(true);
+      expect(await facade.locator('.khabar-embed__action').textContent()).toBe(
+        await facade.getAttribute('data-load'),
+      );
       expect(await page.locator('iframe').count()).toBe(0);
       expect(external).toEqual([]);
 
@@ -75,8 +78,9 @@ describe('an embed', () => {
       expect(await facade.locator('a').getAttribute('href')).toMatch(
         /^https:\/\/www\.youtube\.com\/watch\?v=/,
       );
-      expect(await facade.locator('[data-khabar-embed-link]').isVisible()).toBe(true);
-      expect(await facade.locator('.khabar-embed__note').isVisible()).toBe(false);
+      // It says where it leads, and no click-to-load wording: there is no script to load anything.
+      expect(await facade.locator('.khabar-embed__action').textContent()).toBe('افتحه على يوتيوب');
+      expect(await facade.locator('.khabar-embed__note').count()).toBe(0);
       expect(external).toEqual([]);
     });
   });

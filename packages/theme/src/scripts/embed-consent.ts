@@ -5,8 +5,13 @@
  * JavaScript, follows the link instead. Kept tiny: it is budgeted (tests/budgets/embeds.test.ts).
  */
 for (const figure of document.querySelectorAll<HTMLElement>('[data-khabar-embed]')) {
-  for (const part of figure.querySelectorAll<HTMLElement>('[data-khabar-embed-action]')) part.hidden = false;
-  figure.querySelector<HTMLElement>('[data-khabar-embed-link]')?.setAttribute('hidden', '');
+  const { load, consent } = figure.dataset;
+  const action = figure.querySelector('.khabar-embed__action');
+  if (action && load) action.textContent = load;
+  const note = document.createElement('figcaption');
+  note.className = 'khabar-embed__note';
+  note.textContent = consent ?? '';
+  figure.append(note);
   const link = figure.querySelector('a');
   link?.addEventListener('click', (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -18,7 +23,7 @@ for (const figure of document.querySelectorAll<HTMLElement>('[data-khabar-embed]
     frame.allowFullscreen = true;
     frame.src = figure.dataset['frame'] ?? 'about:blank';
     link.replaceWith(frame);
-    figure.querySelector('figcaption')?.remove();
+    note.remove();
     figure.setAttribute('data-loaded', '');
     frame.focus();
   });

@@ -92,12 +92,13 @@ describe('embedFacadeHtml', () => {
     expect(facade('https://x.com/a/status/1').querySelector('script').element).toBeUndefined();
   });
 
-  it('hides the click-to-load wording until the script shows it: without JavaScript it is a link', () => {
+  it('keeps the click-to-load wording for the script: without JavaScript (or in a feed) it is a link', () => {
     const figure = facade('https://youtu.be/M7lc1UVf-VE');
-    const actions = figure.querySelectorAll((e) => 'data-khabar-embed-action' in e.attribs);
-    expect(actions.length).toBe(2);
-    for (const part of actions) expect('hidden' in part.attribs).toBe(true);
-    const link = figure.querySelectorAll((e) => 'data-khabar-embed-link' in e.attribs);
-    expect(link.map((e) => DomUtils.textContent(e))).toEqual(['افتحه على يوتيوب']);
+    expect(figure.getAttribute('data-load')).toBe('اعرض المحتوى من يوتيوب');
+    expect(figure.getAttribute('data-consent')).toBe(
+      'لا يُحمَّل شيء من يوتيوب قبل أن تنقر، وقد يجمع بعدها بيانات عنك.',
+    );
+    expect(figure.querySelector('span', 'khabar-embed__action').textContent).toBe('افتحه على يوتيوب');
+    expect(figure.querySelector('figcaption').element).toBeUndefined();
   });
 });

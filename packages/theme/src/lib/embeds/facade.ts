@@ -49,18 +49,18 @@ export function embedFacadeHtml(target: EmbedTarget, options: FacadeOptions): st
   const jsonLd = target.video
     ? `<script type="application/ld+json">${serializeJsonLd(videoObject(target, options))}</script>`
     : '';
+  // The click-to-load wording waits in data attributes for the script: a feed keeps the markup without
+  // attributes or script, and shows the link alone.
   return (
     `<figure class="khabar-embed" data-khabar-embed data-platform="${target.platform}"` +
-    ` data-frame="${escapeAttribute(target.frame)}" data-title="${escapeAttribute(title ?? name)}"${poster ? ' data-poster' : ''}>` +
+    ` data-frame="${escapeAttribute(target.frame)}" data-title="${escapeAttribute(title ?? name)}"` +
+    ` data-load="${escapeAttribute(fill(strings.load, name))}" data-consent="${escapeAttribute(fill(strings.consent, name))}">` +
     `<a class="khabar-embed__facade" href="${escapeAttribute(target.url)}" rel="noopener">` +
     image +
     `<span class="khabar-embed__body"><span class="khabar-embed__platform">${escapeText(name)}</span>` +
     heading +
-    `<span class="khabar-embed__action" data-khabar-embed-action hidden>${escapeText(fill(strings.load, name))}</span>` +
-    `<span class="khabar-embed__action" data-khabar-embed-link>${escapeText(fill(strings.open, name))}</span></span></a>` +
-    // Structured data before the caption: a figure's caption comes first or last.
+    `<span class="khabar-embed__action">${escapeText(fill(strings.open, name))}</span></span></a>` +
     jsonLd +
-    `<figcaption class="khabar-embed__note" data-khabar-embed-action hidden>${escapeText(fill(strings.consent, name))}</figcaption>` +
     `</figure>`
   );
 }
