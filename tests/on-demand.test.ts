@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrThrow } from './helpers/astro.ts';
+import { publishedStories } from './helpers/newsroom.ts';
 import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
 import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
 import { publishedStories } from './helpers/newsroom.ts';

@@ -6,6 +6,7 @@ import { toRuntimeConfig } from './config/runtime-config.ts';
 import { resolveStrings } from './config/strings.ts';
 import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './config/user-config.ts';
 import { setupComments } from './integrations/comments.ts';
+import { addEmbedsPlugin, copyPosters, embedsModules } from './integrations/embeds.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
@@ -129,6 +130,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           updateConfig,
           logger,
         );
+        const embeds = embedsModules(config, astroConfig);
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
@@ -142,6 +144,8 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             import.meta.resolve('@astrojs/markdown-satteri'),
           ).options),
         });
+        modules.set('virtual:khabar/embeds', embeds.runtime);
+        addEmbedsPlugin(config, astroConfig, strings, logger);
 
         if (!astroConfig.site) {
           logger.warn(
@@ -176,7 +180,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             plugins: [
               vitePluginKhabar(
                 modules,
-                new Map([['virtual:khabar/clock', prerenderClockSource(buildClock)]]),
+                new Map([
+                  ['virtual:khabar/clock', prerenderClockSource(buildClock)],
+                  ['virtual:khabar/embeds', embeds.prerender],
+                ]),
               ),
             ],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
@@ -246,6 +253,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           searchIndex = undefined;
         }
         if (seo && astroConfigDone) await finishSeo(config, astroConfigDone, seo, dir, logger);
+        if (astroConfigDone && config.embeds.posters) await copyPosters(astroConfigDone, dir, logger);
       },
     },
   };

@@ -105,6 +105,19 @@ function frontmatterSchema<TReference extends z.ZodType>(
        * of newer ones, until it is unpinned.
        */
       pinned: z.boolean().default(false),
+      /** What kind of story: a plain news report, live coverage, opinion, analysis, explainer, interview or a photo gallery. */
+      kind: z
+        .enum(['news', 'live', 'opinion', 'analysis', 'explainer', 'interview', 'gallery'])
+        .default('news'),
+      /**
+       * The pictures of a photo story (`kind: gallery`), shown in order where the lead picture would be:
+       * each file relative to the story, with what it shows, its caption and its credit.
+       * @example gallery: [{ src: "./souq-1.jpg", alt: "السوق المسقوف", caption: "سوق المدينة", credit: "قسم الصور" }]
+       */
+      gallery: z
+        .array(PictureFields)
+        .min(1, 'is empty: list the pictures, or leave the field out')
+        .optional(),
       /** The URL slug; the file name when absent. */
       slug: z
         .string()
@@ -117,6 +130,14 @@ function frontmatterSchema<TReference extends z.ZodType>(
     })
     .strict();
   return knownKeysOnly(article, 'an article').superRefine((data, ctx) => {
+    if (data.kind === 'gallery' && !data.gallery) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gallery'],
+        message:
+          'is required for a photo story (kind: gallery): list its pictures, e.g. gallery: [{ src: "./photo.jpg", alt: "…" }]',
+      });
+    }
     if (data.updated && data.updated.getTime() < data.published.getTime()) {
       ctx.addIssue({
         code: 'custom',
@@ -162,7 +183,10 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
   timeZone,
 }: ArticleSchemaContext<TImage, TReference>) {
   // Per entry only the picture's file: a two-field check piped after the shared one.
-  const picture = z.looseObject({ image: z.looseObject({ src: image() }).optional() });
+  const picture = z.looseObject({
+    image: z.looseObject({ src: image() }).optional(),
+    gallery: z.array(z.looseObject({ src: image() })).optional(),
+  });
   const shared = cachedFrontmatterSchema(reference, sections, timeZone);
   return shared.pipe(
     picture as unknown as z.ZodType<unknown, z.output<typeof shared>>,
@@ -172,9 +196,10 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
 /** An article's frontmatter after the checks, with its picture's file as `image()` resolved it. */
 type ArticleOutput<TImageOut, TReferenceOut> = Omit<
   z.output<ReturnType<typeof frontmatterSchema<z.ZodType<TReferenceOut>>>>,
-  'image'
+  'image' | 'gallery'
 > & {
   image?: (Omit<z.output<typeof PictureFields>, 'src'> & { src: TImageOut }) | undefined;
+  gallery?: (Omit<z.output<typeof PictureFields>, 'src'> & { src: TImageOut })[] | undefined;
 };
 
 /** The frontmatter of an author. */

@@ -44,6 +44,12 @@ export const COMPONENT_NAMES = [
   'SitePage',
   // What stories use inside their text (MDX, or the markup imported Markdown carries).
   'Gallery',
+  'Embed',
+  'PullQuote',
+  'FactBox',
+  'ReadAlso',
+  // The home page's and the article aside's list of the stories readers read most.
+  'MostRead',
 ] as const;
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

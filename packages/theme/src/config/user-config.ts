@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { EmbedsSchema } from './embeds.ts';
+import { MostReadSchema } from './most-read.ts';
 import { CommentsSchema } from './comments.ts';
 import { ComponentsSchema } from './components.ts';
 import { FontsSchema } from './fonts.ts';
@@ -86,6 +88,16 @@ export const KhabarConfigSchema = z
      * @example rendering: { prerender: 'recent', recentDays: 3 }
      */
     rendering: RenderingSchema(),
+    /**
+     * Video and social embeds: posters fetched at build time, and bare links in Markdown (docs/en/components.md).
+     * @example embeds: { posters: false }
+     */
+    embeds: EmbedsSchema(),
+    /**
+     * The «الأكثر قراءة» list, from a data file exported from the site's analytics (docs/en/components.md).
+     * @example mostRead: { source: 'src/data/most-read.json', limit: 5 }
+     */
+    mostRead: MostReadSchema(),
   })
   .strict()
   .superRefine(checkHomeSections);

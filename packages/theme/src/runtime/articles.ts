@@ -34,6 +34,15 @@ export interface Author {
   digest?: string | undefined;
 }
 
+/**
+ * The picture that stands for a story on cards, in link previews and feeds: its `image`, or a photo
+ * story's first picture.
+ */
+export function leadPicture(article: Article) {
+  const { data } = article;
+  return data.image ?? (data.kind === 'gallery' ? data.gallery?.[0] : undefined);
+}
+
 let cache: Promise<Article[]> | undefined;
 
 /**

@@ -24,7 +24,15 @@ import {
 } from '../lib/seo/index.ts';
 import { PATHS } from '../lib/routes.ts';
 import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf } from '../lib/urls.ts';
-import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
+import {
+  articleUrl,
+  authorUrl,
+  getAuthors,
+  getSection,
+  leadPicture,
+  type Article,
+  type Author,
+} from './articles.ts';
 import { config, datetime, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
@@ -60,7 +68,7 @@ export function cardPath(article: Article): string {
 /** Whether an article's `og:image` is its social card. */
 export function usesCard(article: Article): boolean {
   const { use } = config.seo.socialCards;
-  return use === 'always' || (use === 'fallback' && !article.data.image);
+  return use === 'always' || (use === 'fallback' && !leadPicture(article));
 }
 
 /** The path of the drawn publisher logo, used when the site configured no logo. */
@@ -119,14 +127,15 @@ export interface ArticleImages {
  */
 export async function articleImages(article: Article): Promise<ArticleImages> {
   const { data } = article;
+  const picture = leadPicture(article);
   let og: ArticleSeo['image'];
   let listed: ImageRef[] = [];
-  if (data.image && !usesCard(article)) {
-    const size = cropSize(data.image.src.width, data.image.src.height, 1200, 630);
-    const ogCrop = await crop(data.image.src, size.width, size.height);
-    og = { src: ogCrop.url, alt: data.image.alt, width: size.width, height: size.height };
+  if (picture && !usesCard(article)) {
+    const size = cropSize(picture.src.width, picture.src.height, 1200, 630);
+    const ogCrop = await crop(picture.src, size.width, size.height);
+    og = { src: ogCrop.url, alt: picture.alt, width: size.width, height: size.height };
   }
-  const photo = data.image?.src;
+  const photo = picture?.src;
   if (photo) {
     listed = await Promise.all(
       jsonLdCrops(photo.width, photo.height).map((size) => crop(photo, size.width, size.height)),
@@ -217,7 +226,7 @@ function articleHtml(article: Article): Promise<string> {
 }
 
 async function feedImage(article: Article): Promise<FeedImage | undefined> {
-  const { image } = article.data;
+  const image = leadPicture(article);
   if (image) {
     // The original file, which the build publishes as it is: its size is the size of the source.
     const fsPath = (image.src as ImageMetadata & { fsPath?: string }).fsPath;

@@ -12,6 +12,7 @@ import { stripFrontmatter } from '../lib/frontmatter.ts';
 import { khabarHastPlugins, withFootnoteWords } from '../lib/markdown/plugins.ts';
 import { footnoteWords } from '../lib/markdown/words.ts';
 import { config } from './site.ts';
+import { embedsPlugins } from './embeds.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
@@ -49,10 +50,12 @@ function markdownRenderer(): Promise<Renderer> {
   };
   renderer ??= processor().then(
     ({ satteri }) =>
-      // The theme's Markdown steps, as the integration added them to the build's processor.
+      // The theme's Markdown steps, as the integration added them to the build's processor, and its
+      // bare-link rule: both are the theme's modules, not functions of the site's config.
       satteri({
         features: withFootnoteWords(markdown.features, words),
         hastPlugins: khabarHastPlugins(words.formatNumber),
+        mdastPlugins: embedsPlugins,
       }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
