@@ -30,6 +30,7 @@ import {
   yamlProblem,
   type FileProblem,
 } from './lib/content-file.ts';
+import { DEV_CONTENT_ERRORS, devContentError, type DevContentError } from './lib/dev-errors.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
@@ -73,6 +74,29 @@ function fail(problem: FileProblem, file: string): never {
   throw error;
 }
 
+/**
+ * In `astro dev` (a loader with a watcher), runs one entry's step and, when it fails, prints the message
+ * as plain text and hands it to the dev server's overlay (lib/dev-errors.ts); the loader then keeps the
+ * entry's last good version. A build fails as it did.
+ */
+async function reported<T>(
+  context: LoaderContext,
+  file: string | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
+  if (!context.watcher) return run();
+  try {
+    return await run();
+  } catch (error) {
+    const plain = devContentError(error, file);
+    const overlay = (globalThis as Record<symbol, ((error: DevContentError) => void) | undefined>)[
+      DEV_CONTENT_ERRORS
+    ];
+    overlay?.(plain);
+    throw plain;
+  }
+}
+
 /** What the checks of an entry's file name it by: its path from the project root. */
 function shownPath(context: LoaderContext, file: string): string {
   return relative(fileURLToPath(context.config.root), file) || file;
@@ -96,25 +120,30 @@ function checkedEntryTypes(
         extension,
         {
           ...entryType,
-          getEntryInfo: async (params) => {
-            const file = fileURLToPath(params.fileUrl);
-            const shown = shownPath(context, file);
-            const { contents } = params;
-            const encoding = encodingProblem(shown, contents, () => readFileSync(file));
-            if (encoding) fail(encoding, file);
-            const empty = emptyFileProblem(shown, contents, fields);
-            if (empty) fail(empty, file);
-            const large = sizeWarning(shown, Buffer.byteLength(contents, 'utf8'), config.content.sizeWarning);
-            if (large) context.logger.warn(large);
-            try {
-              return await getEntryInfo.call(entryType, params);
-            } catch (error) {
-              // Astro's YAML parser names neither the line nor the field: the `yaml` package does.
-              const yaml = yamlProblem(shown, contents);
-              if (yaml) fail(yaml, file);
-              throw error;
-            }
-          },
+          getEntryInfo: (params) =>
+            reported(context, fileURLToPath(params.fileUrl), async () => {
+              const file = fileURLToPath(params.fileUrl);
+              const shown = shownPath(context, file);
+              const { contents } = params;
+              const encoding = encodingProblem(shown, contents, () => readFileSync(file));
+              if (encoding) fail(encoding, file);
+              const empty = emptyFileProblem(shown, contents, fields);
+              if (empty) fail(empty, file);
+              const large = sizeWarning(
+                shown,
+                Buffer.byteLength(contents, 'utf8'),
+                config.content.sizeWarning,
+              );
+              if (large) context.logger.warn(large);
+              try {
+                return await getEntryInfo.call(entryType, params);
+              } catch (error) {
+                // Astro's YAML parser names neither the line nor the field: the `yaml` package does.
+                const yaml = yamlProblem(shown, contents);
+                if (yaml) fail(yaml, file);
+                throw error;
+              }
+            }),
         },
       ];
     }),
@@ -163,6 +192,11 @@ function withPictureFiles(
     }
     return parseData(props);
   };
+}
+
+/** `parseData`, reported in `astro dev` (`reported`). */
+function inDev(context: LoaderContext, parseData: ParseData): ParseData {
+  return (props) => reported(context, props.filePath, () => parseData(props));
 }
 
 /** The frontmatter fields a story must have, for the message about an empty file. */
@@ -268,10 +302,13 @@ export function articlesLoader({
       };
       return inner.load({
         ...leanStore(checked),
-        parseData: withPictureFiles(
+        parseData: inDev(
           context,
-          withRawDates((props) => context.parseData(props), DATE_FIELDS),
-          storyPicture,
+          withPictureFiles(
+            context,
+            withRawDates((props) => context.parseData(props), DATE_FIELDS),
+            storyPicture,
+          ),
         ),
       });
     },
@@ -296,7 +333,10 @@ export function pagesLoader({
         ...context,
         store: oneFilePerId(context),
         ...(entryTypes && { entryTypes }),
-        parseData: withRawDates((props) => context.parseData(props), ['updated']),
+        parseData: inDev(
+          context,
+          withRawDates((props) => context.parseData(props), ['updated']),
+        ),
       });
     },
   };

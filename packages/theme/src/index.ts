@@ -11,6 +11,7 @@ import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './
 import { setupComments } from './integrations/comments.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
+import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
@@ -226,6 +227,10 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           filename: 'types.d.ts',
           content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
         });
+      },
+      'astro:server:setup': ({ server }) => {
+        // Content errors of a file saved in `astro dev` reach the browser's error overlay.
+        overlayContentErrors(server);
       },
       'astro:build:start': ({ logger }) => {
         buildStarted = Date.now();
