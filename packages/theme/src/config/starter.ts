@@ -61,7 +61,7 @@ export function withStarterDefaults(input: unknown, title: string): StarterOptio
   }
   if (given.locale === undefined) missing.push('locale');
   if (given.timeZone === undefined) missing.push('timeZone');
-  return { options: options as KhabarUserConfig, missing };
+  return { options, missing };
 }
 
 /**
