@@ -117,6 +117,14 @@ function unnamed(file: MarkdownFile, names: readonly string[], what: string): st
 /** The link targets of a file (or part of it), as written. */
 const targets = (node: Parameters<typeof links>[0]) => new Set(links(node).map((link) => link.url));
 
+describe('the READMEs the packages ship', () => {
+  it('astro-theme-khabar’s lists every top-level option of khabar(): the file every option error points at', () => {
+    const readme = readMarkdown('packages/theme/README.md');
+    const topLevel = keyPaths(KhabarConfigSchema).filter((path) => !/[.[]/.test(path));
+    expect(unnamed(readme, topLevel, 'option')).toEqual([]);
+  });
+});
+
 describe('the pages', () => {
   it.each(LANGUAGES)('exist in %s, the same set in both languages', (lang) => {
     const files = readdirSync(join(repoRoot, 'docs', lang)).filter((f) => f.endsWith('.md'));

@@ -162,6 +162,8 @@ describe('the Google News sitemap of a fixture with fixed dates', () => {
     ).toEqual([]);
     // Under a base path the site does not own the host's robots.txt, which crawlers read at the root.
     expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
+    // `base: '/news'` has no trailing slash: the path the site owner is told to list still has one.
+    expect(output).toContain("Point your host's robots.txt at /news/sitemap-index.xml.");
   });
 
   it('honours the feed length and the base in feeds; drafts and stories scheduled later stay out', async () => {

@@ -1,7 +1,10 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkLogo } from './config/files.ts';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
+import { OPTIONS_HELP, starterNotice, titleFromProject, withStarterDefaults } from './config/starter.ts';
 import { toRuntimeConfig } from './config/runtime-config.ts';
 import { resolveStrings } from './config/strings.ts';
 import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './config/user-config.ts';
@@ -9,6 +12,7 @@ import { setupComments } from './integrations/comments.ts';
 import { addEmbedsPlugin, copyPosters, embedsModules } from './integrations/embeds.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
+import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
@@ -24,6 +28,7 @@ import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
 import { footnoteWords } from './lib/markdown/words.ts';
 import { setupMarkdown } from './integrations/markdown.ts';
+import { nodeVersionProblem } from './lib/node-version.ts';
 import {
   countStories,
   INCREMENTAL_MANIFEST,
@@ -50,12 +55,17 @@ export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
  *   integrations: [khabar({ title: 'خبر', locale: 'ar-SY', sections: [{ slug: 'politics', name: 'سياسة' }] })],
  * });
  */
-export default function khabar(options: KhabarUserConfig): AstroIntegration {
+export default function khabar(options?: KhabarUserConfig): AstroIntegration {
+  const nodeProblem = nodeVersionProblem(process.versions.node);
+  if (nodeProblem) throw new AstroError(nodeProblem);
+  // With no options (as `npx astro add` writes it) the site builds with starter defaults, named after
+  // its package (read again from Astro's root in astro:config:setup: `astro build --root` may differ).
+  const starter = withStarterDefaults(options, titleFromProject(process.cwd()));
   const config = parseWithFriendlyErrors(
     KhabarConfigSchema,
-    options,
+    starter.options,
     'Invalid khabar() options in astro.config',
-    'Check the khabar() options in your astro.config file; docs/en/configuration.md lists every option.',
+    `Check the khabar() options in your astro.config file. ${OPTIONS_HELP}`,
   );
 
   let seo: SeoSetup | undefined;
@@ -105,6 +115,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
       'astro:config:setup': async (setup) => {
         const { config: astroConfig, updateConfig, injectRoute, addMiddleware, logger } = setup;
         const projectRoot = fileURLToPath(astroConfig.root);
+        if (starter.missing.includes('title')) config.title = titleFromProject(projectRoot);
+        const notice = starterNotice(config, starter.missing);
+        if (notice) logger.info(notice);
+        checkLogo(config.logo, projectRoot);
         // The build's one clock, resolved once and handed to every route and to khabar-comments.
         const clock = resolveClock(clockSourcesFromEnv(config.now, process.env), new Date()).toISOString();
         const buildClock = { instant: clock, pinned: config.now !== undefined };
@@ -232,6 +246,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           filename: 'types.d.ts',
           content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
         });
+      },
+      'astro:server:setup': ({ server }) => {
+        // Content errors of a file saved in `astro dev` reach the browser's error overlay.
+        overlayContentErrors(server);
       },
       'astro:build:start': ({ logger }) => {
         buildStarted = Date.now();

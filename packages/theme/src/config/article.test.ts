@@ -63,6 +63,22 @@ describe('the article schema', () => {
     ]);
   });
 
+  it('takes the one section of a site that has one when the story leaves it out', () => {
+    const { section: _, ...rest } = valid;
+    expect(articleSchema.parse(rest).section).toBe('politics');
+  });
+
+  it('names a missing section on a site with several', () => {
+    const twoSections = createArticleSchema({
+      image: () => z.string(),
+      reference: () => z.string(),
+      sections: ['politics', 'economy'],
+      timeZone: 'Africa/Cairo',
+    });
+    const { section: _, ...rest } = valid;
+    expect(issues(twoSections, rest)).toEqual(['section: is required: one of "politics", "economy"']);
+  });
+
   it('names an unknown section and lists the site’s', () => {
     expect(issues(articleSchema, { ...valid, section: 'sport' })).toEqual([
       `section: "sport" is not one of the site's sections; use one of "politics", or add it to the sections of khabar() in astro.config`,

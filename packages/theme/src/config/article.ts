@@ -85,8 +85,11 @@ function frontmatterSchema<TReference extends z.ZodType>(
       published: instantSchema(timeZone),
       /** When the story was last updated. */
       updated: instantSchema(timeZone).optional(),
-      /** The section's slug, one of the site's `sections`. */
-      section: z.string({ error: `is required: one of ${sectionList}` }).refine((s) => sections.includes(s), {
+      /** The section's slug, one of the site's `sections` (on a site with one section, that one when absent). */
+      section: (sections.length === 1 && sections[0] !== undefined
+        ? z.string().default(sections[0])
+        : z.string({ error: `is required: one of ${sectionList}` })
+      ).refine((s) => sections.includes(s), {
         error: (issue) =>
           `"${String(issue.input)}" is not one of the site's sections; use one of ${sectionList}, or add it to the sections of khabar() in astro.config`,
       }),

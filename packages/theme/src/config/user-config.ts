@@ -3,6 +3,7 @@ import { EmbedsSchema } from './embeds.ts';
 import { MostReadSchema } from './most-read.ts';
 import { CommentsSchema } from './comments.ts';
 import { ComponentsSchema } from './components.ts';
+import { ContentSchema } from './content.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
 import { LocaleSchema } from './locale.ts';
@@ -12,6 +13,7 @@ import { RoutesSchema } from './routes.ts';
 import { SectionsSchema } from './sections.ts';
 import { SeoSchema } from './seo.ts';
 import { SiteSchema } from './site.ts';
+import { STARTER_SECTION } from './starter.ts';
 import { TranslationsSchema } from './translations.ts';
 
 /** Everything `khabar()` accepts, validated once when Astro loads the config. */
@@ -20,10 +22,16 @@ export const KhabarConfigSchema = z
     ...SiteSchema().shape,
     ...LocaleSchema().shape,
     /**
-     * The newsroom's sections, in navigation order. Every article names one in its `section` field.
+     * The newsroom's sections, in navigation order. Every article names one in its `section` field (a
+     * site with one section may leave it out). Without this option the site has one section, «أخبار».
      * @example sections: [{ slug: 'politics', name: 'سياسة' }, { slug: 'economy', name: 'اقتصاد' }]
      */
-    sections: SectionsSchema(),
+    sections: SectionsSchema().default(() => [{ ...STARTER_SECTION }]),
+    /**
+     * How the theme checks the stories and pages it reads.
+     * @example content: { sizeWarning: 2_000_000 }
+     */
+    content: ContentSchema(),
     /**
      * URL patterns of the theme's pages.
      * @example routes: { article: '/{year}/{month}/{slug}' }

@@ -268,6 +268,7 @@ export async function articleFeedItem(article: Article) {
     categories: [getSection(data.section).name, ...data.tags],
     authors: authors.map((author) => author.data.name),
     html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
+    htmlLimit: { chars: config.seo.feeds.fullContentLimit, readOn: t('feed.readOn', { site: config.title }) },
     image: await feedImage(article),
   };
   return { input, item: feedItem(input) };

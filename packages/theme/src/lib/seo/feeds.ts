@@ -2,6 +2,7 @@
  * RSS items and channel data for `@astrojs/rss`, from plain data. The feed routes gather articles,
  * URLs and rendered HTML; everything decided about the feed's content is decided here.
  */
+import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { escapeXml } from '../escape.ts';
 
@@ -39,6 +40,11 @@ export interface FeedArticle {
   authors: readonly string[];
   /** The rendered article HTML (sanitised here); omit for description-only feeds. */
   html?: string | undefined;
+  /**
+   * The most characters of HTML the item carries (`seo.feeds.fullContentLimit`), and the words of the
+   * link to the page that ends a story cut short.
+   */
+  htmlLimit?: { chars: number; readOn: string } | undefined;
   image?: FeedImage | undefined;
 }
 
@@ -95,6 +101,31 @@ export function sanitizeFeedHtml(html: string, baseUrl: string): string {
 }
 
 /**
+ * Story HTML cut to at most `limit` characters at a boundary between top-level elements (a paragraph,
+ * a figure), followed by a paragraph linking to the story's page; the HTML as it is when it fits. A
+ * 5 MB story otherwise makes a 5 MB item in every feed that lists it.
+ * @example capFeedHtml('<p>أ</p><p>ب</p>', 10, 'https://k.example/a/', 'تابع') // '<p>أ</p><p><a href="https://k.example/a/">تابع</a></p>'
+ */
+export function capFeedHtml(html: string, limit: number, url: string, readOn: string): string {
+  if (html.length <= limit) return html;
+  const link = `<p><a href="${escapeXml(url)}">${escapeXml(readOn)}</a></p>`;
+  const budget = limit - link.length;
+  let end = 0;
+  for (const node of parseDocument(html, { withStartIndices: true, withEndIndices: true }).children) {
+    const nodeEnd = (node.endIndex ?? html.length - 1) + 1;
+    if (nodeEnd > budget) break;
+    end = nodeEnd;
+  }
+  return `${html.slice(0, end).trim()}${link}`;
+}
+
+function feedContent(html: string, article: FeedArticle): string {
+  const safe = sanitizeFeedHtml(html, article.url);
+  const { htmlLimit } = article;
+  return htmlLimit ? capFeedHtml(safe, htmlLimit.chars, article.url, htmlLimit.readOn) : safe;
+}
+
+/**
  * An RSS item: title, link and guid (the encoded article URL), `pubDate`, description, the sanitised
  * story in `content:encoded`, categories, authors as `dc:creator`, and the picture as both an
  * `enclosure` and a `media:content` (with dimensions and its alternative text).
@@ -117,7 +148,7 @@ export function feedItem(article: FeedArticle): FeedItem {
     link: article.url,
     pubDate: article.published,
     description: article.description,
-    ...(article.html !== undefined && { content: sanitizeFeedHtml(article.html, article.url) }),
+    ...(article.html !== undefined && { content: feedContent(article.html, article) }),
     categories: [...article.categories],
     ...(image && { enclosure: { url: image.url, length: image.length, type: image.type } }),
     ...(extra.length > 0 && { customData: extra.join('') }),
