@@ -10,7 +10,7 @@ import {
   sectionUrl,
   tagUrl,
 } from '../runtime/articles.ts';
-import { archiveUrl, getArchive } from '../runtime/newsroom.ts';
+import { archiveUrl, getArchive, opinionUrl } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
 import { config } from '../runtime/site.ts';
 import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
@@ -40,6 +40,7 @@ async function everyPage(): Promise<string[]> {
     ...[...byTag].flatMap(([tag, items]) => listingPages(tagUrl(tag), items.length)),
     ...authors.flatMap((a) => listingPages(authorUrl(a.id), byAuthor.get(a.id)?.length ?? 0)),
     abs(archiveUrl()),
+    abs(opinionUrl()),
     ...archive.flatMap((year) => [
       abs(archiveUrl(year.year)),
       ...year.months.flatMap((month) =>

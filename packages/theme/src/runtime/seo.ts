@@ -25,9 +25,11 @@ import {
 import { PATHS } from '../lib/routes.ts';
 import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf } from '../lib/urls.ts';
 import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
-import { config, datetime, t } from './site.ts';
+import { config, datetime, formatDate, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
+import { jsonLdType } from '../lib/newsroom/kinds.ts';
+import { liveCoverage, type ShownUpdate } from './live.ts';
 
 export { build };
 
@@ -140,13 +142,25 @@ export async function articleImages(article: Article): Promise<ArticleImages> {
   return { og, listed };
 }
 
-/** Open Graph `article:*` tags and the `NewsArticle` and `BreadcrumbList` JSON-LD of a story. */
-export async function articleSeo(article: Article, authors: Author[]): Promise<ArticleSeo> {
+/**
+ * Open Graph `article:*` tags and the JSON-LD of a story: its `NewsArticle` (or the type of its kind:
+ * `LiveBlogPosting` with its updates, `OpinionNewsArticle`…), with its corrections, and its
+ * `BreadcrumbList`.
+ */
+export async function articleSeo(
+  article: Article,
+  authors: Author[],
+  updates: readonly ShownUpdate[] = [],
+): Promise<ArticleSeo> {
   const { data } = article;
   const section = getSection(data.section);
   const url = abs(articleUrl(article));
   const published = datetime(data.published);
-  const modified = data.updated ? datetime(data.updated) : undefined;
+  // Live coverage changes with each update: the newest one is when the page last changed.
+  const newest = [data.updated, updates[0]?.update.data.time]
+    .filter((date): date is Date => date !== undefined)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  const modified = newest ? datetime(newest) : undefined;
   const { og: image, listed: images } = await articleImages(article);
 
   const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
@@ -178,6 +192,12 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
         inLanguage: languageTag,
         section: section.name,
         keywords: data.tags,
+        type: jsonLdType(data.kind),
+        corrections: data.corrections.map((correction) => ({
+          date: datetime(correction.date),
+          text: correction.text,
+        })),
+        live: data.kind === 'live' ? liveCoverage(article, updates) : undefined,
       }),
       breadcrumbListJsonLd(trail, homeUrl),
     ],
@@ -260,6 +280,12 @@ export async function articleFeedItem(article: Article) {
     authors: authors.map((author) => author.data.name),
     html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
     image: await feedImage(article),
+    corrections: {
+      heading: t('corrections.title'),
+      lines: data.corrections.map((correction) =>
+        t('corrections.item', { date: formatDate(correction.date), text: correction.text }),
+      ),
+    },
   };
   return { input, item: feedItem(input) };
 }
