@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { articlesLoader, articleSchema, authorsLoader, authorSchema } from 'astro-theme-khabar/content';
-import { pagesLoader, pageSchema, updatesLoader, updateSchema } from 'astro-theme-khabar/content';
+import { pagesLoader, pageSchema } from 'astro-theme-khabar/content';
+import { updatesLoader, updateSchema } from 'astro-theme-khabar/content';
 import { commentsLoader } from 'khabar-comments/loader';
 
 export const collections = {
