@@ -32,7 +32,7 @@ async function updateFiles() {
   return Promise.all(
     files.map(async (file) => {
       const text = await readFile(join(dir, file), 'utf8');
-      const field = (name: string) => new RegExp(`^${name}:\\s*"?(.+?)"?$`, 'm').exec(text)?.[1];
+      const field = (name: string) => new RegExp(`^${name}:\\s*["']?(.+?)["']?$`, 'm').exec(text)?.[1];
       return {
         id: file.replace(/\.md$/, ''),
         time: new Date(field('time') ?? NaN),

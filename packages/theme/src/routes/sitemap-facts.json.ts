@@ -12,6 +12,7 @@ import {
 } from '../runtime/articles.ts';
 import { archiveUrl, getArchive, opinionUrl } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
+import { storyModified } from '../runtime/live.ts';
 import { config } from '../runtime/site.ts';
 import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
 
@@ -64,7 +65,7 @@ export const GET: APIRoute = async () => {
       return {
         url: abs(articleUrl(article)),
         published: data.published,
-        updated: data.updated,
+        updated: await storyModified(article),
         images: listed.map((image) => image.url),
         listedOn: [
           homeUrl,

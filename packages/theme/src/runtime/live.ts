@@ -60,6 +60,21 @@ function updatesByStory(): Promise<Map<string, LiveUpdate[]>> {
   return byStory;
 }
 
+/**
+ * When a story last changed: its `updated`, or for live coverage its newest update shown now, whichever
+ * is later (`undefined` when neither: the story is as published). The page's `dateModified` and
+ * `article:modified_time`, the sitemap's `lastmod` and the feed's `atom:updated` all say this.
+ */
+export async function storyModified(article: Article): Promise<Date | undefined> {
+  const { updated, kind } = article.data;
+  const newest =
+    kind === 'live'
+      ? liveUpdates((await updatesByStory()).get(article.id) ?? [], now())[0]?.data.time
+      : undefined;
+  if (!newest) return updated;
+  return updated && updated.getTime() > newest.getTime() ? updated : newest;
+}
+
 /** An update's hour in the newsroom's zone and the site's digits. */
 export function formatTime(instant: Date): string {
   return formatTimeWith(instant, { locale: config.locale, digits: config.digits, timeZone: config.timeZone });

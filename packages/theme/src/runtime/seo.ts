@@ -29,7 +29,7 @@ import { config, datetime, formatDate, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
 import { jsonLdType } from '../lib/newsroom/kinds.ts';
-import { liveCoverage, type ShownUpdate } from './live.ts';
+import { liveCoverage, storyModified, type ShownUpdate } from './live.ts';
 
 export { build };
 
@@ -157,10 +157,8 @@ export async function articleSeo(
   const url = abs(articleUrl(article));
   const published = datetime(data.published);
   // Live coverage changes with each update: the newest one is when the page last changed.
-  const newest = [data.updated, updates[0]?.update.data.time]
-    .filter((date): date is Date => date !== undefined)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  const modified = newest ? datetime(newest) : undefined;
+  const changed = await storyModified(article);
+  const modified = changed ? datetime(changed) : undefined;
   const { og: image, listed: images } = await articleImages(article);
 
   const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
@@ -275,7 +273,7 @@ export async function articleFeedItem(article: Article) {
     url: abs(articleUrl(article)),
     description: data.description,
     published: data.published,
-    updated: data.updated,
+    updated: await storyModified(article),
     categories: [getSection(data.section).name, ...data.tags],
     authors: authors.map((author) => author.data.name),
     html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
