@@ -46,7 +46,8 @@ describe('the site feed /rss.xml', () => {
 
   it('carries every published story, newest first, with every field a reader needs', async () => {
     const parsed = await feed('rss.xml');
-    expect(parsed.items).toHaveLength((await publishedStories()).length);
+    // The feed's 20 newest (seo.feeds.items), or every story while the example has fewer.
+    expect(parsed.items).toHaveLength(Math.min(20, (await publishedStories()).length));
     const times = parsed.items.map((item) => Date.parse(item.pubDate!));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     for (const item of parsed.items) {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrThrow } from './helpers/astro.ts';
 import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
 import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
+import { publishedStories } from './helpers/newsroom.ts';
 import { fileForPath, SEED_PATH } from './helpers/site.ts';
 import { publishedStories } from './helpers/newsroom.ts';
 

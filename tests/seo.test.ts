@@ -5,8 +5,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { builtFile, unresolved } from './helpers/built-urls.ts';
-import { exampleDist } from './helpers/paths.ts';
 import { publishedStories } from './helpers/newsroom.ts';
+import { exampleDist } from './helpers/paths.ts';
 import { schemaOrgProblems, type LabelledNode } from './helpers/schema-org.ts';
 import { loadPage, SEED_PATH } from './helpers/site.ts';
 import { STORY_JSON_LD_TYPES } from '../packages/theme/src/lib/newsroom/kinds.ts';

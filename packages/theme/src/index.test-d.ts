@@ -21,7 +21,7 @@ describe('khabar() options', () => {
     expectTypeOf<KhabarUserConfig['locale']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<KhabarUserConfig['digits']>().toEqualTypeOf<'arab' | 'latn' | 'arabext' | undefined>();
     expectTypeOf<KhabarUserConfig['calendar']>().toEqualTypeOf<
-      'gregorian' | 'gregorian+hijri' | 'persian' | undefined
+      'gregorian' | 'gregorian+hijri' | 'hijri+gregorian' | 'persian' | undefined
     >();
     expectTypeOf<KhabarUserConfig['monthNames']>().toEqualTypeOf<
       'locale' | 'egyptian' | 'levantine' | 'both' | undefined

@@ -22,6 +22,8 @@ import {
 } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
+import { footnoteWords } from './lib/markdown/words.ts';
+import { setupMarkdown } from './integrations/markdown.ts';
 import {
   countStories,
   INCREMENTAL_MANIFEST,
@@ -118,15 +120,25 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             commentRules,
           },
         );
+        const strings = resolveStrings(config.locale, config.strings);
+        // The site's own Markdown options travel to stories rendered on request as they are: the theme's
+        // steps are functions, which runtime/story-body.ts adds there again.
+        const siteMarkdown = { ...astroConfig.markdown };
+        const shikiConfig = setupMarkdown(
+          astroConfig.markdown,
+          footnoteWords(config, strings),
+          updateConfig,
+          logger,
+        );
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
-          strings: resolveStrings(config.locale, config.strings),
+          strings,
           clock: buildClock,
           seo: seo.info,
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
-            astroConfig.markdown,
+            { ...siteMarkdown, shikiConfig },
             astroConfig.image,
             import.meta.resolve('@astrojs/markdown-satteri'),
           ).options),

@@ -42,6 +42,7 @@ export const COMPONENT_NAMES = [
   'AuthorProfile',
   'ThemeScript',
   'ThemeToggle',
+  'TodayDate',
   'SearchForm',
   'Search',
   // Site pages («من نحن»).

@@ -4,6 +4,7 @@
  * module; `markdownOptions` says which were left behind, so the integration can warn.
  */
 import { remoteImagesAllowed } from './markdown-images.ts';
+import { isKhabarPlugin } from './markdown/plugins.ts';
 
 export interface MarkdownOptions {
   /** The project's root folder: story `filePath`s are relative to it. */
@@ -59,8 +60,10 @@ export function markdownOptions(
   if (processor && processor.name !== 'satteri') dropped.push(`the "${processor.name}" Markdown processor`);
   const processorOptions = (processor?.options ?? {}) as Record<string, unknown>;
   for (const key of ['mdastPlugins', 'hastPlugins'] as const) {
+    // The theme's own plugins (lib/markdown/plugins.ts) are added again where a story renders on request.
     const plugins = processorOptions[key];
-    if (Array.isArray(plugins) && plugins.length > 0) dropped.push(`markdown.processor ${key}`);
+    if (Array.isArray(plugins) && plugins.some((plugin) => !isKhabarPlugin(plugin)))
+      dropped.push(`markdown.processor ${key}`);
   }
   if (markdown.remarkPlugins?.length) dropped.push('markdown.remarkPlugins');
   if (markdown.rehypePlugins?.length) dropped.push('markdown.rehypePlugins');

@@ -13,16 +13,16 @@ import { getAuthors, type Article } from './articles.ts';
 import { buildTime } from './clock.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
 import { getFooterPages, type SitePage } from './site-pages.ts';
-import { config } from './site.ts';
+import { config, formatDate } from './site.ts';
 
 const DAY_MS = 86_400_000;
 
 /**
- * What every page shows that is not code: the footer's year (it follows the clock) and the site pages
- * it links (their titles are content).
+ * What every page shows that is not code: the footer's year and the header's date (they follow the
+ * clock) and the site pages it links (their titles are content).
  */
 async function everyPage(): Promise<unknown[]> {
-  return [copyrightYear(), (await getFooterPages()).map(cardVersion)];
+  return [copyrightYear(), formatDate(buildTime()), (await getFooterPages()).map(cardVersion)];
 }
 
 let commentsByPost: Promise<Map<string, string[]>> | undefined;

@@ -7,7 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
+import strings from 'virtual:khabar/strings';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
+import { khabarHastPlugins, withFootnoteWords } from '../lib/markdown/plugins.ts';
+import { footnoteWords } from '../lib/markdown/words.ts';
+import { config } from './site.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
@@ -34,6 +38,7 @@ async function processor(): Promise<Satteri> {
 
 /** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
 function markdownRenderer(): Promise<Renderer> {
+  const words = footnoteWords(config, strings);
   // What Astro's content layer hands its processor (gfm and smartypants as the site set them, if at all).
   const shared: Record<string, unknown> = {
     image: markdown.image,
@@ -44,7 +49,11 @@ function markdownRenderer(): Promise<Renderer> {
   };
   renderer ??= processor().then(
     ({ satteri }) =>
-      satteri({ features: markdown.features }).createRenderer(
+      // The theme's Markdown steps, as the integration added them to the build's processor.
+      satteri({
+        features: withFootnoteWords(markdown.features, words),
+        hastPlugins: khabarHastPlugins(words.formatNumber),
+      }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
   );
