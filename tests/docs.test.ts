@@ -76,6 +76,7 @@ const PAGES = [
   'getting-started.md',
   'configuration.md',
   'content.md',
+  'story-kinds.md',
   'components.md',
   'styling.md',
   'comments.md',

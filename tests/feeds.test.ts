@@ -32,8 +32,16 @@ describe('the site feed /rss.xml', () => {
     });
     expect(channel.image).toMatchObject({ title: 'خبر', link: SITE });
     expect(builtFile(exampleDist, SITE, channel.image.url)).toBeTruthy();
-    // The seed (1 December 2016, 14:20 Damascus) is the newest story.
-    expect(channel.lastBuildDate).toBe('Thu, 01 Dec 2016 12:20:00 GMT');
+    // The newest publication or update among the items: the example's live story's last update
+    // (17:40 Damascus, after the seed's 14:20), or whatever story is newer.
+    const items = (channel.item as { pubDate: string; 'atom:updated'?: string }[]).flatMap((item) => [
+      Date.parse(item.pubDate),
+      ...(item['atom:updated'] ? [Date.parse(item['atom:updated'])] : []),
+    ]);
+    expect(Date.parse(channel.lastBuildDate as string)).toBe(Math.max(...items));
+    expect(Date.parse(channel.lastBuildDate as string)).toBeGreaterThanOrEqual(
+      Date.parse('2016-12-01T17:40:00+02:00'),
+    );
   });
 
   it('carries every published story, newest first, with every field a reader needs', async () => {

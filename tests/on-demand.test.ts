@@ -15,6 +15,7 @@ import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
 import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
 import { publishedStories } from './helpers/newsroom.ts';
 import { fileForPath, SEED_PATH } from './helpers/site.ts';
+import { publishedStories } from './helpers/newsroom.ts';
 
 const outDir = join(tmpRoot, 'example-server');
 let server: NodeServer | undefined;
@@ -165,6 +166,19 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(missing.status).toBe(404);
     expect(parseHTML(missing.text).document.querySelector('.khabar-not-found')).not.toBeNull();
     expect(sMaxAge(missing.headers)).toBeLessThanOrEqual(60);
+  });
+
+  it('renders live coverage, the opinion page and the live file on request, and no scheduled story', async () => {
+    const live = await get('/politics/storm-live/');
+    expect(live.status).toBe(200);
+    const updates = parseHTML(live.text).document.querySelectorAll('.khabar-live-update');
+    const file = await get('/live/storm-live.json');
+    expect(file.status).toBe(200);
+    const data = JSON.parse(file.text) as { updates: { id: string }[] };
+    expect(data.updates.map((u) => u.id)).toEqual([...updates].map((u) => u.id));
+    expect(updates.length).toBeGreaterThanOrEqual(6);
+    expect((await get('/opinion/')).status).toBe(200);
+    expect((await get('/politics/metro-opening-scheduled/')).status).toBe(404);
   });
 
   it('keeps the feeds and sitemaps complete, though no story was built', async () => {

@@ -9,7 +9,10 @@ import { loadPage as loadFrom } from './site.ts';
 export const dist = process.env.KHABAR_DIST ?? exampleDist;
 export const loadPage = (path: string) => loadFrom(path, dist);
 
-/** The example's published stories, read from their frontmatter. */
+/** The example newsroom's pinned clock (`now` in examples/news/astro.config.mjs). */
+export const EXAMPLE_CLOCK = new Date('2016-12-01T18:00:00+02:00');
+
+/** The example's published stories, read from their frontmatter: not drafts, not scheduled after its clock. */
 export async function publishedStories() {
   const dir = join(exampleRoot, 'src/content/articles');
   const stories = [];
@@ -17,7 +20,10 @@ export async function publishedStories() {
     const text = await readFile(join(dir, file), 'utf8');
     const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
     if (field('draft') === 'true') continue;
+    if (new Date(field('published').replace(/"/g, '')).getTime() > EXAMPLE_CLOCK.getTime()) continue;
     stories.push({
+      file,
+      kind: field('kind') || 'news',
       section: field('section'),
       published: field('published').replace(/"/g, ''),
       authors: JSON.parse(field('authors') || '[]') as string[],

@@ -10,6 +10,8 @@
  *   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
  *   // Optional: site pages («من نحن») at /{slug}/.
  *   pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
+ *   // Optional: the updates of live stories (`kind: live`), a folder per story.
+ *   updates: defineCollection({ loader: updatesLoader(), schema: updateSchema }),
  * };
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,11 +38,13 @@ import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 import { createPageSchema } from './config/page.ts';
+import { createUpdateSchema } from './config/update.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
 export { createPageSchema } from './config/page.ts';
+export { createUpdateSchema } from './config/update.ts';
 
-const DATE_FIELDS = ['published', 'updated'] as const;
+const DATE_FIELDS = ['published', 'updated', 'coverageEnded'] as const;
 
 export interface ArticlesLoaderOptions {
   /** The folder of article files, relative to the project root. */
@@ -376,3 +380,24 @@ export const pageSchema = createPageSchema({ timeZone: config.timeZone });
 
 /** The author schema. */
 export const authorSchema = ({ image }: SchemaContext) => createAuthorSchema({ image });
+
+/**
+ * Loads the updates of live stories: Markdown files in a folder per story,
+ * `src/content/updates/<story id>/<any name>.md`, each with a `time` (and optionally a `title` and an
+ * `author`). Optional: a site without an `updates` collection has no live updates. Markdown only, so
+ * each update's HTML is in the content store for the live page's JSON file.
+ */
+export function updatesLoader({
+  base = './src/content/updates',
+  pattern = '**/*.md',
+}: ArticlesLoaderOptions = {}): Loader {
+  const inner = glob({ base, pattern });
+  return {
+    name: 'khabar-updates',
+    load: (context) =>
+      inner.load({ ...context, parseData: withRawDates((props) => context.parseData(props), ['time']) }),
+  };
+}
+
+/** The live update frontmatter schema, with the site's time zone. */
+export const updateSchema = createUpdateSchema({ reference, timeZone: config.timeZone });

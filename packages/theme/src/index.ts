@@ -8,6 +8,7 @@ import { OPTIONS_HELP, starterNotice, titleFromProject, withStarterDefaults } fr
 import { toRuntimeConfig } from './config/runtime-config.ts';
 import { resolveStrings } from './config/strings.ts';
 import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './config/user-config.ts';
+import { assetsInlineLimit } from './integrations/inline-limit.ts';
 import { setupComments } from './integrations/comments.ts';
 import { addEmbedsPlugin, copyPosters, embedsModules } from './integrations/embeds.ts';
 import { resolveComponents } from './integrations/components.ts';
@@ -202,7 +203,11 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
             ],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
             ssr: { noExternal: ['astro-theme-khabar'] },
-            ...(keepOutput ? { build: { emptyOutDir: false } } : {}),
+            build: {
+              // The live-updates script is a cached file, not inlined into every live story.
+              assetsInlineLimit: assetsInlineLimit(astroConfig.vite.build?.assetsInlineLimit),
+              ...(keepOutput ? { emptyOutDir: false } : {}),
+            },
           },
         });
         if (keepOutput) {

@@ -85,6 +85,29 @@ function frontmatterSchema<TReference extends z.ZodType>(
       published: instantSchema(timeZone),
       /** When the story was last updated. */
       updated: instantSchema(timeZone).optional(),
+      /**
+       * For live coverage (`kind: live`): when the newsroom closed it. Until then the story is «مباشر».
+       * @example coverageEnded: 2016-12-01T23:00:00+02:00
+       */
+      coverageEnded: instantSchema(timeZone).optional(),
+      /**
+       * Corrections to the story, each a dated note readers see with it (and in its structured data and
+       * feed item).
+       * @example corrections: [{ date: 2016-12-01T16:00:00+02:00, text: "ورد خطأً أن …" }]
+       */
+      corrections: z
+        .array(
+          z
+            .object({
+              date: instantSchema(timeZone),
+              text: z
+                .string({ error: 'is required: what was wrong and what is right' })
+                .trim()
+                .min(1, 'is empty: say what was corrected'),
+            })
+            .strict(),
+        )
+        .default([]),
       /** The section's slug, one of the site's `sections` (on a site with one section, that one when absent). */
       section: (sections.length === 1 && sections[0] !== undefined
         ? z.string().default(sections[0])
@@ -148,6 +171,29 @@ function frontmatterSchema<TReference extends z.ZodType>(
         message: 'is earlier than "published": an update cannot come before the story',
       });
     }
+    if (data.coverageEnded && data.kind !== 'live') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverageEnded'],
+        message: `is for live coverage only: add "kind: live", or remove "coverageEnded" from this ${data.kind} story`,
+      });
+    }
+    if (data.coverageEnded && data.coverageEnded.getTime() < data.published.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverageEnded'],
+        message: 'is earlier than "published": coverage cannot end before it starts',
+      });
+    }
+    data.corrections.forEach((correction, index) => {
+      if (correction.date.getTime() < data.published.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: 'is earlier than "published": a correction comes after the story',
+        });
+      }
+    });
   });
 }
 

@@ -12,6 +12,7 @@ export const COMPONENT_NAMES = [
   'Footer',
   'ArticleHeader',
   'SectionLabel',
+  'KindLabel',
   'Byline',
   'ArticleDates',
   'ReadingTime',
@@ -22,6 +23,10 @@ export const COMPONENT_NAMES = [
   'ArticleCard',
   'StoryList',
   'Comments',
+  // Story kinds: live coverage, opinion, corrections.
+  'LiveUpdates',
+  'Columnist',
+  'Corrections',
   // Insertion points: empty by default, for a site's own additions.
   'HeadExtra',
   'Banner',

@@ -6,7 +6,17 @@
 
 /** What a route's pages show: the sitemap lists page kinds, never files. */
 export type RouteKind =
-  'home' | 'article' | 'section' | 'tag' | 'author' | 'archive' | 'search' | 'not-found' | 'feed' | 'file';
+  | 'home'
+  | 'article'
+  | 'section'
+  | 'tag'
+  | 'author'
+  | 'archive'
+  | 'opinion'
+  | 'search'
+  | 'not-found'
+  | 'feed'
+  | 'file';
 
 /**
  * How a route's pages are made under each `rendering.prerender` mode (see `routeRendering`): stories,
@@ -97,6 +107,10 @@ export const PATHS = {
   page: 'page',
   pages: 'pages',
   archive: 'archive',
+  /** The opinion page: the columnists and their latest pieces. */
+  opinion: 'opinion',
+  /** Live stories' JSON files of updates (`live/<story id>.json`). */
+  live: 'live',
   search: 'search',
   notFound: '404',
   feed: 'rss.xml',
@@ -230,6 +244,18 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       group: 'archive',
       onDemand: 'src/routes/on-demand/archive-month.astro',
       redirect: true,
+    },
+    {
+      pattern: `/${PATHS.opinion}`,
+      entrypoint: 'src/routes/opinion.astro',
+      kind: 'opinion',
+      group: 'first-page',
+    },
+    {
+      pattern: `/${PATHS.live}/[...id].json`,
+      entrypoint: 'src/routes/live.json.ts',
+      kind: 'file',
+      group: 'file',
     },
     options.search && {
       pattern: `/${PATHS.search}`,

@@ -33,9 +33,11 @@ import {
   type Article,
   type Author,
 } from './articles.ts';
-import { config, datetime, t } from './site.ts';
+import { config, datetime, formatDate, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
+import { jsonLdType } from '../lib/newsroom/kinds.ts';
+import { liveCoverage, storyModified, type ShownUpdate } from './live.ts';
 
 export { build };
 
@@ -149,13 +151,23 @@ export async function articleImages(article: Article): Promise<ArticleImages> {
   return { og, listed };
 }
 
-/** Open Graph `article:*` tags and the `NewsArticle` and `BreadcrumbList` JSON-LD of a story. */
-export async function articleSeo(article: Article, authors: Author[]): Promise<ArticleSeo> {
+/**
+ * Open Graph `article:*` tags and the JSON-LD of a story: its `NewsArticle` (or the type of its kind:
+ * `LiveBlogPosting` with its updates, `OpinionNewsArticle`…), with its corrections, and its
+ * `BreadcrumbList`.
+ */
+export async function articleSeo(
+  article: Article,
+  authors: Author[],
+  updates: readonly ShownUpdate[] = [],
+): Promise<ArticleSeo> {
   const { data } = article;
   const section = getSection(data.section);
   const url = abs(articleUrl(article));
   const published = datetime(data.published);
-  const modified = data.updated ? datetime(data.updated) : undefined;
+  // Live coverage changes with each update: the newest one is when the page last changed.
+  const changed = await storyModified(article);
+  const modified = changed ? datetime(changed) : undefined;
   const { og: image, listed: images } = await articleImages(article);
 
   const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
@@ -187,6 +199,12 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
         inLanguage: languageTag,
         section: section.name,
         keywords: data.tags,
+        type: jsonLdType(data.kind),
+        corrections: data.corrections.map((correction) => ({
+          date: datetime(correction.date),
+          text: correction.text,
+        })),
+        live: data.kind === 'live' ? liveCoverage(article, updates) : undefined,
       }),
       breadcrumbListJsonLd(trail, homeUrl),
     ],
@@ -264,12 +282,18 @@ export async function articleFeedItem(article: Article) {
     url: abs(articleUrl(article)),
     description: data.description,
     published: data.published,
-    updated: data.updated,
+    updated: await storyModified(article),
     categories: [getSection(data.section).name, ...data.tags],
     authors: authors.map((author) => author.data.name),
     html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
     htmlLimit: { chars: config.seo.feeds.fullContentLimit, readOn: t('feed.readOn', { site: config.title }) },
     image: await feedImage(article),
+    corrections: {
+      heading: t('corrections.title'),
+      lines: data.corrections.map((correction) =>
+        t('corrections.item', { date: formatDate(correction.date), text: correction.text }),
+      ),
+    },
   };
   return { input, item: feedItem(input) };
 }

@@ -86,6 +86,20 @@ describe('feedItem', () => {
   it('leaves content out of a description-only feed', () => {
     expect(feedItem({ ...article, html: undefined })).not.toHaveProperty('content');
   });
+
+  it('carries corrections under the description and after the text, escaped', () => {
+    const item = feedItem({
+      ...article,
+      corrections: { heading: 'تصحيح', lines: ['الخميس ١ ديسمبر ٢٠١٦: الصحيح <٣> لا ٢.'] },
+    });
+    expect(item.description).toBe(`${article.description}\nتصحيح: الخميس ١ ديسمبر ٢٠١٦: الصحيح <٣> لا ٢.`);
+    expect(item.content).toBe(
+      '<p>نص</p><aside><h2>تصحيح</h2><p>الخميس ١ ديسمبر ٢٠١٦: الصحيح &lt;٣&gt; لا ٢.</p></aside>',
+    );
+    expect(feedItem({ ...article, corrections: { heading: 'تصحيح', lines: [] } }).description).toBe(
+      article.description,
+    );
+  });
 });
 
 describe('capFeedHtml', () => {

@@ -46,6 +46,8 @@ export interface FeedArticle {
    */
   htmlLimit?: { chars: number; readOn: string } | undefined;
   image?: FeedImage | undefined;
+  /** The story's corrections, each already a line as readers see it («الخميس ١ ديسمبر ٢٠١٦: …»). */
+  corrections?: { heading: string; lines: readonly string[] } | undefined;
 }
 
 /** One item as `@astrojs/rss` takes it. */
@@ -131,6 +133,8 @@ function feedContent(html: string, article: FeedArticle): string {
  * `enclosure` and a `media:content` (with dimensions and its alternative text).
  */
 export function feedItem(article: FeedArticle): FeedItem {
+  const { corrections } = article;
+  const corrected = corrections && corrections.lines.length > 0 ? corrections : undefined;
   const extra: string[] = article.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`);
   if (article.updated) extra.push(`<atom:updated>${article.updated.toISOString()}</atom:updated>`);
   const { image } = article;
@@ -147,12 +151,25 @@ export function feedItem(article: FeedArticle): FeedItem {
     title: article.title,
     link: article.url,
     pubDate: article.published,
-    description: article.description,
-    ...(article.html !== undefined && { content: feedContent(article.html, article) }),
+    // A correction is part of the story wherever it is read: under the summary, and after the text
+    // (after a long story's cut too, so a capped item still carries it).
+    description: corrected
+      ? `${article.description}\n${corrected.heading}: ${corrected.lines.join(' ')}`
+      : article.description,
+    ...(article.html !== undefined && {
+      content: corrected
+        ? `${feedContent(article.html, article)}${sanitizeFeedHtml(correctionsHtml(corrected.heading, corrected.lines), article.url)}`
+        : feedContent(article.html, article),
+    }),
     categories: [...article.categories],
     ...(image && { enclosure: { url: image.url, length: image.length, type: image.type } }),
     ...(extra.length > 0 && { customData: extra.join('') }),
   };
+}
+
+/** A story's corrections as the feed's HTML carries them: a heading and one paragraph a correction. */
+function correctionsHtml(heading: string, lines: readonly string[]): string {
+  return `<aside><h2>${escapeXml(heading)}</h2>${lines.map((line) => `<p>${escapeXml(line)}</p>`).join('')}</aside>`;
 }
 
 export interface ChannelInput {
