@@ -27,7 +27,9 @@ import {
   INCREMENTAL_STORY_LIMIT,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
-import { routeTable } from './lib/routes.ts';
+import { robotsDisallowed, routeTable } from './lib/routes.ts';
+import { pagePath } from './lib/urls.ts';
+import { setupCms } from './integrations/cms.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -117,12 +119,18 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             commentRules,
           },
         );
+        const routes = routeTable(routeOptions(config, seo));
+        const strings = resolveStrings(config.locale, config.strings);
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
-          strings: resolveStrings(config.locale, config.strings),
+          strings,
           clock: buildClock,
-          seo: seo.info,
+          seo: {
+            ...seo.info,
+            robotsDisallow: robotsDisallowed(routes).map((pattern) => pagePath(astroConfig.base, pattern)),
+          },
+          cms: setupCms(config, strings, projectRoot),
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
             astroConfig.markdown,
@@ -180,7 +188,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           updateConfig({ integrations: [keptOutput] });
         }
         addFonts(updateConfig, config.fonts);
-        injectRoutes(routeTable(routeOptions(config, seo)), config.rendering.prerender, injectRoute);
+        injectRoutes(routes, config.rendering.prerender, injectRoute);
         if (config.rendering.prerender !== 'all') {
           // Pages rendered on request read the request's clock and carry cache headers.
           addMiddleware({ entrypoint: themeFile('src/runtime/middleware.ts'), order: 'pre' });
