@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
@@ -130,7 +130,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             ...seo.info,
             robotsDisallow: robotsDisallowed(routes).map((pattern) => pagePath(astroConfig.base, pattern)),
           },
-          cms: setupCms(config, strings, projectRoot),
+          cms: setupCms(config, strings, dirname(themeFile('package.json'))),
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
             astroConfig.markdown,
