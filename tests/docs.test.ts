@@ -86,6 +86,7 @@ const PAGES = [
   'performance.md',
   'upgrading.md',
   'migrating-from-wordpress.md',
+  'editing.md',
 ];
 
 /** The resolved value at a key path (`seo.feeds.items`) of an object. */

@@ -45,3 +45,8 @@ declare module 'virtual:khabar/fonts' {
   /** The URLs of the font files to preload: the Arabic file of each role's family (`lib/fonts/stylesheet.ts`). */
   export const preloads: string[];
 }
+declare module 'virtual:khabar/cms' {
+  /** The web editor's configuration, generated from the theme's options and schemas (`lib/cms/config.ts`). */
+  const config: import('./src/lib/cms/config.ts').CmsConfig;
+  export default config;
+}

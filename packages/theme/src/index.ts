@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -36,7 +36,9 @@ import {
   INCREMENTAL_STORY_LIMIT,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
-import { routeTable } from './lib/routes.ts';
+import { robotsDisallowed, routeTable } from './lib/routes.ts';
+import { pagePath } from './lib/urls.ts';
+import { setupCms } from './integrations/cms.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -135,6 +137,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
             commentRules,
           },
         );
+        const routes = routeTable(routeOptions(config, seo));
         const strings = resolveStrings(config.locale, config.strings);
         // The site's own Markdown options travel to stories rendered on request as they are: the theme's
         // steps are functions, which runtime/story-body.ts adds there again.
@@ -151,7 +154,11 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
           strings,
           clock: buildClock,
-          seo: seo.info,
+          seo: {
+            ...seo.info,
+            robotsDisallow: robotsDisallowed(routes).map((pattern) => pagePath(astroConfig.base, pattern)),
+          },
+          cms: setupCms(config, strings, dirname(themeFile('package.json'))),
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
             { ...siteMarkdown, shikiConfig },
@@ -218,7 +225,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           updateConfig({ integrations: [keptOutput] });
         }
         addFonts(updateConfig, config.fonts);
-        injectRoutes(routeTable(routeOptions(config, seo)), config.rendering.prerender, injectRoute);
+        injectRoutes(routes, config.rendering.prerender, injectRoute);
         if (config.rendering.prerender !== 'all') {
           // Pages rendered on request read the request's clock and carry cache headers.
           addMiddleware({ entrypoint: themeFile('src/runtime/middleware.ts'), order: 'pre' });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { CmsSchema } from './cms.ts';
 import { EmbedsSchema } from './embeds.ts';
 import { MostReadSchema } from './most-read.ts';
 import { CommentsSchema } from './comments.ts';
@@ -63,6 +64,12 @@ export const KhabarConfigSchema = z
      * @example comments: { endpoint: 'https://comments.news.example/' }
      */
     comments: CommentsSchema(),
+    /**
+     * The web editor at `/admin/`, where journalists write stories and authors in the browser (Sveltia
+     * CMS, which the site installs: `pnpm add @sveltia/cms`). Off by default (docs/en/editing.md).
+     * @example cms: { backend: { name: 'gitlab', repo: 'newsroom/site', auth_type: 'pkce', app_id: '…' } }
+     */
+    cms: CmsSchema(),
     /**
      * Words a reader reads in a minute, for the reading-time estimate.
      * @example wordsPerMinute: 180

@@ -96,6 +96,8 @@ export function setupSeo(
     sitemapIndex:
       (ownsSitemap || siteHasSitemap) && siteBase ? new URL(PATHS.sitemapIndex, siteBase).href : undefined,
     newsSitemap: seo.newsSitemap && siteBase ? new URL(PATHS.newsSitemap, siteBase).href : undefined,
+    // Filled from the route table once it is known (index.ts).
+    robotsDisallow: [],
   };
 
   if (ownsSitemap && siteBase) {
