@@ -4,6 +4,7 @@
  *
  *   pnpm bench:import                                  # 100,000 posts
  *   pnpm bench:import -- --posts 10000 --seed 2
+ *   pnpm bench:import -- --posts 10000 --cli /elsewhere/dist/cli.js   # another build, to compare
  *
  * The export is generated from the benchmark's newsroom (`generator/wordpress.ts`: classic-editor posts,
  * Arabic categories and tags, featured pictures in an uploads folder, threaded comments on 40% of the
@@ -26,15 +27,17 @@ import { sampleTree } from './proc-tree.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..');
-const cli = join(repo, 'packages/wordpress/dist/cli.js');
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     posts: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
+    // Another build of the importer (a copy of an earlier dist/), to compare two in the same minute.
+    cli: { type: 'string', default: join(repo, 'packages/wordpress/dist/cli.js') },
   },
 });
+const { cli } = values;
 const posts = Number(values.posts.replaceAll('_', ''));
 const seed = Number(values.seed);
 if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts ${values.posts}: give a whole number`);
@@ -116,5 +119,5 @@ console.log(
 );
 await writeFile(
   join(here, '.tmp', 'import-results.json'),
-  `${JSON.stringify({ posts, seconds, peakMB: memory.peakMB, load: load1, counts: report.counts }, null, 2)}\n`,
+  `${JSON.stringify({ posts, cli, seconds, peakMB: memory.peakMB, load: load1, counts: report.counts }, null, 2)}\n`,
 );

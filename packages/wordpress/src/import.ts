@@ -29,9 +29,16 @@ import { ImportLedger } from './lib/ledger.ts';
 import { sourceKey } from './lib/manifest.ts';
 import { mapPages, oldPagePaths } from './lib/page.ts';
 import { mapOntoSite } from './lib/section-mapping.ts';
-import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
+import {
+  astroRedirectsPieces,
+  nginxMapPieces,
+  oldPath,
+  RedirectTable,
+  redirectsFilePieces,
+} from './lib/redirects.ts';
 import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
 import { decodeSlug, encodeUpper } from './lib/slug.ts';
+import { writeText } from './lib/text-file.ts';
 import { mapAuthor, mapSections, plainText, type Author, type SectionMap } from './lib/taxonomy.ts';
 import { readWxr } from './wxr/reader.ts';
 import type { WxrAuthor, WxrCategory, WxrItem } from './wxr/types.ts';
@@ -474,6 +481,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     ...(fetched.summary ? { fetchedMedia: fetched.summary } : {}),
   };
 
+  const digests = new Map<string, string>();
   try {
     if (staging) await mkdir(staging, { recursive: true });
     await importPosts(
@@ -491,6 +499,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
         report,
         siteUrl,
         fetched,
+        digests,
       },
     );
     if (site && staging) {
@@ -503,7 +512,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     }
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (staging) {
-      await writeNewSiteManifest(staging, ledger);
+      await writeNewSiteManifest(staging, ledger, digests);
       await writeFile(join(staging, 'import-report.json'), json);
       if (existsSync(out)) await rm(out, { recursive: true });
       await mkdir(dirname(out), { recursive: true });
@@ -597,6 +606,8 @@ interface PassTwo {
   report: ImportReport;
   /** With `fetchMedia`: what was downloaded, by uploads path. */
   fetched: Fetched;
+  /** The SHA-256 of each file written into `staging`, by its path there. */
+  digests: Map<string, string>;
 }
 
 /** The path of a story under `/{section}/{slug}/` (the theme's default pattern), encoded as the theme links it. */
@@ -625,14 +636,15 @@ async function importItems(
   const { facts, report, staging } = pass;
   // Folders made already: a mkdir per story cost more than its write.
   const folders = new Set<string>();
-  const write = async (path: string, text: string) => {
+  // Each file's digest as it is written, for the manifest: nothing is read back to be hashed.
+  const write = async (path: string, text: string | Iterable<string>) => {
     if (!staging) return;
     const folder = dirname(join(staging, path));
     if (!folders.has(folder)) {
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
-    await writeFile(join(staging, path), text);
+    pass.digests.set(path, await writeText(join(staging, path), text));
   };
   const authors = new Map<string, Author>();
   for (const author of facts.authors) authors.set(author.login, mapAuthor(author));
@@ -960,10 +972,10 @@ async function importItems(
   report.counts.tags = tags.size;
   report.counts.redirects = table.size;
 
-  const redirects = table.entries();
-  await write('src/redirects.mjs', astroRedirectsModule(redirects));
-  await write('public/_redirects', redirectsFile(redirects));
-  await write('khabar-redirects.map', nginxMap(redirects));
+  // Written a line at a time: at 100,000 stories each file is a hundred megabytes of text.
+  await write('src/redirects.mjs', astroRedirectsPieces(table.redirects()));
+  await write('public/_redirects', redirectsFilePieces(table.redirects()));
+  await write('khabar-redirects.map', nginxMapPieces(table.redirects()));
 
   // The site around the content: an existing site (`--into`) has its own, never rewritten.
   if (site) return;
