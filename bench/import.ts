@@ -101,6 +101,8 @@ child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString())
 const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 const seconds = (performance.now() - started) / 1000;
 const memory = await sampler.stop();
+// Other work on the machine slows the import: the load at the end says how much there was during it.
+const [loadAtEnd] = loadavg();
 if (code !== 0) {
   console.error(stderr);
   throw new Error(`khabar-wordpress exited with ${code}`);
@@ -115,9 +117,10 @@ const comments = Object.entries(report.counts.comments)
 console.log(
   `imported ${report.counts.articles.toLocaleString('en')} stories in ${seconds.toFixed(1)} s ` +
     `(${Math.round(report.counts.articles / seconds).toLocaleString('en')} a second), peak ${Math.round(memory.peakMB).toLocaleString('en')} MB ` +
-    `(process tree, ${memory.maxProcesses} at most); comments: ${comments}; ${report.counts.redirects.toLocaleString('en')} redirects`,
+    `(process tree, ${memory.maxProcesses} at most); comments: ${comments}; ${report.counts.redirects.toLocaleString('en')} redirects; ` +
+    `load average ${loadAtEnd?.toFixed(2)} at the end`,
 );
 await writeFile(
   join(here, '.tmp', 'import-results.json'),
-  `${JSON.stringify({ posts, cli, seconds, peakMB: memory.peakMB, load: load1, counts: report.counts }, null, 2)}\n`,
+  `${JSON.stringify({ posts, cli, seconds, peakMB: memory.peakMB, load: load1, loadAtEnd, counts: report.counts }, null, 2)}\n`,
 );
