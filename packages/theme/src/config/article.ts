@@ -105,6 +105,15 @@ function frontmatterSchema<TReference extends z.ZodType>(
        * of newer ones, until it is unpinned.
        */
       pinned: z.boolean().default(false),
+      /**
+       * The id of the story this one translates, in a multilingual site: the original's file name
+       * without its extension (`russia-syria-sovereignty`). The versions link each other (`hreflang`).
+       */
+      translationOf: z
+        .string()
+        .trim()
+        .min(1, 'is empty: give the id of the story this one translates')
+        .optional(),
       /** The URL slug; the file name when absent. */
       slug: z
         .string()

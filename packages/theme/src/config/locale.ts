@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 
-function isValidLocale(tag: string): boolean {
+/** Whether a string is one BCP 47 language tag. */
+export function isValidLocale(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {

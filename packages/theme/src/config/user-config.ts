@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { CommentsSchema } from './comments.ts';
 import { ComponentsSchema } from './components.ts';
+import { checkEditions, EditionsSchema } from './editions.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
 import { LocaleSchema } from './locale.ts';
@@ -86,9 +87,16 @@ export const KhabarConfigSchema = z
      * @example rendering: { prerender: 'recent', recentDays: 3 }
      */
     rendering: RenderingSchema(),
+    /**
+     * The site's editions in other languages, by URL prefix: `en` publishes an English edition under
+     * `/en/`, from the stories in `src/content/articles/en/` (docs/en/multilingual.md).
+     * @example editions: { en: { locale: 'en', title: 'Khabar', sections: [{ slug: 'politics', name: 'Politics' }] } }
+     */
+    editions: EditionsSchema(),
   })
   .strict()
-  .superRefine(checkHomeSections);
+  .superRefine(checkHomeSections)
+  .superRefine(checkEditions);
 
 /** The options as a site owner writes them in `astro.config.mjs`. */
 export type KhabarUserConfig = z.input<typeof KhabarConfigSchema>;

@@ -370,3 +370,21 @@ export function fillPattern(pattern: string, params: Readonly<Record<string, str
     return value;
   });
 }
+
+/** Whether an edition has its own pages of this kind: every page for readers and every feed, no file. */
+function perEdition(route: ThemeRoute): boolean {
+  return route.kind !== 'file' && route.kind !== 'not-found' && route.kind !== 'search';
+}
+
+/**
+ * An edition's routes: the main edition's pages and feeds under the edition's prefix (its home at
+ * `/en/`, its sections at `/en/<section>/`, its feed at `/en/rss.xml`…), from the same route files,
+ * which tell the editions apart by the pattern they are given. Files (the search page, the 404, robots.txt,
+ * the social cards) are the site's, once.
+ * @example editionRoutes(routeTable(options), 'en').map((r) => r.pattern) // ['/en', '/en/[section]/[slug]', …]
+ */
+export function editionRoutes(routes: readonly ThemeRoute[], key: string): ThemeRoute[] {
+  return routes
+    .filter(perEdition)
+    .map((route) => ({ ...route, pattern: route.pattern === '/' ? `/${key}` : `/${key}${route.pattern}` }));
+}
