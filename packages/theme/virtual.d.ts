@@ -5,6 +5,8 @@ declare module 'virtual:khabar/config' {
 declare module 'virtual:khabar/strings' {
   const strings: Record<import('./src/config/translations.ts').StringId, string>;
   export default strings;
+  /** The UI strings of the site's other editions, by edition key. */
+  export const editions: Record<string, Record<import('./src/config/translations.ts').StringId, string>>;
 }
 declare module 'virtual:khabar/components/*' {
   const Component: (props: Record<string, unknown>) => unknown;

@@ -19,6 +19,7 @@ import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
 import clock from 'virtual:khabar/clock';
 import markdown from 'virtual:khabar/markdown';
+import { storyId } from './lib/editions.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
@@ -137,7 +138,13 @@ export function articlesLoader({
   base = './src/content/articles',
   pattern = '**/*.{md,mdx}',
 }: ArticlesLoaderOptions = {}): Loader {
-  const inner = glob({ base, pattern });
+  const editions = Object.keys(config.editions);
+  // Without editions, Astro's own ids; with them, ids that keep an edition's folder (`storyId`).
+  const inner = glob({
+    base,
+    pattern,
+    ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
+  });
   return {
     name: 'khabar-articles',
     load: (context) =>

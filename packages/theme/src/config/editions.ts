@@ -82,7 +82,8 @@ export function checkEditions(
   config: {
     locale: string;
     sections: { slug: string }[];
-    editions: Record<string, { locale: string; sections: { slug: string }[] }>;
+    // Refinements run on options whose other fields failed: an edition may lack its sections.
+    editions: Record<string, { locale: string; sections?: { slug: string }[] | undefined }>;
   },
   ctx: z.core.$RefinementCtx,
 ): void {

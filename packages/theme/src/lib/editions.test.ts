@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hreflangLinks, pathEdition, patternEdition, storyEdition, translationGroups } from './editions.ts';
+import {
+  hreflangLinks,
+  pathEdition,
+  patternEdition,
+  storyEdition,
+  storyId,
+  translationGroups,
+} from './editions.ts';
 import { editionRoutes, EVERY_ROUTE, routeTable } from './routes.ts';
 
 const keys = ['en', 'fr'];
@@ -23,6 +30,19 @@ describe('the edition of a story, a route and a URL', () => {
     expect(pathEdition('/news/en/politics/', '/news/', keys)).toBe('en');
     expect(pathEdition('/en/politics/', '/news/', keys)).toBeUndefined();
     expect(pathEdition('/politics/en/', '/', keys)).toBeUndefined();
+  });
+});
+
+describe('storyId', () => {
+  it('is Astro’s id, from the slug field or the file’s path', () => {
+    expect(storyId({ entry: 'russia.md', data: { slug: 'روسيا-تطالب' } }, keys)).toBe('روسيا-تطالب');
+    expect(storyId({ entry: '2016/Port Expansion.md', data: {} }, keys)).toBe('2016/port-expansion');
+    expect(storyId({ entry: 'en/summit.md', data: {} }, keys)).toBe('en/summit');
+    expect(storyId({ entry: 'en/index.md', data: {} }, keys)).toBe('en');
+  });
+  it('keeps an edition’s folder before the slug field', () => {
+    expect(storyId({ entry: 'en/summit.md', data: { slug: 'g20-summit' } }, keys)).toBe('en/g20-summit');
+    expect(storyId({ entry: '2016/summit.md', data: { slug: 'g20-summit' } }, keys)).toBe('g20-summit');
   });
 });
 
@@ -65,6 +85,11 @@ describe('translationGroups', () => {
     expect(groups.get(original)).toEqual([original, english, french]);
     expect(groups.get(french)).toBe(groups.get(original));
     expect(groups.has(alone)).toBe(false);
+  });
+  it('finds the original by its file name when its slug made its id', () => {
+    const original = { id: 'روسيا-تطالب', filePath: 'src/content/articles/russia.md', data: {} };
+    const english = story('en/russia', 'russia');
+    expect(translationGroups([original, english], keys).get(english)).toEqual([original, english]);
   });
   it('names the file when translationOf names no story', () => {
     expect(() => translationGroups([story('en/summit', 'sumit')], keys)).toThrow(

@@ -388,3 +388,11 @@ export function editionRoutes(routes: readonly ThemeRoute[], key: string): Theme
     .filter(perEdition)
     .map((route) => ({ ...route, pattern: route.pattern === '/' ? `/${key}` : `/${key}${route.pattern}` }));
 }
+
+/**
+ * Every route of a site with editions: the main edition's table, then each edition's routes.
+ * @example siteRoutes(routeTable(options), ['en']).some((r) => r.pattern === '/en') // true
+ */
+export function siteRoutes(routes: readonly ThemeRoute[], editions: readonly string[]): ThemeRoute[] {
+  return [...routes, ...editions.flatMap((key) => editionRoutes(routes, key))];
+}

@@ -1,9 +1,10 @@
 /**
  * The theme's bindings to the site: the resolved config, its UI strings and formatters bound to the
- * newsroom's locale. Only components and routes import this (it reads virtual modules).
+ * newsroom's locale — those of the edition being rendered (`runtime/edition.ts`), so one component
+ * serves the Arabic and the English pages. Only components and routes import this (it reads virtual
+ * modules).
  */
-import config from 'virtual:khabar/config';
-import strings from 'virtual:khabar/strings';
+import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
 import {
   formatDate as formatDateWith,
   formatNumber as formatNumberWith,
@@ -15,26 +16,47 @@ import {
 import type { StringId } from '../config/translations.ts';
 import { interpolate } from '../config/strings.ts';
 import { direction } from '../lib/direction.ts';
+import { currentEdition, EDITIONS, type Edition } from './edition.ts';
 
-export { config };
+/**
+ * The config of the edition being rendered: the site's options, with an edition's own language,
+ * title, sections and base path on its pages. Read it when a page renders, not when a module loads.
+ */
+export const config: KhabarRuntimeConfig = new Proxy({} as KhabarRuntimeConfig, {
+  get: (_, key): unknown => Reflect.get(currentEdition().config, key),
+  has: (_, key) => Reflect.has(currentEdition().config, key),
+  ownKeys: () => Reflect.ownKeys(currentEdition().config),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(currentEdition().config, key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
 
-const dateOptions: DateOptions = {
-  locale: config.locale,
-  digits: config.digits,
-  timeZone: config.timeZone,
-  monthStyle: config.monthNames,
-  hijri: config.calendar === 'gregorian+hijri',
-  calendar: config.calendar === 'persian' ? 'persian' : 'gregory',
-};
+const dateOptionsOf = new Map<Edition, DateOptions>(
+  EDITIONS.map((edition) => {
+    const own = edition.config;
+    return [
+      edition,
+      {
+        locale: own.locale,
+        digits: own.digits,
+        timeZone: own.timeZone,
+        monthStyle: own.monthNames,
+        hijri: own.calendar === 'gregorian+hijri',
+        calendar: own.calendar === 'persian' ? 'persian' : 'gregory',
+      },
+    ];
+  }),
+);
 
 /** A UI string, with `{placeholders}` filled. */
 export function t(id: StringId, values?: Record<string, string | number>): string {
-  return interpolate(strings[id], values);
+  return interpolate(currentEdition().strings[id], values);
 }
 
 /** The date in words, in the newsroom's locale, digits, calendar and zone. */
 export function formatDate(instant: Date, style: 'full' | 'long' | 'medium' = 'full'): string {
-  return formatDateWith(instant, dateOptions, style);
+  return formatDateWith(instant, dateOptionsOf.get(currentEdition()) as DateOptions, style);
 }
 
 /** The machine-readable instant with the newsroom's offset, for `<time datetime>`. */
@@ -56,7 +78,11 @@ export function readingTime(text: string): string {
 }
 
 /** The language for `<html lang>`: the locale's language subtag ("ar" for "ar-SY"). */
-export const lang = new Intl.Locale(config.locale).language;
+export function lang(): string {
+  return new Intl.Locale(config.locale).language;
+}
 
 /** The page direction for `<html dir>`. */
-export const dir = direction(config.locale);
+export function dir(): 'rtl' | 'ltr' {
+  return direction(config.locale);
+}
