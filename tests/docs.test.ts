@@ -77,6 +77,7 @@ const PAGES = [
   'configuration.md',
   'content.md',
   'components.md',
+  'multilingual.md',
   'styling.md',
   'comments.md',
   'feeds-and-seo.md',

@@ -38,4 +38,6 @@ declare module 'virtual:khabar/fonts.css' {}
 declare module 'virtual:khabar/fonts' {
   /** The URLs of the font files to preload: the Arabic file of each role's family (`lib/fonts/stylesheet.ts`). */
   export const preloads: string[];
+  /** The Latin files of the same faces, for the pages of an edition written in Latin letters. */
+  export const latinPreloads: string[];
 }

@@ -191,6 +191,11 @@ export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image:
   const author = z
     .object({
       name: z.string({ error: 'is required: the name readers see in bylines' }).trim().min(1),
+      /**
+       * The name as the site's other editions print it, by edition key (a multilingual site).
+       * @example names: { en: 'Layla Haddad' }
+       */
+      names: z.record(z.string(), z.string().trim().min(1)).default({}),
       role: z.string().optional(),
       bio: z.string().optional(),
       avatar: image().optional(),

@@ -193,12 +193,22 @@ export function getSection(slug: string) {
   return section;
 }
 
+/**
+ * An author as the edition being rendered prints them: with the name the profile gives for the
+ * edition (`names: { en: 'Layla Haddad' }`), else its own.
+ */
+function inThisEdition(author: Author): Author {
+  const key = currentEdition().key;
+  const name = key === undefined ? undefined : author.data.names[key];
+  return name === undefined ? author : { ...author, data: { ...author.data, name } };
+}
+
 /** The authors of an article, in byline order. */
 export async function getAuthors(article: Article): Promise<Author[]> {
   if (article.data.authors.length === 0) return [];
   const authors = (await getEntries(article.data.authors)) as (Author | undefined)[];
   return authors.map((author, index) => {
-    if (author) return author;
+    if (author) return inThisEdition(author);
     const id = article.data.authors[index]?.id ?? '';
     throw new Error(
       `${article.filePath ?? article.id}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "authors".`,
@@ -208,7 +218,7 @@ export async function getAuthors(article: Article): Promise<Author[]> {
 
 /** Every author profile. */
 export async function getAllAuthors(): Promise<Author[]> {
-  return (await getCollection('authors')) as Author[];
+  return ((await getCollection('authors')) as Author[]).map(inThisEdition);
 }
 
 /** Articles grouped by section, by tag and by author (worked out once per published list). */
