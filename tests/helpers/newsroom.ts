@@ -9,11 +9,16 @@ import { loadPage as loadFrom } from './site.ts';
 export const dist = process.env.KHABAR_DIST ?? exampleDist;
 export const loadPage = (path: string) => loadFrom(path, dist);
 
-/** The example's published stories, read from their frontmatter. */
+/**
+ * The example's published stories in its main (Arabic) edition, read from their frontmatter: the files
+ * at the top of the articles folder (another edition's are in its folder, `articles/en/`).
+ */
 export async function publishedStories() {
   const dir = join(exampleRoot, 'src/content/articles');
   const stories = [];
-  for (const file of await readdir(dir)) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const file = entry.name;
     const text = await readFile(join(dir, file), 'utf8');
     const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
     if (field('draft') === 'true') continue;
