@@ -4,6 +4,7 @@
  *
  *   pnpm bench:import                                  # 100,000 posts
  *   pnpm bench:import -- --posts 10000 --seed 2
+ *   pnpm bench:import -- --posts 10000 --cli /elsewhere/dist/cli.js   # another build, to compare
  *
  * The export is generated from the benchmark's newsroom (`generator/wordpress.ts`: classic-editor posts,
  * Arabic categories and tags, featured pictures in an uploads folder, threaded comments on 40% of the
@@ -26,15 +27,17 @@ import { sampleTree } from './proc-tree.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..');
-const cli = join(repo, 'packages/wordpress/dist/cli.js');
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     posts: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
+    // Another build of the importer (a copy of an earlier dist/), to compare two in the same minute.
+    cli: { type: 'string', default: join(repo, 'packages/wordpress/dist/cli.js') },
   },
 });
+const { cli } = values;
 const posts = Number(values.posts.replaceAll('_', ''));
 const seed = Number(values.seed);
 if (!Number.isInteger(posts) || posts < 1) throw new Error(`--posts ${values.posts}: give a whole number`);
@@ -98,6 +101,8 @@ child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString())
 const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 const seconds = (performance.now() - started) / 1000;
 const memory = await sampler.stop();
+// Other work on the machine slows the import: the load at the end says how much there was during it.
+const [loadAtEnd] = loadavg();
 if (code !== 0) {
   console.error(stderr);
   throw new Error(`khabar-wordpress exited with ${code}`);
@@ -112,9 +117,10 @@ const comments = Object.entries(report.counts.comments)
 console.log(
   `imported ${report.counts.articles.toLocaleString('en')} stories in ${seconds.toFixed(1)} s ` +
     `(${Math.round(report.counts.articles / seconds).toLocaleString('en')} a second), peak ${Math.round(memory.peakMB).toLocaleString('en')} MB ` +
-    `(process tree, ${memory.maxProcesses} at most); comments: ${comments}; ${report.counts.redirects.toLocaleString('en')} redirects`,
+    `(process tree, ${memory.maxProcesses} at most); comments: ${comments}; ${report.counts.redirects.toLocaleString('en')} redirects; ` +
+    `load average ${loadAtEnd?.toFixed(2)} at the end`,
 );
 await writeFile(
   join(here, '.tmp', 'import-results.json'),
-  `${JSON.stringify({ posts, seconds, peakMB: memory.peakMB, load: load1, counts: report.counts }, null, 2)}\n`,
+  `${JSON.stringify({ posts, cli, seconds, peakMB: memory.peakMB, load: load1, loadAtEnd, counts: report.counts }, null, 2)}\n`,
 );

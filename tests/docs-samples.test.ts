@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   articleFrontmatter,
@@ -11,9 +9,7 @@ import { checkCss } from './helpers/docs-samples/css.ts';
 import { containsInOrder, sourcesFor } from './helpers/docs-samples/excerpts.ts';
 import { checkImports } from './helpers/docs-samples/imports.ts';
 import { checkOptions, evaluateFragment, isOptionsFragment } from './helpers/docs-samples/options.ts';
-import { read } from './helpers/docs-samples/repo.ts';
 import { docPages, LANGUAGES, samplesIn, where } from './helpers/docs-samples/samples.ts';
-import { repoRoot, tmpRoot } from './helpers/paths.ts';
 
 /**
  * Every code sample in docs/ is checked against the code, without building a site:
@@ -112,51 +108,6 @@ describe('code samples in docs/', () => {
       .filter((s) => s.lang === 'css')
       .flatMap((s) => checkCss(s.code).map((p) => `${where(s)}: ${p}`));
     expect(problems).toEqual([]);
-  });
-});
-
-describe('the serverless receiver of docs/*/comments.md (tests/fixtures/docs-serverless)', () => {
-  it('answers a token request and refuses a post from an unknown origin', async () => {
-    // The fixture is written for a site that installed khabar-comments; here its imports point at the
-    // package's source, and the endpoint runs as an SSR adapter would run it.
-    const dir = join(tmpRoot, 'docs-serverless');
-    mkdirSync(dir, { recursive: true });
-    const source = read('tests/fixtures/docs-serverless/src/pages/api/comments/[...path].ts')
-      .replace(
-        "'khabar-comments/handler'",
-        JSON.stringify(join(repoRoot, 'packages/comments/src/receiver/index.ts')),
-      )
-      .replace(
-        "'khabar-comments/store'",
-        JSON.stringify(join(repoRoot, 'packages/comments/src/store/index.ts')),
-      )
-      .replace(
-        "'../../../../comments/site.json'",
-        JSON.stringify(join(repoRoot, 'tests/fixtures/docs-serverless/comments/site.json')),
-      );
-    const file = join(dir, 'endpoint.ts');
-    writeFileSync(file, source);
-    process.env['KHABAR_COMMENTS_SECRET'] ??= 'a-test-secret-of-32-characters!!';
-    const { ALL } = (await import(file)) as {
-      ALL: (context: { request: Request; clientAddress: string }) => Promise<Response>;
-    };
-    const token = await ALL({
-      request: new Request('https://news.example/api/comments/token?post=first-story', {
-        headers: { Origin: 'https://news.example' },
-      }),
-      clientAddress: '203.0.113.7',
-    });
-    expect(token.status).toBe(200);
-    expect(await token.json()).toHaveProperty('token');
-    const post = await ALL({
-      request: new Request('https://news.example/api/comments/', {
-        method: 'POST',
-        headers: { Origin: 'https://elsewhere.example', 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'comment_post_ID=first-story&comment=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7',
-      }),
-      clientAddress: '203.0.113.7',
-    });
-    expect(post.status).toBe(403);
   });
 });
 

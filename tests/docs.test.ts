@@ -76,6 +76,7 @@ const PAGES = [
   'getting-started.md',
   'configuration.md',
   'content.md',
+  'story-kinds.md',
   'components.md',
   'multilingual.md',
   'styling.md',
@@ -86,6 +87,7 @@ const PAGES = [
   'performance.md',
   'upgrading.md',
   'migrating-from-wordpress.md',
+  'editing.md',
 ];
 
 /** The resolved value at a key path (`seo.feeds.items`) of an object. */
@@ -117,6 +119,14 @@ function unnamed(file: MarkdownFile, names: readonly string[], what: string): st
 
 /** The link targets of a file (or part of it), as written. */
 const targets = (node: Parameters<typeof links>[0]) => new Set(links(node).map((link) => link.url));
+
+describe('the READMEs the packages ship', () => {
+  it('astro-theme-khabar’s lists every top-level option of khabar(): the file every option error points at', () => {
+    const readme = readMarkdown('packages/theme/README.md');
+    const topLevel = keyPaths(KhabarConfigSchema).filter((path) => !/[.[]/.test(path));
+    expect(unnamed(readme, topLevel, 'option')).toEqual([]);
+  });
+});
 
 describe('the pages', () => {
   it.each(LANGUAGES)('exist in %s, the same set in both languages', (lang) => {

@@ -64,7 +64,10 @@ describe('the English edition', () => {
       expect(document.querySelector('.khabar-header__name')?.textContent, path).toBe('Khabar');
     }
     const { document } = await loadPage(EN_SEED_PATH);
-    expect(document.querySelector('.khabar-article time')?.textContent).toBe('Thursday, December 1, 2016');
+    // The date and hour in the edition's words and digits, with the zone's name in English.
+    expect(document.querySelector('.khabar-article time')?.textContent).toBe(
+      'Thursday, December 1, 2016, at 14:20 (Syria Time)',
+    );
     // No Arabic interface string on an English page (the Arabic edition's name in the switcher aside).
     const text = document.body.textContent;
     const arabicOnly = Object.entries(ar).filter(

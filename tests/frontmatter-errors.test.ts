@@ -96,7 +96,9 @@ describe('articles the loader reads as the author meant', () => {
       '2016-12-01T00:00:00+02:00',
     );
     // ar-EG, Arabic-Indic digits (the default), Egyptian month names.
-    expect(document.querySelector('.khabar-dates time')?.textContent).toBe('الخميس، ١ ديسمبر ٢٠١٦');
+    expect(document.querySelector('.khabar-dates time')?.textContent).toBe(
+      'الخميس، ١ ديسمبر ٢٠١٦، الساعة ٠٠:٠٠ (بتوقيت القاهرة)',
+    );
     const folder = await loadPage('/politics/in-folder/', join(root, 'dist'));
     expect(folder.document.querySelector('h1')?.textContent).toBe('في مجلد');
   });

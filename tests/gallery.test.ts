@@ -1,12 +1,15 @@
 /**
- * The Gallery part (tests/fixtures/gallery): an MDX story uses the component through
+ * The parts authors use inside a story's text (tests/fixtures/gallery). The Gallery: an MDX story uses the component through
  * virtual:khabar/components/Gallery, which the site replaces with its own wrapper around the theme's; a
  * Markdown story carries the gallery's HTML, as khabar-wordpress writes it. Both render the same markup,
- * with optimised pictures, and the one stylesheet styles them in the theme's components layer.
+ * with optimised pictures, and the one stylesheet styles them in the theme's components layer. The
+ * others, in an MDX story: Embed (offline, so cards), PullQuote, FactBox and ReadAlso, resolved at build
+ * time; a ReadAlso naming no story fails the build, naming the story.
  */
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
 import { buildOrThrow } from './helpers/astro.ts';
 import { tmpRoot } from './helpers/paths.ts';
 import { loadPage } from './helpers/site.ts';
@@ -94,4 +97,82 @@ describe('a gallery', () => {
     expect(opened).toBeGreaterThan(-1);
     expect(css.slice(opened + 1, rule)).not.toContain('@layer');
   });
+});
+
+describe('the other parts of a story’s text, in MDX', () => {
+  it('Embed: a card linking to the platform, its frame waiting for a click, and a VideoObject for a video', async () => {
+    const { document } = await loadPage(path('city', 'market-day'), dist);
+    const embeds = [...document.querySelectorAll('.khabar-prose figure.khabar-embed')];
+    expect(embeds.map((figure) => figure.getAttribute('data-platform'))).toEqual(['youtube', 'x']);
+    const [video, post] = embeds;
+    expect(video?.querySelector('a')?.getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=M7lc1UVf-VE',
+    );
+    expect(video?.querySelector('.khabar-embed__title')?.textContent).toBe('جولة في السوق المسقوف');
+    expect(video?.getAttribute('data-frame')).toMatch(
+      /^https:\/\/www\.youtube-nocookie\.com\/embed\/M7lc1UVf-VE\b/,
+    );
+    // Posters are off in this site: no picture at all, and nothing else the browser would fetch.
+    expect(document.querySelectorAll('.khabar-prose iframe, .khabar-embed img').length).toBe(0);
+    const data: unknown = JSON.parse(
+      video?.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}',
+    );
+    expect(data).toMatchObject({ '@type': 'VideoObject', name: 'جولة في السوق المسقوف' });
+    expect(post?.querySelector('script')).toBeNull();
+    // The click-to-load script is on the page, once.
+    const scripts = [...document.querySelectorAll('script:not([type="application/ld+json"])')].filter(
+      (script) => script.textContent.includes('data-khabar-embed') || script.getAttribute('src'),
+    );
+    expect(scripts.length).toBe(1);
+  });
+
+  it('PullQuote, FactBox and ReadAlso: the words, the box and a link to the story named, with its headline', async () => {
+    const { document } = await loadPage(path('city', 'market-day'), dist);
+    const quote = document.querySelector('.khabar-prose figure.khabar-pull-quote');
+    expect(quote?.querySelector('blockquote')?.textContent.trim()).toBe('عدنا إلى محالنا كأننا لم نغادرها');
+    expect(quote?.querySelector('figcaption bdi')?.textContent).toBe('Ahmad Souqi');
+    const box = document.querySelector('.khabar-prose aside.khabar-fact-box');
+    expect(box?.getAttribute('aria-label')).toBe('السوق في أرقام');
+    expect([...(box?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      '١٢ كيلومتراً من الممرات المسقوفة',
+      'أكثر من ألف محل',
+    ]);
+    const readAlso = document.querySelector('.khabar-prose aside.khabar-read-also');
+    expect(readAlso?.querySelector('.khabar-read-also__label')?.textContent).toBe('اقرأ أيضاً');
+    const link = readAlso?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe(path('city', 'port'));
+    const port = await loadPage(path('city', 'port'), dist);
+    expect(link?.textContent).toBe(port.document.querySelector('h1')?.textContent.trim());
+  });
+
+  it('ReadAlso naming no story fails the build, naming the story that links to it', async () => {
+    const broken = join(tmpRoot, 'gallery-broken-read-also');
+    await rm(broken, { recursive: true, force: true });
+    await cp(new URL('./fixtures/gallery/', import.meta.url), broken, { recursive: true });
+    await writeFile(
+      join(broken, 'src/content/articles/market-day.mdx'),
+      [
+        '---',
+        'title: "يوم في سوق المدينة"',
+        'description: "جولة."',
+        'published: "2024-05-10T09:00:00+03:00"',
+        'section: city',
+        '---',
+        '',
+        "import ReadAlso from 'virtual:khabar/components/ReadAlso';",
+        '',
+        'فقرة.',
+        '',
+        '<ReadAlso story="no-such-story" />',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await expect(buildOrThrow(broken)).rejects.toThrow(
+        /<ReadAlso story="no-such-story"> in src\/content\/articles\/market-day\.mdx: no published story/,
+      );
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

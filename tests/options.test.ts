@@ -48,7 +48,9 @@ describe('a site with every date and URL option changed', () => {
     const { document } = await loadPage('/2016/12/first/', dist);
     const time = document.querySelector('.khabar-dates time');
     expect(time?.getAttribute('datetime')).toBe('2016-12-01T10:30:00+03:00');
-    expect(time?.textContent).toBe('الخميس، 1 كانون الأول 2016 (2 ربيع الأول 1438 هـ)');
+    expect(time?.textContent).toBe(
+      'الخميس، 1 كانون الأول 2016 (2 ربيع الأول 1438 هـ)، الساعة 10:30 (بتوقيت الرياض)',
+    );
   });
 
   it('shows the logo with its alternative text in the header', async () => {

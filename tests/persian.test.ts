@@ -35,7 +35,7 @@ describe('a Persian newsroom', () => {
     const { document } = await loadPage('/eghtesadi/bazar/', dist);
     const time = document.querySelector('.khabar-dates time');
     expect(time?.getAttribute('datetime')).toBe('2016-12-01T10:00:00+03:30');
-    expect(time?.textContent).toBe('پنجشنبه ۱۱ آذر ۱۳۹۵');
+    expect(time?.textContent).toBe('پنجشنبه ۱۱ آذر ۱۳۹۵، ساعت ۱۰:۰۰ (وقت ایران)');
     expect(time?.textContent).not.toMatch(/[0-9\u0660-\u0669]/);
   });
 });

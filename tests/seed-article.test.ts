@@ -32,8 +32,9 @@ describe('the seed article page', async () => {
   it('dates the story Thursday 1 December 2016 in the newsroom zone, in words and machine-readable', () => {
     const time = document.querySelector('.khabar-dates time');
     expect(time?.getAttribute('datetime')).toBe('2016-12-01T14:20:00+02:00');
-    // ar-SY with Arabic-Indic digits and both month names, as configured in examples/news/astro.config.mjs.
-    expect(time?.textContent).toBe('الخميس، ١ ديسمبر/كانون الأول ٢٠١٦');
+    // ar-SY with Arabic-Indic digits and both month names, as configured in examples/news/astro.config.mjs,
+    // and the hour on the newsroom's 24-hour clock with its city.
+    expect(time?.textContent).toBe('الخميس، ١ ديسمبر/كانون الأول ٢٠١٦، الساعة ١٤:٢٠ (بتوقيت دمشق)');
   });
 
   it('shows the caption in a figcaption under the picture, with the illustration credit', () => {

@@ -6,8 +6,11 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { builtFile, unresolved } from './helpers/built-urls.ts';
 import { exampleArticles } from './helpers/feeds.ts';
+import { publishedStories } from './helpers/newsroom.ts';
 import { exampleDist } from './helpers/paths.ts';
+import { schemaOrgProblems, type LabelledNode } from './helpers/schema-org.ts';
 import { loadPage, SEED_PATH } from './helpers/site.ts';
+import { STORY_JSON_LD_TYPES } from '../packages/theme/src/lib/newsroom/kinds.ts';
 
 const SITE = 'https://khabar.example/';
 const SEED_URL = new URL(SEED_PATH, SITE).href;
@@ -171,21 +174,45 @@ describe('other pages', () => {
     expect(notFound.querySelector('link[rel="canonical"]')).toBeNull();
   });
 
-  it('every JSON-LD block on every article page parses', async () => {
+  it('every JSON-LD block on every page in the sitemap parses, one story node per published story', async () => {
     const { readFile } = await import('node:fs/promises');
     const { XMLParser } = await import('fast-xml-parser');
     const sitemap = new XMLParser({ isArray: (name) => name === 'url' }).parse(
       await readFile(`${exampleDist}/sitemap-0.xml`, 'utf8'),
     );
     let articles = 0;
+    const everyNode: LabelledNode[] = [];
     for (const { loc } of sitemap.urlset.url as { loc: string }[]) {
-      const nodes = jsonLd((await loadPage(new URL(loc).pathname)).document);
+      const path = new URL(loc).pathname;
+      const nodes = jsonLd((await loadPage(path)).document);
       nodes.forEach(assertValidJsonLd);
-      if (nodes.some((node) => node['@type'] === 'NewsArticle')) articles++;
+      everyNode.push(...nodes.map((node) => ({ label: decodeURI(path), node })));
+      // A story's node is a NewsArticle or the type of its kind (LiveBlogPosting, OpinionNewsArticle…).
+      if (nodes.some((node) => STORY_JSON_LD_TYPES.includes(node['@type']))) articles++;
     }
-    // Every story of both editions (the Arabic one and /en/) is a NewsArticle.
-    const stories = (await exampleArticles('ar')).length + (await exampleArticles('en')).length;
-    expect(articles).toBe(stories);
-    expect((await exampleArticles('en')).length).toBeGreaterThan(0);
+    // Every story of both editions (the Arabic one and /en/) is an article.
+    const english = (await exampleArticles('en')).length;
+    expect(english).toBeGreaterThan(0);
+    expect(articles).toBe((await publishedStories()).length + english);
+    // Every type is schema.org's and every property one its type has, nested nodes included.
+    expect(await schemaOrgProblems(everyNode)).toEqual([]);
+  });
+
+  it('the schema.org check finds a property a type does not have and a type that does not exist', async () => {
+    expect(
+      await schemaOrgProblems([
+        { label: 'a', node: { '@type': 'NewsArticle', headline: 'x', coverageStartTime: '2016-12-01' } },
+        { label: 'b', node: { '@type': 'LiveBlogPosting', coverageStartTime: '2016-12-01' } },
+        {
+          label: 'c',
+          node: { '@type': 'NewsArticle', correction: [{ '@type': 'CorrectionComment', txt: 'x' }] },
+        },
+        { label: 'd', node: { '@type': 'InterviewNewsArticle' } },
+      ]),
+    ).toEqual([
+      'a (NewsArticle): "coverageStartTime" is not a property of NewsArticle',
+      'c.correction[0] (CorrectionComment): "txt" is not a property of CorrectionComment',
+      'd (InterviewNewsArticle): "InterviewNewsArticle" is not a schema.org type',
+    ]);
   });
 });

@@ -82,6 +82,18 @@ export default defineConfig({
       },
       // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
       rendering: onDemand ? { prerender: 'recent', recentDays: 0 } : { prerender: 'all' },
+      // The web editor at /admin/ (docs/en/editing.md), committing to the newsroom's Forgejo (a Gitea
+      // backend). In the repository the example lives in examples/news. On localhost the editor also
+      // works on a local copy of the repository, with no sign-in.
+      cms: {
+        backend: {
+          name: 'gitea',
+          repo: 'khabar/news',
+          api_root: 'https://git.khabar.example/api/v1',
+          base_url: 'https://git.khabar.example',
+        },
+        root: 'examples/news',
+      },
       social: {
         x: 'https://x.com/khabar_example',
         telegram: 'https://t.me/khabar_example',

@@ -34,10 +34,23 @@ declare module 'virtual:khabar/markdown' {
   const markdown: import('./src/lib/markdown-options.ts').MarkdownOptions;
   export default markdown;
 }
+declare module 'virtual:khabar/embeds' {
+  /**
+   * The embeds' settings (`embeds` option): the folder posters are fetched into (only while the build
+   * prerenders, when `embeds.posters` is on; else false), where the site serves them, and the bare-link rule.
+   */
+  const embeds: { posters: string | false; path: string; bareLinks: boolean };
+  export default embeds;
+}
 declare module 'virtual:khabar/fonts.css' {}
 declare module 'virtual:khabar/fonts' {
   /** The URLs of the font files to preload: the Arabic file of each role's family (`lib/fonts/stylesheet.ts`). */
   export const preloads: string[];
   /** The Latin files of the same faces, for the pages of an edition written in Latin letters. */
   export const latinPreloads: string[];
+}
+declare module 'virtual:khabar/cms' {
+  /** The web editor's configuration, generated from the theme's options and schemas (`lib/cms/config.ts`). */
+  const config: import('./src/lib/cms/config.ts').CmsConfig;
+  export default config;
 }

@@ -54,6 +54,11 @@ export const PAGE_KINDS = {
   section: '/politics/',
   tag: `/tags/${encodeURIComponent('روسيا')}/`,
   author: '/authors/news-desk/',
+  // Story kinds: live coverage, an opinion piece, an analysis with a correction, and the opinion page.
+  live: '/politics/storm-live/',
+  opinion: '/politics/water-plan-opinion/',
+  analysis: '/economy/fuel-prices-analysis/',
+  'opinion index': '/opinion/',
   '404': '/no-such-page/',
 } as const satisfies Record<string, string>;
 

@@ -9,9 +9,13 @@ import { loadPage as loadFrom } from './site.ts';
 export const dist = process.env.KHABAR_DIST ?? exampleDist;
 export const loadPage = (path: string) => loadFrom(path, dist);
 
+/** The example newsroom's pinned clock (`now` in examples/news/astro.config.mjs). */
+export const EXAMPLE_CLOCK = new Date('2016-12-01T18:00:00+02:00');
+
 /**
  * The example's published stories in its main (Arabic) edition, read from their frontmatter: the files
- * at the top of the articles folder (another edition's are in its folder, `articles/en/`).
+ * at the top of the articles folder (another edition's are in its folder, `articles/en/`), not drafts,
+ * not scheduled after its clock.
  */
 export async function publishedStories() {
   const dir = join(exampleRoot, 'src/content/articles');
@@ -22,7 +26,10 @@ export async function publishedStories() {
     const text = await readFile(join(dir, file), 'utf8');
     const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
     if (field('draft') === 'true') continue;
+    if (new Date(field('published').replace(/"/g, '')).getTime() > EXAMPLE_CLOCK.getTime()) continue;
     stories.push({
+      file,
+      kind: field('kind') || 'news',
       section: field('section'),
       published: field('published').replace(/"/g, ''),
       authors: JSON.parse(field('authors') || '[]') as string[],

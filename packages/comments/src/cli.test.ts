@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { DatabaseSync } from 'node:sqlite';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -209,6 +210,43 @@ describe('khabar-comments --store and migrate', () => {
     expect(removed.out).toContain(`${id}: deleted (it was corrupt)`);
     expect(await readdir(join(dir, 'pending'))).toEqual([`${good.public.id}.json`]);
     expect(await readdir(join(dir, 'private'))).toEqual([`${good.public.id}.json`]);
+  });
+});
+
+describe('khabar-comments CLI on a SQLite store', () => {
+  it('lists a row that no longer holds a valid comment as corrupt, and does not move it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'khabar-cli-sqlite-'));
+    const path = join(dir, 'comments.db');
+    const store = await SqliteStore.open(path);
+    const good = sampleComment();
+    const bad = sampleComment();
+    await store.add(good);
+    await store.add(bad);
+    await store.close();
+    const raw = new DatabaseSync(path);
+    raw.prepare(`UPDATE khabar_comments SET created_at = 'yesterday' WHERE id = ?`).run(bad.public.id);
+    raw.close();
+    const spec = `sqlite:${path}`;
+    const where = `${path} (table khabar_comments, the row with id "${bad.public.id}")`;
+
+    const list = await run(['list', '--store', spec]);
+    expect(list.code).toBe(0);
+    expect(list.out).toContain(good.public.id);
+    expect(list.out).toContain(`${bad.public.id}  corrupt   (in pending)  file: ${where}`);
+    expect(list.out).toContain('public.createdAt: Invalid ISO datetime (got "yesterday")');
+    const show = await run(['show', bad.public.id, '--store', spec]);
+    expect(show.code).toBe(1);
+    expect(show.err).toContain('The comment is corrupt');
+    const approve = await run(['approve', bad.public.id, '--store', spec, '--no-deploy']);
+    expect(approve.code).toBe(1);
+    expect(approve.err).toContain(`${bad.public.id}: not moved to approve`);
+    const check = new DatabaseSync(path, { readOnly: true });
+    expect(check.prepare('SELECT status FROM khabar_comments WHERE id = ?').get(bad.public.id)).toEqual({
+      status: 'pending',
+    });
+    check.close();
+    const removed = await run(['delete', bad.public.id, '--store', spec]);
+    expect(removed.out).toContain(`${bad.public.id}: deleted (it was corrupt)`);
   });
 });
 

@@ -26,7 +26,14 @@ export {
   type HandlerOptions,
   type PostsSource,
 } from './receiver/index.ts';
-export { FileStore, MemoryStore, type CommentStore, type ListFilter } from './store/index.ts';
+export {
+  FileStore,
+  MemoryStore,
+  type CommentStore,
+  type ListFilter,
+  type SearchQuery,
+  type SearchResult,
+} from './store/index.ts';
 export {
   buildManifest,
   ManifestPosts,

@@ -10,26 +10,42 @@
  *   authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
  *   // Optional: site pages («من نحن») at /{slug}/.
  *   pages: defineCollection({ loader: pagesLoader(), schema: pageSchema }),
+ *   // Optional: the updates of live stories (`kind: live`), a folder per story.
+ *   updates: defineCollection({ loader: updatesLoader(), schema: updateSchema }),
  * };
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { reference, type SchemaContext } from 'astro:content';
 import config from 'virtual:khabar/config';
 import clock from 'virtual:khabar/clock';
 import markdown from 'virtual:khabar/markdown';
+import { missingPicture } from './config/files.ts';
+import {
+  emptyFileProblem,
+  encodingProblem,
+  sizeWarning,
+  yamlProblem,
+  type FileProblem,
+} from './lib/content-file.ts';
+import { DEV_CONTENT_ERRORS, devContentError, type DevContentError } from './lib/dev-errors.ts';
 import { storyId } from './lib/editions.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 import { createPageSchema } from './config/page.ts';
+import { createUpdateSchema } from './config/update.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
 export { createPageSchema } from './config/page.ts';
+export { createUpdateSchema } from './config/update.ts';
 
-const DATE_FIELDS = ['published', 'updated'] as const;
+const DATE_FIELDS = ['published', 'updated', 'coverageEnded'] as const;
 
 export interface ArticlesLoaderOptions {
   /** The folder of article files, relative to the project root. */
@@ -56,10 +72,151 @@ function withRawDates(parseData: ParseData, fields: readonly string[]): ParseDat
     return parseData(props);
   };
 }
+/** Fails an entry's sync with the problem, located at its file and line (Astro prints both). */
+function fail(problem: FileProblem, file: string): never {
+  const error = new Error(problem.message) as Error & { loc?: unknown };
+  error.loc = { file, line: problem.line, column: problem.column };
+  throw error;
+}
+
+/**
+ * In `astro dev` (a loader with a watcher), runs one entry's step and, when it fails, prints the message
+ * as plain text and hands it to the dev server's overlay (lib/dev-errors.ts); the loader then keeps the
+ * entry's last good version. A build fails as it did.
+ */
+async function reported<T>(
+  context: LoaderContext,
+  file: string | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
+  if (!context.watcher) return run();
+  try {
+    return await run();
+  } catch (error) {
+    const plain = devContentError(error, file);
+    const overlay = (globalThis as Record<symbol, ((error: DevContentError) => void) | undefined>)[
+      DEV_CONTENT_ERRORS
+    ];
+    overlay?.(plain);
+    throw plain;
+  }
+}
+
+/** What the checks of an entry's file name it by: its path from the project root. */
+function shownPath(context: LoaderContext, file: string): string {
+  return relative(fileURLToPath(context.config.root), file) || file;
+}
+
+/**
+ * The loader context's content types, with their file checks before the frontmatter is read: a file
+ * that is not UTF-8, an empty file, frontmatter that is not YAML (with the line), and a file larger
+ * than `content.sizeWarning` (a warning).
+ */
+function checkedEntryTypes(
+  context: WithEntryTypes,
+  fields: readonly string[],
+): Map<string, EntryTypeLike> | undefined {
+  if (!context.entryTypes) return undefined;
+  return new Map(
+    [...context.entryTypes].map(([extension, entryType]): [string, EntryTypeLike] => {
+      const { getEntryInfo } = entryType;
+      if (!getEntryInfo || !['.md', '.mdx'].includes(extension)) return [extension, entryType];
+      return [
+        extension,
+        {
+          ...entryType,
+          getEntryInfo: (params) =>
+            reported(context, fileURLToPath(params.fileUrl), async () => {
+              const file = fileURLToPath(params.fileUrl);
+              const shown = shownPath(context, file);
+              const { contents } = params;
+              const encoding = encodingProblem(shown, contents, () => readFileSync(file));
+              if (encoding) fail(encoding, file);
+              const empty = emptyFileProblem(shown, contents, fields);
+              if (empty) fail(empty, file);
+              const large = sizeWarning(
+                shown,
+                Buffer.byteLength(contents, 'utf8'),
+                config.content.sizeWarning,
+              );
+              if (large) context.logger.warn(large);
+              try {
+                return await getEntryInfo.call(entryType, params);
+              } catch (error) {
+                // Astro's YAML parser names neither the line nor the field: the `yaml` package does.
+                const yaml = yamlProblem(shown, contents);
+                if (yaml) fail(yaml, file);
+                throw error;
+              }
+            }),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * The store of a loader, refusing a second entry with the id of one from another file that still
+ * exists (two stories with the same `slug`): Astro would keep only the later one, with a warning.
+ */
+function oneFilePerId(context: LoaderContext): LoaderContext['store'] {
+  const { store } = context;
+  const set: typeof store.set = (entry) => {
+    const existing = store.get(entry.id);
+    if (existing?.filePath && entry.filePath && existing.filePath !== entry.filePath) {
+      if (existsSync(new URL(existing.filePath, context.config.root))) {
+        throw new Error(
+          `${existing.filePath} and ${entry.filePath} are both "${entry.id}" in the ${context.collection} collection, so only one of them would be published. Give one of them another "slug" in its frontmatter (or another file name).`,
+        );
+      }
+    }
+    return store.set(entry);
+  };
+  return new Proxy(store, {
+    get: (target, key) => {
+      if (key === 'set') return set;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The loader context's `parseData`, failing first on a picture file the frontmatter names and that is missing. */
+function withPictureFiles(
+  context: LoaderContext,
+  parseData: ParseData,
+  pictures: (data: Record<string, unknown>) => [field: string, src: unknown][],
+): ParseData {
+  const root = fileURLToPath(context.config.root);
+  return (props) => {
+    if (props.filePath) {
+      for (const [field, src] of pictures(props.data)) {
+        const problem = missingPicture(props.filePath, field, src, root);
+        if (problem) fail({ message: problem }, props.filePath);
+      }
+    }
+    return parseData(props);
+  };
+}
+
+/** `parseData`, reported in `astro dev` (`reported`). */
+function inDev(context: LoaderContext, parseData: ParseData): ParseData {
+  return (props) => reported(context, props.filePath, () => parseData(props));
+}
+
+/** The frontmatter fields a story must have, for the message about an empty file. */
+const STORY_FIELDS = ['title', 'description', 'published', 'section'];
+
+const storyPicture = (data: Record<string, unknown>): [string, unknown][] => {
+  const image = data['image'];
+  return image && typeof image === 'object' ? [['image.src', (image as Record<string, unknown>)['src']]] : [];
+};
+
 type RenderFunction = (params: { data: Record<string, unknown>; body?: string }) => Promise<unknown>;
 /** How Astro hands `glob()` the content types (not in the public loader context's type). */
 interface EntryTypeLike {
   getRenderFunction?: (config: unknown) => Promise<RenderFunction>;
+  getEntryInfo?: (params: { fileUrl: URL; contents: string }) => unknown;
 }
 type WithEntryTypes = LoaderContext & { entryTypes?: Map<string, EntryTypeLike> };
 
@@ -147,11 +304,25 @@ export function articlesLoader({
   });
   return {
     name: 'khabar-articles',
-    load: (context) =>
-      inner.load({
-        ...leanStore(context),
-        parseData: withRawDates((props) => context.parseData(props), DATE_FIELDS),
-      }),
+    load: (context) => {
+      const entryTypes = checkedEntryTypes(context, STORY_FIELDS);
+      const checked: WithEntryTypes = {
+        ...context,
+        store: oneFilePerId(context),
+        ...(entryTypes && { entryTypes }),
+      };
+      return inner.load({
+        ...leanStore(checked),
+        parseData: inDev(
+          context,
+          withPictureFiles(
+            context,
+            withRawDates((props) => context.parseData(props), DATE_FIELDS),
+            storyPicture,
+          ),
+        ),
+      });
+    },
   };
 }
 
@@ -167,8 +338,18 @@ export function pagesLoader({
   const inner = glob({ base, pattern });
   return {
     name: 'khabar-pages',
-    load: (context) =>
-      inner.load({ ...context, parseData: withRawDates((props) => context.parseData(props), ['updated']) }),
+    load: (context) => {
+      const entryTypes = checkedEntryTypes(context, ['title']);
+      return inner.load({
+        ...context,
+        store: oneFilePerId(context),
+        ...(entryTypes && { entryTypes }),
+        parseData: inDev(
+          context,
+          withRawDates((props) => context.parseData(props), ['updated']),
+        ),
+      });
+    },
   };
 }
 
@@ -177,7 +358,19 @@ export function authorsLoader({
   base = './src/content/authors',
   pattern = '**/*.{json,yaml,yml,md}',
 }: ArticlesLoaderOptions = {}): Loader {
-  return glob({ base, pattern });
+  const inner = glob({ base, pattern });
+  return {
+    name: 'khabar-authors',
+    load: (context) =>
+      inner.load({
+        ...context,
+        parseData: withPictureFiles(
+          context,
+          (props) => context.parseData(props),
+          (data) => ('avatar' in data ? [['avatar', data['avatar']]] : []),
+        ),
+      }),
+  };
 }
 
 /** The article frontmatter schema, with the site's sections and time zone. */
@@ -194,3 +387,24 @@ export const pageSchema = createPageSchema({ timeZone: config.timeZone });
 
 /** The author schema. */
 export const authorSchema = ({ image }: SchemaContext) => createAuthorSchema({ image });
+
+/**
+ * Loads the updates of live stories: Markdown files in a folder per story,
+ * `src/content/updates/<story id>/<any name>.md`, each with a `time` (and optionally a `title` and an
+ * `author`). Optional: a site without an `updates` collection has no live updates. Markdown only, so
+ * each update's HTML is in the content store for the live page's JSON file.
+ */
+export function updatesLoader({
+  base = './src/content/updates',
+  pattern = '**/*.md',
+}: ArticlesLoaderOptions = {}): Loader {
+  const inner = glob({ base, pattern });
+  return {
+    name: 'khabar-updates',
+    load: (context) =>
+      inner.load({ ...context, parseData: withRawDates((props) => context.parseData(props), ['time']) }),
+  };
+}
+
+/** The live update frontmatter schema, with the site's time zone. */
+export const updateSchema = createUpdateSchema({ reference, timeZone: config.timeZone });

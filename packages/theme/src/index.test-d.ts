@@ -9,25 +9,25 @@ import khabar, { type KhabarConfig, type KhabarUserConfig } from './index.ts';
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 
 describe('khabar() options', () => {
-  it('requires only a title and the sections', () => {
-    expectTypeOf<RequiredKeys<KhabarUserConfig>>().toEqualTypeOf<'title' | 'sections'>();
-    expectTypeOf(khabar).parameter(0).toEqualTypeOf<KhabarUserConfig>();
+  it('requires nothing: khabar() with no options builds a starter site', () => {
+    expectTypeOf<RequiredKeys<KhabarUserConfig>>().toEqualTypeOf<never>();
+    expectTypeOf(khabar).parameter(0).toEqualTypeOf<KhabarUserConfig | undefined>();
     expectTypeOf(khabar).returns.toEqualTypeOf<AstroIntegration>();
   });
 
   it('keeps each option’s accepted values', () => {
-    expectTypeOf<KhabarUserConfig['title']>().toEqualTypeOf<string>();
+    expectTypeOf<KhabarUserConfig['title']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<KhabarUserConfig['tagline']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<KhabarUserConfig['locale']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<KhabarUserConfig['digits']>().toEqualTypeOf<'arab' | 'latn' | 'arabext' | undefined>();
     expectTypeOf<KhabarUserConfig['calendar']>().toEqualTypeOf<
-      'gregorian' | 'gregorian+hijri' | 'persian' | undefined
+      'gregorian' | 'gregorian+hijri' | 'hijri+gregorian' | 'persian' | undefined
     >();
     expectTypeOf<KhabarUserConfig['monthNames']>().toEqualTypeOf<
       'locale' | 'egyptian' | 'levantine' | 'both' | undefined
     >();
     expectTypeOf<KhabarUserConfig['timeZone']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<KhabarUserConfig['sections'][number]>().toEqualTypeOf<{
+    expectTypeOf<NonNullable<KhabarUserConfig['sections']>[number]>().toEqualTypeOf<{
       slug: string;
       name: string;
       description?: string | undefined;

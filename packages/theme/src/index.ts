@@ -1,13 +1,19 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkLogo } from './config/files.ts';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
+import { OPTIONS_HELP, starterNotice, titleFromProject, withStarterDefaults } from './config/starter.ts';
 import { toRuntimeConfig } from './config/runtime-config.ts';
 import { resolveStrings } from './config/strings.ts';
 import { KhabarConfigSchema, type KhabarConfig, type KhabarUserConfig } from './config/user-config.ts';
+import { assetsInlineLimit } from './integrations/inline-limit.ts';
 import { setupComments } from './integrations/comments.ts';
+import { addEmbedsPlugin, copyPosters, embedsModules } from './integrations/embeds.ts';
 import { resolveComponents } from './integrations/components.ts';
 import { addFonts } from './integrations/fonts.ts';
+import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
@@ -21,13 +27,18 @@ import {
 } from './integrations/virtual-modules.ts';
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
+import { footnoteWords } from './lib/markdown/words.ts';
+import { setupMarkdown } from './integrations/markdown.ts';
+import { nodeVersionProblem } from './lib/node-version.ts';
 import {
   countStories,
   INCREMENTAL_MANIFEST,
   INCREMENTAL_STORY_LIMIT,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
-import { routeTable, siteRoutes } from './lib/routes.ts';
+import { robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
+import { pagePath } from './lib/urls.ts';
+import { setupCms } from './integrations/cms.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -47,12 +58,17 @@ export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
  *   integrations: [khabar({ title: 'خبر', locale: 'ar-SY', sections: [{ slug: 'politics', name: 'سياسة' }] })],
  * });
  */
-export default function khabar(options: KhabarUserConfig): AstroIntegration {
+export default function khabar(options?: KhabarUserConfig): AstroIntegration {
+  const nodeProblem = nodeVersionProblem(process.versions.node);
+  if (nodeProblem) throw new AstroError(nodeProblem);
+  // With no options (as `npx astro add` writes it) the site builds with starter defaults, named after
+  // its package (read again from Astro's root in astro:config:setup: `astro build --root` may differ).
+  const starter = withStarterDefaults(options, titleFromProject(process.cwd()));
   const config = parseWithFriendlyErrors(
     KhabarConfigSchema,
-    options,
+    starter.options,
     'Invalid khabar() options in astro.config',
-    'Check the khabar() options in your astro.config file; docs/en/configuration.md lists every option.',
+    `Check the khabar() options in your astro.config file. ${OPTIONS_HELP}`,
   );
 
   let seo: SeoSetup | undefined;
@@ -102,6 +118,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
       'astro:config:setup': async (setup) => {
         const { config: astroConfig, updateConfig, injectRoute, addMiddleware, logger } = setup;
         const projectRoot = fileURLToPath(astroConfig.root);
+        if (starter.missing.includes('title')) config.title = titleFromProject(projectRoot);
+        const notice = starterNotice(config, starter.missing);
+        if (notice) logger.info(notice);
+        checkLogo(config.logo, projectRoot);
         // The build's one clock, resolved once and handed to every route and to khabar-comments.
         const clock = resolveClock(clockSourcesFromEnv(config.now, process.env), new Date()).toISOString();
         const buildClock = { instant: clock, pinned: config.now !== undefined };
@@ -117,10 +137,22 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             commentRules,
           },
         );
+        const routes = routeTable(routeOptions(config, seo));
+        const strings = resolveStrings(config.locale, config.strings);
+        // The site's own Markdown options travel to stories rendered on request as they are: the theme's
+        // steps are functions, which runtime/story-body.ts adds there again.
+        const siteMarkdown = { ...astroConfig.markdown };
+        const shikiConfig = setupMarkdown(
+          astroConfig.markdown,
+          footnoteWords(config, strings),
+          updateConfig,
+          logger,
+        );
+        const embeds = embedsModules(config, astroConfig);
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
-          strings: resolveStrings(config.locale, config.strings),
+          strings,
           editionStrings: Object.fromEntries(
             Object.entries(config.editions).map(([key, edition]) => [
               key,
@@ -128,14 +160,20 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             ]),
           ),
           clock: buildClock,
-          seo: seo.info,
+          seo: {
+            ...seo.info,
+            robotsDisallow: robotsDisallowed(routes).map((pattern) => pagePath(astroConfig.base, pattern)),
+          },
+          cms: setupCms(config, strings, dirname(themeFile('package.json'))),
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
-            astroConfig.markdown,
+            { ...siteMarkdown, shikiConfig },
             astroConfig.image,
             import.meta.resolve('@astrojs/markdown-satteri'),
           ).options),
         });
+        modules.set('virtual:khabar/embeds', embeds.runtime);
+        addEmbedsPlugin(config, astroConfig, strings, logger);
 
         if (!astroConfig.site) {
           logger.warn(
@@ -170,12 +208,19 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
             plugins: [
               vitePluginKhabar(
                 modules,
-                new Map([['virtual:khabar/clock', prerenderClockSource(buildClock)]]),
+                new Map([
+                  ['virtual:khabar/clock', prerenderClockSource(buildClock)],
+                  ['virtual:khabar/embeds', embeds.prerender],
+                ]),
               ),
             ],
             // The theme ships .astro and .ts source that imports virtual modules: Vite must process it.
             ssr: { noExternal: ['astro-theme-khabar'] },
-            ...(keepOutput ? { build: { emptyOutDir: false } } : {}),
+            build: {
+              // The live-updates script is a cached file, not inlined into every live story.
+              assetsInlineLimit: assetsInlineLimit(astroConfig.vite.build?.assetsInlineLimit),
+              ...(keepOutput ? { emptyOutDir: false } : {}),
+            },
           },
         });
         if (keepOutput) {
@@ -187,11 +232,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
         }
         addFonts(updateConfig, config.fonts);
         const editionKeys = Object.keys(config.editions);
-        injectRoutes(
-          siteRoutes(routeTable(routeOptions(config, seo)), editionKeys),
-          config.rendering.prerender,
-          injectRoute,
-        );
+        injectRoutes(siteRoutes(routes, editionKeys), config.rendering.prerender, injectRoute);
         if (editionKeys.length > 0) {
           // Each page renders in its edition: the edition's strings, sections and stories. The route
           // table already has each edition's pages, so Astro's `i18n` routing is not set: its `manual`
@@ -232,6 +273,10 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           content: `/// <reference types="astro-theme-khabar/virtual" />\n`,
         });
       },
+      'astro:server:setup': ({ server }) => {
+        // Content errors of a file saved in `astro dev` reach the browser's error overlay.
+        overlayContentErrors(server);
+      },
       'astro:build:start': ({ logger }) => {
         buildStarted = Date.now();
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
@@ -252,6 +297,7 @@ export default function khabar(options: KhabarUserConfig): AstroIntegration {
           searchIndex = undefined;
         }
         if (seo && astroConfigDone) await finishSeo(config, astroConfigDone, seo, dir, logger);
+        if (astroConfigDone && config.embeds.posters) await copyPosters(astroConfigDone, dir, logger);
       },
     },
   };

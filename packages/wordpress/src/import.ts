@@ -1,6 +1,7 @@
 /**
  * The import: reads the export twice as a stream (first the small facts every post needs: authors,
- * categories, attachments and the site's clock offset; then the posts, one at a time), writes a new site
+ * categories, attachments and the site's clock offset, without the bodies; then the posts, one at a
+ * time, read and converted in a second thread while this one maps, writes and stores them), writes a new site
  * into a staging folder beside `--out`, and renames it into place only when everything succeeded, so a
  * failed import never leaves half a site.
  */
@@ -13,6 +14,7 @@ import { decodeHTML } from 'entities';
 import { avatarHash, truncateIp } from 'khabar-comments/lib';
 import { openStore, type CommentStore } from 'khabar-comments/store';
 import { articleFile, mapPost, skipReason, type PostContext } from './lib/article.ts';
+import { convertedItems } from './convert-thread.ts';
 import { mapComment } from './lib/comments.ts';
 import { mostFrequent, observedOffset, offsetZone, isTimeZone, postInstant } from './lib/dates.ts';
 import { ImportError } from './lib/errors.ts';
@@ -28,10 +30,26 @@ import { fetchMedia, siteHostNames, type MediaOutcome, type MediaRequest } from 
 import { ImportLedger } from './lib/ledger.ts';
 import { sourceKey } from './lib/manifest.ts';
 import { mapPages, oldPagePaths } from './lib/page.ts';
+import {
+  attachedTo,
+  galleryAttachment,
+  pictureFile,
+  pictureSource,
+  storyAsset,
+  uploadsPath,
+  type AttachmentIndex,
+} from './lib/pictures.ts';
 import { mapOntoSite } from './lib/section-mapping.ts';
-import { astroRedirectsModule, nginxMap, oldPath, RedirectTable, redirectsFile } from './lib/redirects.ts';
+import {
+  astroRedirectsPieces,
+  nginxMapPieces,
+  oldPath,
+  RedirectTable,
+  redirectsFilePieces,
+} from './lib/redirects.ts';
 import { astroConfig, CONTENT_CONFIG, GITIGNORE, ianaZone, sitePackageJson } from './lib/site.ts';
 import { decodeSlug, encodeUpper } from './lib/slug.ts';
+import { writeText } from './lib/text-file.ts';
 import { mapAuthor, mapSections, plainText, type Author, type SectionMap } from './lib/taxonomy.ts';
 import { readWxr } from './wxr/reader.ts';
 import type { WxrAuthor, WxrCategory, WxrItem } from './wxr/types.ts';
@@ -133,18 +151,7 @@ export interface ImportReport {
   merge?: MergeSummary;
 }
 
-interface Attachment {
-  url: string;
-  /** The file's path under uploads (`2016/12/photo.jpg`). */
-  file: string;
-  alt: string;
-  caption: string;
-  title: string;
-  /** Its place in its post's `[gallery]`: `wp:menu_order`. */
-  order: number;
-}
-
-interface Facts {
+interface Facts extends AttachmentIndex {
   site: {
     title: string;
     link: string;
@@ -157,11 +164,6 @@ interface Facts {
   categories: WxrCategory[];
   /** Tag slugs by name, for the old `/tag/<slug>/` addresses. */
   tags: Map<string, string>;
-  attachments: Map<string, Attachment>;
-  /** Attachments' ids by their URL: a `[gallery]` names a WordPress.com address, with no uploads path in it. */
-  attachmentIds: Map<string, string>;
-  /** The attachments uploaded to each post (`wp:post_parent`), for a `[gallery]` without `ids`. */
-  attached: Map<string, string[]>;
   /** With `fetchMedia`: the pictures importable posts and pages name (see `mediaWanted`). */
   media: MediaRefs | undefined;
   offsets: Map<number, number>;
@@ -204,20 +206,6 @@ function collectMedia(refs: MediaRefs, item: WxrItem): void {
 
 const stream = (path: string) => createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
 
-/**
- * The file's path under `wp-content/uploads/`, from its URL or `_wp_attached_file`. For attachments
- * (`attachment`), a WordPress.com address (`/<year>/<month>/<file>`) counts too.
- */
-function uploadsPath(url: string, attachedFile = '', attachment = false): string {
-  if (attachedFile) return attachedFile.replace(/^\/+/, '');
-  const pathname = new URL(url, 'http://x.invalid').pathname;
-  // Self-hosted sites keep files under wp-content/uploads/; WordPress.com under /<year>/<month>/.
-  const match =
-    /\/wp-content\/uploads\/(.+)$/.exec(pathname) ??
-    (attachment ? /^\/(\d{4}\/\d{2}\/[^/]+)$/.exec(pathname) : null);
-  return match?.[1] ? match[1].split('/').map(decodeSlug).join('/') : '';
-}
-
 /** Pass one: what every post needs, small and bounded (a few fields per attachment). */
 async function readFacts(input: string, withMedia = false): Promise<Facts> {
   const facts: Facts = {
@@ -234,7 +222,9 @@ async function readFacts(input: string, withMedia = false): Promise<Facts> {
     categoryPosts: new Map(),
     comments: 0,
   };
-  for await (const event of readWxr(stream(input))) {
+  // The bodies of posts and comments are most of the export and this pass needs none but to find the
+  // pictures --fetch-media downloads.
+  for await (const event of readWxr(stream(input), { bodies: withMedia })) {
     if (event.type === 'site') facts.site = event.site;
     else if (event.type === 'author') facts.authors.push(event.author);
     else if (event.type === 'category') facts.categories.push(event.category);
@@ -286,19 +276,6 @@ function countCategories(counts: Facts['categoryPosts'], item: WxrItem): void {
 
 /** A picture to fetch, with the attachment it is (when it is one), for the report. */
 type WantedMedia = MediaRequest & { attachmentId?: string };
-
-/** The uploads path of a picture's URL, or of the attachment at that URL. */
-function pictureFile(facts: Facts, url: string): { file: string; attachmentId?: string } {
-  const id = facts.attachmentIds.get(url);
-  const file = uploadsPath(url) || (id ? (facts.attachments.get(id)?.file ?? '') : '');
-  return id ? { file, attachmentId: id } : { file };
-}
-
-/** The attachments uploaded to a post, in the order WordPress's `[gallery]` shows them: menu order, then id. */
-function attachedTo(facts: Facts, postId: string): string[] {
-  const order = (id: string) => facts.attachments.get(id)?.order ?? 0;
-  return [...(facts.attached.get(postId) ?? [])].sort((a, b) => order(a) - order(b) || Number(a) - Number(b));
-}
 
 /** The pictures importable posts and pages name that the uploads folder lacks, by uploads path. */
 function mediaWanted(facts: Facts, uploads: string | undefined, base: string): Map<string, WantedMedia> {
@@ -474,6 +451,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     ...(fetched.summary ? { fetchedMedia: fetched.summary } : {}),
   };
 
+  const digests = new Map<string, string>();
   try {
     if (staging) await mkdir(staging, { recursive: true });
     await importPosts(
@@ -491,6 +469,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
         report,
         siteUrl,
         fetched,
+        digests,
       },
     );
     if (site && staging) {
@@ -503,7 +482,7 @@ async function runImport(options: ImportOptions, site: IntoSite | undefined): Pr
     }
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (staging) {
-      await writeNewSiteManifest(staging, ledger);
+      await writeNewSiteManifest(staging, ledger, digests);
       await writeFile(join(staging, 'import-report.json'), json);
       if (existsSync(out)) await rm(out, { recursive: true });
       await mkdir(dirname(out), { recursive: true });
@@ -597,6 +576,8 @@ interface PassTwo {
   report: ImportReport;
   /** With `fetchMedia`: what was downloaded, by uploads path. */
   fetched: Fetched;
+  /** The SHA-256 of each file written into `staging`, by its path there. */
+  digests: Map<string, string>;
 }
 
 /** The path of a story under `/{section}/{slug}/` (the theme's default pattern), encoded as the theme links it. */
@@ -625,14 +606,15 @@ async function importItems(
   const { facts, report, staging } = pass;
   // Folders made already: a mkdir per story cost more than its write.
   const folders = new Set<string>();
-  const write = async (path: string, text: string) => {
+  // Each file's digest as it is written, for the manifest: nothing is read back to be hashed.
+  const write = async (path: string, text: string | Iterable<string>) => {
     if (!staging) return;
     const folder = dirname(join(staging, path));
     if (!folders.has(folder)) {
       await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
-    await writeFile(join(staging, path), text);
+    pass.digests.set(path, await writeText(join(staging, path), text));
   };
   const authors = new Map<string, Author>();
   for (const author of facts.authors) authors.set(author.login, mapAuthor(author));
@@ -680,25 +662,14 @@ async function importItems(
     });
   };
 
-  /** Where a picture of the export is on this machine: the uploads folder, else the fetched copy. */
-  const pictureSource = (file: string): string | undefined => {
-    if (uploads) {
-      const source = join(uploads, file);
-      if (source.startsWith(uploads + sep) && existsSync(source)) return source;
-    }
-    const outcome = outcomes?.get(file);
-    return outcome?.ok ? outcome.path : undefined;
-  };
   /** A picture of the export: copied into the site's assets when it is on this machine. */
   const localAsset = (file: string): string | undefined => {
     if (!file) return undefined;
-    const source = copied.get(file) ?? pictureSource(file);
+    const source = copied.get(file) ?? pictureSource(file, uploads, outcomes);
     if (!source) return undefined;
     copied.set(file, source);
-    return `wp/${file}`;
+    return storyAsset(file);
   };
-  // Stories live in src/content/articles/, assets in src/assets/: two folders up.
-  const fromStory = (asset: string) => `../../assets/${asset}`;
 
   const inFlight = new InFlight(64);
   let current: WxrItem | undefined;
@@ -718,16 +689,13 @@ async function importItems(
       taken.add(slug);
       return slug;
     },
-    attachment: (id) => {
-      const found = facts.attachments.get(id);
-      return found ? { url: found.url, alt: found.alt, caption: found.caption } : undefined;
-    },
+    attachment: (id) => galleryAttachment(facts, id),
     attachedTo: (postId) => attachedTo(facts, postId),
     image: (url) => {
       const { file } = pictureFile(facts, url);
       if (!file) return url;
       const asset = localAsset(file);
-      if (asset) return fromStory(asset);
+      if (asset) return asset;
       reportMissing(current, file);
       return url;
     },
@@ -743,7 +711,7 @@ async function importItems(
       }
       return {
         image: {
-          src: fromStory(asset),
+          src: asset,
           alt: attachment.alt,
           ...(attachment.caption ? { caption: attachment.caption } : {}),
         },
@@ -752,9 +720,14 @@ async function importItems(
   };
 
   let seen = 0;
-  for await (const event of readWxr(stream(options.input))) {
-    if (event.type !== 'item') continue;
-    const { item } = event;
+  // Pass two: the items, each post with its text converted in a thread of its own (convert-thread.ts).
+  const items = convertedItems({
+    input: options.input,
+    index: { attachments: facts.attachments, attachmentIds: facts.attachmentIds, attached: facts.attached },
+    uploads,
+    outcomes,
+  });
+  for await (const { item, prepared } of items) {
     seen++;
     if (seen % 100 === 0 || seen === facts.items) options.progress?.(seen, facts.items);
     const title = plainText(item.title);
@@ -765,7 +738,7 @@ async function importItems(
     }
     current = item;
     context.now = ledger.clockFor(item.postId, pass.now);
-    const result = mapPost(item, context);
+    const result = mapPost(item, context, prepared);
     current = undefined;
     if (result.kind === 'skip') {
       report.skipped.push({ id: item.postId, type: 'post', title, reason: result.reason });
@@ -960,10 +933,10 @@ async function importItems(
   report.counts.tags = tags.size;
   report.counts.redirects = table.size;
 
-  const redirects = table.entries();
-  await write('src/redirects.mjs', astroRedirectsModule(redirects));
-  await write('public/_redirects', redirectsFile(redirects));
-  await write('khabar-redirects.map', nginxMap(redirects));
+  // Written a line at a time: at 100,000 stories each file is a hundred megabytes of text.
+  await write('src/redirects.mjs', astroRedirectsPieces(table.redirects()));
+  await write('public/_redirects', redirectsFilePieces(table.redirects()));
+  await write('khabar-redirects.map', nginxMapPieces(table.redirects()));
 
   // The site around the content: an existing site (`--into`) has its own, never rewritten.
   if (site) return;

@@ -23,6 +23,8 @@ const KNOWN_PACKAGES = new Set([
 ]);
 const PNPM_BUILTINS = new Set(['install', 'add', 'exec', 'run', 'pack', 'dlx']);
 const ASTRO_COMMANDS = new Set(['dev', 'build', 'preview', 'check', 'add', 'sync']);
+/** The scripts of a site made with `npm create astro`. */
+const SITE_SCRIPTS = new Set(['dev', 'build', 'preview', 'astro']);
 /** Commands that are not the project's (their flags are not checked). */
 const EXTERNAL = new Set(['openssl', 'git', 'cd', 'apt-get', 'curl', 'systemctl', 'sudo', 'cp', 'mkdir']);
 /** Where the scripts that take flags read them. */
@@ -124,6 +126,11 @@ export function checkCommand(line: string): string[] {
         .map((p) => `unknown package ${p}`),
     ];
   }
+  // A site owner's own scripts, as `npm create astro` writes them into the site's package.json.
+  if (first === 'npm' && rest[0] === 'run')
+    return SITE_SCRIPTS.has(rest[1] ?? '')
+      ? problems
+      : [...problems, `a new Astro site has no script "${rest[1]}"`];
   if (first === 'node' || EXTERNAL.has(first)) return problems;
   return [...problems, `unknown command "${first}"`];
 }

@@ -36,9 +36,24 @@ function decoded(path: string): string {
   }
 }
 
+/** The folded words of a query, as a store's `search` takes them. */
+export function queryWords(query: string): string[] {
+  return foldForSearch(query).split(' ').filter(Boolean);
+}
+
+/** The words of `words` that a story's title or address holds (what matches its comments by their story). */
+export function storyWords(
+  words: readonly string[],
+  title: string | undefined,
+  url: string | undefined,
+): string[] {
+  const haystack = foldForSearch(`${title ?? ''}\n${decoded(url ?? '')}`);
+  return words.filter((word) => haystack.includes(word));
+}
+
 /** True when every word of `query` is in the comment's searchable text; an empty query matches all. */
 export function matchesQuery(comment: SearchableComment, query: string): boolean {
-  const words = foldForSearch(query).split(' ').filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return true;
   const haystack = foldForSearch(
     [

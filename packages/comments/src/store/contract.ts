@@ -5,6 +5,7 @@
  *   storeContract('my KV store', async () => new MyStore(...));
  */
 import { describe, expect, it } from 'vitest';
+import { foldForSearch } from '../lib/moderation-search.ts';
 import type { StoredComment } from './comment.ts';
 import type { CommentStore } from './types.ts';
 
@@ -174,6 +175,54 @@ export function storeContract(name: string, makeStore: () => Promise<CommentStor
         Array.from({ length: 20 }, () => Promise.resolve(flood.reserve(`${key}-race`, t0, 15_000))),
       );
       expect(results.filter((wait) => wait === 0).length).toBe(1);
+    });
+
+    it('searches one status, newest first, a page at a time, when it can search', async () => {
+      const store = await makeStore();
+      if (!store.search || !store.postIds) return;
+      const words = (query: string, postIds: Record<string, string[]> = {}) =>
+        foldForSearch(query)
+          .split(' ')
+          .map((text) => ({ text, postIds: postIds[text] ?? [] }));
+      const post = `بحث-${Math.random().toString(36).slice(2)}`;
+      const older = sampleComment({ public: { postId: post, body: 'القُدْسُ مدينةٌ عريقة', author: 'ليلى' } });
+      const newer = sampleComment({ public: { postId: post, body: 'زرت القدس أمس', author: 'Omar' } });
+      const other = sampleComment({ public: { body: 'لا علاقة', author: 'سامي' } });
+      const approved = sampleComment({ status: 'approved', public: { postId: post, body: 'القدس' } });
+      const percent = sampleComment({ public: { postId: post, body: 'خصم 100% اليوم' } });
+      for (const c of [older, newer, other, approved, percent]) await store.add(c);
+      const searchOf = store.search.bind(store);
+      const search = (query: Parameters<typeof searchOf>[0]) => searchOf(query);
+      const ids = (r: { comments: StoredComment[] }) => r.comments.map((c) => c.public.id);
+
+      // Diacritics and letter forms folded, as the query is; newest first; only the asked status.
+      const found = await search({ status: 'pending', words: words('القدس'), offset: 0, limit: 10 });
+      expect(ids(found)).toEqual([newer.public.id, older.public.id]);
+      expect(found.total).toBe(2);
+      expect(found.comments[0]).toEqual(newer);
+      // Every word must match, in the name, text or e-mail address.
+      expect(
+        ids(await search({ status: 'pending', words: words('omar القدس'), offset: 0, limit: 10 })),
+      ).toEqual([newer.public.id]);
+      // A word is searched as typed: % is not a wildcard.
+      expect(ids(await search({ status: 'pending', words: words('100%'), offset: 0, limit: 10 }))).toEqual([
+        percent.public.id,
+      ]);
+      expect((await search({ status: 'pending', words: words('%'), offset: 0, limit: 10 })).total).toBe(1);
+      // A word matching a story's title matches the comments on that story.
+      const byTitle = await search({
+        status: 'pending',
+        words: words('سيادة', { سياده: [post] }),
+        offset: 0,
+        limit: 10,
+      });
+      expect(ids(byTitle)).toEqual([percent.public.id, newer.public.id, older.public.id]);
+      // Pages: the total is of every match, the page is what was asked for.
+      const second = await search({ status: 'pending', words: [], offset: 1, limit: 2 });
+      expect(second.total).toBe(4);
+      expect(ids(second)).toEqual([other.public.id, newer.public.id]);
+      expect((await search({ status: 'approved', words: [], offset: 0, limit: 0 })).total).toBe(1);
+      expect((await store.postIds('pending')).toSorted()).toEqual([post, other.public.postId].toSorted());
     });
 
     it('returns copies: changing a result does not change the store', async () => {

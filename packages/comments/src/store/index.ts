@@ -28,4 +28,4 @@ export {
   type StoreSpec,
 } from './spec.ts';
 export { duplicateKeys } from './fingerprint.ts';
-export type { CommentStore, ListFilter } from './types.ts';
+export type { CommentStore, ListFilter, SearchQuery, SearchResult } from './types.ts';

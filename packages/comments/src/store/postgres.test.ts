@@ -5,6 +5,7 @@ import { make, post, validFields } from '../../test/helpers/handler.ts';
 import { sampleComment, storeContract } from './contract.ts';
 import { openStore, type OpenStore } from './open.ts';
 import { PostgresStore } from './postgres.ts';
+import { CorruptCommentError } from './types.ts';
 
 const url = await postgresForTests();
 const opened: OpenStore[] = [];
@@ -46,7 +47,33 @@ describe.skipIf(!url)('PostgresStore', () => {
     await client.connect();
     const { rows } = await client.query(`SELECT version FROM "${schema}".khabar_schema`);
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  it('reports a row that no longer holds a valid comment as corrupt, and does not move it', async () => {
+    const spec = freshSchemaUrl(url ?? '');
+    const store = await fresh(spec);
+    const good = sampleComment();
+    const bad = sampleComment();
+    await store.add(good);
+    await store.add(bad);
+    const schema = new URL(spec).searchParams.get('schema') ?? '';
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`UPDATE "${schema}".khabar_comments SET created_at = 'yesterday' WHERE id = $1`, [
+      bad.public.id,
+    ]);
+    await client.end();
+    expect((await store.list()).map((c) => c.public.id)).toEqual([good.public.id]);
+    expect(await store.get(bad.public.id)).toBeUndefined();
+    const [record] = (await store.corrupt?.()) ?? [];
+    expect(record?.id).toBe(bad.public.id);
+    expect(record?.file).toContain(`(table khabar_comments, the row with id "${bad.public.id}")`);
+    expect(record?.reason).toContain('public.createdAt: Invalid ISO datetime');
+    await expect(store.setStatus(bad.public.id, 'approved')).rejects.toBeInstanceOf(CorruptCommentError);
+    expect((await store.corrupt?.({ status: 'pending', id: bad.public.id }))?.length).toBe(1);
+    expect(await store.delete(bad.public.id)).toBe(true);
+    expect(await store.corrupt?.()).toEqual([]);
   });
 
   it('a read-only database: the reader gets 503 in Arabic, and nothing stored is lost', async () => {

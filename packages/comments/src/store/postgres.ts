@@ -12,16 +12,23 @@ import { duplicateHashes } from './fingerprint.ts';
 import {
   checkedRow,
   COLUMNS,
-  commentFromRow,
   floodWait,
   pendingMigrations,
   POSTGRES_MIGRATIONS,
   PUBLIC_COLUMNS,
   publicFromRow,
+  readRow,
   type CommentRow,
 } from './sql.ts';
 import { redact } from './spec.ts';
-import type { CommentStore, ListFilter } from './types.ts';
+import {
+  CorruptCommentError,
+  type CommentStore,
+  type CorruptRecord,
+  type ListFilter,
+  type SearchQuery,
+  type SearchResult,
+} from './types.ts';
 
 export interface PostgresStoreOptions {
   /** The schema holding the tables. @example 'public' */
@@ -67,6 +74,20 @@ async function migrate(pool: Pool, schema: string, t: string, where: string): Pr
     }
     for (const migration of pending) {
       await client.query(migration.sql(t, 'khabar_'));
+      if (migration.compute) {
+        const { column, value } = migration.compute;
+        const { rows } = await client.query<Pick<CommentRow, 'id' | 'author' | 'body' | 'email' | 'post_id'>>(
+          `SELECT id, author, body, email, post_id FROM ${t}comments`,
+        );
+        // A thousand rows a statement: an archive's comments are filled in seconds, not a round trip each.
+        for (let i = 0; i < rows.length; i += 1000) {
+          const batch = rows.slice(i, i + 1000);
+          await client.query(
+            `UPDATE ${t}comments AS c SET ${column} = v.value FROM unnest($1::text[], $2::text[]) AS v(id, value) WHERE c.id = v.id`,
+            [batch.map((row) => row.id), batch.map((row) => value(row))],
+          );
+        }
+      }
       await client.query(`INSERT INTO ${t}schema (version, description) VALUES ($1, $2)`, [
         migration.version,
         migration.description,
@@ -171,35 +192,121 @@ export class PostgresStore implements CommentStore {
   async get(id: string): Promise<StoredComment | undefined> {
     if (!COMMENT_ID.test(id)) return undefined;
     const [row] = await this.#query<CommentRow>(`SELECT * FROM ${this.#t}comments WHERE id = $1`, [id]);
-    return row ? commentFromRow(row) : undefined;
+    if (!row) return undefined;
+    const read = readRow(row, this.where);
+    return read.ok ? read.comment : undefined;
   }
 
-  async list(filter: ListFilter = {}): Promise<StoredComment[]> {
+  /** Rows matching a filter, split into comments and corrupt records. */
+  async #rows(filter: ListFilter & { id?: string | undefined }) {
     const where: string[] = [];
     const values: string[] = [];
-    if (filter.status) {
-      values.push(filter.status);
-      where.push(`status = $${values.length}`);
-    }
-    if (filter.postId) {
-      values.push(filter.postId);
-      where.push(`post_id = $${values.length}`);
+    for (const [column, value] of [
+      ['status', filter.status],
+      ['post_id', filter.postId],
+      ['id', filter.id],
+    ] as const) {
+      if (value === undefined) continue;
+      values.push(value);
+      where.push(`${column} = $${values.length}`);
     }
     const rows = await this.#query<CommentRow>(
       `SELECT * FROM ${this.#t}comments${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`,
       values,
     );
-    return rows.map(commentFromRow);
+    const comments: StoredComment[] = [];
+    const corrupt: CorruptRecord[] = [];
+    for (const row of rows) {
+      const read = readRow(row, this.where);
+      if (read.ok) comments.push(read.comment);
+      else corrupt.push(read.record);
+    }
+    return { comments, corrupt };
+  }
+
+  async list(filter: ListFilter = {}): Promise<StoredComment[]> {
+    return (await this.#rows(filter)).comments;
+  }
+
+  /** Rows that no longer hold a valid comment, which `list` and `get` leave out. */
+  async corrupt(filter: ListFilter & { id?: string | undefined } = {}): Promise<CorruptRecord[]> {
+    if (filter.id !== undefined && !COMMENT_ID.test(filter.id)) return [];
+    return (await this.#rows(filter)).corrupt;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const values: unknown[] = [query.status];
+    const where = ['status = $1'];
+    for (const word of query.words) {
+      // strpos, not LIKE: a word holding % or _ is searched as typed.
+      values.push(word.text);
+      let test = `strpos(search, $${values.length}) > 0`;
+      if (word.postIds.length > 0) {
+        values.push(word.postIds);
+        test = `(${test} OR post_id = ANY($${values.length}::text[]))`;
+      }
+      where.push(test);
+    }
+    const filter = `FROM ${this.#t}comments WHERE ${where.join(' AND ')}`;
+    const [count] = await this.#query<{ n: string }>(`SELECT count(*)::text AS n ${filter}`, values);
+    const rows = await this.#query<CommentRow>(
+      `SELECT * ${filter} ORDER BY created_at DESC, id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, Math.max(0, Math.floor(query.limit)), Math.max(0, Math.floor(query.offset))],
+    );
+    const comments: StoredComment[] = [];
+    for (const row of rows) {
+      const read = readRow(row, this.where);
+      if (read.ok) comments.push(read.comment);
+    }
+    return { comments, total: Number(count?.n ?? 0) };
+  }
+
+  async postIds(status: CommentStatus): Promise<string[]> {
+    const rows = await this.#query<{ post_id: string }>(
+      `SELECT DISTINCT post_id FROM ${this.#t}comments WHERE status = $1`,
+      [status],
+    );
+    return rows.map((row) => row.post_id);
   }
 
   async setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
     if (!COMMENT_ID.test(id)) return undefined;
     const t = this.#t;
-    await this.#query(
-      `UPDATE ${t}comments SET status = $2, changed = nextval('${t}changes') WHERE id = $1 AND status <> $2`,
-      [id, status],
-    );
-    return this.get(id);
+    let client;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw new Error(`PostgreSQL (${this.where}): ${describe(error)}`, { cause: error });
+    }
+    try {
+      await client.query('BEGIN');
+      // Locked while it is checked and moved: a row that no longer holds a valid comment is not moved.
+      const [row] = (
+        await client.query<CommentRow>(`SELECT * FROM ${t}comments WHERE id = $1 FOR UPDATE`, [id])
+      ).rows;
+      if (!row) {
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+      const read = readRow(row, this.where);
+      if (!read.ok) {
+        await client.query('ROLLBACK');
+        throw new CorruptCommentError(read.record);
+      }
+      if (row.status !== status)
+        await client.query(
+          `UPDATE ${t}comments SET status = $2, changed = nextval('${t}changes') WHERE id = $1`,
+          [id, status],
+        );
+      await client.query('COMMIT');
+      return { ...read.comment, status };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (error instanceof CorruptCommentError) throw error;
+      throw new Error(`PostgreSQL (${this.where}): ${describe(error)}`, { cause: error });
+    } finally {
+      client.release();
+    }
   }
 
   async delete(id: string): Promise<boolean> {

@@ -11,7 +11,10 @@ import {
   type PublicComment,
   type StoredComment,
 } from './comment.ts';
+import { describeIssues } from '../config/friendly-errors.ts';
+import { foldForSearch } from '../lib/moderation-search.ts';
 import { duplicateHashes } from './fingerprint.ts';
+import type { CorruptRecord } from './types.ts';
 
 /** A comment as a row: the column names both databases use. */
 export interface CommentRow {
@@ -30,6 +33,8 @@ export interface CommentRow {
   consent: boolean | number;
   name_key: string;
   email_key: string | null;
+  /** What the moderation page searches: name, text, e-mail address and story id, folded (see `searchText`). */
+  search: string;
 }
 
 /** The columns of a row in insertion order (what `toRow` fills). */
@@ -49,6 +54,7 @@ export const COLUMNS = [
   'consent',
   'name_key',
   'email_key',
+  'search',
 ] as const;
 
 /** The public columns, which are all the build ever reads. */
@@ -93,6 +99,53 @@ export function checkedRow(comment: StoredComment): CommentRow {
     consent: privateData.consent,
     name_key: keys.name,
     email_key: keys.email,
+    search: searchText(publicData.author, publicData.body, privateData.email, publicData.postId),
+  };
+}
+
+/**
+ * The text the moderation page searches, folded as its query is (`foldForSearch`): written with the
+ * row, so a search is a scan of one column in the database rather than of every comment in memory.
+ */
+export function searchText(author: string, body: string, email: string, postId: string): string {
+  let decodedId = postId;
+  try {
+    decodedId = decodeURIComponent(postId);
+  } catch {
+    // A post id that is not percent-encoding is searched as it is.
+  }
+  return foldForSearch([author, body, email, postId, decodedId === postId ? '' : decodedId].join('\n'));
+}
+
+/**
+ * A row read back: the comment, or, when the row no longer holds a valid comment (edited by hand or by
+ * another program: the database's own checks cannot know an e-mail address or a date), what is wrong
+ * with it, as the file store reports a damaged file. `where` names the database for the message.
+ */
+export function readRow(
+  row: CommentRow,
+  where: string,
+): { ok: true; comment: StoredComment } | { ok: false; record: CorruptRecord } {
+  const comment = commentFromRow(row);
+  const file = `${where} (table khabar_comments, the row with id ${JSON.stringify(row.id)})`;
+  const status = StatusSchema.safeParse(row.status);
+  const publicHalf = PublicCommentSchema.safeParse(comment.public);
+  const privateHalf = PrivateCommentSchema.safeParse(comment.private);
+  if (status.success && publicHalf.success && privateHalf.success)
+    return { ok: true, comment: { status: status.data, public: publicHalf.data, private: privateHalf.data } };
+  const problems = [
+    ...(status.success ? [] : describeIssues(status.error.issues, row.status, 'status')),
+    ...(publicHalf.success ? [] : describeIssues(publicHalf.error.issues, comment.public, 'public')),
+    ...(privateHalf.success ? [] : describeIssues(privateHalf.error.issues, comment.private, 'private')),
+  ];
+  return {
+    ok: false,
+    record: {
+      id: row.id,
+      status: status.success ? status.data : 'pending',
+      file,
+      reason: `does not hold a valid comment:\n${problems.join('\n')}`,
+    },
   };
 }
 
@@ -135,7 +188,21 @@ export interface Migration {
    * the prefix `n` of index names, which PostgreSQL takes unqualified (an index lives in its table's schema).
    */
   sql: (t: string, n: string) => string;
+  /**
+   * A column only code can fill (it is folded in JavaScript): computed, after the statements and in
+   * the same transaction, for every row already there.
+   */
+  compute?: {
+    column: 'search';
+    value: (row: Pick<CommentRow, 'author' | 'body' | 'email' | 'post_id'>) => string;
+  };
 }
+
+/** Migration 2's computed column: the moderation page's search text. */
+const SEARCH_COLUMN: Migration['compute'] = {
+  column: 'search',
+  value: (row) => searchText(row.author, row.body, row.email, row.post_id),
+};
 
 /** The SQLite schema. STRICT tables refuse a value of the wrong type rather than storing it. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -173,6 +240,12 @@ CREATE INDEX ${n}flood_by_at ON ${t}flood (at);
 CREATE VIEW ${t}public_comments AS
   SELECT ${PUBLIC_COLUMNS} FROM ${t}comments WHERE status = 'approved';
 `,
+  },
+  {
+    version: 2,
+    description: 'the moderation search text',
+    sql: (t) => `ALTER TABLE ${t}comments ADD COLUMN search TEXT NOT NULL DEFAULT '';`,
+    compute: SEARCH_COLUMN,
   },
 ];
 
@@ -216,6 +289,12 @@ CREATE INDEX ${n}flood_by_at ON ${t}flood (at);
 CREATE VIEW ${t}public_comments AS
   SELECT ${PUBLIC_COLUMNS} FROM ${t}comments WHERE status = 'approved';
 `,
+  },
+  {
+    version: 2,
+    description: 'the moderation search text',
+    sql: (t) => `ALTER TABLE ${t}comments ADD COLUMN search text NOT NULL DEFAULT '';`,
+    compute: SEARCH_COLUMN,
   },
 ];
 

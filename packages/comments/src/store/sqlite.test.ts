@@ -7,6 +7,8 @@ import { make, post, validFields } from '../../test/helpers/handler.ts';
 import { defaultStrings } from '../config/strings.ts';
 import { sampleComment, storeContract } from './contract.ts';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite.ts';
+import { SQLITE_MIGRATIONS } from './sql.ts';
+import { CorruptCommentError } from './types.ts';
 
 const opened: SqliteStore[] = [];
 afterAll(async () => {
@@ -27,7 +29,7 @@ describe('SqliteStore on disk', () => {
     const store = await fresh();
     const raw = new DatabaseSync(store.path);
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(raw.prepare('SELECT version FROM khabar_schema').all()).toEqual([{ version: 1 }]);
+    expect(raw.prepare('SELECT version FROM khabar_schema').all()).toEqual([{ version: 1 }, { version: 2 }]);
     raw.close();
     const again = await fresh({}, store.path);
     expect((await again.list()).length).toBe(0);
@@ -47,13 +49,69 @@ describe('SqliteStore on disk', () => {
     expect(await reopened.list()).toHaveLength(20);
   });
 
+  it('upgrades a version 1 database: its comments are found by the moderation search', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'khabar-sqlite-v1-')), 'comments.db');
+    const raw = new DatabaseSync(path);
+    raw.exec(
+      `CREATE TABLE khabar_schema (version INTEGER PRIMARY KEY NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`,
+    );
+    raw.exec(SQLITE_MIGRATIONS[0]?.sql('khabar_', 'khabar_') ?? '');
+    raw.exec(`INSERT INTO khabar_schema VALUES (1, 'v1', '2026-01-01T00:00:00Z')`);
+    raw.exec(`INSERT INTO khabar_comments VALUES ('0ixmtcsg-00000001', 'pending', 'دمشق', NULL, 'ليلى', NULL,
+      'تعليقٌ قديم', '2016-12-01T12:00:00.000Z', 'abcdef0123456789abcd', 'laila@example.com', NULL, 'test', 0, 'n', NULL, 1)`);
+    raw.close();
+    const store = await fresh({}, path);
+    const found = await store.search({
+      status: 'pending',
+      words: [{ text: 'تعليق', postIds: [] }],
+      offset: 0,
+      limit: 5,
+    });
+    expect(found.comments.map((c) => c.public.author)).toEqual(['ليلى']);
+    expect(
+      (
+        await store.search({
+          status: 'pending',
+          words: [{ text: 'laila', postIds: [] }],
+          offset: 0,
+          limit: 5,
+        })
+      ).total,
+    ).toBe(1);
+  });
+
+  it('reports a row that no longer holds a valid comment as corrupt, and does not move it', async () => {
+    const store = await fresh();
+    const good = sampleComment();
+    const bad = sampleComment();
+    await store.add(good);
+    await store.add(bad);
+    const raw = new DatabaseSync(store.path);
+    raw.prepare(`UPDATE khabar_comments SET created_at = 'yesterday' WHERE id = ?`).run(bad.public.id);
+    raw.close();
+    expect((await store.list()).map((c) => c.public.id)).toEqual([good.public.id]);
+    expect(await store.get(bad.public.id)).toBeUndefined();
+    const [record] = await store.corrupt();
+    expect(record?.id).toBe(bad.public.id);
+    expect(record?.status).toBe('pending');
+    expect(record?.file).toBe(`${store.path} (table khabar_comments, the row with id "${bad.public.id}")`);
+    expect(record?.reason).toContain('public.createdAt');
+    expect(await store.corrupt({ id: good.public.id })).toEqual([]);
+    expect(await store.corrupt({ id: bad.public.id })).toHaveLength(1);
+    await expect(store.setStatus(bad.public.id, 'approved')).rejects.toBeInstanceOf(CorruptCommentError);
+    expect((await store.corrupt({ status: 'pending' }))[0]?.id).toBe(bad.public.id);
+    expect(await store.corrupt({ status: 'approved' })).toEqual([]);
+    expect(await store.delete(bad.public.id)).toBe(true);
+    expect(await store.corrupt()).toEqual([]);
+  });
+
   it('refuses a database from a newer khabar-comments, naming the versions', async () => {
     const store = await fresh();
     await store.close();
     const raw = new DatabaseSync(store.path);
     raw.exec(`INSERT INTO khabar_schema VALUES (99, 'future', '2030-01-01T00:00:00Z')`);
     raw.close();
-    await expect(SqliteStore.open(store.path)).rejects.toThrow(/schema version 99, newer than .* \(1\)/);
+    await expect(SqliteStore.open(store.path)).rejects.toThrow(/schema version 99, newer than .* \(2\)/);
   });
 
   it('shares flood control between two stores (two receivers) on one file', async () => {

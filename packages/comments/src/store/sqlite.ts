@@ -19,7 +19,7 @@
  * posted in the last seconds after a power cut is harmless, and the next comment's sync covers them.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
@@ -30,15 +30,22 @@ import { duplicateHashes } from './fingerprint.ts';
 import {
   checkedRow,
   COLUMNS,
-  commentFromRow,
   floodWait,
   pendingMigrations,
   PUBLIC_COLUMNS,
   publicFromRow,
+  readRow,
   SQLITE_MIGRATIONS,
   type CommentRow,
 } from './sql.ts';
-import type { CommentStore, ListFilter } from './types.ts';
+import {
+  CorruptCommentError,
+  type CommentStore,
+  type CorruptRecord,
+  type ListFilter,
+  type SearchQuery,
+  type SearchResult,
+} from './types.ts';
 
 const T = 'khabar_';
 
@@ -136,6 +143,16 @@ function migrate(db: DatabaseSync, path: string): void {
     const record = db.prepare(`INSERT INTO ${T}schema (version, description, applied_at) VALUES (?, ?, ?)`);
     for (const migration of pendingMigrations(SQLITE_MIGRATIONS, current, path)) {
       db.exec(migration.sql(T, T));
+      if (migration.compute) {
+        const { column, value } = migration.compute;
+        const update = db.prepare(`UPDATE ${T}comments SET ${column} = ? WHERE id = ?`);
+        // Read first, then write: SQLite leaves a table changed under a running SELECT undefined.
+        const rows = db.prepare(`SELECT id, author, body, email, post_id FROM ${T}comments`).all() as Pick<
+          CommentRow,
+          'id' | 'author' | 'body' | 'email' | 'post_id'
+        >[];
+        for (const row of rows) update.run(value(row), row.id);
+      }
       record.run(migration.version, migration.description, new Date().toISOString());
     }
     db.exec('COMMIT');
@@ -175,6 +192,8 @@ export class SqliteStore implements CommentStore {
   #directorySynced = false;
   /** A scratch file (an import's staging store): its commits are not synced; `close` syncs it once. */
   readonly #scratch: boolean;
+  /** The WAL file, kept open for its syncs once it exists. */
+  #wal: FileHandle | undefined;
   /** Set when the database could be opened only to be read: every write fails with it. */
   #unwritable: Error | undefined;
 
@@ -349,9 +368,15 @@ export class SqliteStore implements CommentStore {
       this.#unsynced = [];
       try {
         try {
-          await syncFile(`${this.path}-wal`);
+          // The WAL stays open between syncs: it is not removed while this connection is open, and an
+          // open and a close per sync cost the receiver as much as the sync's own call on the main thread.
+          this.#wal ??= await open(`${this.path}-wal`, 'r+');
+          await this.#wal.datasync();
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+            await this.#dropWal();
+            throw error;
+          }
           await syncFile(this.path);
         }
         // The WAL file's name, once: a file created since the last sync of its folder may vanish in a power cut.
@@ -415,9 +440,39 @@ export class SqliteStore implements CommentStore {
     });
   }
 
-  #get(id: string): StoredComment | undefined {
+  /** The row of `id` read back: its comment, or what is wrong with it; undefined when there is none. */
+  #row(id: string): ReturnType<typeof readRow> | undefined {
     const row = this.#sql(`SELECT * FROM ${T}comments WHERE id = ?`).get(id) as CommentRow | undefined;
-    return row ? commentFromRow(row) : undefined;
+    return row ? readRow(row, this.path) : undefined;
+  }
+
+  #get(id: string): StoredComment | undefined {
+    const read = this.#row(id);
+    return read?.ok ? read.comment : undefined;
+  }
+
+  /** Rows matching a filter, split into comments and corrupt records. */
+  #rows(filter: ListFilter & { id?: string | undefined }, order = 'created_at, id') {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [
+      ['status', filter.status],
+      ['post_id', filter.postId],
+      ['id', filter.id],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+    const sql = `SELECT * FROM ${T}comments${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
+    const comments: StoredComment[] = [];
+    const corrupt: CorruptRecord[] = [];
+    for (const row of this.#sql(sql).all(...params) as unknown as CommentRow[]) {
+      const read = readRow(row, this.path);
+      if (read.ok) comments.push(read.comment);
+      else corrupt.push(read.record);
+    }
+    return { comments, corrupt };
   }
 
   get(id: string): Promise<StoredComment | undefined> {
@@ -435,23 +490,62 @@ export class SqliteStore implements CommentStore {
   }
 
   list(filter: ListFilter = {}): Promise<StoredComment[]> {
-    const where: string[] = [];
-    const params: string[] = [];
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
+    return this.#read(() => this.#rows(filter).comments);
+  }
+
+  /** Rows that no longer hold a valid comment, which `list` and `get` leave out. */
+  corrupt(filter: ListFilter & { id?: string | undefined } = {}): Promise<CorruptRecord[]> {
+    if (filter.id !== undefined && !COMMENT_ID.test(filter.id)) return Promise.resolve([]);
+    return this.#read(() => this.#rows(filter).corrupt);
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    const where = ['status = ?'];
+    const params: SQLInputValue[] = [query.status];
+    for (const word of query.words) {
+      // instr, not LIKE: a word holding % or _ is searched as typed.
+      where.push(
+        word.postIds.length > 0
+          ? `(instr(search, ?) > 0 OR post_id IN (SELECT value FROM json_each(?)))`
+          : 'instr(search, ?) > 0',
+      );
+      params.push(word.text);
+      if (word.postIds.length > 0) params.push(JSON.stringify(word.postIds));
     }
-    if (filter.postId) {
-      where.push('post_id = ?');
-      params.push(filter.postId);
-    }
-    const sql = `SELECT * FROM ${T}comments${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
-    return this.#read(() => (this.#sql(sql).all(...params) as unknown as CommentRow[]).map(commentFromRow));
+    const filter = `FROM ${T}comments WHERE ${where.join(' AND ')}`;
+    return this.#read(() => {
+      const { n } = this.#sql(`SELECT count(*) AS n ${filter}`).get(...params) as { n: number };
+      const rows = this.#sql(`SELECT * ${filter} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        Math.max(0, Math.floor(query.limit)),
+        Math.max(0, Math.floor(query.offset)),
+      ) as unknown as CommentRow[];
+      const comments: StoredComment[] = [];
+      for (const row of rows) {
+        const read = readRow(row, this.path);
+        if (read.ok) comments.push(read.comment);
+      }
+      return { comments, total: n };
+    });
+  }
+
+  postIds(status: CommentStatus): Promise<string[]> {
+    return this.#read(() =>
+      (
+        this.#sql(`SELECT DISTINCT post_id FROM ${T}comments WHERE status = ?`).all(status) as {
+          post_id: string;
+        }[]
+      ).map((row) => row.post_id),
+    );
   }
 
   setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined> {
     if (!COMMENT_ID.test(id)) return Promise.resolve(undefined);
     return this.#write(() => {
+      // A row that no longer holds a valid comment is not moved: it stays, for a moderator to restore or delete.
+      const before = this.#row(id);
+      if (!before) return undefined;
+      if (!before.ok) throw new CorruptCommentError(before.record);
       this.#sql(
         `UPDATE ${T}comments SET status = ?, changed = (SELECT max(changed) + 1 FROM ${T}comments) WHERE id = ? AND status <> ?`,
       ).run(status, id, status);
@@ -505,10 +599,17 @@ export class SqliteStore implements CommentStore {
     });
   }
 
+  async #dropWal(): Promise<void> {
+    const wal = this.#wal;
+    this.#wal = undefined;
+    await wal?.close().catch(() => undefined);
+  }
+
   /** Commits what is queued, then closes the file. */
   async close(): Promise<void> {
     this.#flush();
     while (this.#syncing) await this.#syncing;
+    await this.#dropWal();
     if (this.#db.isOpen && this.#scratch) {
       // A scratch file's commits were never synced: the checkpoint writes the WAL into the database and syncs it.
       this.#db.exec('PRAGMA synchronous = FULL');

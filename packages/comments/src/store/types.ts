@@ -51,8 +51,37 @@ export interface CommentStore {
    * and `get` leave out, for the CLI to show as corrupt rather than as absent. `id` narrows to one.
    */
   corrupt?(filter?: ListFilter & { id?: string | undefined }): Promise<CorruptRecord[]>;
+  /**
+   * One page of the comments in a status that match every word of a search, newest first, and how many
+   * match in all: the moderation page's list, as a query on the database rather than a scan of every
+   * comment in memory. A store without it is searched through `list`.
+   */
+  search?(query: SearchQuery): Promise<SearchResult>;
+  /** The ids of the posts that have comments in `status`: what a search matches story titles against. */
+  postIds?(status: CommentStatus): Promise<string[]>;
   /** Commits what is pending and releases files and connections. */
   close?(): Promise<void>;
+}
+
+/** What the moderation page searches for: see `CommentStore.search`. */
+export interface SearchQuery {
+  status: CommentStatus;
+  /**
+   * The query's words, folded by `foldForSearch`. A comment matches a word when its folded name, text,
+   * e-mail address or story id holds it, or when its post is one of `postIds` (the stories whose title
+   * or address holds it).
+   */
+  words: readonly { text: string; postIds: readonly string[] }[];
+  /** How many matches to skip (newest first), and how many to return. */
+  offset: number;
+  limit: number;
+}
+
+export interface SearchResult {
+  /** The page asked for (corrupt rows left out: `corrupt()` reports them). */
+  comments: StoredComment[];
+  /** How many comments match in all. */
+  total: number;
 }
 
 /** A comment record that is there but cannot be read: its id, where it is, and what is wrong with it. */

@@ -63,6 +63,22 @@ describe('the article schema', () => {
     ]);
   });
 
+  it('takes the one section of a site that has one when the story leaves it out', () => {
+    const { section: _, ...rest } = valid;
+    expect(articleSchema.parse(rest).section).toBe('politics');
+  });
+
+  it('names a missing section on a site with several', () => {
+    const twoSections = createArticleSchema({
+      image: () => z.string(),
+      reference: () => z.string(),
+      sections: ['politics', 'economy'],
+      timeZone: 'Africa/Cairo',
+    });
+    const { section: _, ...rest } = valid;
+    expect(issues(twoSections, rest)).toEqual(['section: is required: one of "politics", "economy"']);
+  });
+
   it('names an unknown section and lists the site’s', () => {
     expect(issues(articleSchema, { ...valid, section: 'sport' })).toEqual([
       `section: "sport" is not one of the site's sections; use one of "politics", or add it to the sections of khabar() in astro.config`,
@@ -135,5 +151,46 @@ describe('the author schema', () => {
     expect(message).toBe(
       'rol: is not a field an author has: check the spelling. The fields are name, names, role, bio, avatar, social',
     );
+  });
+});
+
+describe('story kinds, live coverage and corrections', () => {
+  it('makes a story a news report unless it says otherwise, with no corrections', () => {
+    expect(articleSchema.parse(valid)).toMatchObject({ kind: 'news', corrections: [] });
+  });
+
+  it('names a kind it does not know', () => {
+    const [issue] = issues(articleSchema, { ...valid, kind: 'column' });
+    expect(issue).toMatch(/^kind: /);
+    expect(issue).toContain('opinion');
+  });
+
+  it('reads corrections with their dates in the newsroom’s zone', () => {
+    const data = articleSchema.parse({
+      ...valid,
+      corrections: [{ date: '2016-12-01 12:00', text: 'الصحيح أن الاجتماع عُقد الخميس.' }],
+    }) as { corrections: { date: Date; text: string }[] };
+    expect(data.corrections[0]?.date.toISOString()).toBe('2016-12-01T10:00:00.000Z');
+  });
+
+  it('names a correction without text, or dated before the story', () => {
+    expect(issues(articleSchema, { ...valid, corrections: [{ date: '2016-12-01T12:00:00+02:00' }] })).toEqual(
+      ['corrections.0.text: is required: what was wrong and what is right'],
+    );
+    expect(
+      issues(articleSchema, { ...valid, corrections: [{ date: '2016-11-30T12:00:00+02:00', text: 'x' }] }),
+    ).toEqual(['corrections.0.date: is earlier than "published": a correction comes after the story']);
+  });
+
+  it('takes coverageEnded for live coverage only, and not before the story', () => {
+    expect(issues(articleSchema, { ...valid, coverageEnded: '2016-12-01T23:00:00+02:00' })).toEqual([
+      'coverageEnded: is for live coverage only: add "kind: live", or remove "coverageEnded" from this news story',
+    ]);
+    expect(
+      issues(articleSchema, { ...valid, kind: 'live', coverageEnded: '2016-11-30T23:00:00+02:00' }),
+    ).toEqual(['coverageEnded: is earlier than "published": coverage cannot end before it starts']);
+    expect(
+      issues(articleSchema, { ...valid, kind: 'live', coverageEnded: '2016-12-01T23:00:00+02:00' }),
+    ).toEqual([]);
   });
 });

@@ -85,8 +85,34 @@ function frontmatterSchema<TReference extends z.ZodType>(
       published: instantSchema(timeZone),
       /** When the story was last updated. */
       updated: instantSchema(timeZone).optional(),
-      /** The section's slug, one of the site's `sections`. */
-      section: z.string({ error: `is required: one of ${sectionList}` }).refine((s) => sections.includes(s), {
+      /**
+       * For live coverage (`kind: live`): when the newsroom closed it. Until then the story is «مباشر».
+       * @example coverageEnded: 2016-12-01T23:00:00+02:00
+       */
+      coverageEnded: instantSchema(timeZone).optional(),
+      /**
+       * Corrections to the story, each a dated note readers see with it (and in its structured data and
+       * feed item).
+       * @example corrections: [{ date: 2016-12-01T16:00:00+02:00, text: "ورد خطأً أن …" }]
+       */
+      corrections: z
+        .array(
+          z
+            .object({
+              date: instantSchema(timeZone),
+              text: z
+                .string({ error: 'is required: what was wrong and what is right' })
+                .trim()
+                .min(1, 'is empty: say what was corrected'),
+            })
+            .strict(),
+        )
+        .default([]),
+      /** The section's slug, one of the site's `sections` (on a site with one section, that one when absent). */
+      section: (sections.length === 1 && sections[0] !== undefined
+        ? z.string().default(sections[0])
+        : z.string({ error: `is required: one of ${sectionList}` })
+      ).refine((s) => sections.includes(s), {
         error: (issue) =>
           `"${String(issue.input)}" is not one of the site's sections; use one of ${sectionList}, or add it to the sections of khabar() in astro.config`,
       }),
@@ -114,6 +140,19 @@ function frontmatterSchema<TReference extends z.ZodType>(
         .trim()
         .min(1, 'is empty: give the id of the story this one translates')
         .optional(),
+      /** What kind of story: a plain news report, live coverage, opinion, analysis, explainer, interview or a photo gallery. */
+      kind: z
+        .enum(['news', 'live', 'opinion', 'analysis', 'explainer', 'interview', 'gallery'])
+        .default('news'),
+      /**
+       * The pictures of a photo story (`kind: gallery`), shown in order where the lead picture would be:
+       * each file relative to the story, with what it shows, its caption and its credit.
+       * @example gallery: [{ src: "./souq-1.jpg", alt: "السوق المسقوف", caption: "سوق المدينة", credit: "قسم الصور" }]
+       */
+      gallery: z
+        .array(PictureFields)
+        .min(1, 'is empty: list the pictures, or leave the field out')
+        .optional(),
       /** The URL slug; the file name when absent. */
       slug: z
         .string()
@@ -126,6 +165,14 @@ function frontmatterSchema<TReference extends z.ZodType>(
     })
     .strict();
   return knownKeysOnly(article, 'an article').superRefine((data, ctx) => {
+    if (data.kind === 'gallery' && !data.gallery) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gallery'],
+        message:
+          'is required for a photo story (kind: gallery): list its pictures, e.g. gallery: [{ src: "./photo.jpg", alt: "…" }]',
+      });
+    }
     if (data.updated && data.updated.getTime() < data.published.getTime()) {
       ctx.addIssue({
         code: 'custom',
@@ -133,6 +180,29 @@ function frontmatterSchema<TReference extends z.ZodType>(
         message: 'is earlier than "published": an update cannot come before the story',
       });
     }
+    if (data.coverageEnded && data.kind !== 'live') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverageEnded'],
+        message: `is for live coverage only: add "kind: live", or remove "coverageEnded" from this ${data.kind} story`,
+      });
+    }
+    if (data.coverageEnded && data.coverageEnded.getTime() < data.published.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coverageEnded'],
+        message: 'is earlier than "published": coverage cannot end before it starts',
+      });
+    }
+    data.corrections.forEach((correction, index) => {
+      if (correction.date.getTime() < data.published.getTime()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: 'is earlier than "published": a correction comes after the story',
+        });
+      }
+    });
   });
 }
 
@@ -171,7 +241,10 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
   timeZone,
 }: ArticleSchemaContext<TImage, TReference>) {
   // Per entry only the picture's file: a two-field check piped after the shared one.
-  const picture = z.looseObject({ image: z.looseObject({ src: image() }).optional() });
+  const picture = z.looseObject({
+    image: z.looseObject({ src: image() }).optional(),
+    gallery: z.array(z.looseObject({ src: image() })).optional(),
+  });
   const shared = cachedFrontmatterSchema(reference, sections, timeZone);
   return shared.pipe(
     picture as unknown as z.ZodType<unknown, z.output<typeof shared>>,
@@ -181,9 +254,10 @@ export function createArticleSchema<TImage extends z.ZodType, TReference extends
 /** An article's frontmatter after the checks, with its picture's file as `image()` resolved it. */
 type ArticleOutput<TImageOut, TReferenceOut> = Omit<
   z.output<ReturnType<typeof frontmatterSchema<z.ZodType<TReferenceOut>>>>,
-  'image'
+  'image' | 'gallery'
 > & {
   image?: (Omit<z.output<typeof PictureFields>, 'src'> & { src: TImageOut }) | undefined;
+  gallery?: (Omit<z.output<typeof PictureFields>, 'src'> & { src: TImageOut })[] | undefined;
 };
 
 /** The frontmatter of an author. */

@@ -12,6 +12,7 @@ export const COMPONENT_NAMES = [
   'Footer',
   'ArticleHeader',
   'SectionLabel',
+  'KindLabel',
   'Byline',
   'ArticleDates',
   'ReadingTime',
@@ -22,6 +23,10 @@ export const COMPONENT_NAMES = [
   'ArticleCard',
   'StoryList',
   'Comments',
+  // Story kinds: live coverage, opinion, corrections.
+  'LiveUpdates',
+  'Columnist',
+  'Corrections',
   // Insertion points: empty by default, for a site's own additions.
   'HeadExtra',
   'Banner',
@@ -37,6 +42,7 @@ export const COMPONENT_NAMES = [
   'AuthorProfile',
   'ThemeScript',
   'ThemeToggle',
+  'TodayDate',
   'SearchForm',
   'Search',
   // A multilingual site's links to its other editions.
@@ -45,6 +51,12 @@ export const COMPONENT_NAMES = [
   'SitePage',
   // What stories use inside their text (MDX, or the markup imported Markdown carries).
   'Gallery',
+  'Embed',
+  'PullQuote',
+  'FactBox',
+  'ReadAlso',
+  // The home page's and the article aside's list of the stories readers read most.
+  'MostRead',
 ] as const;
 
 export type ComponentName = (typeof COMPONENT_NAMES)[number];

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 /** Defaults of the `seo` option, in one place (as `@astrojs/sitemap` keeps its own). */
 export const SEO_DEFAULTS = {
   titleTemplate: '{title} | {site}',
-  feeds: { items: 20, sections: true, authors: true, fullContent: true },
+  feeds: { items: 20, sections: true, authors: true, fullContent: true, fullContentLimit: 100_000 },
   sitemap: true,
   newsSitemap: { hours: 48, limit: 1000 },
   robots: true,
@@ -51,6 +51,11 @@ export const SeoSchema = () =>
           authors: z.boolean().default(SEO_DEFAULTS.feeds.authors),
           /** The whole story, sanitised, in `content:encoded` (otherwise only the description). */
           fullContent: z.boolean().default(SEO_DEFAULTS.feeds.fullContent),
+          /**
+           * The most characters of a story's HTML one feed item carries: a longer story is cut after the
+           * last whole paragraph that fits, with a link to read on on the site.
+           */
+          fullContentLimit: z.number().int().min(1000).default(SEO_DEFAULTS.feeds.fullContentLimit),
         })
         .strict()
         .prefault({}),

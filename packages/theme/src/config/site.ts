@@ -20,10 +20,16 @@ export const SocialSchema = () =>
 export const SiteSchema = () =>
   z.object({
     /**
-     * The newsroom's name, shown in the header and used in page titles.
+     * The newsroom's name, shown in the header and used in page titles. Without it, the project's
+     * package name.
      * @example title: 'خبر'
      */
-    title: z.string().trim().min(1, 'give the site a name, e.g. title: "خبر"'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'give the site a name, e.g. title: "خبر"')
+      // khabar() names a site without a title after its package (config/starter.ts).
+      .default('خبر'),
     /**
      * A short line under the name.
      * @example tagline: 'أخبار العالم العربي لحظة بلحظة'

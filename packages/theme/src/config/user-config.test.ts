@@ -64,10 +64,14 @@ describe('khabar() options', () => {
     expect(khabar(valid).name).toBe('astro-theme-khabar');
   });
 
-  it('names a missing site title', () => {
-    const message = messageOf({ sections: valid.sections });
+  it('builds with no options at all, as `npx astro add` writes it', () => {
+    expect(khabar().name).toBe('astro-theme-khabar');
+  });
+
+  it('names an empty site title', () => {
+    const message = messageOf({ title: ' ', sections: valid.sections });
     expect(message).toContain('Invalid khabar() options');
-    expect(message).toMatch(/\*\*title\*\* is required/);
+    expect(message).toMatch(/\*\*title\*\* give the site a name/);
   });
 
   it('names the bad field, what was expected and what was found', () => {
@@ -80,7 +84,7 @@ describe('khabar() options', () => {
     expect(message).toMatch(/\*\*digits\*\* must be one of "arab", "latn", "arabext" \(got "roman"\)/);
     expect(message).toMatch(/\*\*timeZone\*\* is not an IANA time zone.*\(got "Mars\/Olympus"\)/);
     expect(message).toMatch(/\*\*locale\*\* is not a BCP 47 language tag/);
-    expect(message).toContain('docs/en/configuration.md');
+    expect(message).toContain('node_modules/astro-theme-khabar/README.md');
   });
 
   it('points at the exact section at fault', () => {

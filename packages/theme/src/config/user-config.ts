@@ -1,6 +1,10 @@
 import { z } from 'astro/zod';
+import { CmsSchema } from './cms.ts';
+import { EmbedsSchema } from './embeds.ts';
+import { MostReadSchema } from './most-read.ts';
 import { CommentsSchema } from './comments.ts';
 import { ComponentsSchema } from './components.ts';
+import { ContentSchema } from './content.ts';
 import { checkEditions, EditionsSchema } from './editions.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
@@ -11,6 +15,7 @@ import { RoutesSchema } from './routes.ts';
 import { SectionsSchema } from './sections.ts';
 import { SeoSchema } from './seo.ts';
 import { SiteSchema } from './site.ts';
+import { STARTER_SECTION } from './starter.ts';
 import { TranslationsSchema } from './translations.ts';
 
 /** Everything `khabar()` accepts, validated once when Astro loads the config. */
@@ -19,10 +24,16 @@ export const KhabarConfigSchema = z
     ...SiteSchema().shape,
     ...LocaleSchema().shape,
     /**
-     * The newsroom's sections, in navigation order. Every article names one in its `section` field.
+     * The newsroom's sections, in navigation order. Every article names one in its `section` field (a
+     * site with one section may leave it out). Without this option the site has one section, «أخبار».
      * @example sections: [{ slug: 'politics', name: 'سياسة' }, { slug: 'economy', name: 'اقتصاد' }]
      */
-    sections: SectionsSchema(),
+    sections: SectionsSchema().default(() => [{ ...STARTER_SECTION }]),
+    /**
+     * How the theme checks the stories and pages it reads.
+     * @example content: { sizeWarning: 2_000_000 }
+     */
+    content: ContentSchema(),
     /**
      * URL patterns of the theme's pages.
      * @example routes: { article: '/{year}/{month}/{slug}' }
@@ -54,6 +65,12 @@ export const KhabarConfigSchema = z
      * @example comments: { endpoint: 'https://comments.news.example/' }
      */
     comments: CommentsSchema(),
+    /**
+     * The web editor at `/admin/`, where journalists write stories and authors in the browser (Sveltia
+     * CMS, which the site installs: `pnpm add @sveltia/cms`). Off by default (docs/en/editing.md).
+     * @example cms: { backend: { name: 'gitlab', repo: 'newsroom/site', auth_type: 'pkce', app_id: '…' } }
+     */
+    cms: CmsSchema(),
     /**
      * Words a reader reads in a minute, for the reading-time estimate.
      * @example wordsPerMinute: 180
@@ -93,6 +110,16 @@ export const KhabarConfigSchema = z
      * @example editions: { en: { locale: 'en', title: 'Khabar', sections: [{ slug: 'politics', name: 'Politics' }] } }
      */
     editions: EditionsSchema(),
+    /**
+     * Video and social embeds: posters fetched at build time, and bare links in Markdown (docs/en/components.md).
+     * @example embeds: { posters: false }
+     */
+    embeds: EmbedsSchema(),
+    /**
+     * The «الأكثر قراءة» list, from a data file exported from the site's analytics (docs/en/components.md).
+     * @example mostRead: { source: 'src/data/most-read.json', limit: 5 }
+     */
+    mostRead: MostReadSchema(),
   })
   .strict()
   .superRefine(checkHomeSections)

@@ -30,6 +30,7 @@ export function routeOptions(config: KhabarConfig, seo: SeoRouteDecisions): Rout
     publisherLogo: !config.logo || /\.svg$/i.test(config.logo.src),
     robots: seo.robots,
     sitemapFacts: seo.ownsSitemap,
+    cms: config.cms !== false,
   };
 }
 

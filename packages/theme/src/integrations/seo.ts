@@ -18,7 +18,7 @@ import {
   type SitemapEntry,
   type SitemapFacts,
 } from '../lib/seo/sitemap.ts';
-import { pagePath } from '../lib/urls.ts';
+import { filePathUnder, pagePath } from '../lib/urls.ts';
 import type { SeoRouteDecisions } from './routes.ts';
 
 /** The site's URL with its base, always ending in a slash (`https://news.example/ar/`). */
@@ -63,7 +63,7 @@ function robotsDecision(config: KhabarConfig, astroConfig: AstroConfig, logger: 
   if (astroConfig.base !== '/' && astroConfig.base !== '') {
     // Crawlers read robots.txt at the root of the host only; under a base path the file would be ignored.
     logger.info(
-      `The site lives under ${astroConfig.base}: robots.txt belongs at the root of the host, so the theme does not write one. Point your host's robots.txt at ${astroConfig.base}${PATHS.sitemapIndex}.`,
+      `The site lives under ${astroConfig.base}: robots.txt belongs at the root of the host, so the theme does not write one. Point your host's robots.txt at ${filePathUnder(astroConfig.base, PATHS.sitemapIndex)}.`,
     );
     return false;
   }
@@ -96,6 +96,8 @@ export function setupSeo(
     sitemapIndex:
       (ownsSitemap || siteHasSitemap) && siteBase ? new URL(PATHS.sitemapIndex, siteBase).href : undefined,
     newsSitemap: seo.newsSitemap && siteBase ? new URL(PATHS.newsSitemap, siteBase).href : undefined,
+    // Filled from the route table once it is known (index.ts).
+    robotsDisallow: [],
   };
 
   if (ownsSitemap && siteBase) {

@@ -3,6 +3,7 @@ import { COMPONENT_NAMES, type ComponentName } from '../config/components.ts';
 import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
 import type { MarkdownOptions } from '../lib/markdown-options.ts';
 import type { SeoBuildInfo } from '../lib/seo/build.ts';
+import type { CmsConfig } from '../lib/cms/config.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
@@ -47,6 +48,7 @@ export function virtualModuleSources({
   clock,
   seo,
   markdown,
+  cms,
 }: {
   config: KhabarRuntimeConfig;
   components: Record<ComponentName, string>;
@@ -61,6 +63,8 @@ export function virtualModuleSources({
   seo: SeoBuildInfo;
   /** The site's Markdown options, for stories rendered from their files. */
   markdown: MarkdownOptions;
+  /** The web editor's configuration, when `cms` is on (`lib/cms/config.ts`). */
+  cms?: CmsConfig | undefined;
 }): Map<string, string> {
   const modules = new Map<string, string>();
   modules.set(`${PREFIX}config`, `export default ${JSON.stringify(config)};`);
@@ -70,6 +74,7 @@ export function virtualModuleSources({
   );
   modules.set(`${PREFIX}seo-build`, `export default ${JSON.stringify(seo)};`);
   modules.set(`${PREFIX}markdown`, `export default ${JSON.stringify(markdown)};`);
+  if (cms) modules.set(`${PREFIX}cms`, `export default ${JSON.stringify(cms)};`);
   modules.set(
     `${PREFIX}logo`,
     config.logoFile

@@ -3,7 +3,9 @@
  * what Astro hands its Markdown processor, as plain data. Plugins are functions and cannot travel into a
  * module; `markdownOptions` says which were left behind, so the integration can warn.
  */
+import { EMBEDS_PLUGIN } from './embeds/markdown-plugin.ts';
 import { remoteImagesAllowed } from './markdown-images.ts';
+import { isKhabarPlugin } from './markdown/plugins.ts';
 
 export interface MarkdownOptions {
   /** The project's root folder: story `filePath`s are relative to it. */
@@ -39,6 +41,13 @@ interface AstroMarkdownConfig {
   processor?: { name: string; options?: object };
 }
 
+/** Whether a processor plugin is the theme's own (`khabar-embeds`), which the theme re-creates where it renders. */
+function isThemePlugin(plugin: unknown): boolean {
+  return (
+    typeof plugin === 'object' && plugin !== null && (plugin as { name?: unknown }).name === EMBEDS_PLUGIN
+  );
+}
+
 /** A value as JSON keeps it: functions and undefined dropped. */
 function plain(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -59,8 +68,14 @@ export function markdownOptions(
   if (processor && processor.name !== 'satteri') dropped.push(`the "${processor.name}" Markdown processor`);
   const processorOptions = (processor?.options ?? {}) as Record<string, unknown>;
   for (const key of ['mdastPlugins', 'hastPlugins'] as const) {
+    // The theme's own plugins (lib/markdown/plugins.ts) are added again where a story renders on request.
     const plugins = processorOptions[key];
-    if (Array.isArray(plugins) && plugins.length > 0) dropped.push(`markdown.processor ${key}`);
+    // The theme's own steps (lib/markdown/plugins.ts, and the bare-link rule of lib/embeds/markdown-plugin.ts)
+    // travel: runtime/story-body.ts adds them again where a story renders on request.
+    const theirs = Array.isArray(plugins)
+      ? plugins.filter((plugin) => !isThemePlugin(plugin) && !isKhabarPlugin(plugin))
+      : [];
+    if (theirs.length > 0) dropped.push(`markdown.processor ${key}`);
   }
   if (markdown.remarkPlugins?.length) dropped.push('markdown.remarkPlugins');
   if (markdown.rehypePlugins?.length) dropped.push('markdown.rehypePlugins');

@@ -6,6 +6,7 @@ import {
   listedInSitemap,
   onDemandTwinPattern,
   RESERVED_SLUGS,
+  robotsDisallowed,
   routeRendering,
   routeTable,
   storyBuiltAhead,
@@ -37,6 +38,7 @@ describe('routeTable', () => {
       publisherLogo: false,
       robots: false,
       sitemapFacts: false,
+      cms: false,
     });
     const patterns = routes.map((route) => route.pattern);
     expect(patterns).not.toContain('/search');
@@ -75,13 +77,29 @@ describe('RESERVED_SLUGS', () => {
 });
 
 describe('listedInSitemap', () => {
-  it('lists pages for readers, not files, feeds or the 404', () => {
+  it('lists pages for readers, not files, feeds, the 404 or the web editor', () => {
     expect(listedInSitemap('article')).toBe(true);
     expect(listedInSitemap('archive')).toBe(true);
     expect(listedInSitemap('not-found')).toBe(false);
     expect(listedInSitemap('feed')).toBe(false);
     expect(listedInSitemap('file')).toBe(false);
-    expect(UNLISTED_PAGES).toEqual(['/404']);
+    expect(listedInSitemap('admin')).toBe(false);
+    expect(UNLISTED_PAGES).toEqual(['/404', '/admin']);
+  });
+});
+
+describe('the web editor’s route', () => {
+  it('is there only with cms on, built ahead in every mode, and closed to crawlers', () => {
+    expect(routeTable({ ...EVERY_ROUTE, cms: false }).map((route) => route.pattern)).not.toContain('/admin');
+    const routes = routeTable(EVERY_ROUTE);
+    const admin = routes.find((route) => route.pattern === '/admin');
+    expect(admin?.kind).toBe('admin');
+    expect(routeRendering(admin?.group ?? 'story', 'none')).toBe('prerender');
+    expect(robotsDisallowed(routes)).toEqual(['/admin']);
+    expect(robotsDisallowed(routeTable({ ...EVERY_ROUTE, cms: false }))).toEqual([]);
+  });
+  it('keeps a section from taking its name', () => {
+    expect(RESERVED_SLUGS).toContain('admin');
   });
 });
 

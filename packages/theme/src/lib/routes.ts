@@ -6,7 +6,19 @@
 
 /** What a route's pages show: the sitemap lists page kinds, never files. */
 export type RouteKind =
-  'home' | 'article' | 'section' | 'tag' | 'author' | 'archive' | 'search' | 'not-found' | 'feed' | 'file';
+  | 'home'
+  | 'article'
+  | 'section'
+  | 'tag'
+  | 'author'
+  | 'archive'
+  | 'opinion'
+  | 'search'
+  | 'not-found'
+  | 'feed'
+  | 'file'
+  /** The web editor (`cms`): for the newsroom, never for readers, crawlers or the sitemap. */
+  | 'admin';
 
 /**
  * How a route's pages are made under each `rendering.prerender` mode (see `routeRendering`): stories,
@@ -88,6 +100,8 @@ export interface RouteOptions {
   robots: boolean;
   /** The theme completes the sitemap: it computes each page's facts during the build. */
   sitemapFacts: boolean;
+  /** The web editor is on (`cms`). */
+  cms: boolean;
 }
 
 /** The theme's fixed paths: the first segments of its pages and files. */
@@ -97,6 +111,10 @@ export const PATHS = {
   page: 'page',
   pages: 'pages',
   archive: 'archive',
+  /** The opinion page: the columnists and their latest pieces. */
+  opinion: 'opinion',
+  /** Live stories' JSON files of updates (`live/<story id>.json`). */
+  live: 'live',
   search: 'search',
   notFound: '404',
   feed: 'rss.xml',
@@ -106,6 +124,8 @@ export const PATHS = {
   socialCards: 'og',
   publisherLogo: 'publisher-logo.png',
   robots: 'robots.txt',
+  /** The web editor (`cms`). */
+  admin: 'admin',
   /** Files the build writes for the theme's own hooks and removes before publishing. */
   buildData: '_khabar',
 } as const;
@@ -231,6 +251,18 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       onDemand: 'src/routes/on-demand/archive-month.astro',
       redirect: true,
     },
+    {
+      pattern: `/${PATHS.opinion}`,
+      entrypoint: 'src/routes/opinion.astro',
+      kind: 'opinion',
+      group: 'first-page',
+    },
+    {
+      pattern: `/${PATHS.live}/[...id].json`,
+      entrypoint: 'src/routes/live.json.ts',
+      kind: 'file',
+      group: 'file',
+    },
     options.search && {
       pattern: `/${PATHS.search}`,
       entrypoint: 'src/routes/search.astro',
@@ -291,6 +323,13 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       kind: 'file',
       group: 'file',
     },
+    // Built ahead in every mode: one page that loads the editor, whose stories live in Git.
+    options.cms && {
+      pattern: `/${PATHS.admin}`,
+      entrypoint: 'src/routes/admin.astro',
+      kind: 'admin',
+      group: 'file',
+    },
   ];
   return routes.filter((route): route is ThemeRoute => route !== false);
 }
@@ -306,6 +345,7 @@ export const EVERY_ROUTE: Readonly<RouteOptions> = {
   publisherLogo: true,
   robots: true,
   sitemapFacts: true,
+  cms: true,
 };
 
 /** Every route a site could have, whatever its options: what a section's slug must not collide with. */
@@ -333,14 +373,22 @@ export function isRedirectPage(url: string): boolean {
   return new RegExp(`/${PATHS.page}/\\d+(/|\\.html)?$`).test(url);
 }
 
-/** Whether pages of this kind belong in the sitemap (pages for readers; not files, feeds or the 404). */
+/** Whether pages of this kind belong in the sitemap (pages for readers; not files, feeds, the 404 or the editor). */
 export function listedInSitemap(kind: RouteKind): boolean {
-  return kind !== 'not-found' && kind !== 'feed' && kind !== 'file';
+  return kind !== 'not-found' && kind !== 'feed' && kind !== 'file' && kind !== 'admin';
 }
 
 /**
- * The pages (static patterns) the sitemap must leave out, whatever the options: the 404 page. Files and
- * feeds are left out by their names.
+ * The route patterns robots.txt closes to crawlers: the newsroom's own pages (the editor).
+ * @example robotsDisallowed(routeTable({ ...options, cms: true })) // ['/admin']
+ */
+export function robotsDisallowed(routes: readonly ThemeRoute[]): string[] {
+  return routes.filter((route) => route.kind === 'admin').map((route) => route.pattern);
+}
+
+/**
+ * The pages (static patterns) the sitemap must leave out, whatever the options: the 404 page and the
+ * editor. Files and feeds are left out by their names.
  */
 export const UNLISTED_PAGES: readonly string[] = ALL_ROUTES.filter(
   (route) => !listedInSitemap(route.kind) && route.kind !== 'file' && route.kind !== 'feed',
@@ -371,9 +419,14 @@ export function fillPattern(pattern: string, params: Readonly<Record<string, str
   });
 }
 
-/** Whether an edition has its own pages of this kind: every page for readers and every feed, no file. */
+/**
+ * Whether an edition has its own pages of this kind: every page for readers (the opinion page too) and
+ * every feed; no file (the live stories' JSON files are the site's, for every edition) and not the editor.
+ */
 function perEdition(route: ThemeRoute): boolean {
-  return route.kind !== 'file' && route.kind !== 'not-found' && route.kind !== 'search';
+  return (
+    route.kind !== 'file' && route.kind !== 'not-found' && route.kind !== 'search' && route.kind !== 'admin'
+  );
 }
 
 /**

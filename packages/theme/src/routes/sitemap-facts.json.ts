@@ -11,8 +11,9 @@ import {
   sectionUrl,
   tagUrl,
 } from '../runtime/articles.ts';
-import { archiveUrl, getArchive } from '../runtime/newsroom.ts';
+import { archiveUrl, getArchive, opinionUrl } from '../runtime/newsroom.ts';
 import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
+import { storyModified } from '../runtime/live.ts';
 import { config } from '../runtime/site.ts';
 import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
 import { EDITIONS, inEdition } from '../runtime/edition.ts';
@@ -48,6 +49,7 @@ async function everyPage(): Promise<string[]> {
     ...[...byTag].flatMap(([tag, items]) => listingPages(tagUrl(tag), items.length)),
     ...authors.flatMap((a) => listingPages(authorUrl(a.id), byAuthor.get(a.id)?.length ?? 0)),
     abs(archiveUrl()),
+    abs(opinionUrl()),
     ...archive.flatMap((year) => [
       abs(archiveUrl(year.year)),
       ...year.months.flatMap((month) =>
@@ -76,7 +78,7 @@ async function editionFacts(): Promise<SitemapFactsFile> {
       return {
         url,
         published: data.published,
-        updated: data.updated,
+        updated: await storyModified(article),
         images: listed.map((image) => image.url),
         listedOn: [
           homeUrl(),

@@ -36,6 +36,15 @@ export interface Author {
   digest?: string | undefined;
 }
 
+/**
+ * The picture that stands for a story on cards, in link previews and feeds: its `image`, or a photo
+ * story's first picture.
+ */
+export function leadPicture(article: Article) {
+  const { data } = article;
+  return data.image ?? (data.kind === 'gallery' ? data.gallery?.[0] : undefined);
+}
+
 let collection: Promise<Article[]> | undefined;
 
 /** Every story of every edition that is not a draft, newest first. */

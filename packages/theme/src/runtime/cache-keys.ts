@@ -6,23 +6,23 @@
  * closed, the form token's age) — so it changes exactly when the page would. The theme's options and
  * strings are code (`virtual:khabar/*` modules), which Astro hashes itself.
  */
-import { getCollection } from 'astro:content';
 import { cacheKey, cardVersion, entryVersion, tokenPeriod, type VersionedEntry } from '../lib/cache-key.ts';
 import { pageNeighbours, pageWindow } from '../lib/newsroom/pagination.ts';
 import { getAuthors, type Article } from './articles.ts';
 import { buildTime } from './clock.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
 import { getFooterPages, type SitePage } from './site-pages.ts';
-import { config } from './site.ts';
+import { optionalCollection } from './collections.ts';
+import { config, formatDate } from './site.ts';
 
 const DAY_MS = 86_400_000;
 
 /**
- * What every page shows that is not code: the footer's year (it follows the clock) and the site pages
- * it links (their titles are content).
+ * What every page shows that is not code: the footer's year and the header's date (they follow the
+ * clock) and the site pages it links (their titles are content).
  */
 async function everyPage(): Promise<unknown[]> {
-  return [copyrightYear(), (await getFooterPages()).map(cardVersion)];
+  return [copyrightYear(), formatDate(buildTime()), (await getFooterPages()).map(cardVersion)];
 }
 
 let commentsByPost: Promise<Map<string, string[]>> | undefined;
@@ -32,9 +32,7 @@ function comments(): Promise<Map<string, string[]>> {
   commentsByPost ??= (async () => {
     const byPost = new Map<string, string[]>();
     if (!config.commentRules) return byPost;
-    const entries = (await getCollection('comments')) as unknown as (VersionedEntry & {
-      data: { postId: string };
-    })[];
+    const entries = await optionalCollection<VersionedEntry & { data: { postId: string } }>('comments');
     for (const entry of entries) {
       const list = byPost.get(entry.data.postId) ?? [];
       list.push(entryVersion(entry));

@@ -30,7 +30,7 @@ import {
   type RelatedIndex,
 } from '../lib/newsroom/related.ts';
 import type { VersionedEntry } from '../lib/cache-key.ts';
-import { searchPath } from '../lib/urls.ts';
+import { pagePath, searchPath } from '../lib/urls.ts';
 import { listingKey } from './cache-keys.ts';
 import { getArticles, perList, type Article } from './articles.ts';
 import type { StringId } from '../config/translations.ts';
@@ -160,6 +160,11 @@ export const getArchive: () => Promise<ArchiveYear<Article>[]> = perList((articl
 /** The encoded URL of the archive, a year or a month. */
 export function archiveUrl(year?: string, month?: string): string {
   return archivePath(config.base, year, month);
+}
+
+/** The encoded URL of the opinion page (`/opinion/`). */
+export function opinionUrl(): string {
+  return pagePath(config.base, `/${PATHS.opinion}/`);
 }
 
 /** The encoded URL of the search page, with a query when given. */

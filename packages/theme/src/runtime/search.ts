@@ -11,7 +11,7 @@ import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/sear
 import { zonedDateParts } from '../lib/newsroom/stories.ts';
 import { searchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
-import { config, formatDate } from './site.ts';
+import { config, formatDateTime } from './site.ts';
 import { hasStoryHtml, storyHtml } from './story-body.ts';
 
 /**
@@ -38,7 +38,7 @@ function storyMonth(article: Article): string {
 async function indexStory(article: Article, url: string): Promise<IndexStory> {
   const { data } = article;
   const section = getSection(data.section).name;
-  const date = formatDate(data.published);
+  const date = formatDateTime(data.published);
   const authors = (await getAuthors(article)).map((author) => author.data.name);
   const compute = async (): Promise<SearchRecord> =>
     searchRecord({

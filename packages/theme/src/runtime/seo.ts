@@ -24,10 +24,20 @@ import {
 } from '../lib/seo/index.ts';
 import { PATHS } from '../lib/routes.ts';
 import { absoluteUrl, cardFile, feedFile, filePathUnder, pagePath, type FeedOf } from '../lib/urls.ts';
-import { articleUrl, authorUrl, getAuthors, getSection, type Article, type Author } from './articles.ts';
-import { config, datetime, t } from './site.ts';
+import {
+  articleUrl,
+  authorUrl,
+  getAuthors,
+  getSection,
+  leadPicture,
+  type Article,
+  type Author,
+} from './articles.ts';
+import { config, datetime, formatDate, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
+import { jsonLdType } from '../lib/newsroom/kinds.ts';
+import { liveCoverage, storyModified, type ShownUpdate } from './live.ts';
 
 export { build };
 
@@ -72,7 +82,7 @@ export function cardPath(article: Article): string {
 /** Whether an article's `og:image` is its social card. */
 export function usesCard(article: Article): boolean {
   const { use } = config.seo.socialCards;
-  return use === 'always' || (use === 'fallback' && !article.data.image);
+  return use === 'always' || (use === 'fallback' && !leadPicture(article));
 }
 
 /** The path of the drawn publisher logo, used when the site configured no logo. */
@@ -131,14 +141,15 @@ export interface ArticleImages {
  */
 export async function articleImages(article: Article): Promise<ArticleImages> {
   const { data } = article;
+  const picture = leadPicture(article);
   let og: ArticleSeo['image'];
   let listed: ImageRef[] = [];
-  if (data.image && !usesCard(article)) {
-    const size = cropSize(data.image.src.width, data.image.src.height, 1200, 630);
-    const ogCrop = await crop(data.image.src, size.width, size.height);
-    og = { src: ogCrop.url, alt: data.image.alt, width: size.width, height: size.height };
+  if (picture && !usesCard(article)) {
+    const size = cropSize(picture.src.width, picture.src.height, 1200, 630);
+    const ogCrop = await crop(picture.src, size.width, size.height);
+    og = { src: ogCrop.url, alt: picture.alt, width: size.width, height: size.height };
   }
-  const photo = data.image?.src;
+  const photo = picture?.src;
   if (photo) {
     listed = await Promise.all(
       jsonLdCrops(photo.width, photo.height).map((size) => crop(photo, size.width, size.height)),
@@ -152,13 +163,23 @@ export async function articleImages(article: Article): Promise<ArticleImages> {
   return { og, listed };
 }
 
-/** Open Graph `article:*` tags and the `NewsArticle` and `BreadcrumbList` JSON-LD of a story. */
-export async function articleSeo(article: Article, authors: Author[]): Promise<ArticleSeo> {
+/**
+ * Open Graph `article:*` tags and the JSON-LD of a story: its `NewsArticle` (or the type of its kind:
+ * `LiveBlogPosting` with its updates, `OpinionNewsArticle`…), with its corrections, and its
+ * `BreadcrumbList`.
+ */
+export async function articleSeo(
+  article: Article,
+  authors: Author[],
+  updates: readonly ShownUpdate[] = [],
+): Promise<ArticleSeo> {
   const { data } = article;
   const section = getSection(data.section);
   const url = abs(articleUrl(article));
   const published = datetime(data.published);
-  const modified = data.updated ? datetime(data.updated) : undefined;
+  // Live coverage changes with each update: the newest one is when the page last changed.
+  const changed = await storyModified(article);
+  const modified = changed ? datetime(changed) : undefined;
   const { og: image, listed: images } = await articleImages(article);
 
   const authorRefs = authors.map((author) => ({ name: author.data.name, url: abs(authorUrl(author.id)) }));
@@ -190,6 +211,12 @@ export async function articleSeo(article: Article, authors: Author[]): Promise<A
         inLanguage: languageTag(),
         section: section.name,
         keywords: data.tags,
+        type: jsonLdType(data.kind),
+        corrections: data.corrections.map((correction) => ({
+          date: datetime(correction.date),
+          text: correction.text,
+        })),
+        live: data.kind === 'live' ? liveCoverage(article, updates) : undefined,
       }),
       breadcrumbListJsonLd(trail, homeUrl()),
     ],
@@ -229,7 +256,7 @@ function articleHtml(article: Article): Promise<string> {
 }
 
 async function feedImage(article: Article): Promise<FeedImage | undefined> {
-  const { image } = article.data;
+  const image = leadPicture(article);
   if (image) {
     // The original file, which the build publishes as it is: its size is the size of the source.
     const fsPath = (image.src as ImageMetadata & { fsPath?: string }).fsPath;
@@ -267,11 +294,18 @@ export async function articleFeedItem(article: Article) {
     url: abs(articleUrl(article)),
     description: data.description,
     published: data.published,
-    updated: data.updated,
+    updated: await storyModified(article),
     categories: [getSection(data.section).name, ...data.tags],
     authors: authors.map((author) => author.data.name),
     html: config.seo.feeds.fullContent ? await articleHtml(article) : undefined,
+    htmlLimit: { chars: config.seo.feeds.fullContentLimit, readOn: t('feed.readOn', { site: config.title }) },
     image: await feedImage(article),
+    corrections: {
+      heading: t('corrections.title'),
+      lines: data.corrections.map((correction) =>
+        t('corrections.item', { date: formatDate(correction.date), text: correction.text }),
+      ),
+    },
   };
   return { input, item: feedItem(input) };
 }

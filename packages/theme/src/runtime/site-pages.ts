@@ -3,11 +3,11 @@
  * `pages` collection is optional: a site that never defined it has no site pages, and the theme reads it
  * once per build without the warning Astro prints for a collection that does not exist.
  */
-import { getCollection } from 'astro:content';
 import type { PageData } from '../config/page.ts';
 import { RESERVED_SLUGS } from '../lib/routes.ts';
 import { footerPages, publishedPages, sitePageProblems, sitePageSlug } from '../lib/site-pages.ts';
 import { sectionPath } from '../lib/urls.ts';
+import { optionalCollection } from './collections.ts';
 import { config } from './site.ts';
 
 /** A site page entry, as `getCollection('pages')` returns it. */
@@ -24,23 +24,9 @@ export interface SitePage {
 
 const COLLECTION = 'pages';
 
-/**
- * `getCollection('pages')`, without Astro's "does not exist or is empty" warning when the site has no
- * such collection (the warning names the collection; any other line passes through). Astro's console
- * logger writes warnings with `console.info`; a site with a logger of its own sees the warning.
- */
-async function readCollection(): Promise<SitePage[]> {
-  const info = console.info;
-  const quiet = `"${COLLECTION}" does not exist or is empty`;
-  console.info = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes(quiet)) return;
-    info(...args);
-  };
-  try {
-    return await (getCollection(COLLECTION) as Promise<SitePage[]>);
-  } finally {
-    console.info = info;
-  }
+/** `getCollection('pages')`, once per build and quiet when the site has no site pages. */
+function readCollection(): Promise<SitePage[]> {
+  return optionalCollection<SitePage>(COLLECTION);
 }
 
 let cache: Promise<SitePage[]> | undefined;

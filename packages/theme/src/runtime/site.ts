@@ -7,11 +7,15 @@
 import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
 import {
   formatDate as formatDateWith,
+  formatDateTime as formatDateTimeWith,
   formatNumber as formatNumberWith,
   formatReadingTime as formatReadingTimeWith,
+  formatRelative,
   isoInZone,
   readingMinutes,
+  timeZoneLabel,
   type DateOptions,
+  type DateTimeOptions,
 } from '../lib/format/index.ts';
 import type { StringId } from '../config/translations.ts';
 import { interpolate } from '../config/strings.ts';
@@ -32,21 +36,49 @@ export const config: KhabarRuntimeConfig = new Proxy({} as KhabarRuntimeConfig, 
   },
 });
 
+const HIJRI = {
+  gregorian: false,
+  'gregorian+hijri': true,
+  'hijri+gregorian': 'first',
+  persian: false,
+} as const;
+
+function dateOptionsFor(edition: Edition): DateOptions {
+  const own = edition.config;
+  return {
+    locale: own.locale,
+    digits: own.digits,
+    timeZone: own.timeZone,
+    monthStyle: own.monthNames,
+    hijri: HIJRI[own.calendar],
+    hijriOffset: own.hijriOffset,
+    hijriFirst: edition.strings['date.hijriFirst'],
+    calendar: own.calendar === 'persian' ? 'persian' : 'gregory',
+  };
+}
+
+function dateTimeOptionsFor(edition: Edition): DateTimeOptions {
+  const own = edition.config;
+  return {
+    ...dateOptionsFor(edition),
+    hourCycle: own.clock === '12h' ? 'h12' : 'h23',
+    dateTime: edition.strings['date.atTime'],
+    zone:
+      own.timeZoneName === false
+        ? false
+        : timeZoneLabel(own.timeZone, {
+            locale: own.locale,
+            city: own.timeZoneName,
+            cityTemplate: edition.strings['date.zoneCity'],
+          }),
+  };
+}
+
 const dateOptionsOf = new Map<Edition, DateOptions>(
-  EDITIONS.map((edition) => {
-    const own = edition.config;
-    return [
-      edition,
-      {
-        locale: own.locale,
-        digits: own.digits,
-        timeZone: own.timeZone,
-        monthStyle: own.monthNames,
-        hijri: own.calendar === 'gregorian+hijri',
-        calendar: own.calendar === 'persian' ? 'persian' : 'gregory',
-      },
-    ];
-  }),
+  EDITIONS.map((edition) => [edition, dateOptionsFor(edition)]),
+);
+const dateTimeOptionsOf = new Map<Edition, DateTimeOptions>(
+  EDITIONS.map((edition) => [edition, dateTimeOptionsFor(edition)]),
 );
 
 /** A UI string, with `{placeholders}` filled. */
@@ -57,6 +89,20 @@ export function t(id: StringId, values?: Record<string, string | number>): strin
 /** The date in words, in the newsroom's locale, digits, calendar and zone. */
 export function formatDate(instant: Date, style: 'full' | 'long' | 'medium' = 'full'): string {
   return formatDateWith(instant, dateOptionsOf.get(currentEdition()) as DateOptions, style);
+}
+
+/** The date and the hour with the zone: «الخميس، ١ ديسمبر ٢٠١٦، الساعة ١٤:٢٠ (بتوقيت دمشق)». */
+export function formatDateTime(instant: Date, style: 'full' | 'long' | 'medium' = 'full'): string {
+  return formatDateTimeWith(instant, dateTimeOptionsOf.get(currentEdition()) as DateTimeOptions, style);
+}
+
+/** How long before `now` the instant is, «قبل ساعتين», «أمس», counting days in the newsroom's zone. */
+export function formatAgo(instant: Date, now: Date): string {
+  return formatRelative(instant, now, {
+    locale: config.locale,
+    digits: config.digits,
+    timeZone: config.timeZone,
+  });
 }
 
 /** The machine-readable instant with the newsroom's offset, for `<time datetime>`. */

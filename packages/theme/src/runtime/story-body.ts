@@ -7,7 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
+import strings from 'virtual:khabar/strings';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
+import { khabarHastPlugins, withFootnoteWords } from '../lib/markdown/plugins.ts';
+import { footnoteWords } from '../lib/markdown/words.ts';
+import { config } from './site.ts';
+import { embedsPlugins } from './embeds.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
@@ -34,6 +39,7 @@ async function processor(): Promise<Satteri> {
 
 /** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
 function markdownRenderer(): Promise<Renderer> {
+  const words = footnoteWords(config, strings);
   // What Astro's content layer hands its processor (gfm and smartypants as the site set them, if at all).
   const shared: Record<string, unknown> = {
     image: markdown.image,
@@ -44,7 +50,13 @@ function markdownRenderer(): Promise<Renderer> {
   };
   renderer ??= processor().then(
     ({ satteri }) =>
-      satteri({ features: markdown.features }).createRenderer(
+      // The theme's Markdown steps, as the integration added them to the build's processor, and its
+      // bare-link rule: both are the theme's modules, not functions of the site's config.
+      satteri({
+        features: withFootnoteWords(markdown.features, words),
+        hastPlugins: khabarHastPlugins(words.formatNumber),
+        mdastPlugins: embedsPlugins,
+      }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
   );

@@ -88,15 +88,37 @@ export function postText(
   return { title, description, markdown: content.markdown };
 }
 
-/** Maps one post. Pure: everything it needs about the rest of the export comes in the context. */
-export function mapPost(item: WxrItem, context: PostContext): PostResult {
+/**
+ * `postText` done ahead, in the thread that converts posts (worker/convert.ts): what it gave, what it
+ * added to `degraded`, and the URLs it asked `context.image` for, in order.
+ */
+export interface PreparedText {
+  title: string;
+  description: string;
+  markdown: string;
+  degraded: Degradation[];
+  images: string[];
+}
+
+/**
+ * Maps one post. Pure: everything it needs about the rest of the export comes in the context. With
+ * `prepared` (its `postText` done ahead), the post's pictures are asked of `context.image` again, in
+ * the same order, so the import copies and reports them as if it had converted the text itself.
+ */
+export function mapPost(item: WxrItem, context: PostContext, prepared?: PreparedText): PostResult {
   const skip = skipReason(item);
   if (skip) return { kind: 'skip', reason: skip };
   const degraded: Degradation[] = [];
   const draft = item.status !== 'publish';
   if (draft) degraded.push({ reason: `imported as a draft (WordPress status "${item.status}")` });
 
-  const { title, description, markdown } = postText(item, context, degraded);
+  let text: { title: string; description: string; markdown: string };
+  if (prepared) {
+    for (const url of prepared.images) context.image(url);
+    degraded.push(...prepared.degraded);
+    text = prepared;
+  } else text = postText(item, context, degraded);
+  const { title, description, markdown } = text;
 
   const dated = postInstant(item.postDateGmt, item.postDate, context.timeZone);
   let published = dated?.instant;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autop, dropEmptyParagraphs } from './autop.ts';
+import { autop, dropEmptyParagraphs, isEmptyParagraph } from './autop.ts';
 
 describe('autop', () => {
   it('makes paragraphs of blank-line separated text and breaks of single newlines', () => {
@@ -32,5 +32,24 @@ describe('dropEmptyParagraphs', () => {
     expect(dropEmptyParagraphs('<p>أ</p>\n<p>&nbsp;</p>\n<p>\u00a0</p>\n<p>ب</p>')).toBe(
       '<p>أ</p>\n<p>ب</p>',
     );
+  });
+
+  it('calls a paragraph empty exactly when nothing but spaces, no-break spaces and breaks is in it', () => {
+    const removedAll = (inner: string) =>
+      inner.replace(/&nbsp;|&#160;|&#xa0;|\u00a0|<br\s*\/?>|\s/gi, '') === '';
+    const samples = [
+      '',
+      ' \n\t',
+      '&nbsp;&#160;&#xA0;\u00a0',
+      '<br><BR /> <br/>',
+      '&nbsp;x',
+      'خبر',
+      '<br class="x">',
+      '&nbsp',
+      '<b></b>',
+      ' &amp; ',
+      '<br  /> &#160;',
+    ];
+    for (const inner of samples) expect(isEmptyParagraph(inner), inner).toBe(removedAll(inner));
   });
 });

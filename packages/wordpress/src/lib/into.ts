@@ -28,6 +28,7 @@ import type { ImportLedger } from './ledger.ts';
 import {
   digest,
   emptyManifest,
+  manifestPieces,
   MANIFEST_FILE,
   parseManifest,
   serializeManifest,
@@ -35,6 +36,7 @@ import {
 } from './manifest.ts';
 import { decideFile, mergeRedirectsFile, type Decision, type FileAction } from './merge.ts';
 import { readSiteConfig, type SiteConfig } from './site-config.ts';
+import { writeText } from './text-file.ts';
 
 export const ARTICLES = 'src/content/articles';
 export const AUTHORS = 'src/content/authors';
@@ -398,14 +400,20 @@ export async function commitInto(
 
 /**
  * The manifest of a new site (`--out`), written into its staging folder: the same record `--into`
- * keeps, so the site can take later exports of the same WordPress with `--into`.
+ * keeps, so the site can take later exports of the same WordPress with `--into`. `written`: the
+ * digests of the files the import wrote, known as it wrote them; only the others are read to be hashed.
  */
-export async function writeNewSiteManifest(staging: string, ledger: ImportLedger): Promise<void> {
+export async function writeNewSiteManifest(
+  staging: string,
+  ledger: ImportLedger,
+  written: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const files: Record<string, string> = {};
   for (const path of await filesUnder(staging)) {
-    if (kindOf(path) !== undefined) files[path] = digest(await readFile(join(staging, path)));
+    if (kindOf(path) !== undefined)
+      files[path] = written.get(path) ?? digest(await readFile(join(staging, path)));
   }
-  await writeFile(join(staging, MANIFEST_FILE), serializeManifest(ledger.manifest(files)));
+  await writeText(join(staging, MANIFEST_FILE), manifestPieces(ledger.manifest(files)));
 }
 
 /** Where the import stages comments (a SQLite file in its staging folder, `import.ts`). */

@@ -3,6 +3,7 @@ import { ImportError } from './errors.ts';
 import {
   digest,
   emptyManifest,
+  manifestPieces,
   parseManifest,
   serializeManifest,
   sourceKey,
@@ -51,6 +52,23 @@ describe('the import manifest', () => {
     expect(serializeManifest(reordered)).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.indexOf('"101"')).toBeLessThan(text.indexOf('"102"'));
+  });
+
+  it('writes in pieces exactly what one JSON.stringify of the sorted manifest writes', () => {
+    const odd: Manifest = {
+      version: 1,
+      files: {},
+      sources: {
+        'akhbar.example': { posts: { '3': { slug: 'x', section: 's', formerSections: ['a', 'b'] } } },
+        '': { posts: {} },
+        'other.example': { posts: { '1': { ...post7, link: 'https://other.example/?p=1\n"' } } },
+      },
+    };
+    for (const value of [manifest, odd, emptyManifest()]) {
+      const whole = `${JSON.stringify(value, (_key, entry: unknown) => (entry && typeof entry === 'object' && !Array.isArray(entry) ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : entry), 2)}\n`;
+      expect(serializeManifest(value)).toBe(whole);
+      expect([...manifestPieces(value)].length).toBeGreaterThan(1);
+    }
   });
 
   it('keys a WordPress site by its address, whatever its scheme, www. or final slash', () => {

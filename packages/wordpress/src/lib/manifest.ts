@@ -117,7 +117,53 @@ function sorted(value: unknown): unknown {
   );
 }
 
+/**
+ * `JSON.stringify(sorted(value), null, 2)` at `depth` (its lines indented as a value that deep), in
+ * pieces: objects down to `open` levels are written key by key, so the text of a 100,000-post manifest
+ * (and the sorted copy of it) is never whole in memory; below that, one `JSON.stringify` a value.
+ * A JSON string never holds a raw newline, so indenting after each newline indents whole lines only.
+ */
+function* jsonPieces(value: unknown, depth: number, open: number): Generator<string> {
+  if (depth >= open || !isRecord(value)) {
+    const text = JSON.stringify(sorted(value), null, 2);
+    yield depth === 0 ? text : text.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+    return;
+  }
+  // In the order JSON.stringify writes an object built with sorted keys: integer keys (post ids) first,
+  // in numeric order, as an object keeps them, then the others as sorted.
+  const keys = Object.keys(
+    Object.fromEntries(
+      Object.keys(value)
+        .filter((key) => value[key] !== undefined)
+        .sort()
+        .map((key) => [key, true]),
+    ),
+  );
+  if (keys.length === 0) {
+    yield '{}';
+    return;
+  }
+  const inner = '  '.repeat(depth + 1);
+  let first = true;
+  for (const key of keys) {
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    yield* jsonPieces(value[key], depth + 1, open);
+    first = false;
+  }
+  yield `\n${'  '.repeat(depth)}}`;
+}
+
+/**
+ * The manifest's text in pieces, to be written as they come: keys sorted, two-space indent, a final
+ * newline; the same data gives the same bytes. Objects are opened down to each post
+ * (`sources.<site>.posts.<id>`), the one big map of a large import besides `files`.
+ */
+export function* manifestPieces(manifest: Manifest): Generator<string> {
+  yield* jsonPieces(manifest, 0, 4);
+  yield '\n';
+}
+
 /** The manifest's text: keys sorted, two-space indent, a final newline; the same data gives the same bytes. */
 export function serializeManifest(manifest: Manifest): string {
-  return `${JSON.stringify(sorted(manifest), null, 2)}\n`;
+  return [...manifestPieces(manifest)].join('');
 }

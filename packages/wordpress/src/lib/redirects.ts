@@ -64,7 +64,12 @@ export class RedirectTable {
   }
 
   entries(): Redirect[] {
-    return [...this.#byFrom].map(([from, to]) => ({ from, to }));
+    return [...this.redirects()];
+  }
+
+  /** The redirects in the order they were added, one at a time. */
+  *redirects(): Generator<Redirect> {
+    for (const [from, to] of this.#byFrom) yield { from, to };
   }
 }
 
@@ -72,17 +77,28 @@ export class RedirectTable {
  * `src/redirects.mjs`: Astro's `redirects`, keyed by the text path (a static host decodes the request
  * path before it looks for the file, so both encodings reach it), and with the target as text too:
  * Astro encodes it itself. Query-string links (`?p=7`) cannot be Astro redirects: they are in the
- * `_redirects` and nginx files.
+ * `_redirects` and nginx files. In pieces, a line each, to be written as they come: a large site has
+ * hundreds of thousands of redirects, and each of the three files is written without being whole in
+ * memory.
  */
-export function astroRedirectsModule(redirects: readonly Redirect[]): string {
-  const entries = redirects
-    .filter((redirect) => !redirect.from.includes('?'))
-    .map((redirect) => `  ${JSON.stringify(redirect.from)}: ${JSON.stringify(decodePath(redirect.to))},`);
-  return (
+export function* astroRedirectsPieces(redirects: Iterable<Redirect>): Generator<string> {
+  yield (
     '// Old WordPress addresses and their new pages, written by khabar-wordpress.\n' +
     '// astro.config.mjs spreads them into `redirects`; edit freely, a re-import rewrites this file.\n' +
-    `export default {\n${entries.join('\n')}\n};\n`
+    'export default {\n'
   );
+  let none = true;
+  for (const redirect of redirects) {
+    if (redirect.from.includes('?')) continue;
+    none = false;
+    yield `  ${JSON.stringify(redirect.from)}: ${JSON.stringify(decodePath(redirect.to))},\n`;
+  }
+  yield none ? '\n};\n' : '};\n';
+}
+
+/** `src/redirects.mjs` as one string (see `astroRedirectsPieces`). */
+export function astroRedirectsModule(redirects: Iterable<Redirect>): string {
+  return [...astroRedirectsPieces(redirects)].join('');
 }
 
 /** The path of a redirect as it arrives in a request, in each percent-encoding; with its query. */
@@ -95,18 +111,22 @@ function requestForms(from: string): string[] {
  * `_redirects` (Netlify, Cloudflare Pages): one line a form of each old path. WordPress's `?p=` links
  * need query matching, which Netlify has (`/ p=7 /new/ 301`) and Cloudflare Pages lacks.
  */
-export function redirectsFile(redirects: readonly Redirect[]): string {
-  const lines = ['# Old WordPress addresses → new pages, written by khabar-wordpress.'];
+export function* redirectsFilePieces(redirects: Iterable<Redirect>): Generator<string> {
+  yield '# Old WordPress addresses → new pages, written by khabar-wordpress.\n';
   for (const { from, to } of redirects) {
     const [pathname = '/', query] = from.split('?', 2);
     if (query !== undefined) {
       const match = /^(\w+)=(\d+)$/.exec(query);
-      if (match) lines.push(`${encodeUpper(pathname)} ${match[1]}=${match[2]} ${to} 301`);
+      if (match) yield `${encodeUpper(pathname)} ${match[1]}=${match[2]} ${to} 301\n`;
       continue;
     }
-    for (const form of requestForms(from)) lines.push(`${form} ${to} 301`);
+    for (const form of requestForms(from)) yield `${form} ${to} 301\n`;
   }
-  return `${lines.join('\n')}\n`;
+}
+
+/** `_redirects` as one string (see `redirectsFilePieces`). */
+export function redirectsFile(redirects: Iterable<Redirect>): string {
+  return [...redirectsFilePieces(redirects)].join('');
 }
 
 const nginxString = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`;
@@ -115,14 +135,18 @@ const nginxString = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`;
  * An nginx `map` body keyed by `$request_uri` (the raw path and query, as the browser sent it): include
  * it in `map $request_uri $khabar_redirect { … }` and `return 301 $khabar_redirect;` when it is set.
  */
-export function nginxMap(redirects: readonly Redirect[]): string {
-  const lines = [
-    '# Old WordPress addresses → new pages, written by khabar-wordpress.',
-    '# map $request_uri $khabar_redirect { include khabar-redirects.map; }',
-    '# then in the server block: if ($khabar_redirect) { return 301 $khabar_redirect; }',
-  ];
+export function* nginxMapPieces(redirects: Iterable<Redirect>): Generator<string> {
+  yield (
+    '# Old WordPress addresses → new pages, written by khabar-wordpress.\n' +
+    '# map $request_uri $khabar_redirect { include khabar-redirects.map; }\n' +
+    '# then in the server block: if ($khabar_redirect) { return 301 $khabar_redirect; }\n'
+  );
   for (const { from, to } of redirects) {
-    for (const form of requestForms(from)) lines.push(`${nginxString(form)} ${nginxString(to)};`);
+    for (const form of requestForms(from)) yield `${nginxString(form)} ${nginxString(to)};\n`;
   }
-  return `${lines.join('\n')}\n`;
+}
+
+/** The nginx map as one string (see `nginxMapPieces`). */
+export function nginxMap(redirects: Iterable<Redirect>): string {
+  return [...nginxMapPieces(redirects)].join('');
 }

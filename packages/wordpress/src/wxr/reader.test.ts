@@ -74,6 +74,22 @@ describe('readWxr', () => {
     expect(item?.comments[1]?.parent).toBe('101');
   });
 
+  it('reads every field but the bodies when asked not to read them', async () => {
+    const whole = await read(fixture);
+    const light: WxrEvent[] = [];
+    for await (const event of readWxr(toAsync(chunks(fixture, 997)), { bodies: false })) light.push(event);
+    expect(light.length).toBe(whole.length);
+    const item = (events: WxrEvent[]) =>
+      events.flatMap((event) => (event.type === 'item' ? [event.item] : [])).find((i) => i.postId === '7');
+    const full = item(whole);
+    expect(full?.content).not.toBe('');
+    expect(item(light)).toEqual({
+      ...full,
+      content: '',
+      comments: full?.comments.map((comment) => ({ ...comment, content: '' })),
+    });
+  });
+
   it('reads the https namespace some exports use', async () => {
     const events = await read(
       fixture.replaceAll('http://wordpress.org/export/1.2/', 'https://wordpress.org/export/1.2/'),

@@ -7,6 +7,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { h, make, POST, resetHarness } from '../../../test/helpers/handler.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { sampleComment } from '../../store/contract.ts';
+import { SqliteStore } from '../../store/sqlite.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AuditEntry } from './audit.ts';
 import { publicUrlOf, type ModeratorOptions } from './options.ts';
 
@@ -257,6 +261,38 @@ describe('/moderate', () => {
     expect(await h.store.get(a.public.id)).toBeDefined();
     await b.send('/moderate/action', { method: 'POST', headers: SAME, form: { ...form, confirm: '1' } });
     expect(await h.store.get(a.public.id)).toBeUndefined();
+  });
+
+  it('on a database, searches story titles and pages through the database, with the same counts', async () => {
+    const store = await SqliteStore.open(join(await mkdtemp(join(tmpdir(), 'khabar-moderate-')), 'c.db'));
+    try {
+      h.store = store;
+      const onRussia = [];
+      for (let i = 0; i < 7; i++) onRussia.push(await pendingComment({ public: { body: `رأي رقم ${i}` } }));
+      await pendingComment({ public: { postId: 'other', author: 'هدى', body: 'عن الرياضة' } });
+      const approved = await pendingComment({ public: { postId: 'other', body: 'منشور' } });
+      await store.setStatus(approved.public.id, 'approved');
+      const b = browser(moderated({ pageSize: 3 }));
+      await b.login();
+      // «روسيا» is the title of the story POST: its seven comments match, the other story's do not.
+      const first = await b.send(`/moderate?q=${encodeURIComponent('روسيا')}`);
+      expect(first.text).toContain('رأي رقم 6');
+      expect(first.text).not.toContain('هدى');
+      expect(first.text).toMatch(/نتائج البحث عن «روسيا»: (7|٧) ·/);
+      expect(first.text).toMatch(/الصفحة (1|١) من (3|٣)/);
+      const last = await b.send(`/moderate?q=${encodeURIComponent('روسيا')}&page=9`);
+      // A page past the end shows the last one: the oldest comment.
+      expect(last.text).toContain('رأي رقم 0');
+      expect(last.text).not.toContain('رأي رقم 3');
+      const page2 = await b.send('/moderate?page=2');
+      expect(page2.text).toContain('رأي رقم 3');
+      expect(page2.text).not.toContain('رأي رقم 6');
+      const list = await b.send('/moderate?status=approved');
+      expect(list.text).toContain('منشور');
+      expect(list.text).not.toContain('رأي رقم');
+    } finally {
+      await store.close();
+    }
   });
 
   it('ends the session on logout, and when the password changes', async () => {

@@ -19,7 +19,7 @@ import { clientAddress, floodKey } from '../../lib/address.ts';
 import { avatarHash } from '../../lib/avatar.ts';
 import { isSameOriginRequest, randomToken, tokensMatch } from '../../lib/csrf.ts';
 import { callDeployHook } from '../../lib/deploy.ts';
-import { matchesQuery, paginate } from '../../lib/moderation-search.ts';
+import { matchesQuery, paginate, queryWords, storyWords } from '../../lib/moderation-search.ts';
 import { parsePasswordHash, verifyPassword } from '../../lib/password.ts';
 import { RateLimiter } from '../../lib/rate-limit.ts';
 import { validateFields } from '../../lib/validate.ts';
@@ -217,6 +217,67 @@ export function moderateRoutes(receiver: Receiver): Hono<Env> {
     };
   };
 
+  type Found = { comment: StoredComment; post: Post | undefined };
+  /**
+   * One page of a status's comments matching a search, newest first, with how many match and how many
+   * are pending. A store that can search (SQLite, PostgreSQL) is asked for the page; any other is read
+   * whole and searched here.
+   */
+  const findComments = async (
+    status: CommentStatus,
+    query: string,
+    requested: number,
+    findPost: (id: string) => Promise<Post | undefined>,
+  ): Promise<{ items: Found[]; total: number; page: number; pages: number; pending: number }> => {
+    const size = m.pageSize;
+    if (store.search && store.postIds) {
+      const words = queryWords(query);
+      // A story's title and address are the site's, not the database's: the stories with comments in
+      // this status are looked up, and a word found in one matches that story's comments.
+      const postIds = new Map(words.map((word) => [word, [] as string[]]));
+      if (words.length > 0)
+        for (const id of await store.postIds(status)) {
+          const post = await findPost(id);
+          for (const word of storyWords(words, post?.title, post?.url)) postIds.get(word)?.push(id);
+        }
+      const search = { status, words: words.map((text) => ({ text, postIds: postIds.get(text) ?? [] })) };
+      let page = Math.max(1, Math.floor(requested) || 1);
+      let result = await store.search({ ...search, offset: (page - 1) * size, limit: size });
+      const pages = Math.max(1, Math.ceil(result.total / size));
+      if (page > pages) {
+        page = pages;
+        result = await store.search({ ...search, offset: (page - 1) * size, limit: size });
+      }
+      const pending =
+        status === 'pending' && words.length === 0
+          ? result.total
+          : (await store.search({ status: 'pending', words: [], offset: 0, limit: 0 })).total;
+      const items = await Promise.all(
+        result.comments.map(async (comment) => ({ comment, post: await findPost(comment.public.postId) })),
+      );
+      return { items, total: result.total, page, pages, pending };
+    }
+    const all = await store.list({ status });
+    const pending = status === 'pending' ? all.length : (await store.list({ status: 'pending' })).length;
+    const found: Found[] = [];
+    for (const comment of all) {
+      const post = await findPost(comment.public.postId);
+      const searchable = {
+        author: comment.public.author,
+        body: comment.public.body,
+        email: comment.private.email,
+        postId: comment.public.postId,
+        storyTitle: post?.title,
+        storyUrl: post?.url,
+      };
+      if (matchesQuery(searchable, query)) found.push({ comment, post });
+    }
+    // Newest first: what came in last is read first.
+    found.reverse();
+    const shown = paginate(found, requested, size);
+    return { ...shown, total: found.length, pending };
+  };
+
   const view = (comment: StoredComment, post: Post | undefined): CommentView => {
     const site = config.origins[0];
     return {
@@ -283,24 +344,7 @@ export function moderateRoutes(receiver: Receiver): Hono<Env> {
     const status: CommentStatus = isStatus(requested) ? requested : 'pending';
     const query = (c.req.query('q') ?? '').normalize('NFC').slice(0, 200).trim();
     const findPost = postCache();
-    const all = await store.list({ status });
-    const pending = status === 'pending' ? all : await store.list({ status: 'pending' });
-    const found: { comment: StoredComment; post: Post | undefined }[] = [];
-    for (const comment of all) {
-      const post = await findPost(comment.public.postId);
-      const searchable = {
-        author: comment.public.author,
-        body: comment.public.body,
-        email: comment.private.email,
-        postId: comment.public.postId,
-        storyTitle: post?.title,
-        storyUrl: post?.url,
-      };
-      if (matchesQuery(searchable, query)) found.push({ comment, post });
-    }
-    // Newest first: what came in last is read first.
-    found.reverse();
-    const shown = paginate(found, Number(c.req.query('page') ?? '1'), m.pageSize);
+    const shown = await findComments(status, query, Number(c.req.query('page') ?? '1'), findPost);
     const flash = session.flash;
     session.flash = undefined;
     const own = new URLSearchParams();
@@ -317,8 +361,8 @@ export function moderateRoutes(receiver: Receiver): Hono<Env> {
         who: session.name,
         status,
         query,
-        pendingCount: numbers.format(pending.length),
-        total: numbers.format(found.length),
+        pendingCount: numbers.format(shown.pending),
+        total: numbers.format(shown.total),
         comments: shown.items.map(({ comment, post }) => view(comment, post)),
         page: shown.page,
         pages: shown.pages,

@@ -3,6 +3,7 @@ import {
   EGYPTIAN_MONTHS,
   LEVANTINE_MONTHS,
   formatDate,
+  formatDateTime,
   formatHijri,
   formatTime,
   isoInZone,
@@ -218,5 +219,82 @@ describe('formatDate in the Solar Hijri calendar', () => {
         calendar: 'persian',
       }),
     ).toBe('پنجشنبه ۱۱ آذر ۱۳۹۵');
+  });
+});
+
+describe('formatDate: Hijri first', () => {
+  const gulf: DateOptions = { ...saudi, monthStyle: 'egyptian', hijri: 'first' };
+
+  it('prints the weekday, the Hijri date, then the Gregorian after «الموافق», as Gulf outlets do', () => {
+    expect(formatDate(SEED, gulf)).toBe('الخميس ٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م');
+    expect(formatDate(SEED, gulf, 'long')).toBe('٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م');
+  });
+
+  it('takes the joining words of the site’s language', () => {
+    expect(
+      formatDate(SEED, { ...gulf, digits: 'latn', hijriFirst: '{hijri} – {gregorian} مـ' }, 'long'),
+    ).toBe('2 ربيع الأول 1438 هـ – 1 ديسمبر 2016 مـ');
+  });
+
+  it('keeps the month names chosen for the Gregorian date', () => {
+    expect(formatDate(SEED, { ...gulf, monthStyle: 'both' }, 'long')).toBe(
+      '٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر/كانون الأول ٢٠١٦ م',
+    );
+  });
+});
+
+describe('the Hijri day offset (local moon sighting)', () => {
+  it('moves the Hijri day and leaves the weekday and the Gregorian date', () => {
+    expect(formatDate(SEED, { ...saudi, hijri: 'first', hijriOffset: 1 })).toBe(
+      'الخميس ٣ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م',
+    );
+    expect(formatDate(SEED, { ...saudi, hijri: true, hijriOffset: -1 })).toBe(
+      'الخميس، ١ ديسمبر ٢٠١٦ (١ ربيع الأول ١٤٣٨ هـ)',
+    );
+    expect(formatHijri(SEED, { ...saudi, hijriOffset: -1 })).toBe('الخميس، ١ ربيع الأول ١٤٣٨ هـ');
+  });
+
+  it('crosses a month boundary: 29 Shaban 1445 a day late is 1 Ramadan', () => {
+    const opts = { locale: 'ar-SA', digits: 'latn', timeZone: 'Asia/Riyadh', hijriOffset: 1 } as const;
+    expect(formatHijri(new Date('2024-03-10T12:00:00+03:00'), opts, 'long')).toBe('1 رمضان 1445 هـ');
+  });
+
+  it('refuses an offset beyond two days or a fraction, naming the option', () => {
+    expect(() => formatHijri(SEED, { ...saudi, hijriOffset: 3 })).toThrow(/hijriOffset/);
+    expect(() => formatHijri(SEED, { ...saudi, hijriOffset: 0.5 })).toThrow(/hijriOffset/);
+  });
+});
+
+describe('formatDateTime', () => {
+  // 14:20 in Damascus (UTC+2 in December 2016).
+  const afternoon = new Date('2016-12-01T12:20:00Z');
+  const damascus: DateOptions = { ...syria, monthStyle: 'egyptian' };
+
+  it('prints the date, the hour on a 24-hour clock and the zone, as newsrooms print it', () => {
+    expect(formatDateTime(afternoon, { ...damascus, zone: 'بتوقيت دمشق' })).toBe(
+      'الخميس، ١ ديسمبر ٢٠١٦، الساعة ١٤:٢٠ (بتوقيت دمشق)',
+    );
+  });
+
+  it('prints a 12-hour clock with ص/م, the Hijri date first, and no zone when asked', () => {
+    expect(formatDateTime(afternoon, { ...damascus, hijri: 'first', hourCycle: 'h12', zone: false })).toBe(
+      'الخميس ٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م، الساعة ٢:٢٠ م',
+    );
+  });
+
+  it('reads the hour in the newsroom’s zone, not the machine’s', () => {
+    expect(formatDateTime(afternoon, { ...saudi, digits: 'latn', zone: false }, 'long')).toBe(
+      '1 ديسمبر 2016، الساعة 15:20',
+    );
+  });
+
+  it('joins with the site’s own words', () => {
+    expect(
+      formatDateTime(
+        afternoon,
+        { ...damascus, digits: 'latn', dateTime: '{date} – {time}', zone: 'دمشق' },
+        'long',
+      ),
+    ).toBe('1 ديسمبر 2016 – 14:20 (دمشق)');
   });
 });

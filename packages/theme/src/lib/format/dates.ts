@@ -8,6 +8,7 @@
  */
 import { localeWithExtensions, type Digits } from './digits.ts';
 import { assertTimeZone, assertValidDate } from './instant.ts';
+import { DAY_MS } from './zone.ts';
 
 export {
   DateInputError,
@@ -43,8 +44,22 @@ export interface DateOptions {
   timeZone: string;
   /** Which Gregorian month names to print. */
   monthStyle: MonthStyle;
-  /** Follow the Gregorian date with the Umm al-Qura Hijri date in parentheses. Default `false`. */
-  hijri?: boolean | undefined;
+  /**
+   * The Umm al-Qura Hijri date: `true` prints it after the Gregorian date, in parentheses; `'first'`
+   * prints it first and the Gregorian date after «الموافق» (see {@link DateOptions.hijriFirst}), as Gulf
+   * outlets and Al Jazeera do. Default `false`: Gregorian only.
+   */
+  hijri?: boolean | 'first' | undefined;
+  /**
+   * Days added to the Umm al-Qura Hijri date (−2 to 2), for newsrooms that follow a local moon sighting
+   * and start the month a day before or after Umm al-Qura. The weekday and the Gregorian date stay.
+   */
+  hijriOffset?: number | undefined;
+  /**
+   * How a Hijri-first date joins its two dates, with `{hijri}` and `{gregorian}` placeholders (the
+   * weekday, in the `'full'` style, goes before it). Default the Arabic «{hijri} الموافق {gregorian} م».
+   */
+  hijriFirst?: string | undefined;
   /**
    * The main calendar: Gregorian (default), or the Solar Hijri calendar Iran and Afghanistan print
    * (`'persian'`, e.g. "پنجشنبه ۱۱ آذر ۱۳۹۵"); month styles apply to the Gregorian calendar only.
@@ -53,7 +68,13 @@ export interface DateOptions {
 }
 
 /** Options for {@link formatHijri}: month names and the Hijri flag do not apply. */
-export type HijriOptions = Pick<DateOptions, 'locale' | 'digits' | 'timeZone'>;
+export type HijriOptions = Pick<DateOptions, 'locale' | 'digits' | 'timeZone' | 'hijriOffset'>;
+
+/** The Arabic way to join a Hijri-first date, «٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م». */
+export const HIJRI_FIRST = '{hijri} الموافق {gregorian} م';
+
+/** The largest Hijri day offset {@link DateOptions.hijriOffset} accepts either way. */
+export const MAX_HIJRI_OFFSET = 2;
 
 /** Options for {@link formatTime}. */
 export interface TimeOptions extends Pick<DateOptions, 'locale' | 'digits' | 'timeZone'> {
@@ -153,8 +174,23 @@ function formatGregorian(instant: Date, opts: DateOptions, style: DateStyle): st
  */
 export function formatHijri(instant: Date, opts: HijriOptions, style: DateStyle = 'full'): string {
   assertValidDate(instant, 'formatHijri');
+  const offset = opts.hijriOffset ?? 0;
+  if (!Number.isInteger(offset) || Math.abs(offset) > MAX_HIJRI_OFFSET) {
+    throw new RangeError(
+      `hijriOffset must be a whole number of days from -${MAX_HIJRI_OFFSET} to ${MAX_HIJRI_OFFSET}, got ${String(offset)}`,
+    );
+  }
   const locale = localeWithExtensions(opts.locale, { digits: opts.digits, calendar: 'islamic-umalqura' });
-  return dateTimeFormat(locale, { dateStyle: style, timeZone: opts.timeZone }).format(instant);
+  const zone = opts.timeZone;
+  if (offset === 0) return dateTimeFormat(locale, { dateStyle: style, timeZone: zone }).format(instant);
+  // The Hijri day of a day `offset` days away; the weekday is the real day's.
+  const shifted = new Date(instant.getTime() + offset * DAY_MS);
+  const date = dateTimeFormat(locale, { dateStyle: style === 'full' ? 'long' : style, timeZone: zone });
+  if (style !== 'full') return date.format(shifted);
+  const parts = dateTimeFormat(locale, { dateStyle: 'full', timeZone: zone }).formatToParts(instant);
+  const weekday = parts.find((part) => part.type === 'weekday')?.value ?? '';
+  const separator = parts[1]?.type === 'literal' ? parts[1].value : ' ';
+  return `${weekday}${separator}${date.format(shifted)}`;
 }
 
 /**
@@ -188,10 +224,32 @@ export function formatDate(instant: Date, opts: DateOptions, style: DateStyle = 
     const weekday = dateTimeFormat(locale, { weekday: 'long', timeZone: opts.timeZone }).format(instant);
     return `${weekday} ${long}`;
   }
+  if (opts.hijri === 'first') return formatHijriFirst(instant, opts, style);
   const gregorian = formatGregorian(instant, opts, style);
   if (opts.hijri !== true) return gregorian;
   const hijri = formatHijri(instant, opts, style === 'full' ? 'long' : style);
   return `${gregorian} (${hijri})`;
+}
+
+/**
+ * «الخميس ٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م»: the weekday (`'full'` only), the Hijri date
+ * and the Gregorian date joined by `opts.hijriFirst`. In the `'medium'` style the Gregorian date is
+ * numeric («٢ ربيع الأول ١٤٣٨ هـ الموافق ٠١‏/١٢‏/٢٠١٦ م»).
+ */
+function formatHijriFirst(instant: Date, opts: DateOptions, style: DateStyle): string {
+  const dateStyle = style === 'full' ? 'long' : style;
+  const joined = interpolateDates(opts.hijriFirst ?? HIJRI_FIRST, {
+    hijri: formatHijri(instant, opts, dateStyle),
+    gregorian: formatGregorian(instant, opts, dateStyle),
+  });
+  if (style !== 'full') return joined;
+  const locale = localeWithExtensions(opts.locale, { digits: opts.digits, calendar: 'gregory' });
+  const weekday = dateTimeFormat(locale, { weekday: 'long', timeZone: opts.timeZone }).format(instant);
+  return `${weekday} ${joined}`;
+}
+
+function interpolateDates(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 /**
@@ -209,4 +267,39 @@ export function formatTime(instant: Date, opts: TimeOptions): string {
   const options: Intl.DateTimeFormatOptions = { timeStyle: 'short', timeZone: opts.timeZone };
   if (opts.hourCycle !== undefined) options.hourCycle = opts.hourCycle;
   return dateTimeFormat(locale, options).format(instant);
+}
+
+/** Options for {@link formatDateTime}: a date's options and a time's, and how they are joined. */
+export interface DateTimeOptions extends DateOptions {
+  /** A 12-hour clock with ص/م (`'h12'`) or a 24-hour clock (`'h23'`, the default, «١٤:٢٠»). */
+  hourCycle?: 'h12' | 'h23' | undefined;
+  /** The zone's name after the hour («بتوقيت دمشق», see `timeZoneLabel`), or `false` to print none. */
+  zone?: string | false | undefined;
+  /**
+   * How the date and the hour are joined, with `{date}` and `{time}` placeholders. Default the Arabic
+   * «{date}، الساعة {time}»; the zone follows in parentheses.
+   */
+  dateTime?: string | undefined;
+}
+
+/** The Arabic way to join a date and its hour: «الخميس، ١ ديسمبر ٢٠١٦، الساعة ١٤:٢٠». */
+export const DATE_AT_TIME = '{date}، الساعة {time}';
+
+/**
+ * The date and the hour, as a story's page prints its publication: the date as {@link formatDate} gives
+ * it (Hijri first, beside or not at all, as configured), the hour in `opts.timeZone` on a 24- or 12-hour
+ * clock, and the zone's name in parentheses.
+ *
+ * @example
+ * const t = new Date('2016-12-01T14:20:00+02:00');
+ * formatDateTime(t, { locale: 'ar-EG', digits: 'arab', timeZone: 'Asia/Damascus', monthStyle: 'egyptian', zone: 'بتوقيت دمشق' });
+ * // "الخميس، ١ ديسمبر ٢٠١٦، الساعة ١٤:٢٠ (بتوقيت دمشق)"
+ * formatDateTime(t, { locale: 'ar-SA', digits: 'arab', timeZone: 'Asia/Damascus', monthStyle: 'locale', hijri: 'first', hourCycle: 'h12', zone: false });
+ * // "الخميس ٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م، الساعة ٢:٢٠ م"
+ */
+export function formatDateTime(instant: Date, opts: DateTimeOptions, style: DateStyle = 'full'): string {
+  const date = formatDate(instant, opts, style);
+  const time = formatTime(instant, { ...opts, hourCycle: opts.hourCycle ?? 'h23' });
+  const joined = interpolateDates(opts.dateTime ?? DATE_AT_TIME, { date, time });
+  return opts.zone ? `${joined} (${opts.zone})` : joined;
 }

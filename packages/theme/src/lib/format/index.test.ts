@@ -8,6 +8,13 @@ describe('format public API', () => {
       [
         'DEFAULT_SLUG_LENGTH',
         'DEFAULT_WORDS_PER_MINUTE',
+        'ARAB_ZONE_CITIES',
+        'DATE_AT_TIME',
+        'HIJRI_FIRST',
+        'MAX_HIJRI_OFFSET',
+        'ZONE_CITY',
+        'formatDateTime',
+        'timeZoneLabel',
         'DateInputError',
         'EGYPTIAN_MONTHS',
         'LEVANTINE_MONTHS',

@@ -21,8 +21,28 @@ export {
   zonedWallTimeToInstant,
 } from './instant.ts';
 
-export { formatDate, formatHijri, formatTime, EGYPTIAN_MONTHS, LEVANTINE_MONTHS } from './dates.ts';
-export type { DateOptions, DateStyle, HijriOptions, MonthStyle, TimeOptions } from './dates.ts';
+export {
+  formatDate,
+  formatDateTime,
+  formatHijri,
+  formatTime,
+  DATE_AT_TIME,
+  EGYPTIAN_MONTHS,
+  HIJRI_FIRST,
+  LEVANTINE_MONTHS,
+  MAX_HIJRI_OFFSET,
+} from './dates.ts';
+export type {
+  DateOptions,
+  DateStyle,
+  DateTimeOptions,
+  HijriOptions,
+  MonthStyle,
+  TimeOptions,
+} from './dates.ts';
+
+export { ARAB_ZONE_CITIES, timeZoneLabel, ZONE_CITY } from './zone-name.ts';
+export type { ZoneLabelOptions } from './zone-name.ts';
 
 export { formatRelative, relativeValue } from './relative.ts';
 export type { RelativeOptions, RelativeUnit } from './relative.ts';

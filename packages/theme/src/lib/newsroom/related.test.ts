@@ -101,3 +101,27 @@ describe('moreFromSection', () => {
     );
   });
 });
+
+describe('opinion in related news', () => {
+  const news = (id: string, section: string, tags: string[]) => story(id, section, tags);
+  const opinion = (id: string, section: string, tags: string[]): RelatableStory => {
+    const s = story(id, section, tags);
+    return { ...s, data: { ...s.data, kind: 'opinion' } };
+  };
+  const list = [
+    news('report', 'politics', ['مياه']),
+    opinion('same-section', 'politics', ['رأي عام']),
+    opinion('same-tag', 'economy', ['مياه']),
+    news('neighbour', 'politics', []),
+  ];
+  const built = buildRelatedIndex(list);
+
+  it('leaves out an opinion piece that only shares the section, keeps one that shares a tag', () => {
+    expect(ids(relatedStories(at(list, 0), built, { count: 10 }))).toEqual(['same-tag', 'neighbour']);
+  });
+
+  it('keeps opinion beside opinion by section, as any story', () => {
+    expect(ids(relatedStories(at(list, 2), built, { count: 10 }))).toEqual(['report']);
+    expect(ids(relatedStories(at(list, 1), built, { count: 10 }))).toEqual(['report', 'neighbour']);
+  });
+});

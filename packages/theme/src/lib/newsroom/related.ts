@@ -13,12 +13,13 @@
  * linear in the newsroom (k, window and count are small constants).
  *
  * Score: 3 per shared tag, 1 for the same section; ties go to the more recent story, then to the id.
- * A story is never related to itself.
+ * A story is never related to itself, and an opinion piece is related news only when it shares a tag
+ * (the same section alone does not make a columnist's view news about the story).
  */
 
 export interface RelatableStory {
   id: string;
-  data: { published: Date; section: string; tags: readonly string[] };
+  data: { published: Date; section: string; tags: readonly string[]; kind?: string | undefined };
 }
 
 export interface RelatedIndex<T extends RelatableStory> {
@@ -93,36 +94,41 @@ export function relatedStories<T extends RelatableStory>(
   { count = 4, window = 60, tagWeight = 3, sectionWeight = 1, exclude, stats }: RelatedOptions = {},
 ): T[] {
   if (count <= 0) return [];
-  const scores = new Map<string, { story: T; score: number }>();
-  const consider = (candidate: T, weight: number) => {
+  const scores = new Map<string, { story: T; score: number; tagged: boolean }>();
+  const consider = (candidate: T, weight: number, tagged: boolean) => {
     if (stats) stats.lookups++;
     if (candidate.id === story.id || exclude?.has(candidate.id)) return;
     const entry = scores.get(candidate.id);
-    if (entry) entry.score += weight;
-    else scores.set(candidate.id, { story: candidate, score: weight });
+    if (entry) {
+      entry.score += weight;
+      entry.tagged ||= tagged;
+    } else scores.set(candidate.id, { story: candidate, score: weight, tagged });
   };
+  const opinionKeptOut = story.data.kind !== 'opinion';
   for (const key of keysOf(story)) {
     const list = index.lists.get(key);
     const at = index.positions.get(key)?.get(story.id);
     if (!list || at === undefined) continue;
-    const weight = key.startsWith('s:') ? sectionWeight : tagWeight;
+    const tagged = !key.startsWith('s:');
+    const weight = tagged ? tagWeight : sectionWeight;
     // The `window` nearest neighbours in publication order, alternating newer and older.
     let taken = 0;
     for (let step = 1; taken < window && (at - step >= 0 || at + step < list.length); step++) {
       const newer = list[at - step];
       if (newer) {
-        consider(newer, weight);
+        consider(newer, weight, tagged);
         taken++;
       }
       const older = list[at + step];
       if (older && taken < window) {
-        consider(older, weight);
+        consider(older, weight, tagged);
         taken++;
       }
     }
   }
   const best: { story: T; score: number }[] = [];
   for (const entry of scores.values()) {
+    if (opinionKeptOut && !entry.tagged && entry.story.data.kind === 'opinion') continue;
     if (best.length === count && !ranksBefore(entry, best[count - 1] as { story: T; score: number }))
       continue;
     let i = Math.min(best.length, count - 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicWords, indexStems, lightStem, normalizeArabic, searchQueries } from './arabic.ts';
+import { arabicWords, foldText, indexStems, lightStem, normalizeArabic, searchQueries } from './arabic.ts';
 
 describe('normalizeArabic', () => {
   it('folds hamza seats, alif maqsura, ta marbuta and drops diacritics and tatweel', () => {
@@ -50,8 +50,8 @@ describe('indexStems', () => {
 });
 
 describe('searchQueries and arabicWords', () => {
-  it('runs the typed query and its stemmed form', () => {
-    expect(searchQueries('  الإرهاب   سوريا ')).toEqual(['الإرهاب سوريا', 'ارهاب سور']);
+  it('runs the typed query, folded and stemmed', () => {
+    expect(searchQueries('  الإرهاب   سوريا ')).toEqual(['الإرهاب سوريا', 'الارهاب سوريا', 'ارهاب سور']);
     // An attached preposition: the bare stem is searched too, which is what the article is indexed under.
     expect(searchQueries('لسوريا')).toEqual(['لسوريا', 'لسور', 'سور']);
     expect(indexStems('سوريا')).toContain(searchQueries('لسوريا').at(-1));
@@ -61,5 +61,24 @@ describe('searchQueries and arabicWords', () => {
 
   it('finds the Arabic words of a text', () => {
     expect(arabicWords('قال لافروف (Lavrov) إنّ «روسيا» 2016')).toEqual(['قال', 'لافروف', 'إنّ', 'روسيا']);
+  });
+});
+
+describe('folding across Arabic, Persian and Urdu spellings', () => {
+  it('folds the yeh, kaf, teh marbuta and heh forms and the three digit sets alike', () => {
+    const forms = ['كتابي', 'کتابی', 'كتابى'];
+    expect(new Set(forms.map(normalizeArabic))).toEqual(new Set(['كتابي']));
+    expect(normalizeArabic('مدرسة')).toBe(normalizeArabic('مدرسه'));
+    expect(normalizeArabic('ہفتہ')).toBe(normalizeArabic('هفته'));
+    expect(['٢٠١٦', '۲۰۱۶', '2016'].map(normalizeArabic)).toEqual(['2016', '2016', '2016']);
+  });
+
+  it('leaves Latin words and other letters as they are', () => {
+    expect(foldText('G20 پژوهش 5G')).toBe('G20 پژوهش 5G');
+  });
+
+  it('runs the folded query, so what a Persian keyboard types meets what an Arabic one wrote', () => {
+    expect(searchQueries('ایران ۲۰۱۶')).toContain('ايران 2016');
+    expect(searchQueries('الروسی')).toContain(normalizeArabic('الروسي'));
   });
 });

@@ -15,13 +15,40 @@ const ARTICLES = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يا', 'ه', 'ي'];
 const MIN_STEM = 3;
 
-/** Removes diacritics and tatweel and folds letter variants: أ إ آ ٱ → ا, ى → ي, ة → ه. */
+/**
+ * Removes diacritics and tatweel and folds the letters Arabic, Persian and Urdu spell differently, so a
+ * reader typing on any of their keyboards finds the same word: أ إ آ ٱ → ا; ى and Persian ی → ي; Persian
+ * ک → ك; ة, Urdu ۃ and Urdu ہ → ه (ة only ends a word, where writers and keyboards swap it for ه); and
+ * the three digit sets, ٠–٩ and ۰–۹, → 0–9.
+ * @example normalizeArabic('کتابی') // 'كتابي'
+ * @example normalizeArabic('مدرسة') // 'مدرسه'
+ * @example normalizeArabic('۱۳۹۵') // '1395'
+ */
 export function normalizeArabic(word: string): string {
-  return word
-    .replace(DIACRITICS, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه');
+  return foldDigits(
+    word
+      .replace(DIACRITICS, '')
+      .replace(/[أإآٱ]/g, 'ا')
+      .replace(/[ىی]/g, 'ي')
+      .replace(/ک/g, 'ك')
+      .replace(/[ةۃہ]/g, 'ه'),
+  );
+}
+
+/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as 0–9. */
+export function foldDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) =>
+    String((digit.codePointAt(0) ?? 0) - (digit >= '\u06F0' ? 0x06f0 : 0x0660)),
+  );
+}
+
+/**
+ * A text as search compares it: every Arabic-script word and every number folded by
+ * {@link normalizeArabic}, everything else as it is.
+ * @example foldText('الرئيسی ۲۰۱۶ G20') // 'الرئيسي 2016 G20'
+ */
+export function foldText(text: string): string {
+  return normalizeArabic(text);
 }
 
 /**
@@ -68,6 +95,11 @@ export function indexStems(word: string): string[] {
   return [...stems];
 }
 
+/** The numbers of a text written in Arabic-Indic or Persian digits, in order. */
+export function nonLatinNumbers(text: string): string[] {
+  return text.match(/[\u0660-\u0669\u06F0-\u06F9]+/g) ?? [];
+}
+
 /** The Arabic words of a text (letters and marks), in order. */
 export function arabicWords(text: string): string[] {
   // Letters, and the marks that sit on them, in Unicode property classes: no lone combining marks in a range.
@@ -80,7 +112,7 @@ export function arabicWords(text: string): string[] {
 
 /**
  * The queries to run for what a reader typed: the words as typed (Pagefind's own stemming), the same
- * words light-stemmed, and light-stemmed without an attached "ب", "ل" or "ك" (the last of the stems
+ * folded ({@link normalizeArabic}: letters and digits), the words light-stemmed, and light-stemmed without an attached "ب", "ل" or "ك" (the last of the stems
  * `indexStems` indexes). Results of all of them are merged, the typed query's first.
  * @example searchQueries('سوريا') // ['سوريا', 'سور']
  * @example searchQueries('لسوريا') // ['لسوريا', 'لسور', 'سور']
@@ -92,5 +124,5 @@ export function searchQueries(query: string): string[] {
   const isArabic = (word: string) => arabicWords(word).length > 0;
   const stemmed = words.map((word) => (isArabic(word) ? lightStem(word) : word)).join(' ');
   const bare = words.map((word) => (isArabic(word) ? (indexStems(word).at(-1) ?? word) : word)).join(' ');
-  return [...new Set([typed, stemmed, bare])];
+  return [...new Set([typed, foldText(typed), stemmed, bare])];
 }

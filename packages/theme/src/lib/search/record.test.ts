@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lightStem } from './arabic.ts';
+import { lightStem, normalizeArabic } from './arabic.ts';
 import { extraStems, recordDocument, searchRecord, type SearchStory } from './record.ts';
 
 const story: SearchStory = {
@@ -60,6 +60,17 @@ describe('searchRecord', () => {
   it('leaves out what a story does not have', () => {
     const bare = { ...story, deck: undefined, caption: undefined, credit: undefined, authors: [], tags: [] };
     expect(searchRecord(bare).text).toEqual(['التعاون بسوريا لمكافحة الإرهاب & للإرهابيين تتمة قال الوزير']);
+  });
+});
+
+describe('extraStems: the folded forms', () => {
+  it('indexes a word in Persian or Urdu letters under its folded form, as the query is folded', () => {
+    expect(extraStems('ایران')).toContain(normalizeArabic('ایران'));
+    expect(extraStems('ایران')).toContain(normalizeArabic('ايران'));
+  });
+  it('indexes numbers in Arabic-Indic and Persian digits in Western ones', () => {
+    expect(extraStems('عام ٢٠١٦ وسال ۱۳۹۵')).toEqual(expect.arrayContaining(['2016', '1395']));
+    expect(extraStems('عام 2016')).not.toContain('2016');
   });
 });
 

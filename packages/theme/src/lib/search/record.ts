@@ -9,7 +9,7 @@
 import { escapeAttribute, escapeText } from '../escape.ts';
 import { formatList } from '../format/list.ts';
 import { htmlText } from '../html/text.ts';
-import { arabicWords, indexStems, normalizeArabic } from './arabic.ts';
+import { arabicWords, foldDigits, indexStems, nonLatinNumbers, normalizeArabic } from './arabic.ts';
 
 /** A story as its content entry gives it, with the section, date and byline as its page prints them. */
 export interface SearchStory {
@@ -41,7 +41,11 @@ export interface SearchRecord {
   stems: string[];
 }
 
-/** The light stems of a text that Pagefind would not find on its own (not the words themselves). */
+/**
+ * What of a text Pagefind would not find on its own (not the words themselves): each word folded as the
+ * query is folded (`normalizeArabic`: ی and ى as ي, ک as ك, ة as ه, no diacritics), its light stems, and
+ * each number in Arabic-Indic or Persian digits in Western ones, so «۲۰۱۶», «٢٠١٦» and «2016» meet.
+ */
 export function extraStems(text: string): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
@@ -49,8 +53,10 @@ export function extraStems(text: string): string[] {
     if (seen.has(word)) continue;
     seen.add(word);
     const plain = normalizeArabic(word);
+    if (plain !== word) out.add(plain);
     for (const stem of indexStems(word)) if (stem !== plain) out.add(stem);
   }
+  for (const number of nonLatinNumbers(text)) out.add(foldDigits(number));
   return [...out];
 }
 

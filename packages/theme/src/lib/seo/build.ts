@@ -13,4 +13,6 @@ export interface SeoBuildInfo {
    * brings its own `@astrojs/sitemap` after the theme writes an index without it.
    */
   newsSitemap: string | undefined;
+  /** The paths robots.txt closes to crawlers (the web editor's, under the base), from the route table. */
+  robotsDisallow: string[];
 }

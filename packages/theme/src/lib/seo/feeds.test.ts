@@ -3,7 +3,14 @@
  * typing every parsed tree would only restate the assertions below. */
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { channelCustomData, feedItem, imageMimeType, latestChange, sanitizeFeedHtml } from './feeds.ts';
+import {
+  capFeedHtml,
+  channelCustomData,
+  feedItem,
+  imageMimeType,
+  latestChange,
+  sanitizeFeedHtml,
+} from './feeds.ts';
 import { feedStylesheet } from './feed-xsl.ts';
 
 const base = 'https://khabar.example/politics/%D8%AE%D8%A8%D8%B1/';
@@ -78,6 +85,55 @@ describe('feedItem', () => {
 
   it('leaves content out of a description-only feed', () => {
     expect(feedItem({ ...article, html: undefined })).not.toHaveProperty('content');
+  });
+
+  it('carries corrections under the description and after the text, escaped', () => {
+    const item = feedItem({
+      ...article,
+      corrections: { heading: 'تصحيح', lines: ['الخميس ١ ديسمبر ٢٠١٦: الصحيح <٣> لا ٢.'] },
+    });
+    expect(item.description).toBe(`${article.description}\nتصحيح: الخميس ١ ديسمبر ٢٠١٦: الصحيح <٣> لا ٢.`);
+    expect(item.content).toBe(
+      '<p>نص</p><aside><h2>تصحيح</h2><p>الخميس ١ ديسمبر ٢٠١٦: الصحيح &lt;٣&gt; لا ٢.</p></aside>',
+    );
+    expect(feedItem({ ...article, corrections: { heading: 'تصحيح', lines: [] } }).description).toBe(
+      article.description,
+    );
+  });
+});
+
+describe('capFeedHtml', () => {
+  const url = 'https://khabar.example/politics/a/';
+  const readOn = 'تابع قراءة القصة كاملة على خبر';
+
+  it('keeps a story that fits as it is', () => {
+    expect(capFeedHtml('<p>أ</p><p>ب</p>', 1000, url, readOn)).toBe('<p>أ</p><p>ب</p>');
+  });
+
+  it('cuts a long story after the last whole paragraph that fits, and links to the page', () => {
+    const paragraph = `<p>${'كلمة '.repeat(50)}</p>`;
+    const html = `${paragraph}\n${paragraph}\n<figure><img src="x.jpg" alt=""></figure>\n${paragraph.repeat(40_000)}`;
+    const capped = capFeedHtml(html, 2000, url, readOn);
+    expect(capped.length).toBeLessThanOrEqual(2000);
+    expect(capped.startsWith(`${paragraph}\n${paragraph}\n<figure>`)).toBe(true);
+    expect(capped.endsWith(`</p><p><a href="${url}">${readOn}</a></p>`)).toBe(true);
+    // Nothing cut inside an element: every paragraph that opens closes.
+    expect(capped.match(/<p>/g)?.length).toBe(capped.match(/<\/p>/g)?.length);
+  });
+
+  it('caps the item feedItem makes from a 5 MB story', () => {
+    const huge = `<p>${'ب'.repeat(5_000_000)}</p><p>تتمة</p>`;
+    const item = feedItem({
+      title: 'طويل',
+      url,
+      description: 'وصف',
+      published: new Date('2016-12-01T12:20:00Z'),
+      categories: [],
+      authors: [],
+      html: `<p>مقدمة</p>${huge}`,
+      htmlLimit: { chars: 100_000, readOn },
+    });
+    expect(item.content).toBe(`<p>مقدمة</p><p><a href="${url}">${readOn}</a></p>`);
   });
 });
 

@@ -2,6 +2,7 @@
  * RSS items and channel data for `@astrojs/rss`, from plain data. The feed routes gather articles,
  * URLs and rendered HTML; everything decided about the feed's content is decided here.
  */
+import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { escapeXml } from '../escape.ts';
 
@@ -39,7 +40,14 @@ export interface FeedArticle {
   authors: readonly string[];
   /** The rendered article HTML (sanitised here); omit for description-only feeds. */
   html?: string | undefined;
+  /**
+   * The most characters of HTML the item carries (`seo.feeds.fullContentLimit`), and the words of the
+   * link to the page that ends a story cut short.
+   */
+  htmlLimit?: { chars: number; readOn: string } | undefined;
   image?: FeedImage | undefined;
+  /** The story's corrections, each already a line as readers see it («الخميس ١ ديسمبر ٢٠١٦: …»). */
+  corrections?: { heading: string; lines: readonly string[] } | undefined;
 }
 
 /** One item as `@astrojs/rss` takes it. */
@@ -95,11 +103,38 @@ export function sanitizeFeedHtml(html: string, baseUrl: string): string {
 }
 
 /**
+ * Story HTML cut to at most `limit` characters at a boundary between top-level elements (a paragraph,
+ * a figure), followed by a paragraph linking to the story's page; the HTML as it is when it fits. A
+ * 5 MB story otherwise makes a 5 MB item in every feed that lists it.
+ * @example capFeedHtml('<p>أ</p><p>ب</p>', 10, 'https://k.example/a/', 'تابع') // '<p>أ</p><p><a href="https://k.example/a/">تابع</a></p>'
+ */
+export function capFeedHtml(html: string, limit: number, url: string, readOn: string): string {
+  if (html.length <= limit) return html;
+  const link = `<p><a href="${escapeXml(url)}">${escapeXml(readOn)}</a></p>`;
+  const budget = limit - link.length;
+  let end = 0;
+  for (const node of parseDocument(html, { withStartIndices: true, withEndIndices: true }).children) {
+    const nodeEnd = (node.endIndex ?? html.length - 1) + 1;
+    if (nodeEnd > budget) break;
+    end = nodeEnd;
+  }
+  return `${html.slice(0, end).trim()}${link}`;
+}
+
+function feedContent(html: string, article: FeedArticle): string {
+  const safe = sanitizeFeedHtml(html, article.url);
+  const { htmlLimit } = article;
+  return htmlLimit ? capFeedHtml(safe, htmlLimit.chars, article.url, htmlLimit.readOn) : safe;
+}
+
+/**
  * An RSS item: title, link and guid (the encoded article URL), `pubDate`, description, the sanitised
  * story in `content:encoded`, categories, authors as `dc:creator`, and the picture as both an
  * `enclosure` and a `media:content` (with dimensions and its alternative text).
  */
 export function feedItem(article: FeedArticle): FeedItem {
+  const { corrections } = article;
+  const corrected = corrections && corrections.lines.length > 0 ? corrections : undefined;
   const extra: string[] = article.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`);
   if (article.updated) extra.push(`<atom:updated>${article.updated.toISOString()}</atom:updated>`);
   const { image } = article;
@@ -116,12 +151,25 @@ export function feedItem(article: FeedArticle): FeedItem {
     title: article.title,
     link: article.url,
     pubDate: article.published,
-    description: article.description,
-    ...(article.html !== undefined && { content: sanitizeFeedHtml(article.html, article.url) }),
+    // A correction is part of the story wherever it is read: under the summary, and after the text
+    // (after a long story's cut too, so a capped item still carries it).
+    description: corrected
+      ? `${article.description}\n${corrected.heading}: ${corrected.lines.join(' ')}`
+      : article.description,
+    ...(article.html !== undefined && {
+      content: corrected
+        ? `${feedContent(article.html, article)}${sanitizeFeedHtml(correctionsHtml(corrected.heading, corrected.lines), article.url)}`
+        : feedContent(article.html, article),
+    }),
     categories: [...article.categories],
     ...(image && { enclosure: { url: image.url, length: image.length, type: image.type } }),
     ...(extra.length > 0 && { customData: extra.join('') }),
   };
+}
+
+/** A story's corrections as the feed's HTML carries them: a heading and one paragraph a correction. */
+function correctionsHtml(heading: string, lines: readonly string[]): string {
+  return `<aside><h2>${escapeXml(heading)}</h2>${lines.map((line) => `<p>${escapeXml(line)}</p>`).join('')}</aside>`;
 }
 
 export interface ChannelInput {

@@ -64,6 +64,34 @@ export interface NewsArticleInput {
   inLanguage: string;
   section?: string | undefined;
   keywords?: readonly string[] | undefined;
+  /** The schema.org type (`lib/newsroom/kinds.ts`'s `jsonLdType`): `NewsArticle` when absent. */
+  type?: string | undefined;
+  /** Dated corrections, as `CorrectionComment`s. */
+  corrections?: readonly { date: string; text: string }[] | undefined;
+  /** Live coverage (`LiveBlogPosting`): when it started and ended, and its updates, newest first. */
+  live?: LiveCoverageInput | undefined;
+}
+
+export interface LiveCoverageInput {
+  /** ISO 8601 with the newsroom's offset. */
+  start: string;
+  end?: string | undefined;
+  updates: readonly LiveUpdateRef[];
+}
+
+export interface LiveUpdateRef {
+  /** The update's anchor on the story's page, absolute. */
+  url: string;
+  headline?: string | undefined;
+  /** The update's text, plain. */
+  text: string;
+  /** ISO 8601 with the newsroom's offset. */
+  published: string;
+  author?: { name: string; url?: string | undefined } | undefined;
+}
+
+function person(author: { name: string; url?: string | undefined }): JsonLd {
+  return { '@type': 'Person', name: author.name, ...(author.url && { url: author.url }) };
 }
 
 /**
@@ -75,7 +103,7 @@ export interface NewsArticleInput {
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
   return {
     '@context': CONTEXT,
-    '@type': 'NewsArticle',
+    '@type': input.type ?? 'NewsArticle',
     '@id': `${input.url}#article`,
     url: input.url,
     headline: input.headline,
@@ -83,16 +111,32 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     ...(input.images.length > 0 && { image: input.images.map(imageObject) }),
     datePublished: input.published,
     dateModified: input.modified ?? input.published,
-    author: input.authors.map((author) => ({
-      '@type': 'Person',
-      name: author.name,
-      ...(author.url && { url: author.url }),
-    })),
+    author: input.authors.map(person),
     publisher: publisherJsonLd(input.publisher),
     inLanguage: input.inLanguage,
     ...(input.section && { articleSection: input.section }),
     ...(input.keywords?.length && { keywords: [...input.keywords] }),
     isAccessibleForFree: true,
+    ...(input.corrections?.length && {
+      correction: input.corrections.map((correction) => ({
+        '@type': 'CorrectionComment',
+        text: correction.text,
+        datePublished: correction.date,
+      })),
+    }),
+    ...(input.live && {
+      coverageStartTime: input.live.start,
+      ...(input.live.end && { coverageEndTime: input.live.end }),
+      liveBlogUpdate: input.live.updates.map((update) => ({
+        '@type': 'BlogPosting',
+        '@id': update.url,
+        url: update.url,
+        ...(update.headline && { headline: update.headline }),
+        articleBody: update.text,
+        datePublished: update.published,
+        ...(update.author && { author: person(update.author) }),
+      })),
+    }),
   };
 }
 

@@ -166,3 +166,68 @@ describe('image crops', () => {
     expect(cropSize(600, 300, 1200, 630)).toEqual({ width: 571, height: 300 });
   });
 });
+
+describe('story kinds in JSON-LD', () => {
+  const base = {
+    url,
+    headline: 'مباشر: العاصفة',
+    images: [],
+    published: '2016-12-01T07:00:00+02:00',
+    authors: [],
+    publisher,
+    inLanguage: 'ar-SY',
+  };
+
+  it('writes the type of the kind, and corrections as CorrectionComments', () => {
+    const data = newsArticleJsonLd({
+      ...base,
+      type: 'AnalysisNewsArticle',
+      corrections: [{ date: '2016-12-01T18:10:00+02:00', text: 'الصحيح أنها تُجدَّد سنوياً.' }],
+    });
+    expect(data['@type']).toBe('AnalysisNewsArticle');
+    expect(data['correction']).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'الصحيح أنها تُجدَّد سنوياً.',
+        datePublished: '2016-12-01T18:10:00+02:00',
+      },
+    ]);
+    expect(newsArticleJsonLd(base)).not.toHaveProperty('correction');
+  });
+
+  it('writes live coverage: its start, its end once closed, and each update as a BlogPosting', () => {
+    const data = newsArticleJsonLd({
+      ...base,
+      type: 'LiveBlogPosting',
+      live: {
+        start: '2016-12-01T07:00:00+02:00',
+        end: '2016-12-01T23:00:00+02:00',
+        updates: [
+          {
+            url: `${url}#update-1005`,
+            headline: 'الميناء يعلّق حركة السفن',
+            text: 'قالت هيئة الميناء…',
+            published: '2016-12-01T10:05:00+02:00',
+            author: { name: 'ليلى حداد' },
+          },
+        ],
+      },
+    });
+    expect(data).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      coverageStartTime: '2016-12-01T07:00:00+02:00',
+      coverageEndTime: '2016-12-01T23:00:00+02:00',
+      liveBlogUpdate: [
+        {
+          '@type': 'BlogPosting',
+          '@id': `${url}#update-1005`,
+          url: `${url}#update-1005`,
+          headline: 'الميناء يعلّق حركة السفن',
+          articleBody: 'قالت هيئة الميناء…',
+          datePublished: '2016-12-01T10:05:00+02:00',
+          author: { '@type': 'Person', name: 'ليلى حداد' },
+        },
+      ],
+    });
+  });
+});

@@ -158,4 +158,9 @@ describe('index and robots', () => {
     );
     expect(robotsTxt([undefined, undefined])).toBe('User-agent: *\nAllow: /\n');
   });
+  it('closes the paths it is given (the web editor) to crawlers', () => {
+    expect(robotsTxt(['https://k.example/sitemap-index.xml'], ['/admin/'])).toBe(
+      'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://k.example/sitemap-index.xml\n',
+    );
+  });
 });

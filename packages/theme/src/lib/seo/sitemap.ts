@@ -183,11 +183,16 @@ export async function addToSitemapIndex(indexXml: string, sitemapUrl: string): P
 }
 
 /**
- * `robots.txt`: everything open, and where the sitemaps are (absolute URLs; undefined ones are skipped).
+ * `robots.txt`: everything open but the `disallow` paths (the web editor), and where the sitemaps are
+ * (absolute URLs; undefined ones are skipped).
  * @example robotsTxt(['https://k.example/sitemap-index.xml']) // 'User-agent: *\nAllow: /\n\nSitemap: https://k.example/sitemap-index.xml\n'
+ * @example robotsTxt([], ['/admin/']) // 'User-agent: *\nAllow: /\nDisallow: /admin/\n'
  */
-export function robotsTxt(sitemapUrls: readonly (string | undefined)[]): string {
-  const lines = ['User-agent: *', 'Allow: /'];
+export function robotsTxt(
+  sitemapUrls: readonly (string | undefined)[],
+  disallow: readonly string[] = [],
+): string {
+  const lines = ['User-agent: *', 'Allow: /', ...disallow.map((path) => `Disallow: ${path}`)];
   const sitemaps = sitemapUrls.filter((url): url is string => Boolean(url));
   if (sitemaps.length) lines.push('', ...sitemaps.map((url) => `Sitemap: ${url}`));
   return `${lines.join('\n')}\n`;

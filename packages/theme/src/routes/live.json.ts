@@ -1,0 +1,46 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { editionOf, getArticles, authorUrl, type Article } from '../runtime/articles.ts';
+import { EDITIONS, inEdition } from '../runtime/edition.ts';
+import { storyIsLive, storyUpdates } from '../runtime/live.ts';
+import { t } from '../runtime/site.ts';
+
+/**
+ * `/live/<story id>.json`: a live story's updates as its page shows them, newest first, for the page's
+ * small script (components/LiveUpdates.astro) to add the ones a reader has not seen without a reload.
+ * Written from the same updates as the page, by the same build or request.
+ */
+export const getStaticPaths = (async () => {
+  // The site's one route for the files of every edition's live stories (`live/en/<id>.json`).
+  const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
+  return editions
+    .flat()
+    .filter((article) => article.data.kind === 'live')
+    .map((article) => ({ params: { id: article.id }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const article = (props as { article: Article }).article;
+  return inEdition(editionOf(article), () => liveFile(article));
+};
+
+async function liveFile(article: Article): Promise<Response> {
+  const updates = await storyUpdates(article);
+  const live = storyIsLive(article);
+  const body = {
+    live,
+    status: live ? t('live.live') : t('live.ended'),
+    updates: updates.map((shown) => ({
+      id: shown.anchor,
+      time: shown.datetime,
+      timeText: shown.timeText,
+      ...(shown.update.data.title && { title: shown.update.data.title }),
+      ...(shown.author && {
+        author: { name: shown.author.data.name, url: authorUrl(shown.author.id) },
+      }),
+      html: shown.html,
+    })),
+  };
+  return new Response(JSON.stringify(body), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}
