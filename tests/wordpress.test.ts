@@ -109,14 +109,17 @@ describe('importing an Arabic newsroom', () => {
     expect(html).not.toContain('@example.com');
   });
 
-  it('builds the Gutenberg post: heading, quote, table, list and the YouTube link', async () => {
+  it('builds the Gutenberg post: heading, quote, table, list and the YouTube embed', async () => {
     const { document } = await loadPage(path('رياضة', 'المنتخب-يفوز'), dist);
     const prose = document.querySelector('.khabar-prose');
     expect(prose?.querySelector('h2')?.textContent).toBe('أرقام المباراة');
     expect(prose?.querySelector('blockquote')?.textContent).toContain('لعبنا من أجل الجمهور.');
     expect(prose?.querySelectorAll('table td')).toHaveLength(4);
     expect(prose?.querySelectorAll('li')).toHaveLength(2);
-    expect(prose?.querySelector('a[href^="https://www.youtube.com/"]')).not.toBeNull();
+    // The embed block became a link on its own line, which the theme's bare-link rule shows as its
+    // click-to-load embed: a card and the link, nothing loaded from YouTube.
+    expect(prose?.querySelector('figure.khabar-embed a[href^="https://www.youtube.com/"]')).not.toBeNull();
+    expect(prose?.querySelector('iframe')).toBeNull();
   });
 
   it('builds no page for the draft or the password-protected post, and reports them', () => {

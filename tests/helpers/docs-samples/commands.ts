@@ -30,6 +30,7 @@ const EXTERNAL = new Set(['openssl', 'git', 'cd', 'apt-get', 'curl', 'systemctl'
 /** Where the scripts that take flags read them. */
 const SCRIPT_SOURCES: Record<string, string> = {
   bench: 'bench/run.ts',
+  'bench:import': 'bench/import.ts',
   lighthouse: 'scripts/lighthouse.ts',
   start: 'scripts/start.mjs',
 };
