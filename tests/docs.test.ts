@@ -78,6 +78,7 @@ const PAGES = [
   'content.md',
   'story-kinds.md',
   'components.md',
+  'multilingual.md',
   'styling.md',
   'comments.md',
   'feeds-and-seo.md',

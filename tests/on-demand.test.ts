@@ -13,9 +13,7 @@ import { buildOrThrow } from './helpers/astro.ts';
 import { publishedStories } from './helpers/newsroom.ts';
 import { exampleDist, exampleRoot, tmpRoot } from './helpers/paths.ts';
 import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
-import { publishedStories } from './helpers/newsroom.ts';
-import { fileForPath, SEED_PATH } from './helpers/site.ts';
-import { publishedStories } from './helpers/newsroom.ts';
+import { EN_SEED_PATH, fileForPath, SEED_PATH } from './helpers/site.ts';
 
 const outDir = join(tmpRoot, 'example-server');
 let server: NodeServer | undefined;
@@ -79,6 +77,34 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(onDemand.body).toBe(prerendered.body);
     expect(onDemand.head).toEqual(prerendered.head);
     expect(onDemand.cssRules).toEqual(prerendered.cssRules);
+  });
+
+  it('renders the English edition’s stories on request, the same page the static build writes', async () => {
+    const { status, text } = await get(EN_SEED_PATH);
+    expect(status).toBe(200);
+    const { document } = parseHTML(text);
+    expect([
+      document.documentElement.getAttribute('lang'),
+      document.documentElement.getAttribute('dir'),
+    ]).toEqual(['en', 'ltr']);
+    expect(document.querySelector('link[hreflang="ar-SY"]')?.getAttribute('href')).toMatch(
+      /\/politics\/%D8%B1/,
+    );
+    const built = await readFile(fileForPath(exampleDist, EN_SEED_PATH), 'utf8');
+    const onDemand = await pageParts(text, (href) => get(href).then((r) => r.text));
+    const prerendered = await pageParts(built, (href) => readFile(join(exampleDist, href), 'utf8'));
+    expect(onDemand.body).toBe(prerendered.body);
+    expect(onDemand.head).toEqual(prerendered.head);
+    // The edition's archive is rendered on request, in its language, listing its stories only.
+    const archive = await get('/en/archive/2016/12/');
+    expect(archive.status).toBe(200);
+    const month = parseHTML(archive.text).document;
+    expect(month.documentElement.getAttribute('lang')).toBe('en');
+    const links = [...month.querySelectorAll('main a[href*="/politics/"]')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toContain(EN_SEED_PATH);
+    expect(links.every((href) => href?.startsWith('/en/'))).toBe(true);
   });
 
   it('renders a story with a picture in its text as the static build does, the picture optimised', async () => {

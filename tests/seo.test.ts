@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { builtFile, unresolved } from './helpers/built-urls.ts';
+import { exampleArticles } from './helpers/feeds.ts';
 import { publishedStories } from './helpers/newsroom.ts';
 import { exampleDist } from './helpers/paths.ts';
 import { schemaOrgProblems, type LabelledNode } from './helpers/schema-org.ts';
@@ -189,7 +190,10 @@ describe('other pages', () => {
       // A story's node is a NewsArticle or the type of its kind (LiveBlogPosting, OpinionNewsArticle…).
       if (nodes.some((node) => STORY_JSON_LD_TYPES.includes(node['@type']))) articles++;
     }
-    expect(articles).toBe((await publishedStories()).length);
+    // Every story of both editions (the Arabic one and /en/) is an article.
+    const english = (await exampleArticles('en')).length;
+    expect(english).toBeGreaterThan(0);
+    expect(articles).toBe((await publishedStories()).length + english);
     // Every type is schema.org's and every property one its type has, nested nodes included.
     expect(await schemaOrgProblems(everyNode)).toEqual([]);
   });

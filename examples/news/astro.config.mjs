@@ -52,6 +52,20 @@ export default defineConfig({
         { slug: 'culture', name: 'ثقافة', description: 'الكتب والسينما والفنون والتراث' },
         { slug: 'technology', name: 'تكنولوجيا', description: 'الاتصالات والتطبيقات والابتكار' },
       ],
+      // The English edition, under /en/: its stories are in src/content/articles/en/, each naming the
+      // Arabic story it translates (translationOf), so the two link each other (docs/en/multilingual.md).
+      editions: {
+        en: {
+          locale: 'en',
+          title: 'Khabar',
+          tagline: 'News from the region and the world, without the noise',
+          sections: [
+            { slug: 'politics', name: 'Politics', description: 'Politics in the region and the world' },
+            { slug: 'economy', name: 'Economy', description: 'Markets, energy and business' },
+            { slug: 'sports', name: 'Sports', description: 'Matches, championships and athletes' },
+          ],
+        },
+      },
       // The example newsroom is a snapshot of 1 December 2016: its clock is pinned to that evening, so the
       // breaking-news strip shows what it showed then (a real site leaves `now` out: the build's time).
       now: '2016-12-01T18:00:00+02:00',

@@ -5,6 +5,8 @@ declare module 'virtual:khabar/config' {
 declare module 'virtual:khabar/strings' {
   const strings: Record<import('./src/config/translations.ts').StringId, string>;
   export default strings;
+  /** The UI strings of the site's other editions, by edition key. */
+  export const editions: Record<string, Record<import('./src/config/translations.ts').StringId, string>>;
 }
 declare module 'virtual:khabar/components/*' {
   const Component: (props: Record<string, unknown>) => unknown;
@@ -44,6 +46,8 @@ declare module 'virtual:khabar/fonts.css' {}
 declare module 'virtual:khabar/fonts' {
   /** The URLs of the font files to preload: the Arabic file of each role's family (`lib/fonts/stylesheet.ts`). */
   export const preloads: string[];
+  /** The Latin files of the same faces, for the pages of an edition written in Latin letters. */
+  export const latinPreloads: string[];
 }
 declare module 'virtual:khabar/cms' {
   /** The web editor's configuration, generated from the theme's options and schemas (`lib/cms/config.ts`). */

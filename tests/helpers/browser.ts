@@ -3,7 +3,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { afterAll, beforeAll } from 'vitest';
 import { exampleDist } from './paths.ts';
 import { serveDist, type StaticServer } from './serve.ts';
-import { SEED_PATH } from './site.ts';
+import { EN_SEED_PATH, SEED_PATH } from './site.ts';
 
 /** Debian's Chromium (`apt-get install chromium`); never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,6 +60,15 @@ export const PAGE_KINDS = {
   analysis: '/economy/fuel-prices-analysis/',
   'opinion index': '/opinion/',
   '404': '/no-such-page/',
+} as const satisfies Record<string, string>;
+
+/** Pages of the example's English edition (`/en/`), left to right: the same kinds in the other direction. */
+export const ENGLISH_PAGE_KINDS = {
+  'English home': '/en/',
+  'English article': EN_SEED_PATH,
+  'English section': '/en/politics/',
+  'English tag': '/en/tags/Russia/',
+  'English author': '/en/authors/news-desk/',
 } as const satisfies Record<string, string>;
 
 /** A suite's browser and the server of the built site, started before its tests and stopped after. */

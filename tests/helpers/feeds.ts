@@ -32,19 +32,25 @@ export const rss = new Parser<Record<string, unknown>, Item>({
 export const read = (path: string, dist = exampleDist) => readFile(join(dist, path), 'utf8');
 export const feed = async (path: string, dist = exampleDist) => rss.parseString(await read(path, dist));
 
-/** Every published article of the example: its canonical URL, section and dates, from its built page. */
-export async function exampleArticles() {
-  const urls: { url: string; section: string; published: string; modified: string }[] = [];
+/**
+ * Every published article of one edition of the example (the Arabic one unless `lang` names another):
+ * its canonical URL, section, language and dates, from its built page.
+ */
+export async function exampleArticles(lang = 'ar') {
+  const urls: { url: string; section: string; lang: string; published: string; modified: string }[] = [];
   const index = xml.parse(await read('sitemap-0.xml')).urlset.url as { loc: string }[];
   for (const { loc } of index) {
     const { document } = await loadPage(new URL(loc).pathname);
     const published = document
       .querySelector('meta[property="article:published_time"]')
       ?.getAttribute('content');
-    if (!published) continue;
+    if (!published || document.documentElement.getAttribute('lang') !== lang) continue;
+    // Another edition's pages are under its prefix: /en/<section>/<story>/.
+    const segments = new URL(loc).pathname.split('/').filter(Boolean);
     urls.push({
       url: document.querySelector('link[rel="canonical"]')!.getAttribute('href')!,
-      section: new URL(loc).pathname.split('/')[1]!,
+      section: (lang === 'ar' ? segments[0] : segments[1])!,
+      lang,
       published,
       modified: document.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')!,
     });

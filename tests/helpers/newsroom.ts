@@ -12,11 +12,17 @@ export const loadPage = (path: string) => loadFrom(path, dist);
 /** The example newsroom's pinned clock (`now` in examples/news/astro.config.mjs). */
 export const EXAMPLE_CLOCK = new Date('2016-12-01T18:00:00+02:00');
 
-/** The example's published stories, read from their frontmatter: not drafts, not scheduled after its clock. */
+/**
+ * The example's published stories in its main (Arabic) edition, read from their frontmatter: the files
+ * at the top of the articles folder (another edition's are in its folder, `articles/en/`), not drafts,
+ * not scheduled after its clock.
+ */
 export async function publishedStories() {
   const dir = join(exampleRoot, 'src/content/articles');
   const stories = [];
-  for (const file of await readdir(dir)) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const file = entry.name;
     const text = await readFile(join(dir, file), 'utf8');
     const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
     if (field('draft') === 'true') continue;

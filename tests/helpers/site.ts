@@ -18,3 +18,6 @@ export async function loadPage(path: string, dist = exampleDist) {
 
 /** The seed article's path, percent-encoded as the site writes it. */
 export const SEED_PATH = `/politics/${encodeURIComponent('روسيا-تطالب-الغرب-بإحترام-السيادة-السورية')}/`;
+
+/** The seed article's English translation, in the example's English edition (`/en/`). */
+export const EN_SEED_PATH = '/en/politics/russia-urges-west-to-respect-syrian-sovereignty/';

@@ -33,6 +33,7 @@ import {
   type FileProblem,
 } from './lib/content-file.ts';
 import { DEV_CONTENT_ERRORS, devContentError, type DevContentError } from './lib/dev-errors.ts';
+import { storyId } from './lib/editions.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
@@ -294,7 +295,13 @@ export function articlesLoader({
   base = './src/content/articles',
   pattern = '**/*.{md,mdx}',
 }: ArticlesLoaderOptions = {}): Loader {
-  const inner = glob({ base, pattern });
+  const editions = Object.keys(config.editions);
+  // Without editions, Astro's own ids; with them, ids that keep an edition's folder (`storyId`).
+  const inner = glob({
+    base,
+    pattern,
+    ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
+  });
   return {
     name: 'khabar-articles',
     load: (context) => {

@@ -36,7 +36,7 @@ import {
   INCREMENTAL_STORY_LIMIT,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
-import { robotsDisallowed, routeTable } from './lib/routes.ts';
+import { robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
 import { pagePath } from './lib/urls.ts';
 import { setupCms } from './integrations/cms.ts';
 
@@ -153,6 +153,12 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
           strings,
+          editionStrings: Object.fromEntries(
+            Object.entries(config.editions).map(([key, edition]) => [
+              key,
+              resolveStrings(edition.locale, edition.strings),
+            ]),
+          ),
           clock: buildClock,
           seo: {
             ...seo.info,
@@ -225,7 +231,15 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           updateConfig({ integrations: [keptOutput] });
         }
         addFonts(updateConfig, config.fonts);
-        injectRoutes(routes, config.rendering.prerender, injectRoute);
+        const editionKeys = Object.keys(config.editions);
+        injectRoutes(siteRoutes(routes, editionKeys), config.rendering.prerender, injectRoute);
+        if (editionKeys.length > 0) {
+          // Each page renders in its edition: the edition's strings, sections and stories. The route
+          // table already has each edition's pages, so Astro's `i18n` routing is not set: its `manual`
+          // mode needs the site's own middleware file, and its prefix mode answers 404 for any URL with
+          // a segment equal to the default locale (a tag or a slug «ar»).
+          addMiddleware({ entrypoint: themeFile('src/runtime/edition-middleware.ts'), order: 'pre' });
+        }
         if (config.rendering.prerender !== 'all') {
           // Pages rendered on request read the request's clock and carry cache headers.
           addMiddleware({ entrypoint: themeFile('src/runtime/middleware.ts'), order: 'pre' });

@@ -149,7 +149,7 @@ describe('the author schema', () => {
   it('names a misspelt field, with the fields there are', () => {
     const [message] = issues(authorSchema, { name: 'مكتب', rol: 'x' });
     expect(message).toBe(
-      'rol: is not a field an author has: check the spelling. The fields are name, role, bio, avatar, social',
+      'rol: is not a field an author has: check the spelling. The fields are name, names, role, bio, avatar, social',
     );
   });
 });

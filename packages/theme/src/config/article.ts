@@ -131,6 +131,15 @@ function frontmatterSchema<TReference extends z.ZodType>(
        * of newer ones, until it is unpinned.
        */
       pinned: z.boolean().default(false),
+      /**
+       * The id of the story this one translates, in a multilingual site: the original's file name
+       * without its extension (`russia-syria-sovereignty`). The versions link each other (`hreflang`).
+       */
+      translationOf: z
+        .string()
+        .trim()
+        .min(1, 'is empty: give the id of the story this one translates')
+        .optional(),
       /** What kind of story: a plain news report, live coverage, opinion, analysis, explainer, interview or a photo gallery. */
       kind: z
         .enum(['news', 'live', 'opinion', 'analysis', 'explainer', 'interview', 'gallery'])
@@ -256,6 +265,11 @@ export function createAuthorSchema<TImage extends z.ZodType>({ image }: { image:
   const author = z
     .object({
       name: z.string({ error: 'is required: the name readers see in bylines' }).trim().min(1),
+      /**
+       * The name as the site's other editions print it, by edition key (a multilingual site).
+       * @example names: { en: 'Layla Haddad' }
+       */
+      names: z.record(z.string(), z.string().trim().min(1)).default({}),
       role: z.string().optional(),
       bio: z.string().optional(),
       avatar: image().optional(),

@@ -45,6 +45,8 @@ export const COMPONENT_NAMES = [
   'TodayDate',
   'SearchForm',
   'Search',
+  // A multilingual site's links to its other editions.
+  'LanguageSwitcher',
   // Site pages («من نحن»).
   'SitePage',
   // What stories use inside their text (MDX, or the markup imported Markdown carries).

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { MAX_HIJRI_OFFSET } from '../lib/format/dates.ts';
 
-function isValidLocale(tag: string): boolean {
+/** Whether a string is one BCP 47 language tag. */
+export function isValidLocale(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag).length === 1;
   } catch {

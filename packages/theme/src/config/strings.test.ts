@@ -13,8 +13,13 @@ describe('resolveStrings', () => {
   it('lets the site override any string', () => {
     expect(resolveStrings('ar', { 'article.share': 'انشر الخبر' })['article.share']).toBe('انشر الخبر');
   });
-  it('ships Persian and Urdu complete: every string the Arabic file has', () => {
-    for (const language of ['fa', 'ur']) {
+  it('gives English strings for an English edition', () => {
+    expect(resolveStrings('en-GB', {})['nav.home']).toBe('Home');
+  });
+  it('ships English, Persian and Urdu complete: every string the Arabic file has, and no other', () => {
+    for (const language of ['en', 'fa', 'ur']) {
+      const extra = Object.keys(TRANSLATIONS[language] ?? {}).filter((id) => !(id in ar));
+      expect(extra, language).toEqual([]);
       const missing = Object.keys(ar).filter((id) => !(id in (TRANSLATIONS[language] ?? {})));
       expect(missing, language).toEqual([]);
     }

@@ -1,4 +1,5 @@
 import ar from '../translations/ar.json' with { type: 'json' };
+import en from '../translations/en.json' with { type: 'json' };
 import fa from '../translations/fa.json' with { type: 'json' };
 import ur from '../translations/ur.json' with { type: 'json' };
 import type { StringId } from './translations.ts';
@@ -6,10 +7,11 @@ import type { StringId } from './translations.ts';
 type Strings = Record<StringId, string>;
 
 /**
- * The theme's UI strings by language. Arabic is complete and the reference; another language may
- * leave a string out, and the Arabic one is used. Add a language with a `translations/<lang>.json`.
+ * The theme's UI strings by language. Arabic is complete and the reference; English (for a site's
+ * English edition), Persian and Urdu are complete too; another language may leave a string out, and
+ * the Arabic one is used. Add a language with a `translations/<lang>.json`.
  */
-export const TRANSLATIONS: Record<string, Partial<Strings>> = { ar, fa, ur };
+export const TRANSLATIONS: Record<string, Partial<Strings>> = { ar, en, fa, ur };
 
 /**
  * The UI strings for a locale (by its language subtag), with the site's overrides applied.

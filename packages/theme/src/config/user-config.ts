@@ -5,6 +5,7 @@ import { MostReadSchema } from './most-read.ts';
 import { CommentsSchema } from './comments.ts';
 import { ComponentsSchema } from './components.ts';
 import { ContentSchema } from './content.ts';
+import { checkEditions, EditionsSchema } from './editions.ts';
 import { FontsSchema } from './fonts.ts';
 import { checkHomeSections, HomeSchema, NewsroomSchema } from './home.ts';
 import { LocaleSchema } from './locale.ts';
@@ -104,6 +105,12 @@ export const KhabarConfigSchema = z
      */
     rendering: RenderingSchema(),
     /**
+     * The site's editions in other languages, by URL prefix: `en` publishes an English edition under
+     * `/en/`, from the stories in `src/content/articles/en/` (docs/en/multilingual.md).
+     * @example editions: { en: { locale: 'en', title: 'Khabar', sections: [{ slug: 'politics', name: 'Politics' }] } }
+     */
+    editions: EditionsSchema(),
+    /**
      * Video and social embeds: posters fetched at build time, and bare links in Markdown (docs/en/components.md).
      * @example embeds: { posters: false }
      */
@@ -115,7 +122,8 @@ export const KhabarConfigSchema = z
     mostRead: MostReadSchema(),
   })
   .strict()
-  .superRefine(checkHomeSections);
+  .superRefine(checkHomeSections)
+  .superRefine(checkEditions);
 
 /** The options as a site owner writes them in `astro.config.mjs`. */
 export type KhabarUserConfig = z.input<typeof KhabarConfigSchema>;

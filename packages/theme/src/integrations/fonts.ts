@@ -21,13 +21,20 @@ const PRELOADS = 'virtual:khabar/fonts';
 export function fontModules(fonts: KhabarConfig['fonts'], resolve: (specifier: string) => string) {
   const path = (specifier: string) => resolve(specifier).replaceAll('\\', '/');
   const preloads = fontPreloads(fonts);
+  // For the pages of an edition in a language written in Latin letters.
+  const latin = fontPreloads(fonts, 'latin');
+  const imports = (files: string[], name: string) =>
+    files.map((file, i) => `import ${name}${i} from ${JSON.stringify(`${path(file)}?url`)};`);
+  const list = (files: string[], name: string) => `[${files.map((_, i) => `${name}${i}`).join(', ')}]`;
   return new Map([
     [STYLESHEET, fontStylesheet(fonts, path)],
     [
       PRELOADS,
       [
-        ...preloads.map((file, i) => `import preload${i} from ${JSON.stringify(`${path(file)}?url`)};`),
-        `export const preloads = [${preloads.map((_, i) => `preload${i}`).join(', ')}];`,
+        ...imports(preloads, 'preload'),
+        ...imports(latin, 'latin'),
+        `export const preloads = ${list(preloads, 'preload')};`,
+        `export const latinPreloads = ${list(latin, 'latin')};`,
       ].join('\n'),
     ],
   ]);

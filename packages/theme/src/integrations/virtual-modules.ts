@@ -44,6 +44,7 @@ export function virtualModuleSources({
   config,
   components,
   strings,
+  editionStrings = {},
   clock,
   seo,
   markdown,
@@ -52,6 +53,8 @@ export function virtualModuleSources({
   config: KhabarRuntimeConfig;
   components: Record<ComponentName, string>;
   strings: Record<string, string>;
+  /** The UI strings of each of the site's other editions, by key. */
+  editionStrings?: Record<string, Record<string, string>>;
   /**
    * The build's clock (ISO), and whether the site pinned it (`now`): a module of its own, so the time of a
    * build changes no other module.
@@ -82,7 +85,10 @@ export function virtualModuleSources({
     `${PREFIX}user-css`,
     config.customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n'),
   );
-  modules.set(`${PREFIX}strings`, `export default ${JSON.stringify(strings)};`);
+  modules.set(
+    `${PREFIX}strings`,
+    `export default ${JSON.stringify(strings)};\nexport const editions = ${JSON.stringify(editionStrings)};`,
+  );
   for (const name of COMPONENT_NAMES) {
     modules.set(
       `${PREFIX}components/${name}`,

@@ -6,7 +6,7 @@ import { config, lang, t } from '../runtime/site.ts';
 export const GET: APIRoute = () =>
   new Response(
     feedStylesheet({
-      lang,
+      lang: lang(),
       accent: config.seo.socialCards.background,
       strings: {
         about: t('feed.about'),

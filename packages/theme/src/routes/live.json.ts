@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArticles, authorUrl, type Article } from '../runtime/articles.ts';
+import { editionOf, getArticles, authorUrl, type Article } from '../runtime/articles.ts';
+import { EDITIONS, inEdition } from '../runtime/edition.ts';
 import { storyIsLive, storyUpdates } from '../runtime/live.ts';
 import { t } from '../runtime/site.ts';
 
@@ -9,14 +10,20 @@ import { t } from '../runtime/site.ts';
  * Written from the same updates as the page, by the same build or request.
  */
 export const getStaticPaths = (async () => {
-  const articles = await getArticles();
-  return articles
+  // The site's one route for the files of every edition's live stories (`live/en/<id>.json`).
+  const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
+  return editions
+    .flat()
     .filter((article) => article.data.kind === 'live')
     .map((article) => ({ params: { id: article.id }, props: { article } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
+export const GET: APIRoute = ({ props }) => {
   const article = (props as { article: Article }).article;
+  return inEdition(editionOf(article), () => liveFile(article));
+};
+
+async function liveFile(article: Article): Promise<Response> {
   const updates = await storyUpdates(article);
   const live = storyIsLive(article);
   const body = {
@@ -36,4 +43,4 @@ export const GET: APIRoute = async ({ props }) => {
   return new Response(JSON.stringify(body), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
-};
+}

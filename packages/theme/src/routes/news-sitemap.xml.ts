@@ -26,7 +26,7 @@ export const GET: APIRoute = async () => {
     })),
     { name: (options && options.name) || config.title, language: newsLanguage(config.locale) },
   );
-  return new Response(await renderNewsSitemap(items, homeUrl), {
+  return new Response(await renderNewsSitemap(items, homeUrl()), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });
 };

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { numberedPages, pageUrl } from '../lib/newsroom/pagination.ts';
-import { sitemapFacts, type SitemapFactsFile } from '../lib/seo/sitemap.ts';
+import { hreflangLinks } from '../lib/editions.ts';
+import { sitemapFacts, type SitemapFacts, type SitemapFactsFile } from '../lib/seo/sitemap.ts';
 import {
   articleUrl,
   authorUrl,
@@ -15,6 +16,13 @@ import { abs, articleImages, homeUrl } from '../runtime/seo.ts';
 import { storyModified } from '../runtime/live.ts';
 import { config } from '../runtime/site.ts';
 import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
+import { EDITIONS, inEdition } from '../runtime/edition.ts';
+import { homeVersions, sectionVersions, storyVersions, type PageVersion } from '../runtime/versions.ts';
+
+/** The site pages: the main edition's. */
+async function editionSitePages() {
+  return config.edition === undefined ? getSitePages() : [];
+}
 
 /** Every page of a listing (the first, then the numbered ones), by its first page's URL and its number of stories. */
 function listingPages(firstUrl: string, count: number): string[] {
@@ -32,9 +40,9 @@ async function everyPage(): Promise<string[]> {
   const { bySection, byTag, byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
   const archive = await getArchive();
-  const sitePages = await getSitePages();
+  const sitePages = await editionSitePages();
   return [
-    homeUrl,
+    homeUrl(),
     ...sitePages.map((page) => abs(sitePageUrl(page))),
     ...articles.map((article) => abs(articleUrl(article))),
     ...config.sections.flatMap((s) => listingPages(sectionUrl(s.slug), bySection.get(s.slug)?.length ?? 0)),
@@ -51,24 +59,29 @@ async function everyPage(): Promise<string[]> {
   ];
 }
 
-/**
- * `/_khabar/sitemap-facts.json`: what the sitemap says of each page (`lastmod`, pictures), computed from
- * the stories during the build, and the pages rendered on request it must list too. The integration reads it in `astro:build:done`, hands it to
- * `@astrojs/sitemap`, and removes it from the site: it is never published.
- */
-export const GET: APIRoute = async () => {
+/** Adds a page's `hreflang` links to its facts, when it has versions in other editions. */
+function addLinks(facts: SitemapFacts, url: string, versions: readonly PageVersion[]): void {
+  const links = hreflangLinks(versions);
+  if (links.length > 0) facts[url] = { ...facts[url], links };
+}
+
+/** The facts and pages of the edition being worked out (`inEdition`). */
+async function editionFacts(): Promise<SitemapFactsFile> {
   const articles = await getArticles();
+  const versions = new Map<string, PageVersion[]>();
   const stories = await Promise.all(
     articles.map(async (article) => {
       const { data } = article;
       const { listed } = await articleImages(article);
+      const url = abs(articleUrl(article));
+      versions.set(url, await storyVersions(article));
       return {
-        url: abs(articleUrl(article)),
+        url,
         published: data.published,
         updated: await storyModified(article),
         images: listed.map((image) => image.url),
         listedOn: [
-          homeUrl,
+          homeUrl(),
           abs(sectionUrl(data.section)),
           ...data.tags.map((tag) => abs(tagUrl(tag))),
           ...data.authors.map((author) => abs(authorUrl(author.id))),
@@ -77,14 +90,31 @@ export const GET: APIRoute = async () => {
     }),
   );
   // A site page's `lastmod` is its `updated` date, when it has one.
-  const pageFacts = (await getSitePages()).flatMap((page) =>
+  const pageFacts = (await editionSitePages()).flatMap((page) =>
     page.data.updated
       ? [[abs(sitePageUrl(page)), { lastmod: page.data.updated.toISOString() }] as const]
       : [],
   );
+  const facts: SitemapFacts = { ...sitemapFacts(stories), ...Object.fromEntries(pageFacts) };
+  for (const [url, own] of versions) addLinks(facts, url, own);
+  addLinks(facts, homeUrl(), homeVersions());
+  for (const section of config.sections) {
+    addLinks(facts, abs(sectionUrl(section.slug)), sectionVersions(section.slug));
+  }
+  return { facts, pages: await everyPage() };
+}
+
+/**
+ * `/_khabar/sitemap-facts.json`: what the sitemap says of each page (`lastmod`, pictures, its versions in
+ * the site's other editions), computed from the stories of every edition during the build, and the pages
+ * rendered on request it must list too. The integration reads it in `astro:build:done`, hands it to
+ * `@astrojs/sitemap`, and removes it from the site: it is never published.
+ */
+export const GET: APIRoute = async () => {
+  const editions = await Promise.all(EDITIONS.map((edition) => inEdition(edition.key, editionFacts)));
   const body: SitemapFactsFile = {
-    facts: { ...sitemapFacts(stories), ...Object.fromEntries(pageFacts) },
-    pages: await everyPage(),
+    facts: Object.assign({}, ...editions.map((edition) => edition.facts)) as SitemapFacts,
+    pages: editions.flatMap((edition) => edition.pages),
   };
   return new Response(JSON.stringify(body), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },

@@ -10,8 +10,10 @@ import {
   scheduledAfter,
   zonedDateParts,
 } from '../lib/newsroom/stories.ts';
+import { storyEdition, translationGroups, type EditionKey } from '../lib/editions.ts';
 import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
 import { now } from './clock.ts';
+import { currentEdition, edition, EDITION_KEYS } from './edition.ts';
 import { config } from './site.ts';
 
 /** An article entry, as `getCollection('articles')` returns it. */
@@ -43,29 +45,77 @@ export function leadPicture(article: Article) {
   return data.image ?? (data.kind === 'gallery' ? data.gallery?.[0] : undefined);
 }
 
-let cache: Promise<Article[]> | undefined;
+let collection: Promise<Article[]> | undefined;
 
-/**
- * Every story that is not a draft, newest first, scheduled ones included. Two stories that would share a
- * URL fail the build.
- */
-export function getAllStories(): Promise<Article[]> {
-  cache ??= (getCollection('articles') as Promise<Article[]>).then((entries) => {
-    const articles = publishedNewestFirst(entries);
-    const clash = firstDuplicate(articles, articleUrl);
-    if (clash) {
-      const [a, b] = clash;
-      throw new Error(
-        `Two articles would be published at ${decodeURI(articleUrl(a))}: ${a.filePath ?? a.id} and ${b.filePath ?? b.id}. Give one of them another file name or a "slug" in its frontmatter.`,
-      );
-    }
-    return articles;
-  });
-  return cache;
+/** Every story of every edition that is not a draft, newest first. */
+function getEveryStory(): Promise<Article[]> {
+  collection ??= (getCollection('articles') as Promise<Article[]>).then(publishedNewestFirst);
+  return collection;
 }
 
-/** The published lists seen so far, by how many scheduled stories they leave out. */
-const visible = new Map<number, Article[]>();
+/** The edition a story belongs to: the one whose folder it is in (`articles/en/…`), else the main one. */
+export function editionOf(article: Article): EditionKey {
+  return storyEdition(article.id, EDITION_KEYS);
+}
+
+/**
+ * A story in an edition's section that the edition does not have would have no section page to link:
+ * the error names the file and the fix.
+ */
+function checkEditionSections(articles: readonly Article[], key: EditionKey): void {
+  if (key === undefined) return;
+  const own = edition(key).config.sections;
+  for (const article of articles) {
+    if (!own.some((section) => section.slug === article.data.section)) {
+      throw new Error(
+        `${article.filePath ?? article.id}: the section "${article.data.section}" is not one of the "${key}" edition's sections (${own.map((section) => `"${section.slug}"`).join(', ')}). Put the story in one of them, or add the section to editions.${key}.sections in astro.config.`,
+      );
+    }
+  }
+}
+
+const byEdition = new Map<EditionKey, Promise<Article[]>>();
+
+/**
+ * Every story of the edition being rendered that is not a draft, newest first, scheduled ones included.
+ * Two stories that would share a URL fail the build.
+ */
+export function getAllStories(): Promise<Article[]> {
+  const { key } = currentEdition();
+  let stories = byEdition.get(key);
+  if (!stories) {
+    stories = getEveryStory().then((entries) => {
+      const articles = entries.filter((entry) => editionOf(entry) === key);
+      checkEditionSections(articles, key);
+      const clash = firstDuplicate(articles, articleUrl);
+      if (clash) {
+        const [a, b] = clash;
+        throw new Error(
+          `Two articles would be published at ${decodeURI(articleUrl(a))}: ${a.filePath ?? a.id} and ${b.filePath ?? b.id}. Give one of them another file name or a "slug" in its frontmatter.`,
+        );
+      }
+      return articles;
+    });
+    byEdition.set(key, stories);
+  }
+  return stories;
+}
+
+let translations: Promise<Map<Article, Article[]>> | undefined;
+
+/**
+ * The versions of a story in the site's editions (itself among them, the main edition's first), or
+ * none when it has no translation. Scheduled versions are left out until they are published.
+ */
+export async function getTranslations(article: Article): Promise<Article[]> {
+  translations ??= getEveryStory().then((stories) => translationGroups(stories, EDITION_KEYS));
+  const group = (await translations).get(article) ?? [];
+  const at = now().getTime();
+  return group.filter((version) => version.data.published.getTime() <= at);
+}
+
+/** The published lists seen so far, by edition and by how many scheduled stories they leave out. */
+const visible = new WeakMap<Article[], Map<number, Article[]>>();
 
 /**
  * Every published article, newest first: not drafts, and not stories scheduled after "now" (the build's
@@ -76,10 +126,12 @@ export async function getArticles(): Promise<Article[]> {
   const all = await getAllStories();
   // Found by a binary search, copied once per "now" between two scheduled stories (not per request).
   const skipped = scheduledAfter(all, now());
-  let articles = visible.get(skipped);
+  const seen = visible.get(all) ?? new Map<number, Article[]>();
+  visible.set(all, seen);
+  let articles = seen.get(skipped);
   if (!articles) {
     articles = all.slice(skipped);
-    visible.set(skipped, articles);
+    seen.set(skipped, articles);
   }
   return articles;
 }
@@ -115,11 +167,14 @@ export function articleRouteParams(article: Article): Record<string, string> {
 
 const urls = new WeakMap<Article, string>();
 
-/** The encoded path of an article page (worked out once per entry: every listing links it). */
+/**
+ * The encoded path of an article page, in the story's own edition (worked out once per entry: every
+ * listing links it).
+ */
 export function articleUrl(article: Article): string {
   let url = urls.get(article);
   if (url === undefined) {
-    url = articlePath(config.base, config.articleRoute, urlParts(article));
+    url = articlePath(edition(editionOf(article)).config.base, config.articleRoute, urlParts(article));
     urls.set(article, url);
   }
   return url;
@@ -147,12 +202,22 @@ export function getSection(slug: string) {
   return section;
 }
 
+/**
+ * An author as the edition being rendered prints them: with the name the profile gives for the
+ * edition (`names: { en: 'Layla Haddad' }`), else its own.
+ */
+function inThisEdition(author: Author): Author {
+  const key = currentEdition().key;
+  const name = key === undefined ? undefined : author.data.names[key];
+  return name === undefined ? author : { ...author, data: { ...author.data, name } };
+}
+
 /** The authors of an article, in byline order. */
 export async function getAuthors(article: Article): Promise<Author[]> {
   if (article.data.authors.length === 0) return [];
   const authors = (await getEntries(article.data.authors)) as (Author | undefined)[];
   return authors.map((author, index) => {
-    if (author) return author;
+    if (author) return inThisEdition(author);
     const id = article.data.authors[index]?.id ?? '';
     throw new Error(
       `${article.filePath ?? article.id}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "authors".`,
@@ -162,7 +227,7 @@ export async function getAuthors(article: Article): Promise<Author[]> {
 
 /** Every author profile. */
 export async function getAllAuthors(): Promise<Author[]> {
-  return (await getCollection('authors')) as Author[];
+  return ((await getCollection('authors')) as Author[]).map(inThisEdition);
 }
 
 /** Articles grouped by section, by tag and by author (worked out once per published list). */

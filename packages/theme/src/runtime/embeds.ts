@@ -20,7 +20,7 @@ export const embedOptions: EmbedsPluginOptions = {
         },
       })
     : undefined,
-  posterBase: `${config.base}${embeds.path}`,
+  posterBase: `${config.siteBase}${embeds.path}`,
 };
 
 /** The bare-link plugin for stories rendered from their files, when the site keeps the rule on. */

@@ -6,7 +6,7 @@ import { now } from './clock.ts';
 import { config } from './site.ts';
 import { PATHS } from '../lib/routes.ts';
 import type { FeedOf } from '../lib/urls.ts';
-import { articleFeedItem, build, feedUrl, filePath, homeUrl, languageTag, publisher } from './seo.ts';
+import { articleFeedItem, build, feedUrl, homeUrl, languageTag, publisher, siteFilePath } from './seo.ts';
 
 export interface FeedInput {
   title: string;
@@ -24,18 +24,18 @@ export async function feedResponse({ title, description, feed, articles }: FeedI
   const response = await rss({
     title,
     description,
-    site: homeUrl,
+    site: homeUrl(),
     items: items.map(({ item }) => item),
     xmlns: { ...FEED_XMLNS },
-    stylesheet: filePath(PATHS.feedStylesheet),
+    stylesheet: siteFilePath(PATHS.feedStylesheet),
     customData: channelCustomData({
-      language: languageTag,
+      language: languageTag(),
       selfUrl: feedUrl(feed),
       lastBuildDate: latestChange(
         items.map(({ input }) => input),
         now(),
       ),
-      image: logo ? { url: logo.url, title, link: homeUrl } : undefined,
+      image: logo ? { url: logo.url, title, link: homeUrl() } : undefined,
       generator: `Khabar ${build.themeVersion}`,
       ttl: 15,
     }),

@@ -113,7 +113,7 @@ export async function storyUpdates(article: Article): Promise<ShownUpdate[]> {
 
 /** The encoded path of a live story's JSON file of updates (`/live/<story id>.json`). */
 export function liveFilePath(article: Article): string {
-  return filePathUnder(config.base, `${PATHS.live}/${article.id}.json`);
+  return filePathUnder(config.siteBase, `${PATHS.live}/${article.id}.json`);
 }
 
 /** The most a `liveBlogUpdate`'s headline holds when it is taken from the update's text. */

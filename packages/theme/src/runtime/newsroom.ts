@@ -37,7 +37,8 @@ import type { StringId } from '../config/translations.ts';
 import { now } from './clock.ts';
 import { config, formatNumber, t } from './site.ts';
 
-const years = new Map<number, string>();
+/** The year as printed, by the edition's locale and digits and the year. */
+const years = new Map<string, string>();
 const yearFormat = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: config.timeZone });
 
 /**
@@ -47,10 +48,11 @@ const yearFormat = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: co
  */
 export function copyrightYear(): string {
   const year = Number(yearFormat.format(now()));
-  let text = years.get(year);
+  const key = `${config.locale} ${config.digits} ${year}`;
+  let text = years.get(key);
   if (text === undefined) {
     text = formatNumber(year, { useGrouping: false });
-    years.set(year, text);
+    years.set(key, text);
   }
   return text;
 }
@@ -167,7 +169,7 @@ export function opinionUrl(): string {
 
 /** The encoded URL of the search page, with a query when given. */
 export function searchUrl(query?: string): string {
-  const path = searchPath(config.base);
+  const path = searchPath(config.siteBase);
   return query ? `${path}?q=${encodeURIComponent(query)}` : path;
 }
 

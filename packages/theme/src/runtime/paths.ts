@@ -1,7 +1,8 @@
 /**
  * The pages of the theme's routes with params, as `getStaticPaths` entries: what a route builds ahead
  * and what its on-demand twin (`routes/on-demand/`) looks a request's params up in (`propsFor`).
- * `options.everyPath` asks for every page, not only those built ahead (`rendering.prerender`).
+ * `options.everyPath` asks for every page, not only those built ahead (`rendering.prerender`). Each lists
+ * the pages of the edition its route pattern is under (`/en/[section]` lists the English edition's).
  */
 import {
   type Article,
@@ -18,11 +19,12 @@ import { archiveYearKey, articleKey, sitePageKey } from './cache-keys.ts';
 import { archiveUrl, getArchive, listingPaths, type ListingPath } from './newsroom.ts';
 import { prerenderedOnly, type PathOptions } from './on-demand.ts';
 import { indexAlongsideBuild } from './search.ts';
+import { inEditionOfPattern } from './edition.ts';
 import { config } from './site.ts';
 import { getSitePages, sitePageSegment, type SitePage } from './site-pages.ts';
 
 /** A story's page: every published story, or only those built ahead. */
-export async function articlePaths(options?: Partial<PathOptions>) {
+async function articlePathsHere(options?: Partial<PathOptions>) {
   const articles = await getArticles();
   // In a build, the search index takes every story now (those rendered on request too) and indexes them
   // while the pages render. A story that cannot be described (an unknown author) fails its own page.
@@ -50,7 +52,7 @@ export type SectionProps = SectionPath['props'];
  * («من نحن») share the first path segment with the sections, so they are this route's too: `/<slug>/`,
  * with the page as `sitePage` (one route, so a page rendered on request is found like a section).
  */
-export async function sectionPaths({ routePattern }: PathOptions): Promise<SectionPath[]> {
+async function sectionPathsHere({ routePattern }: PathOptions): Promise<SectionPath[]> {
   const { bySection } = await getIndexes();
   const sections = await Promise.all(
     config.sections.map((section) =>
@@ -68,7 +70,8 @@ export async function sectionPaths({ routePattern }: PathOptions): Promise<Secti
   );
   // The first-page pattern (`/[section]`), not the numbered pages' or their old addresses'.
   const firstPages = !/\[(?:\.\.\.)?page\]$/.test(routePattern);
-  const pages = firstPages ? await sitePagePaths() : [];
+  // The site pages are the main edition's.
+  const pages = firstPages && config.edition === undefined ? await sitePagePaths() : [];
   return [...sections.flat(), ...pages];
 }
 
@@ -85,7 +88,7 @@ async function sitePagePaths() {
 }
 
 /** A tag's pages: `/tags/<tag>/` and `/tags/<tag>/page/<n>/`. */
-export async function tagPaths({ routePattern }: PathOptions) {
+async function tagPathsHere({ routePattern }: PathOptions) {
   const { byTag } = await getIndexes();
   const pages = await Promise.all(
     [...byTag].map(([tag, articles]) =>
@@ -96,9 +99,12 @@ export async function tagPaths({ routePattern }: PathOptions) {
 }
 
 /** An author's pages: `/authors/<id>/` and `/authors/<id>/page/<n>/`. */
-export async function authorPaths({ routePattern }: PathOptions) {
+async function authorPathsHere({ routePattern }: PathOptions) {
   const { byAuthor } = await getIndexes();
-  const authors = await getAllAuthors();
+  // Every author in the main edition; in another, those who wrote in it.
+  const authors = (await getAllAuthors()).filter(
+    (author) => config.edition === undefined || byAuthor.has(author.id),
+  );
   const pages = await Promise.all(
     authors.map((author) =>
       listingPaths(
@@ -116,7 +122,7 @@ export async function authorPaths({ routePattern }: PathOptions) {
 }
 
 /** A year of the archive: `/archive/<year>/`. */
-export async function archiveYearPaths() {
+async function archiveYearPathsHere() {
   return Promise.all(
     (await getArchive()).map(async (year) => ({
       params: { year: year.year },
@@ -127,7 +133,7 @@ export async function archiveYearPaths() {
 }
 
 /** A month of the archive: `/archive/<year>/<month>/` and `…/page/<n>/`. */
-export async function archiveMonthPaths({ routePattern }: PathOptions) {
+async function archiveMonthPathsHere({ routePattern }: PathOptions) {
   const months = (await getArchive()).flatMap((year) => year.months);
   const pages = await Promise.all(
     months.map((month) =>
@@ -145,4 +151,34 @@ export async function archiveMonthPaths({ routePattern }: PathOptions) {
     ),
   );
   return pages.flat();
+}
+
+/** A story's page: every published story of the route's edition, or only those built ahead. */
+export function articlePaths(options?: Partial<PathOptions>): ReturnType<typeof articlePathsHere> {
+  return inEditionOfPattern(options?.routePattern, () => articlePathsHere(options));
+}
+
+/** The pages of the `/[section]` routes of the route's edition (`sectionPathsHere`). */
+export function sectionPaths(options: PathOptions): Promise<SectionPath[]> {
+  return inEditionOfPattern(options.routePattern, () => sectionPathsHere(options));
+}
+
+/** The tag pages of the route's edition. */
+export function tagPaths(options: PathOptions): ReturnType<typeof tagPathsHere> {
+  return inEditionOfPattern(options.routePattern, () => tagPathsHere(options));
+}
+
+/** The author pages of the route's edition. */
+export function authorPaths(options: PathOptions): ReturnType<typeof authorPathsHere> {
+  return inEditionOfPattern(options.routePattern, () => authorPathsHere(options));
+}
+
+/** The archive's years in the route's edition. */
+export function archiveYearPaths(options?: Partial<PathOptions>): ReturnType<typeof archiveYearPathsHere> {
+  return inEditionOfPattern(options?.routePattern, () => archiveYearPathsHere());
+}
+
+/** The archive's months in the route's edition. */
+export function archiveMonthPaths(options: PathOptions): ReturnType<typeof archiveMonthPathsHere> {
+  return inEditionOfPattern(options.routePattern, () => archiveMonthPathsHere(options));
 }

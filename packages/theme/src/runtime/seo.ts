@@ -46,15 +46,27 @@ export function abs(path: string): string {
   return absoluteUrl(config.site, path);
 }
 
-/** The home page, absolute. */
-export const homeUrl = abs(pagePath(config.base, '/'));
+/** The edition's home page, absolute. */
+export function homeUrl(): string {
+  return abs(pagePath(config.base, '/'));
+}
 
-/** The language tag pages, feeds and JSON-LD declare (the locale without `-u-` extensions). */
-export const languageTag = new Intl.Locale(config.locale).baseName;
+/** The language tag the edition's pages, feeds and JSON-LD declare (the locale without `-u-` extensions). */
+export function languageTag(): string {
+  return new Intl.Locale(config.locale).baseName;
+}
 
-/** The encoded path of a file under the site's base, e.g. `politics/rss.xml` → `/politics/rss.xml`. */
+/**
+ * The encoded path of a file under the edition's base, e.g. `politics/rss.xml` → `/politics/rss.xml`
+ * (`/en/politics/rss.xml` in the English edition).
+ */
 export function filePath(path: string): string {
   return filePathUnder(config.base, path);
+}
+
+/** The encoded path of one of the site's own files, shared by its editions (social cards, the logo). */
+export function siteFilePath(path: string): string {
+  return filePathUnder(config.siteBase, path);
 }
 
 /** The absolute URL of a feed: the site's, a section's or an author's. */
@@ -64,7 +76,7 @@ export function feedUrl(of: FeedOf): string {
 
 /** The encoded path of an article's social card. */
 export function cardPath(article: Article): string {
-  return filePath(cardFile(article.id));
+  return siteFilePath(cardFile(article.id));
 }
 
 /** Whether an article's `og:image` is its social card. */
@@ -91,14 +103,14 @@ export async function publisher(): Promise<PublisherInput> {
     };
   } else {
     logoRef = {
-      url: abs(filePath(PUBLISHER_LOGO_PATH)),
+      url: abs(siteFilePath(PUBLISHER_LOGO_PATH)),
       width: PUBLISHER_LOGO_SIZE,
       height: PUBLISHER_LOGO_SIZE,
     };
   }
   return {
     name: config.title,
-    url: homeUrl,
+    url: homeUrl(),
     logo: logoRef,
     sameAs: Object.values(config.social).filter((url): url is string => Boolean(url)),
   };
@@ -196,7 +208,7 @@ export async function articleSeo(
         modified,
         authors: authorRefs,
         publisher: await publisher(),
-        inLanguage: languageTag,
+        inLanguage: languageTag(),
         section: section.name,
         keywords: data.tags,
         type: jsonLdType(data.kind),
@@ -206,7 +218,7 @@ export async function articleSeo(
         })),
         live: data.kind === 'live' ? liveCoverage(article, updates) : undefined,
       }),
-      breadcrumbListJsonLd(trail, homeUrl),
+      breadcrumbListJsonLd(trail, homeUrl()),
     ],
   };
 }

@@ -58,13 +58,18 @@ export function sitePageSegment(page: SitePage): string {
 /** The encoded path of a site page (`/%D9%85%D9%86-%D9%86%D8%AD%D9%86/`). */
 export function sitePageUrl(page: SitePage): string {
   // A page shares the first path segment with the sections: the same URL builder.
-  return sectionPath(config.base, sitePageSegment(page));
+  // The site pages are the main edition's, at the site's root.
+  return sectionPath(config.siteBase, sitePageSegment(page));
 }
 
 let footer: Promise<SitePage[]> | undefined;
 
-/** The pages the footer links (`pages.footer`), in order. */
+/**
+ * The pages the footer links (`pages.footer`), in order: none in another edition, since the site pages
+ * are written in the main edition's language.
+ */
 export function getFooterPages(): Promise<SitePage[]> {
+  if (config.edition !== undefined) return Promise.resolve([]);
   footer ??= allPages().then((pages) => footerPages(pages, config.pages.footer, config.locale));
   return footer;
 }

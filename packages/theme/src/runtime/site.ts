@@ -1,9 +1,10 @@
 /**
  * The theme's bindings to the site: the resolved config, its UI strings and formatters bound to the
- * newsroom's locale. Only components and routes import this (it reads virtual modules).
+ * newsroom's locale — those of the edition being rendered (`runtime/edition.ts`), so one component
+ * serves the Arabic and the English pages. Only components and routes import this (it reads virtual
+ * modules).
  */
-import config from 'virtual:khabar/config';
-import strings from 'virtual:khabar/strings';
+import type { KhabarRuntimeConfig } from '../config/runtime-config.ts';
 import {
   formatDate as formatDateWith,
   formatDateTime as formatDateTimeWith,
@@ -19,8 +20,21 @@ import {
 import type { StringId } from '../config/translations.ts';
 import { interpolate } from '../config/strings.ts';
 import { direction } from '../lib/direction.ts';
+import { currentEdition, EDITIONS, type Edition } from './edition.ts';
 
-export { config };
+/**
+ * The config of the edition being rendered: the site's options, with an edition's own language,
+ * title, sections and base path on its pages. Read it when a page renders, not when a module loads.
+ */
+export const config: KhabarRuntimeConfig = new Proxy({} as KhabarRuntimeConfig, {
+  get: (_, key): unknown => Reflect.get(currentEdition().config, key),
+  has: (_, key) => Reflect.has(currentEdition().config, key),
+  ownKeys: () => Reflect.ownKeys(currentEdition().config),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(currentEdition().config, key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
 
 const HIJRI = {
   gregorian: false,
@@ -29,44 +43,57 @@ const HIJRI = {
   persian: false,
 } as const;
 
-const dateOptions: DateOptions = {
-  locale: config.locale,
-  digits: config.digits,
-  timeZone: config.timeZone,
-  monthStyle: config.monthNames,
-  hijri: HIJRI[config.calendar],
-  hijriOffset: config.hijriOffset,
-  hijriFirst: strings['date.hijriFirst'],
-  calendar: config.calendar === 'persian' ? 'persian' : 'gregory',
-};
+function dateOptionsFor(edition: Edition): DateOptions {
+  const own = edition.config;
+  return {
+    locale: own.locale,
+    digits: own.digits,
+    timeZone: own.timeZone,
+    monthStyle: own.monthNames,
+    hijri: HIJRI[own.calendar],
+    hijriOffset: own.hijriOffset,
+    hijriFirst: edition.strings['date.hijriFirst'],
+    calendar: own.calendar === 'persian' ? 'persian' : 'gregory',
+  };
+}
 
-const dateTimeOptions: DateTimeOptions = {
-  ...dateOptions,
-  hourCycle: config.clock === '12h' ? 'h12' : 'h23',
-  dateTime: strings['date.atTime'],
-  zone:
-    config.timeZoneName === false
-      ? false
-      : timeZoneLabel(config.timeZone, {
-          locale: config.locale,
-          city: config.timeZoneName,
-          cityTemplate: strings['date.zoneCity'],
-        }),
-};
+function dateTimeOptionsFor(edition: Edition): DateTimeOptions {
+  const own = edition.config;
+  return {
+    ...dateOptionsFor(edition),
+    hourCycle: own.clock === '12h' ? 'h12' : 'h23',
+    dateTime: edition.strings['date.atTime'],
+    zone:
+      own.timeZoneName === false
+        ? false
+        : timeZoneLabel(own.timeZone, {
+            locale: own.locale,
+            city: own.timeZoneName,
+            cityTemplate: edition.strings['date.zoneCity'],
+          }),
+  };
+}
+
+const dateOptionsOf = new Map<Edition, DateOptions>(
+  EDITIONS.map((edition) => [edition, dateOptionsFor(edition)]),
+);
+const dateTimeOptionsOf = new Map<Edition, DateTimeOptions>(
+  EDITIONS.map((edition) => [edition, dateTimeOptionsFor(edition)]),
+);
 
 /** A UI string, with `{placeholders}` filled. */
 export function t(id: StringId, values?: Record<string, string | number>): string {
-  return interpolate(strings[id], values);
+  return interpolate(currentEdition().strings[id], values);
 }
 
 /** The date in words, in the newsroom's locale, digits, calendar and zone. */
 export function formatDate(instant: Date, style: 'full' | 'long' | 'medium' = 'full'): string {
-  return formatDateWith(instant, dateOptions, style);
+  return formatDateWith(instant, dateOptionsOf.get(currentEdition()) as DateOptions, style);
 }
 
 /** The date and the hour with the zone: «الخميس، ١ ديسمبر ٢٠١٦، الساعة ١٤:٢٠ (بتوقيت دمشق)». */
 export function formatDateTime(instant: Date, style: 'full' | 'long' | 'medium' = 'full'): string {
-  return formatDateTimeWith(instant, dateTimeOptions, style);
+  return formatDateTimeWith(instant, dateTimeOptionsOf.get(currentEdition()) as DateTimeOptions, style);
 }
 
 /** How long before `now` the instant is, «قبل ساعتين», «أمس», counting days in the newsroom's zone. */
@@ -97,7 +124,11 @@ export function readingTime(text: string): string {
 }
 
 /** The language for `<html lang>`: the locale's language subtag ("ar" for "ar-SY"). */
-export const lang = new Intl.Locale(config.locale).language;
+export function lang(): string {
+  return new Intl.Locale(config.locale).language;
+}
 
 /** The page direction for `<html dir>`. */
-export const dir = direction(config.locale);
+export function dir(): 'rtl' | 'ltr' {
+  return direction(config.locale);
+}

@@ -67,6 +67,16 @@ describe('the files to preload', () => {
     expect(fontPreloads({ ...DEFAULTS, headings: 'noto-naskh-arabic' }).length).toBe(1);
   });
 
+  it('are the Latin files for a page in Latin letters', () => {
+    expect(fontPreloads(DEFAULTS, 'latin')).toEqual([
+      '@fontsource-variable/noto-naskh-arabic/files/noto-naskh-arabic-latin-wght-normal.woff2',
+      '@fontsource-variable/cairo/files/cairo-latin-wght-normal.woff2',
+    ]);
+    expect(fontPreloads({ body: 'amiri', headings: 'amiri', display: 'optional' }, 'latin')).toEqual([
+      '@fontsource/amiri/files/amiri-latin-400-normal.woff2',
+    ]);
+  });
+
   it('preloadFace picks the first face that draws a weight', () => {
     expect(preloadFace(FONTS.cairo, 700)?.file).toMatch(/cairo-arabic-wght/);
     expect(preloadFace(FONTS.amiri, 700)?.file).toMatch(/amiri-arabic-700/);

@@ -43,22 +43,35 @@ const covers = (range: string | undefined, weight: number) => {
   return weight >= low && weight <= high;
 };
 
+/** The script a page's first screen is written in: Arabic, or Latin (an English edition's pages). */
+export type PreloadScript = 'arabic' | 'latin';
+
+const isLatin = (face: FontFace) => face.file.includes('-latin-');
+
 /**
- * The face to preload for a weight: the first (Arabic, see `FONTS`) file that draws it.
+ * The face to preload for a weight: the first file of the script that draws it (Arabic unless asked).
  * @example preloadFace(FONTS.amiri, 700)?.file // '@fontsource/amiri/files/amiri-arabic-700-normal.woff2'
+ * @example preloadFace(FONTS.cairo, 700, 'latin')?.file // '@fontsource-variable/cairo/files/cairo-latin-wght-normal.woff2'
  */
-export function preloadFace(font: FontDescription, weight: number): FontFace | undefined {
-  return font.faces.find((face) => covers(face.weight ?? font.weight, weight));
+export function preloadFace(
+  font: FontDescription,
+  weight: number,
+  script: PreloadScript = 'arabic',
+): FontFace | undefined {
+  return font.faces.find(
+    (face) => isLatin(face) === (script === 'latin') && covers(face.weight ?? font.weight, weight),
+  );
 }
 
 /**
  * The files to preload, by specifier: the Arabic file of each role's family, in the weight the role
- * uses. The first screen needs it; the Latin file may never load.
+ * uses. The first screen needs it; the Latin file may never load. A page in a language written in Latin
+ * letters (a site's English edition) preloads the Latin files instead.
  * @example fontPreloads({ body: 'cairo', headings: 'cairo', display: 'optional' }) // ['@fontsource-variable/cairo/files/cairo-arabic-wght-normal.woff2']
  */
-export function fontPreloads(fonts: FontChoice): string[] {
+export function fontPreloads(fonts: FontChoice, script: PreloadScript = 'arabic'): string[] {
   return roles(fonts)
-    .map((role) => preloadFace(FONTS[role.id], role.weight)?.file)
+    .map((role) => preloadFace(FONTS[role.id], role.weight, script)?.file)
     .filter((file): file is string => file !== undefined);
 }
 

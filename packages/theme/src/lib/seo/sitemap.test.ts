@@ -53,6 +53,24 @@ describe('sitemap facts from the stories', () => {
       url: 'https://k.example/archive/',
     });
   });
+
+  it('lists a page’s versions in other editions as hreflang links', () => {
+    const links = [
+      { hreflang: 'ar', href: 'https://k.example/' },
+      { hreflang: 'en', href: 'https://k.example/en/' },
+      { hreflang: 'x-default', href: 'https://k.example/' },
+    ];
+    expect(
+      serializeSitemapEntry({ url: 'https://k.example/en/' }, { 'https://k.example/en/': { links } }),
+    ).toEqual({
+      url: 'https://k.example/en/',
+      links: [
+        { lang: 'ar', url: 'https://k.example/' },
+        { lang: 'en', url: 'https://k.example/en/' },
+        { lang: 'x-default', url: 'https://k.example/' },
+      ],
+    });
+  });
 });
 
 describe('Google News sitemap', () => {

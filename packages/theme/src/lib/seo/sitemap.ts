@@ -17,6 +17,8 @@ export interface PageFacts {
   lastmod?: string | undefined;
   /** Absolute URLs of the page's pictures (a story's crops, or its social card). */
   images?: string[] | undefined;
+  /** The page's versions in the site's editions, `x-default` among them (`lib/editions.ts`). */
+  links?: { hreflang: string; href: string }[] | undefined;
 }
 
 /** The facts of every page that has any, by absolute URL: what the build's facts endpoint writes. */
@@ -69,6 +71,7 @@ export interface SitemapEntry {
   url: string;
   lastmod?: string | undefined;
   img?: { url: string }[] | undefined;
+  links?: { url: string; lang: string }[] | undefined;
   [key: string]: unknown;
 }
 
@@ -83,6 +86,9 @@ export function serializeSitemapEntry<T extends SitemapEntry>(entry: T, facts: R
     ...entry,
     ...(page.lastmod && { lastmod: page.lastmod }),
     ...(page.images?.length && { img: page.images.map((url) => ({ url })) }),
+    ...(page.links?.length && {
+      links: page.links.map(({ hreflang, href }) => ({ lang: hreflang, url: href })),
+    }),
   };
 }
 

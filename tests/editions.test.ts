@@ -1,0 +1,176 @@
+/**
+ * The example's English edition (`editions.en`, stories in src/content/articles/en/): its pages in
+ * English and left to right, its own feeds and sitemap entries, and `hreflang` links both ways between
+ * each story and its translation, read from the built site. Expectations come from the stories' files
+ * (which English stories translate which), not from counts.
+ */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-non-null-assertion --
+ * Parsed XML is untyped data, and a missing element should fail the test where it is read. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import ar from '../packages/theme/src/translations/ar.json' with { type: 'json' };
+import en from '../packages/theme/src/translations/en.json' with { type: 'json' };
+import { unresolved } from './helpers/built-urls.ts';
+import { exampleArticles, feed, read, SITE } from './helpers/feeds.ts';
+import { exampleDist, exampleRoot } from './helpers/paths.ts';
+import { EN_SEED_PATH, loadPage, SEED_PATH } from './helpers/site.ts';
+
+const sitemapXml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['url', 'xhtml:link'].includes(name),
+});
+
+/** The English stories' files and the Arabic story each names in `translationOf`. */
+async function translatedStories(): Promise<{ file: string; translationOf: string }[]> {
+  const folder = join(exampleRoot, 'src/content/articles/en');
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.md'));
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(join(folder, file), 'utf8');
+      const translationOf = /^translationOf:\s*"?([^"\n]+)"?$/m.exec(text)?.[1] ?? '';
+      return { file, translationOf };
+    }),
+  );
+}
+
+/** A page's `hreflang` links, by language. */
+function hreflangs(document: Document): Record<string, string> {
+  return Object.fromEntries(
+    [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [
+      link.getAttribute('hreflang')!,
+      link.getAttribute('href')!,
+    ]),
+  );
+}
+
+describe('the English edition', () => {
+  it('has at least three stories, each a translation of an Arabic story', async () => {
+    const stories = await translatedStories();
+    expect(stories.length).toBeGreaterThanOrEqual(3);
+    for (const story of stories) expect(story.translationOf, story.file).not.toBe('');
+    expect((await exampleArticles('en')).length).toBe(stories.length);
+  });
+
+  it('sets its pages in English, left to right, with its strings, dates and digits', async () => {
+    for (const path of ['/en/', '/en/politics/', EN_SEED_PATH]) {
+      const { document } = await loadPage(path);
+      expect(document.documentElement.getAttribute('lang'), path).toBe('en');
+      expect(document.documentElement.getAttribute('dir'), path).toBe('ltr');
+      expect(document.querySelector('nav.khabar-nav')?.getAttribute('aria-label'), path).toBe(
+        en['nav.label'],
+      );
+      expect(document.querySelector('.khabar-header__name')?.textContent, path).toBe('Khabar');
+    }
+    const { document } = await loadPage(EN_SEED_PATH);
+    // The date and hour in the edition's words and digits, with the zone's name in English.
+    expect(document.querySelector('.khabar-article time')?.textContent).toBe(
+      'Thursday, December 1, 2016, at 14:20 (Syria Time)',
+    );
+    // No Arabic interface string on an English page (the Arabic edition's name in the switcher aside).
+    const text = document.body.textContent;
+    const arabicOnly = Object.entries(ar).filter(
+      ([id, value]) =>
+        value !== en[id as keyof typeof en] && /\p{Script=Arabic}/u.test(value) && !value.includes('{'),
+    );
+    expect(arabicOnly.length).toBeGreaterThan(20);
+    expect(arabicOnly.filter(([, value]) => text.includes(value)).map(([id]) => id)).toEqual([]);
+  });
+
+  it('links each story and its translation both ways with hreflang, and the Arabic one as x-default', async () => {
+    const english = await exampleArticles('en');
+    for (const story of english) {
+      const { document } = await loadPage(new URL(story.url).pathname);
+      const links = hreflangs(document);
+      expect(links['en'], story.url).toBe(story.url);
+      const arabic = links['ar-SY'];
+      expect(arabic, story.url).toMatch(/^https:\/\/khabar\.example\/(?!en\/)/);
+      expect(links['x-default'], story.url).toBe(arabic);
+      const original = await loadPage(new URL(arabic!).pathname);
+      expect(original.document.documentElement.getAttribute('lang')).toBe('ar');
+      expect(hreflangs(original.document), arabic).toEqual(links);
+    }
+    // The seed story and its translation, by name.
+    expect(hreflangs((await loadPage(SEED_PATH)).document)['en']).toBe(new URL(EN_SEED_PATH, SITE).href);
+  });
+
+  it('gives an Arabic story without a translation no hreflang links', async () => {
+    const translated = new Set((await translatedStories()).map((story) => story.translationOf));
+    const alone = (await exampleArticles('ar')).filter(
+      (story) => ![...translated].some((name) => decodeURIComponent(story.url).includes(`/${name}/`)),
+    );
+    const untranslated = [];
+    for (const story of alone) {
+      const links = hreflangs((await loadPage(new URL(story.url).pathname)).document);
+      if (!('en' in links)) untranslated.push(story.url);
+      else expect(links['ar-SY']).toBe(story.url);
+    }
+    expect(untranslated.length).toBe(
+      (await exampleArticles('ar')).length - (await exampleArticles('en')).length,
+    );
+  });
+
+  it('links the home pages and the sections both editions have', async () => {
+    expect(hreflangs((await loadPage('/')).document)).toEqual({
+      'ar-SY': SITE,
+      en: `${SITE}en/`,
+      'x-default': SITE,
+    });
+    expect(hreflangs((await loadPage('/en/economy/')).document)).toEqual({
+      'ar-SY': `${SITE}economy/`,
+      en: `${SITE}en/economy/`,
+      'x-default': `${SITE}economy/`,
+    });
+    // The English edition has no culture section: the Arabic one has no English version to link.
+    expect(hreflangs((await loadPage('/culture/')).document)).toEqual({});
+  });
+
+  it('switches language to the translation, or else to the other edition’s home', async () => {
+    const switcher = async (path: string) =>
+      [...(await loadPage(path)).document.querySelectorAll('.khabar-languages a')].map((a) => ({
+        href: a.getAttribute('href'),
+        lang: a.getAttribute('lang'),
+        text: a.textContent,
+      }));
+    expect(await switcher(EN_SEED_PATH)).toEqual([{ href: SEED_PATH, lang: 'ar-SY', text: 'العربية' }]);
+    expect(await switcher(SEED_PATH)).toEqual([{ href: EN_SEED_PATH, lang: 'en', text: 'English' }]);
+    expect(await switcher('/culture/')).toEqual([{ href: '/en/', lang: 'en', text: 'English' }]);
+  });
+
+  it('has its own feeds: the English stories only, in English', async () => {
+    const english = (await exampleArticles('en')).map((story) => story.url).sort();
+    const site = await feed('en/rss.xml');
+    expect(site.items.map((item) => item.link).sort()).toEqual(english);
+    expect(site.title).toBe('Khabar');
+    expect(await read('en/rss.xml')).toContain('<language>en</language>');
+    const arabic = await feed('rss.xml');
+    expect(arabic.items.some((item) => item.link?.startsWith(`${SITE}en/`))).toBe(false);
+    for (const section of ['politics', 'economy', 'sports']) {
+      const items = (await feed(`en/${section}/rss.xml`)).items.map((item) => item.link).sort();
+      const expected = (await exampleArticles('en')).filter((s) => s.section === section).map((s) => s.url);
+      expect(items, section).toEqual(expected.sort());
+    }
+  });
+
+  it('lists its pages in the sitemap, each story with its versions as xhtml:link alternates', async () => {
+    const entries = sitemapXml.parse(await read('sitemap-0.xml')).urlset.url as {
+      loc: string;
+      'xhtml:link'?: { '@_hreflang': string; '@_href': string }[];
+    }[];
+    const urls = entries.map((entry) => entry.loc);
+    expect(unresolved(exampleDist, SITE, urls)).toEqual([]);
+    for (const path of ['/en/', '/en/politics/', EN_SEED_PATH])
+      expect(urls).toContain(new URL(path, SITE).href);
+    for (const story of await exampleArticles('en')) {
+      const entry = entries.find((candidate) => candidate.loc === story.url)!;
+      const links = Object.fromEntries(entry['xhtml:link']!.map((l) => [l['@_hreflang'], l['@_href']]));
+      expect(links, story.url).toEqual(hreflangs((await loadPage(new URL(story.url).pathname)).document));
+      // …and the Arabic original's entry lists the same versions.
+      const original = entries.find((candidate) => candidate.loc === links['ar-SY'])!;
+      expect(Object.fromEntries(original['xhtml:link']!.map((l) => [l['@_hreflang'], l['@_href']]))).toEqual(
+        links,
+      );
+    }
+  });
+});
