@@ -24,7 +24,10 @@ const codeStories: string[] = [];
 beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const dir = join(exampleRoot, 'src/content/articles');
-  for (const file of await readdir(dir)) {
+  // The Arabic edition's stories: the folders beside them (en/) are other editions'.
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = entry.name;
     const text = await readFile(join(dir, file), 'utf8');
     if (!/^```/m.test(text) || /^draft:\s*true/m.test(text)) continue;
     const section = /^section:\s*(\S+)/m.exec(text)?.[1] ?? '';
