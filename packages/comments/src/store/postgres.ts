@@ -17,7 +17,9 @@ import {
   POSTGRES_MIGRATIONS,
   PUBLIC_COLUMNS,
   publicFromRow,
+  filterClause,
   readRow,
+  readRows,
   type CommentRow,
 } from './sql.ts';
 import { redact } from './spec.ts';
@@ -199,29 +201,12 @@ export class PostgresStore implements CommentStore {
 
   /** Rows matching a filter, split into comments and corrupt records. */
   async #rows(filter: ListFilter & { id?: string | undefined }) {
-    const where: string[] = [];
-    const values: string[] = [];
-    for (const [column, value] of [
-      ['status', filter.status],
-      ['post_id', filter.postId],
-      ['id', filter.id],
-    ] as const) {
-      if (value === undefined) continue;
-      values.push(value);
-      where.push(`${column} = $${values.length}`);
-    }
+    const { where, values } = filterClause(filter, (n) => `$${n}`);
     const rows = await this.#query<CommentRow>(
-      `SELECT * FROM ${this.#t}comments${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`,
+      `SELECT * FROM ${this.#t}comments${where} ORDER BY created_at, id`,
       values,
     );
-    const comments: StoredComment[] = [];
-    const corrupt: CorruptRecord[] = [];
-    for (const row of rows) {
-      const read = readRow(row, this.where);
-      if (read.ok) comments.push(read.comment);
-      else corrupt.push(read.record);
-    }
-    return { comments, corrupt };
+    return readRows(rows, this.where);
   }
 
   async list(filter: ListFilter = {}): Promise<StoredComment[]> {
@@ -253,12 +238,7 @@ export class PostgresStore implements CommentStore {
       `SELECT * ${filter} ORDER BY created_at DESC, id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, Math.max(0, Math.floor(query.limit)), Math.max(0, Math.floor(query.offset))],
     );
-    const comments: StoredComment[] = [];
-    for (const row of rows) {
-      const read = readRow(row, this.where);
-      if (read.ok) comments.push(read.comment);
-    }
-    return { comments, total: Number(count?.n ?? 0) };
+    return { comments: readRows(rows, this.where).comments, total: Number(count?.n ?? 0) };
   }
 
   async postIds(status: CommentStatus): Promise<string[]> {

@@ -179,6 +179,40 @@ export function commentFromRow(row: CommentRow): StoredComment {
   };
 }
 
+/** Rows read back with `readRow`, split into their comments and the records of those that hold none. */
+export function readRows(rows: readonly CommentRow[], where: string) {
+  const comments: StoredComment[] = [];
+  const corrupt: CorruptRecord[] = [];
+  for (const row of rows) {
+    const read = readRow(row, where);
+    if (read.ok) comments.push(read.comment);
+    else corrupt.push(read.record);
+  }
+  return { comments, corrupt };
+}
+
+/**
+ * The WHERE clause of a filter by status, post and id (empty when it has none), and its values, with
+ * `param(n)` writing the placeholder of the nth value (`?` in SQLite, `$n` in PostgreSQL).
+ */
+export function filterClause(
+  filter: { status?: string | undefined; postId?: string | undefined; id?: string | undefined },
+  param: (n: number) => string,
+): { where: string; values: string[] } {
+  const tests: string[] = [];
+  const values: string[] = [];
+  for (const [column, value] of [
+    ['status', filter.status],
+    ['post_id', filter.postId],
+    ['id', filter.id],
+  ] as const) {
+    if (value === undefined) continue;
+    values.push(value);
+    tests.push(`${column} = ${param(values.length)}`);
+  }
+  return { where: tests.length ? ` WHERE ${tests.join(' AND ')}` : '', values };
+}
+
 /** One step of the schema: applied in order, once, inside a transaction, and recorded. */
 export interface Migration {
   version: number;

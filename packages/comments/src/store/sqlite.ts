@@ -34,7 +34,9 @@ import {
   pendingMigrations,
   PUBLIC_COLUMNS,
   publicFromRow,
+  filterClause,
   readRow,
+  readRows,
   SQLITE_MIGRATIONS,
   type CommentRow,
 } from './sql.ts';
@@ -452,27 +454,10 @@ export class SqliteStore implements CommentStore {
   }
 
   /** Rows matching a filter, split into comments and corrupt records. */
-  #rows(filter: ListFilter & { id?: string | undefined }, order = 'created_at, id') {
-    const where: string[] = [];
-    const params: string[] = [];
-    for (const [column, value] of [
-      ['status', filter.status],
-      ['post_id', filter.postId],
-      ['id', filter.id],
-    ] as const) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      params.push(value);
-    }
-    const sql = `SELECT * FROM ${T}comments${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
-    const comments: StoredComment[] = [];
-    const corrupt: CorruptRecord[] = [];
-    for (const row of this.#sql(sql).all(...params) as unknown as CommentRow[]) {
-      const read = readRow(row, this.path);
-      if (read.ok) comments.push(read.comment);
-      else corrupt.push(read.record);
-    }
-    return { comments, corrupt };
+  #rows(filter: ListFilter & { id?: string | undefined }) {
+    const { where, values } = filterClause(filter, () => '?');
+    const rows = this.#sql(`SELECT * FROM ${T}comments${where} ORDER BY created_at, id`).all(...values);
+    return readRows(rows as unknown as CommentRow[], this.path);
   }
 
   get(id: string): Promise<StoredComment | undefined> {
@@ -520,12 +505,7 @@ export class SqliteStore implements CommentStore {
         Math.max(0, Math.floor(query.limit)),
         Math.max(0, Math.floor(query.offset)),
       ) as unknown as CommentRow[];
-      const comments: StoredComment[] = [];
-      for (const row of rows) {
-        const read = readRow(row, this.path);
-        if (read.ok) comments.push(read.comment);
-      }
-      return { comments, total: n };
+      return { comments: readRows(rows, this.path).comments, total: n };
     });
   }
 
