@@ -202,7 +202,6 @@ export async function articleSeo(
       newsArticleJsonLd({
         url,
         headline: data.title,
-        description: data.description,
         images,
         published,
         modified,

@@ -1,9 +1,11 @@
 /**
  * schema.org structured data (JSON-LD) for news pages, built from plain data. Every URL passed in must
  * already be absolute and encoded (the theme's `articleUrl`/`sectionUrl`… through `absoluteUrl`), so a
- * slug is written the same way here as in the canonical link, the feeds and the sitemaps.
+ * slug is written the same way here as in the canonical link, the feeds and the sitemaps; the article's
+ * own identifiers are then written as IRIs (`iri`), which name the same URL.
  */
 import type { Crumb } from '../newsroom/breadcrumbs.ts';
+import { iri } from '../urls.ts';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -52,7 +54,6 @@ export interface NewsArticleInput {
   /** The article's canonical URL, absolute. */
   url: string;
   headline: string;
-  description?: string | undefined;
   /** Pictures of the story, ideally cropped to 16:9, 4:3 and 1:1 (Google's recommendation). */
   images: readonly ImageRef[];
   /** ISO 8601 with the newsroom's offset. */
@@ -96,23 +97,25 @@ function person(author: { name: string; url?: string | undefined }): JsonLd {
 
 /**
  * A `NewsArticle` for Google's article rich results. The page's URL is written twice, as the node's
- * `@id` (with `#article`) and its `url`: a `mainEntityOfPage` naming the same page again added nothing
- * Google's article markup reads, and cost an Arabic slug's percent-encoded bytes once more.
+ * `@id` (with `#article`) and its `url`, both in their IRI form (an Arabic slug in two bytes a letter,
+ * not six; JSON-LD's identifiers are IRIs): a `mainEntityOfPage` naming the same page again added
+ * nothing Google's article markup reads. No `description`: the page's meta description and
+ * `og:description` already carry it, and Google's article markup does not read it. The publisher is
+ * named, with its logo, but its profiles (`sameAs`) are left to the home page's `WebSite`.
  * @example newsArticleJsonLd({ url, headline, images: [], published: '2016-12-01T14:20:00+02:00', authors: [], publisher, inLanguage: 'ar-SY' })
  */
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
   return {
     '@context': CONTEXT,
     '@type': input.type ?? 'NewsArticle',
-    '@id': `${input.url}#article`,
-    url: input.url,
+    '@id': `${iri(input.url)}#article`,
+    url: iri(input.url),
     headline: input.headline,
-    ...(input.description && { description: input.description }),
     ...(input.images.length > 0 && { image: input.images.map(imageObject) }),
     datePublished: input.published,
     dateModified: input.modified ?? input.published,
     author: input.authors.map(person),
-    publisher: publisherJsonLd(input.publisher),
+    publisher: publisherJsonLd({ ...input.publisher, sameAs: undefined }),
     inLanguage: input.inLanguage,
     ...(input.section && { articleSection: input.section }),
     ...(input.keywords?.length && { keywords: [...input.keywords] }),

@@ -53,11 +53,11 @@ describe('twitter', () => {
     expect(tags).toContainEqual({ name: 'twitter:image:alt', content: 'بطاقة' });
     expect(twitterMeta({})[0]).toEqual({ name: 'twitter:card', content: 'summary' });
   });
-  it('leaves the title and description to og:title and og:description, which X reads', () => {
+  it('leaves the title, description and picture to og:title, og:description and og:image, which X reads', () => {
     const names = twitterMeta({ image: { url: 'https://k/c.png', alt: 'بطاقة' }, site: '@k' }).map((tag) =>
       'name' in tag ? tag.name : tag.property,
     );
-    expect(names).toEqual(['twitter:card', 'twitter:site', 'twitter:image', 'twitter:image:alt']);
+    expect(names).toEqual(['twitter:card', 'twitter:site', 'twitter:image:alt']);
   });
 });
 
@@ -85,12 +85,11 @@ describe('JSON-LD', () => {
     const data = newsArticleJsonLd({
       url,
       headline: 'روسيا تطالب',
-      description: 'وصف',
       images: [{ url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
       published: '2016-12-01T14:20:00+02:00',
       modified: '2016-12-01T16:00:00+02:00',
       authors: [{ name: 'قسم الأخبار', url: 'https://khabar.example/authors/news-desk/' }],
-      publisher,
+      publisher: { ...publisher, sameAs: ['https://x.com/khabar_example'] },
       inLanguage: 'ar-SY',
       section: 'سياسة',
       keywords: ['روسيا'],
@@ -98,8 +97,8 @@ describe('JSON-LD', () => {
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      '@id': `${url}#article`,
-      url,
+      '@id': 'https://khabar.example/politics/روسيا-تطالب/#article',
+      url: 'https://khabar.example/politics/روسيا-تطالب/',
       headline: 'روسيا تطالب',
       datePublished: '2016-12-01T14:20:00+02:00',
       dateModified: '2016-12-01T16:00:00+02:00',
@@ -112,9 +111,13 @@ describe('JSON-LD', () => {
       inLanguage: 'ar-SY',
       image: [{ '@type': 'ImageObject', url: 'https://khabar.example/a.jpg', width: 1200, height: 675 }],
     });
-    // The page's address twice (`@id`, `url`), not a third time in a `mainEntityOfPage`.
+    // The page's address twice (`@id`, `url`), as an IRI naming the canonical URL, not a third time in a
+    // `mainEntityOfPage`; the description is the meta tags', and the publisher's profiles the home page's.
+    expect(new URL(String(data['url'])).href).toBe(url);
     expect(data).not.toHaveProperty('mainEntityOfPage');
-    expect(JSON.stringify(data).split(url).length - 1).toBe(2);
+    expect(data).not.toHaveProperty('description');
+    expect(data['publisher']).not.toHaveProperty('sameAs');
+    expect(JSON.stringify(data).split('روسيا-تطالب/').length - 1).toBe(2);
   });
 
   it('turns breadcrumbs into a BreadcrumbList with absolute, encoded items, the page itself without one', () => {
