@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrThrow, runAstro } from './helpers/astro.ts';
 import { startNodeServer, type NodeServer } from './helpers/node-server.ts';
 import { tmpRoot } from './helpers/paths.ts';
-import { fileForPath, loadPage } from './helpers/site.ts';
+import { fileForPath, linkPath, loadPage } from './helpers/site.ts';
 
 const fixture = new URL('./fixtures/site-pages/', import.meta.url);
 const root = join(tmpRoot, 'site-pages');
@@ -85,7 +85,7 @@ describe('a site page, built ahead', () => {
       const nav = [...document.querySelectorAll('.khabar-footer nav')].at(-1);
       expect(nav?.querySelector('h2')?.textContent, path).toBe('عن الموقع');
       const links = [...(nav?.querySelectorAll('a') ?? [])].map((a) => [
-        a.getAttribute('href'),
+        linkPath(a.getAttribute('href')),
         a.textContent,
       ]);
       expect(links, path).toEqual([

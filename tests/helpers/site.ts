@@ -21,3 +21,11 @@ export const SEED_PATH = `/politics/${encodeURIComponent('روسيا-تطالب-
 
 /** The seed article's English translation, in the example's English edition (`/en/`). */
 export const EN_SEED_PATH = '/en/politics/russia-urges-west-to-respect-syrian-sovereignty/';
+
+/**
+ * The path an internal link leads to, percent-encoded as a browser requests it: the theme writes links to
+ * Arabic pages as IRIs (`/politics/خبر/`), which a URL parser maps to the encoded path of the built page.
+ */
+export function linkPath(href: string | null | undefined): string {
+  return new URL(href ?? '', 'https://link.invalid').pathname;
+}

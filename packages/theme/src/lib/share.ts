@@ -1,5 +1,7 @@
 /** Share links as plain URLs: no third-party script, nothing loads until the reader clicks. */
 
+import { iri } from './urls.ts';
+
 export const SHARE_NETWORKS = ['whatsapp', 'telegram', 'x', 'facebook', 'email'] as const;
 export type ShareNetwork = (typeof SHARE_NETWORKS)[number];
 
@@ -25,22 +27,6 @@ export function queryValue(text: string): string {
   return out;
 }
 
-/**
- * A URL with its percent-encoded UTF-8 written as the characters it stands for (its IRI form): the
- * canonical `https://news.example/%D8%AE/` becomes `https://news.example/خ/`. Only runs of bytes at or
- * above 0x80 are decoded, so an encoded `/`, `?`, `#` or `%` keeps its meaning; any URL parser maps the
- * result back to the same URL.
- * @example iri('https://news.example/politics/%D8%AE%D8%A8%D8%B1/') // 'https://news.example/politics/خبر/'
- */
-export function iri(url: string): string {
-  return url.replace(/(?:%[89A-F][0-9A-F])+/gi, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run; // not UTF-8: left encoded
-    }
-  });
-}
 
 /**
  * The share URL of each network for a page. The page's URL goes into each one in its IRI form, with
@@ -57,7 +43,8 @@ export function shareLinks(url: string, title: string): ShareLink[] {
     telegram: `https://t.me/share/url?url=${u}&text=${text}`,
     x: `https://x.com/intent/post?url=${u}&text=${text}`,
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    email: `mailto:?subject=${text}&body=${queryValue(`${title}\n${page}`)}`,
+    // The subject carries the headline; the body is the address alone, not the headline again.
+    email: `mailto:?subject=${text}&body=${u}`,
   };
   return SHARE_NETWORKS.map((network) => ({ network, href: hrefs[network] }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, encodePath, pagePath, parseArticlePattern, sectionPath, tagPath } from './urls.ts';
+import { articlePath, encodePath, iri, pagePath, parseArticlePattern, sectionPath, tagPath } from './urls.ts';
 
 const parts = { slug: 'روسيا-تطالب', section: 'politics', date: { year: '2016', month: '12', day: '01' } };
 
@@ -41,5 +41,21 @@ describe('article and page paths', () => {
     expect(sectionPath('/', 'economy')).toBe('/economy/');
     expect(tagPath('/', 'طاقة')).toBe(`/tags/${encodeURIComponent('طاقة')}/`);
     expect(pagePath('/', '/')).toBe('/');
+  });
+});
+
+const CANONICAL = 'https://khabar.example/politics/%D8%AE%D8%A8%D8%B1-%D8%B9%D8%A7%D8%AC%D9%84/';
+
+describe('iri', () => {
+  it('decodes the UTF-8 of a percent-encoded URL, and nothing else', () => {
+    expect(iri(CANONICAL)).toBe('https://khabar.example/politics/خبر-عاجل/');
+    expect(iri('https://a.example/50%25-%D8%AE%2F?q=%3F')).toBe('https://a.example/50%25-خ%2F?q=%3F');
+    expect(iri('https://a.example/%d8%ae/')).toBe('https://a.example/خ/');
+    // Bytes that are not UTF-8 stay encoded.
+    expect(iri('https://a.example/%FF/')).toBe('https://a.example/%FF/');
+  });
+
+  it('maps back to the same URL', () => {
+    expect(new URL(iri(CANONICAL)).href).toBe(CANONICAL);
   });
 });

@@ -174,3 +174,20 @@ export function absoluteUrl(site: URL | string | undefined, path: string): strin
   if (!site) return path;
   return new URL(path, site).href;
 }
+
+/**
+ * A URL with its percent-encoded UTF-8 written as the characters it stands for (its IRI form), for what a reader or a machine reads in the page rather than fetches: the
+ * canonical `https://news.example/%D8%AE/` becomes `https://news.example/خ/`. Only runs of bytes at or
+ * above 0x80 are decoded, so an encoded `/`, `?`, `#` or `%` keeps its meaning; any URL parser maps the
+ * result back to the same URL.
+ * @example iri('https://news.example/politics/%D8%AE%D8%A8%D8%B1/') // 'https://news.example/politics/خبر/'
+ */
+export function iri(url: string): string {
+  return url.replace(/(?:%[89A-F][0-9A-F])+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run; // not UTF-8: left encoded
+    }
+  });
+}
