@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -36,7 +37,7 @@ import {
   INCREMENTAL_STORY_LIMIT,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
-import { robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
+import { PATHS, robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
 import { pagePath } from './lib/urls.ts';
 import { setupCms } from './integrations/cms.ts';
 
@@ -137,7 +138,9 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
             commentRules,
           },
         );
-        const routes = routeTable(routeOptions(config, seo));
+        const routes = routeTable(
+          routeOptions(config, seo, { favicon: existsSync(new URL(PATHS.favicon, astroConfig.publicDir)) }),
+        );
         const strings = resolveStrings(config.locale, config.strings);
         // The site's own Markdown options travel to stories rendered on request as they are: the theme's
         // steps are functions, which runtime/story-body.ts adds there again.

@@ -18,8 +18,17 @@ export interface SeoRouteDecisions {
   ownsSitemap: boolean;
 }
 
+/** What the site's own files decide: a `public/favicon.svg` of its own replaces the theme's icon. */
+export interface SiteFiles {
+  favicon: boolean;
+}
+
 /** The route table's options from the site's options and the SEO decisions. */
-export function routeOptions(config: KhabarConfig, seo: SeoRouteDecisions): RouteOptions {
+export function routeOptions(
+  config: KhabarConfig,
+  seo: SeoRouteDecisions,
+  site: SiteFiles = { favicon: false },
+): RouteOptions {
   return {
     article: parseArticlePattern(config.routes.article).route,
     search: config.search,
@@ -28,6 +37,7 @@ export function routeOptions(config: KhabarConfig, seo: SeoRouteDecisions): Rout
     newsSitemap: Boolean(config.seo.newsSitemap),
     socialCards: config.seo.socialCards.use !== 'never',
     publisherLogo: !config.logo || /\.svg$/i.test(config.logo.src),
+    favicon: !site.favicon,
     robots: seo.robots,
     sitemapFacts: seo.ownsSitemap,
     cms: config.cms !== false,

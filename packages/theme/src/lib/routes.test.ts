@@ -36,6 +36,7 @@ describe('routeTable', () => {
       newsSitemap: false,
       socialCards: false,
       publisherLogo: false,
+      favicon: false,
       robots: false,
       sitemapFacts: false,
       cms: false,
@@ -43,6 +44,7 @@ describe('routeTable', () => {
     const patterns = routes.map((route) => route.pattern);
     expect(patterns).not.toContain('/search');
     expect(patterns).not.toContain('/robots.txt');
+    expect(patterns).not.toContain('/favicon.svg');
     expect(patterns).not.toContain('/og/[...id].png');
     expect(patterns).not.toContain('/[section]/rss.xml');
     expect(patterns).toContain('/rss.xml');

@@ -97,6 +97,8 @@ export interface RouteOptions {
   socialCards: boolean;
   /** The theme draws a PNG publisher logo (no logo, or an SVG one, was configured). */
   publisherLogo: boolean;
+  /** The theme draws the site's icon (`public/favicon.svg` is not the site's own). */
+  favicon: boolean;
   robots: boolean;
   /** The theme completes the sitemap: it computes each page's facts during the build. */
   sitemapFacts: boolean;
@@ -123,6 +125,7 @@ export const PATHS = {
   sitemapIndex: 'sitemap-index.xml',
   socialCards: 'og',
   publisherLogo: 'publisher-logo.png',
+  favicon: 'favicon.svg',
   robots: 'robots.txt',
   /** The web editor (`cms`). */
   admin: 'admin',
@@ -311,6 +314,12 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       kind: 'file',
       group: 'file',
     },
+    options.favicon && {
+      pattern: `/${PATHS.favicon}`,
+      entrypoint: 'src/routes/favicon.svg.ts',
+      kind: 'file',
+      group: 'file',
+    },
     options.robots && {
       pattern: `/${PATHS.robots}`,
       entrypoint: 'src/routes/robots.txt.ts',
@@ -343,6 +352,7 @@ export const EVERY_ROUTE: Readonly<RouteOptions> = {
   newsSitemap: true,
   socialCards: true,
   publisherLogo: true,
+  favicon: true,
   robots: true,
   sitemapFacts: true,
   cms: true,
