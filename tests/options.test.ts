@@ -39,7 +39,9 @@ describe('a site with every date and URL option changed', () => {
   it('puts articles at the configured pattern, dated in the newsroom zone, Arabic slugs encoded once', async () => {
     expect(existsSync(join(dist, '2016/11/قمة-العشرين/index.html'))).toBe(true);
     const { document } = await loadPage('/', dist);
-    const hrefs = [...document.querySelectorAll('.khabar-card__title a')].map((a) => linkPath(a.getAttribute('href')));
+    const hrefs = [...document.querySelectorAll('.khabar-card__title a')].map((a) =>
+      linkPath(a.getAttribute('href')),
+    );
     expect(hrefs).toContain(`/2016/11/${encodeURIComponent('قمة-العشرين')}/`);
     expect(hrefs).toContain('/2016/12/first/');
   });

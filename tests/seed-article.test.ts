@@ -47,7 +47,9 @@ describe('the seed article page', async () => {
     expect(img?.getAttribute('height')).toBe('900');
     // One format, WebP, at several widths: no <picture> of three formats.
     expect(document.querySelector('figure picture')).toBeNull();
-    const srcset = (img?.getAttribute('srcset') ?? '').split(',').map((entry) => entry.trim().split(' ')[0] ?? '');
+    const srcset = (img?.getAttribute('srcset') ?? '')
+      .split(',')
+      .map((entry) => entry.trim().split(' ')[0] ?? '');
     expect(srcset.length).toBeGreaterThan(2);
     for (const src of [img?.getAttribute('src') ?? '', ...srcset]) expect(src).toMatch(/\.webp$/);
   });

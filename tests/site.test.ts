@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { exampleDist } from './helpers/paths.ts';
-import { fileForPath, linkPath, loadPage } from './helpers/site.ts';
+import { fileForPath, linkPath, loadPage, SEED_PATH } from './helpers/site.ts';
 import { existsSync } from 'node:fs';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -89,6 +89,16 @@ describe('the example newsroom', () => {
       const path = linkPath(href);
       expect(existsSync(fileForPath(exampleDist, path)), href).toBe(true);
     }
+  });
+
+  it('links one cached icon file from every edition, drawn from the site name', async () => {
+    for (const path of ['/', SEED_PATH, '/en/']) {
+      const { document } = await loadPage(path);
+      expect(document.querySelector('link[rel="icon"]')?.getAttribute('href'), path).toBe('/favicon.svg');
+    }
+    const icon = await readFile(join(exampleDist, 'favicon.svg'), 'utf8');
+    expect(icon).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(icon).toContain('>خ</text>');
   });
 
   it('serves a 404 page that is not indexed', async () => {

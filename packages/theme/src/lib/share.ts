@@ -27,7 +27,6 @@ export function queryValue(text: string): string {
   return out;
 }
 
-
 /**
  * The share URL of each network for a page. The page's URL goes into each one in its IRI form, with
  * `queryValue`: the network reads back a URL every parser takes for the canonical one, and an Arabic slug
