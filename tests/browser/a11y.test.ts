@@ -4,29 +4,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runAxe } from '../helpers/axe.ts';
 import { openPage, PAGE_KINDS, PHONE, siteDist, useSiteBrowser } from '../helpers/browser.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
 const site = useSiteBrowser();
-let axeSource: string;
-
-beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-});
-
-/** One line per failing node: rule, element, and axe's summary of what to fix. */
-function describeViolations(results: Pick<AxeResults, 'violations'>): string[] {
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
-    ),
-  );
-}
 
 /** Runs axe on a page of the built site in a colour scheme; the violations, one line each. */
 async function axeOn(path: string, colorScheme: 'light' | 'dark') {
@@ -34,16 +16,7 @@ async function axeOn(path: string, colorScheme: 'light' | 'dark') {
   try {
     const page = await context.newPage();
     await openPage(page, site.server.url(path));
-    await page.addScriptTag({ content: axeSource });
-    const results = await page.evaluate(
-      (tags) =>
-        (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
-          runOnly: { type: 'tag', values: tags },
-          resultTypes: ['violations'],
-        }),
-      WCAG_TAGS,
-    );
-    return { violations: describeViolations(results), passes: results.passes.map((rule) => rule.id) };
+    return await runAxe(page);
   } finally {
     await context.close();
   }

@@ -5,11 +5,9 @@
  * whether the query is typed with Arabic, Persian or Urdu letters and digits.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../helpers/axe.ts';
 import { openPage, PHONE, useSiteBrowser } from '../helpers/browser.ts';
 import { exampleRoot } from '../helpers/paths.ts';
 import { SEED_PATH } from '../helpers/site.ts';
@@ -17,12 +15,10 @@ import { SEED_PATH } from '../helpers/site.ts';
 const site = useSiteBrowser();
 const NARROW = { ...PHONE, viewport: { width: 320, height: 640 } };
 
-let axeSource: string;
 /** The example's stories with a fenced code block, at their pages' paths. */
 const codeStories: string[] = [];
 
 beforeAll(async () => {
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const dir = join(exampleRoot, 'src/content/articles');
   // The Arabic edition's stories: the folders beside them (en/) are other editions'.
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -35,19 +31,6 @@ beforeAll(async () => {
     codeStories.push(`/${section}/${encodeURIComponent(slug)}/`);
   }
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results: AxeResults = await page.evaluate(() =>
-    (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-  );
-}
 
 describe('code blocks on a 320 px phone', () => {
   it('the example has a story with a code block', () => {
@@ -100,7 +83,7 @@ describe('code blocks on a 320 px phone', () => {
       for (const path of codeStories) {
         await site.withPage({ ...NARROW, colorScheme }, async (page) => {
           await openPage(page, site.server.url(path));
-          expect(await axeViolations(page)).toEqual([]);
+          expect((await runAxe(page)).violations).toEqual([]);
           // The code's colours follow the mode: Shiki's light background in light mode, its dark one in dark.
           const background = await page
             .locator('.khabar-prose pre')
