@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lightStem, normalizeArabic } from './arabic.ts';
+import { arabicWords, indexStems, lightStem, normalizeArabic } from './arabic.ts';
 import { extraStems, recordDocument, searchRecord, type SearchStory } from './record.ts';
 
 const story: SearchStory = {
@@ -78,6 +78,20 @@ describe('extraStems', () => {
   it('lists only stems that differ from the words', () => {
     expect(extraStems('قال')).toEqual([]);
     expect(extraStems('بسوريا')).toContain(lightStem('سوريا'));
+  });
+
+  it('gives the same forms, in the same order, whether a word was met before or not', () => {
+    // Each word's forms are kept between stories; the index must not depend on which story came first.
+    const text = 'وقال الوزير للصحفيين إن الوزارة والمدارس بسوريا ستفتح، وقال وزير آخر إن المدارس مغلقة';
+    const direct = new Set<string>();
+    for (const word of new Set(arabicWords(text))) {
+      const plain = normalizeArabic(word);
+      if (plain !== word) direct.add(plain);
+      for (const stem of indexStems(word)) if (stem !== plain) direct.add(stem);
+    }
+    expect(extraStems(text)).toEqual([...direct]);
+    extraStems('المدارس الوزارة بسوريا');
+    expect(extraStems(text)).toEqual([...direct]);
   });
 });
 
