@@ -16,6 +16,15 @@ import { unresolved } from './helpers/built-urls.ts';
 import { exampleArticles, feed, read, SITE } from './helpers/feeds.ts';
 import { exampleDist, exampleRoot } from './helpers/paths.ts';
 import { EN_SEED_PATH, loadPage, SEED_PATH } from './helpers/site.ts';
+import { ManifestSchema } from '../packages/comments/src/config/options.ts';
+import {
+  ORIGIN,
+  liveToken,
+  removeTempDirs,
+  startReceiver,
+  tempDir,
+  writeSite,
+} from '../packages/comments/test/helpers/receiver.ts';
 
 const sitemapXml = new XMLParser({
   ignoreAttributes: false,
@@ -171,6 +180,63 @@ describe('the English edition', () => {
       expect(Object.fromEntries(original['xhtml:link']!.map((l) => [l['@_hreflang'], l['@_href']]))).toEqual(
         links,
       );
+    }
+  });
+});
+
+describe("comments on the English edition's stories", () => {
+  it('shows the count, the list and the form in English, posting the story id with its folder', async () => {
+    const { document } = await loadPage(EN_SEED_PATH);
+    const section = document.querySelector('#comments');
+    expect(section?.querySelector('.khabar-comments__title')?.textContent).toMatch(
+      /^(No comments|One comment|\d+ comments)$/,
+    );
+    expect(section?.querySelector('#khabar-pending')?.textContent).toBe(
+      'Your comment is awaiting moderation.',
+    );
+    expect(document.querySelector('#commentform .khabar-form__button')?.textContent).toBe('Post Comment');
+    expect(document.querySelector('label[for="author"]')?.textContent).toMatch(/^Name/);
+    expect(document.querySelector('input[name="comment_post_ID"]')?.getAttribute('value')).toBe(
+      'en/russia-urges-west-to-respect-syrian-sovereignty',
+    );
+    // The Arabic story keeps the site's Arabic strings.
+    const arabic = (await loadPage(SEED_PATH)).document;
+    expect(arabic.querySelector('#commentform .khabar-form__button')?.textContent).toBe('إرسال التعليق');
+  });
+
+  it("is one of the receiver's posts, and the receiver takes a reader's comment on it", async () => {
+    const manifest = ManifestSchema.parse(
+      JSON.parse(await readFile(join(exampleRoot, 'comments/site.json'), 'utf8')),
+    );
+    const id = 'en/russia-urges-west-to-respect-syrian-sovereignty';
+    const post = manifest.posts.find((entry) => entry.id === id);
+    expect(post?.url).toBe(EN_SEED_PATH);
+    // A receiver of its own, on the posts the example's build wrote, answering a reader's plain POST.
+    const dir = await tempDir('english-edition');
+    await writeSite(dir, manifest.posts);
+    const receiver = await startReceiver(dir);
+    try {
+      const body = new URLSearchParams({
+        comment: 'A comment on the English edition.',
+        author: 'Omar',
+        email: 'omar@example.com',
+        url: '',
+        comment_post_ID: id,
+        comment_parent: '0',
+        khabar_token: await liveToken(id),
+        subject: '',
+      });
+      const response = await fetch(`${receiver.url}/`, {
+        method: 'POST',
+        body,
+        headers: { origin: ORIGIN },
+        redirect: 'manual',
+      });
+      expect(response.status, receiver.output()).toBe(303);
+      expect(response.headers.get('location')).toBe(`${ORIGIN}${EN_SEED_PATH}#khabar-pending`);
+    } finally {
+      await receiver.stop();
+      await removeTempDirs();
     }
   });
 });

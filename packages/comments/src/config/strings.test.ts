@@ -6,6 +6,7 @@ import {
   formatCount,
   pageLanguage,
   resolveStrings,
+  stringsFor,
   translations,
 } from './strings.ts';
 
@@ -43,7 +44,7 @@ describe('strings', () => {
 
 describe('translations', () => {
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  it.each(['fa', 'ur'])('%s has every key of ar.json, with the same named placeholders', (lang) => {
+  it.each(['en', 'fa', 'ur'])('%s has every key of ar.json, with the same named placeholders', (lang) => {
     const strings = translations[lang] ?? {};
     expect(Object.keys(strings)).toEqual(Object.keys(defaultStrings));
     for (const [key, text] of Object.entries(defaultStrings)) {
@@ -60,7 +61,22 @@ describe('translations', () => {
     expect(resolveStrings({}, 'fa-IR')['form.title']).toBe('دیدگاهتان را بنویسید');
     expect(resolveStrings({}, 'ur-PK').pending).toBe('آپ کا تبصرہ منظوری کا منتظر ہے۔');
     expect(resolveStrings({ pending: 'x' }, 'ur').pending).toBe('x');
-    expect(resolveStrings({}, 'en').pending).toBe(defaultStrings.pending);
+    expect(resolveStrings({}, 'en').pending).toBe('Your comment is awaiting moderation.');
+    // A language without a translation gets the Arabic reference.
+    expect(resolveStrings({}, 'de').pending).toBe(defaultStrings.pending);
+  });
+  it("gives another edition's pages their language's strings, the site's own to its language", () => {
+    const site = { locale: 'ar-SY', strings: resolveStrings({ reply: 'ردّ' }, 'ar-SY') };
+    expect(stringsFor(site, 'en').reply).toBe('Reply');
+    expect(stringsFor(site, 'en-GB')['form.submit']).toBe('Post Comment');
+    expect(stringsFor(site, 'ar-EG').reply).toBe('ردّ');
+    expect(stringsFor(site).reply).toBe('ردّ');
+    const en = stringsFor(site, 'en');
+    expect([0, 1, 3].map((n) => formatCount(en, n, 'en'))).toEqual([
+      'No comments',
+      'One comment',
+      '3 comments',
+    ]);
   });
   it('counts in Persian and Urdu, zero included', () => {
     const fa = resolveStrings({}, 'fa');

@@ -1,9 +1,10 @@
 /**
- * UI strings, as the theme has them: `translations/<lang>.json` for Arabic (the reference), Persian and
- * Urdu, with named placeholders (`{name}`, `{count}`), chosen by the site's locale and overridable by key.
+ * UI strings, as the theme has them: `translations/<lang>.json` for Arabic (the reference), Persian,
+ * Urdu and English (a newsroom's English edition), with named placeholders (`{name}`, `{count}`), chosen by the site's locale and overridable by key.
  * Pure helpers.
  */
 import ar from '../translations/ar.json' with { type: 'json' };
+import en from '../translations/en.json' with { type: 'json' };
 import fa from '../translations/fa.json' with { type: 'json' };
 import ur from '../translations/ur.json' with { type: 'json' };
 
@@ -14,7 +15,7 @@ export type Strings = Record<StringKey, string>;
 export const defaultStrings: Strings = ar;
 
 /** The translations shipped with the package, by language subtag. */
-export const translations: Readonly<Record<string, Strings>> = { ar, fa, ur };
+export const translations: Readonly<Record<string, Strings>> = { ar, en, fa, ur };
 
 /** A page's language and direction: `lang` without Unicode extensions (`ar-SY`), `dir` from ICU. */
 export interface PageLanguage {
@@ -51,6 +52,17 @@ export function resolveStrings(overrides: Partial<Record<string, string>> = {}, 
     if (typeof value === 'string') out[key] = value;
   }
   return out;
+}
+
+/**
+ * The strings a page in `locale` shows: the site's own (its language, with its overrides) when `locale`
+ * is in the site's language or not given; else the translation of `locale`'s language, as shipped (an
+ * English edition's stories on an Arabic site).
+ * @example stringsFor({ locale: 'ar-SY', strings }, 'en').reply // 'Reply'
+ */
+export function stringsFor(site: { locale: string; strings: Strings }, locale?: string): Strings {
+  if (!locale || parseLocale(locale).language === parseLocale(site.locale).language) return site.strings;
+  return resolveStrings({}, locale);
 }
 
 /** Fills named placeholders: `format('رد على {name}', { name: 'سارة' })`. Unknown ones are left as typed. */
