@@ -18,7 +18,7 @@ import { hasStoryHtml, storyHtml } from './story-body.ts';
  * Changes when what a record holds, or how it is computed from a story, changes (`lib/search/record.ts`),
  * so that parts indexed by an older theme are not taken from the cache.
  */
-const RECORD_FORMAT = 'khabar-search-record/1';
+const RECORD_FORMAT = 'khabar-search-record/2';
 
 /** Stories handed over per batch: Pagefind reads one while the next is described. */
 const BATCH = 200;
@@ -51,6 +51,7 @@ async function indexStory(article: Article, url: string): Promise<IndexStory> {
       authors,
       caption: data.image?.caption,
       credit: data.image?.credit,
+      gallery: data.kind === 'gallery' ? data.gallery : undefined,
       tags: data.tags,
       html: (await storyHtml(article)) ?? '',
     });

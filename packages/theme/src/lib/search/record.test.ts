@@ -63,6 +63,25 @@ describe('searchRecord', () => {
   });
 });
 
+describe('searchRecord of a photo story', () => {
+  it('reads each picture of a gallery: what it shows, its caption and its credit, a repeated credit once', () => {
+    const gallery = searchRecord({
+      ...story,
+      caption: undefined,
+      credit: undefined,
+      gallery: [
+        { alt: 'واجهة متحف بأقواس', caption: 'الزوار أمام البوابة', credit: 'قسم الصور' },
+        { alt: 'أكوام من الكتب', caption: 'أجنحة دور النشر', credit: 'قسم الصور' },
+        { alt: 'عدّاؤون على الطريق' },
+      ],
+    });
+    expect(gallery.text).toContain(
+      'واجهة متحف بأقواس الزوار أمام البوابة قسم الصور أكوام من الكتب أجنحة دور النشر عدّاؤون على الطريق',
+    );
+    expect(gallery.stems).toContain(lightStem('البوابة'));
+  });
+});
+
 describe('extraStems: the folded forms', () => {
   it('indexes a word in Persian or Urdu letters under its folded form, as the query is folded', () => {
     expect(extraStems('ایران')).toContain(normalizeArabic('ایران'));

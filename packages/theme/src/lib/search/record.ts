@@ -26,16 +26,28 @@ export interface SearchStory {
   authors: readonly string[];
   caption?: string | undefined;
   credit?: string | undefined;
+  /** The pictures of a photo story (`kind: gallery`), in order: what each shows, its caption and credit. */
+  gallery?: readonly SearchPicture[] | undefined;
   tags: readonly string[];
   /** The article's rendered Markdown. */
   html: string;
+}
+
+/** A picture of a photo story, as the index reads it. */
+export interface SearchPicture {
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
 }
 
 /** A story for the index: what a result shows, the text that finds it, and its stems. */
 export interface SearchRecord {
   /** What a result shows: the headline, the description, the section and the date. */
   meta: { title: string; description: string; section: string; date: string };
-  /** The text at full weight after the headline, in reading order: deck, byline, caption, body, tags. */
+  /**
+   * The text at full weight after the headline, in reading order: deck, byline, caption, body, the
+   * gallery's pictures, tags.
+   */
   text: string[];
   /** Light stems of the story's own text that differ from its words: indexed at half weight. */
   stems: string[];
@@ -60,9 +72,19 @@ export function extraStems(text: string): string[] {
   return [...out];
 }
 
+/** Words of a picture: what it shows, its caption and credit, each once (a gallery repeats its credit). */
+function picturesText(pictures: readonly SearchPicture[]): string {
+  const words = new Set<string>();
+  for (const picture of pictures) {
+    for (const text of [picture.alt, picture.caption, picture.credit]) if (text) words.add(text);
+  }
+  return [...words].join(' ');
+}
+
 /**
  * The record of a story: its body's text read from the rendered Markdown by a parser, the byline joined
- * as the page joins it (`formatList`, as `Byline.astro`), and the stems of the headline and that text.
+ * as the page joins it (`formatList`, as `Byline.astro`), a photo story's captions, credits and
+ * descriptions, and the stems of the headline and that text.
  */
 export function searchRecord(story: SearchStory): SearchRecord {
   const body = htmlText(story.html);
@@ -72,6 +94,7 @@ export function searchRecord(story: SearchStory): SearchRecord {
     formatList(story.authors, story.locale),
     caption,
     body,
+    picturesText(story.gallery ?? []),
     story.tags.join(' '),
   ].filter((block): block is string => Boolean(block));
   return {
