@@ -1,13 +1,13 @@
 /**
  * Finding a story in the built example: the 404 page's search form and latest stories, the search page,
  * the Pagefind index and its markup on the article page only, and what Pagefind's own search finds in
- * that index: a photo story by its pictures' captions.
+ * that index: a live story by its updates, a photo story by its pictures' captions.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dist, loadPage, publishedStories } from './helpers/newsroom.ts';
+import { dist, EXAMPLE_CLOCK, loadPage, publishedStories } from './helpers/newsroom.ts';
 import { builtSearch, type BuiltSearch } from './helpers/pagefind.ts';
 import { exampleRoot } from './helpers/paths.ts';
 import { SEED_PATH } from './helpers/site.ts';
@@ -93,6 +93,22 @@ describe('what the index holds beyond a story’s own text', () => {
       await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), 'utf8')] as const)),
     );
   }
+
+  it('finds a live story by words only its updates say', async () => {
+    const dir = join(exampleRoot, 'src/content/updates/storm-live');
+    const shown = [];
+    for (const file of await readdir(dir)) {
+      const text = await readFile(join(dir, file), 'utf8');
+      const time = /^time:\s*'(.+)'$/m.exec(text)?.[1] ?? '';
+      if (new Date(time) <= EXAMPLE_CLOCK) shown.push(text.replace(/^---[\s\S]*?---/, ''));
+    }
+    const stories = [...(await articleTexts()).values()].join('\n');
+    const onlyInUpdates = [...plainWords(shown.join('\n'))].filter((word) => !stories.includes(word));
+    expect(onlyInUpdates.length).toBeGreaterThanOrEqual(5);
+    for (const word of onlyInUpdates.slice(0, 8)) {
+      expect(await search(word), word).toContain('/politics/storm-live/');
+    }
+  });
 
   it('finds a photo story by the captions, credits and descriptions of its pictures', async () => {
     const file = (await articleTexts()).get('week-in-pictures.md') ?? '';

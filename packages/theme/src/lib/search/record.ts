@@ -31,6 +31,8 @@ export interface SearchStory {
   tags: readonly string[];
   /** The article's rendered Markdown. */
   html: string;
+  /** A live story's updates shown now, newest first: each one's headline and rendered Markdown. */
+  updates?: readonly SearchUpdate[] | undefined;
 }
 
 /** A picture of a photo story, as the index reads it. */
@@ -40,13 +42,20 @@ export interface SearchPicture {
   credit?: string | undefined;
 }
 
+/** An update of a live story, as the index reads it. */
+export interface SearchUpdate {
+  title?: string | undefined;
+  /** The update's rendered Markdown. */
+  html: string;
+}
+
 /** A story for the index: what a result shows, the text that finds it, and its stems. */
 export interface SearchRecord {
   /** What a result shows: the headline, the description, the section and the date. */
   meta: { title: string; description: string; section: string; date: string };
   /**
    * The text at full weight after the headline, in reading order: deck, byline, caption, body, the
-   * gallery's pictures, tags.
+   * gallery's pictures, the live updates, tags.
    */
   text: string[];
   /** Light stems of the story's own text that differ from its words: indexed at half weight. */
@@ -84,17 +93,22 @@ function picturesText(pictures: readonly SearchPicture[]): string {
 /**
  * The record of a story: its body's text read from the rendered Markdown by a parser, the byline joined
  * as the page joins it (`formatList`, as `Byline.astro`), a photo story's captions, credits and
- * descriptions, and the stems of the headline and that text.
+ * descriptions, a live story's updates (headline and text, as its page shows them: a word only an
+ * update says finds the story), and the stems of the headline and that text.
  */
 export function searchRecord(story: SearchStory): SearchRecord {
   const body = htmlText(story.html);
   const caption = [story.caption, story.credit].filter(Boolean).join(' ');
+  const updates = (story.updates ?? []).map((update) =>
+    [update.title, htmlText(update.html)].filter(Boolean).join(' '),
+  );
   const text = [
     story.deck,
     formatList(story.authors, story.locale),
     caption,
     body,
     picturesText(story.gallery ?? []),
+    ...updates,
     story.tags.join(' '),
   ].filter((block): block is string => Boolean(block));
   return {
