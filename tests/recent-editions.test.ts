@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../packages/theme/src/translations/ar.json' with { type: 'json' };
 import en from '../packages/theme/src/translations/en.json' with { type: 'json' };
 import { buildOrThrow } from './helpers/astro.ts';
-import { startNodeServer, type NodeServer } from './helpers/node-server.ts';
+import { cacheTags, sMaxAge, startNodeServer, type NodeServer } from './helpers/node-server.ts';
 import { tmpRoot } from './helpers/paths.ts';
 
 const root = join(tmpRoot, 'recent-editions');
@@ -72,5 +72,45 @@ describe('a bare-link embed is worded in its story’s language', () => {
   ] as const)('%s', async (_, path, builtAhead, strings) => {
     const document = await page(path, builtAhead);
     expect(facade(document)).toEqual(words(strings));
+  });
+});
+
+describe('a live story’s file of updates follows its story', () => {
+  const get = (path: string) => {
+    if (!server) throw new Error('the server is not running');
+    return server.get(path);
+  };
+  const updateIds = (document: Document) =>
+    [...document.querySelectorAll('.khabar-live-update')].map((update) => update.id);
+
+  it('is built ahead with a story built ahead, and served as the build wrote it', async () => {
+    const file = join(client, 'live/recent-live.json');
+    expect(existsSync(file)).toBe(true);
+    const built = await readFile(file, 'utf8');
+    const data = JSON.parse(built) as { live: boolean; updates: { id: string }[] };
+    expect(data.updates.map((u) => u.id)).toEqual(updateIds(await page('/politics/recent-live/', true)));
+    expect(data.live).toBe(true);
+    expect((await get('/live/recent-live.json')).text).toBe(built);
+  });
+
+  it('is rendered on request with a story rendered on request: the page’s updates, cached briefly', async () => {
+    expect(existsSync(join(client, 'live/archive-live.json'))).toBe(false);
+    const shown = updateIds(await page('/politics/archive-live/', false));
+    expect(shown).toEqual(['update-2100', 'update-0900']);
+    const { status, headers, text } = await get('/live/archive-live.json');
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toMatch(/^application\/json/);
+    const data = JSON.parse(text) as { live: boolean; status: string; updates: { id: string }[] };
+    expect(data.updates.map((u) => u.id)).toEqual(shown);
+    expect(data).toMatchObject({ live: false, status: ar['live.ended'] });
+    // As briefly as the pages that follow the clock (rendering.cache.timely), not a story's day.
+    expect(sMaxAge(headers)).toBe(60);
+    expect(cacheTags(headers)).toEqual(['story:archive-live']);
+  });
+
+  it('answers 404 for a story that is not live and for an address without .json', async () => {
+    expect((await get('/live/archive-video.json')).status).toBe(404);
+    expect((await get('/live/no-such-story.json')).status).toBe(404);
+    expect((await get('/live/archive-live')).status).toBe(404);
   });
 });
