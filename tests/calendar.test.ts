@@ -1,7 +1,7 @@
 /**
  * The time and the calendar, as a Gulf newsroom configures them (tests/fixtures/calendar): the Hijri date
  * first with «الموافق», the hour on a 12-hour clock with the zone's name, today's date in the header and
- * «قبل … ساعات» on the home page's latest list, all from the pinned clock.
+ * «منذ … ساعات» on the home page's latest list, all from the pinned clock.
  */
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,8 +49,8 @@ describe('a newsroom that prints the Hijri date first and a 12-hour clock', () =
       time.getAttribute('title'),
     ]);
     expect(times).toEqual([
-      ['قبل ٤ ساعات', '٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م'],
-      ['أمس', '١ ربيع الأول ١٤٣٨ هـ الموافق ٣٠ نوفمبر ٢٠١٦ م'],
+      ['منذ ٤ ساعات', '٢ ربيع الأول ١٤٣٨ هـ الموافق ١ ديسمبر ٢٠١٦ م'],
+      ['منذ يوم', '١ ربيع الأول ١٤٣٨ هـ الموافق ٣٠ نوفمبر ٢٠١٦ م'],
     ]);
   });
 });

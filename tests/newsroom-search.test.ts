@@ -1,12 +1,15 @@
 /**
  * Finding a story in the built example: the 404 page's search form and latest stories, the search page,
- * and the Pagefind index and its markup on the article page only.
+ * the Pagefind index and its markup on the article page only, and what Pagefind's own search finds in
+ * that index: a live story by its updates, a photo story by its pictures' captions.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { dist, loadPage, publishedStories } from './helpers/newsroom.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dist, EXAMPLE_CLOCK, loadPage, publishedStories } from './helpers/newsroom.ts';
+import { builtSearch, type BuiltSearch } from './helpers/pagefind.ts';
+import { exampleRoot } from './helpers/paths.ts';
 import { SEED_PATH } from './helpers/site.ts';
 
 describe('the 404 and search pages', () => {
@@ -66,6 +69,56 @@ describe('the 404 and search pages', () => {
   it('marks up no other page as a search result', async () => {
     for (const path of ['/', '/politics/', '/search/', '/404.html']) {
       expect((await loadPage(path)).html, path).not.toContain('data-pagefind-body');
+    }
+  });
+});
+
+/** The words of a text, as a reader would type them: Arabic letters only, no diacritics, four or more. */
+const plainWords = (text: string) =>
+  new Set(text.match(/[\u0621-\u064A]{4,}/g)?.filter((word) => !/[\u064B-\u0652]/.test(word)) ?? []);
+
+describe('what the index holds beyond a story’s own text', () => {
+  let index: BuiltSearch | undefined;
+  const search = async (query: string) => {
+    index ??= await builtSearch(dist);
+    return index.search(query);
+  };
+  afterAll(() => index?.close());
+
+  /** Every article file of the example (both editions), as text. */
+  async function articleTexts(): Promise<Map<string, string>> {
+    const dir = join(exampleRoot, 'src/content/articles');
+    const files = (await readdir(dir, { recursive: true })).filter((file) => /\.mdx?$/.test(file));
+    return new Map(
+      await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), 'utf8')] as const)),
+    );
+  }
+
+  it('finds a live story by words only its updates say', async () => {
+    const dir = join(exampleRoot, 'src/content/updates/storm-live');
+    const shown = [];
+    for (const file of await readdir(dir)) {
+      const text = await readFile(join(dir, file), 'utf8');
+      const time = /^time:\s*'(.+)'$/m.exec(text)?.[1] ?? '';
+      if (new Date(time) <= EXAMPLE_CLOCK) shown.push(text.replace(/^---[\s\S]*?---/, ''));
+    }
+    const stories = [...(await articleTexts()).values()].join('\n');
+    const onlyInUpdates = [...plainWords(shown.join('\n'))].filter((word) => !stories.includes(word));
+    expect(onlyInUpdates.length).toBeGreaterThanOrEqual(5);
+    for (const word of onlyInUpdates.slice(0, 8)) {
+      expect(await search(word), word).toContain('/politics/storm-live/');
+    }
+  });
+
+  it('finds a photo story by the captions, credits and descriptions of its pictures', async () => {
+    const file = (await articleTexts()).get('week-in-pictures.md') ?? '';
+    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file) ?? [];
+    const gallery = frontmatter.slice(frontmatter.indexOf('\ngallery:'));
+    const ownText = frontmatter.slice(0, frontmatter.indexOf('\ngallery:')) + body;
+    const onlyInPictures = [...plainWords(gallery)].filter((word) => !ownText.includes(word));
+    expect(onlyInPictures.length).toBeGreaterThanOrEqual(5);
+    for (const word of onlyInPictures.slice(0, 8)) {
+      expect(await search(word), word).toContain('/culture/week-in-pictures/');
     }
   });
 });

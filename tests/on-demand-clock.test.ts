@@ -1,9 +1,11 @@
 /**
  * A newsroom rendered entirely on request (`rendering.prerender: 'none'`, no pinned clock), built once and
  * served at three instants (the server's clock shifted, tests/helpers/fake-clock.mjs): what follows the
- * clock — a story scheduled for later, the breaking strip, the news sitemap's 48 hours — is right at
- * request time without a rebuild, and cached no longer than until the next change.
+ * clock — a story scheduled for later, the breaking strip, the news sitemap's 48 hours, a live story's
+ * update timed for later, in its page and in its file of updates — is right at request time without a
+ * rebuild, and cached no longer than until the next change.
  */
+import { existsSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -16,6 +18,8 @@ const root = join(tmpRoot, 'on-demand-clock');
 const entry = join(root, 'dist', 'server', 'entry.mjs');
 const SCHEDULED = `/politics/scheduled/`;
 const PAST = `/politics/past/`;
+const LIVE = `/politics/vote-live/`;
+const LIVE_FILE = `/live/vote-live.json`;
 /** The scheduled story is due at 2099-01-01T12:00Z and flagged breaking (in the strip for 6 hours). */
 const DUE = Date.parse('2099-01-01T12:00:00Z');
 
@@ -37,6 +41,20 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** The updates a live story's page shows, and those its file of updates lists, by anchor. */
+async function liveUpdates(server: NodeServer) {
+  const page = await server.get(LIVE);
+  const file = await server.get(LIVE_FILE);
+  expect(page.status).toBe(200);
+  expect(file.status).toBe(200);
+  const data = JSON.parse(file.text) as { updates: { id: string }[] };
+  return {
+    page: [...parseHTML(page.text).document.querySelectorAll('.khabar-live-update')].map((u) => u.id),
+    file: data.updates.map((update) => update.id),
+    fileCache: sMaxAge(file.headers),
+  };
+}
+
 function breakingStrip(html: string): string {
   return parseHTML(html).document.querySelector('.khabar-breaking-strip')?.textContent ?? '';
 }
@@ -54,6 +72,13 @@ describe('a site rendered on request follows the clock without a rebuild', () =>
     // The home page changes when the story is due: a minute from now at most.
     expect(sMaxAge(home.headers)).toBeLessThanOrEqual(60);
     expect((await server.get('/news-sitemap.xml')).text).not.toContain('scheduled');
+    // The live story's update timed for 12:30 is in neither its page nor its file yet.
+    const before = await liveUpdates(server);
+    expect(before.page).toEqual(['update-0900']);
+    expect(before.file).toEqual(before.page);
+    // Kept briefly: a minute at most (the scheduled story is due in one; the clock runs on meanwhile).
+    expect(before.fileCache).toBeGreaterThan(0);
+    expect(before.fileCache).toBeLessThanOrEqual(60);
   });
 
   it('once it is due: its page, in the breaking strip and in the news sitemap', async () => {
@@ -70,6 +95,11 @@ describe('a site rendered on request follows the clock without a rebuild', () =>
       'https://on-demand.example/politics/scheduled/',
     );
     expect((await server.get('/rss.xml')).text).toContain('خبر مجدول');
+    // Its time has come: the page and its file show it, with no rebuild (the file was never built).
+    expect(existsSync(join(root, 'dist', 'client', 'live'))).toBe(false);
+    const updates = await liveUpdates(server);
+    expect(updates.page).toEqual(['update-results', 'update-0900']);
+    expect(updates.file).toEqual(updates.page);
   });
 
   it('a day later: out of the strip, still in the 48-hour news sitemap', async () => {

@@ -10,6 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { dist, EXAMPLE_CLOCK, loadPage, publishedStories } from './helpers/newsroom.ts';
 import { exampleRoot } from './helpers/paths.ts';
@@ -109,6 +110,31 @@ describe('live coverage', () => {
     }
     // The page changed when its newest update was posted.
     expect(posting['dateModified']).toBe(posting['liveBlogUpdate'][0].datePublished);
+  });
+
+  it('carries its updates in the feed item’s full text, newest first, each with its hour and headline', async () => {
+    const feed = new XMLParser({ isArray: (name) => name === 'item' }).parse(
+      await readFile(join(dist, 'rss.xml'), 'utf8'),
+    );
+    const item = (feed.rss.channel.item as Node[]).find((i) => String(i.link).endsWith(LIVE))!;
+    const { document: content } = parseHTML(`<div>${String(item['content:encoded'])}</div>`);
+    const { document } = await loadPage(LIVE);
+    const shown = [...document.querySelectorAll('.khabar-live-update')];
+    const carried = [...content.querySelectorAll('article')];
+    expect(carried.length).toBe(shown.length);
+    for (const [i, update] of carried.entries()) {
+      const link = update.querySelector('a')!;
+      expect(link.getAttribute('href')).toBe(`${SITE}${LIVE}#${shown[i]!.id}`);
+      expect(link.textContent).toBe(shown[i]!.querySelector('time')!.textContent);
+      expect(update.querySelector('h3')?.textContent ?? undefined).toBe(
+        shown[i]!.querySelector('.khabar-live-update__title')?.textContent ?? undefined,
+      );
+      expect(update.textContent).toContain(
+        shown[i]!.querySelector('.khabar-live-update__body')!.textContent.trim(),
+      );
+    }
+    // After the story's own text, under the heading the page gives them.
+    expect(String(item['content:encoded'])).toMatch(/أبرز ما نعرفه[\s\S]*<h2>آخر التحديثات<\/h2><article>/);
   });
 });
 

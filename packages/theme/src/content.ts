@@ -33,7 +33,9 @@ import {
   type FileProblem,
 } from './lib/content-file.ts';
 import { DEV_CONTENT_ERRORS, devContentError, type DevContentError } from './lib/dev-errors.ts';
-import { storyId } from './lib/editions.ts';
+import { storyEdition, storyId } from './lib/editions.ts';
+import { recordFileEdition } from './lib/file-editions.ts';
+import { updateStoryId } from './lib/newsroom/kinds.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
@@ -199,6 +201,17 @@ function withPictureFiles(
   };
 }
 
+/**
+ * `parseData`, recording the edition of the entry's file (`lib/file-editions.ts`) just before Astro
+ * renders its Markdown, so the processor's steps word it in the story's language.
+ */
+function withFileEdition(parseData: ParseData, editionOfId: (id: string) => string | undefined): ParseData {
+  return (props) => {
+    recordFileEdition(props.filePath, editionOfId(props.id));
+    return parseData(props);
+  };
+}
+
 /** `parseData`, reported in `astro dev` (`reported`). */
 function inDev(context: LoaderContext, parseData: ParseData): ParseData {
   return (props) => reported(context, props.filePath, () => parseData(props));
@@ -315,10 +328,13 @@ export function articlesLoader({
         ...leanStore(checked),
         parseData: inDev(
           context,
-          withPictureFiles(
-            context,
-            withRawDates((props) => context.parseData(props), DATE_FIELDS),
-            storyPicture,
+          withFileEdition(
+            withPictureFiles(
+              context,
+              withRawDates((props) => context.parseData(props), DATE_FIELDS),
+              storyPicture,
+            ),
+            (id) => storyEdition(id, editions),
           ),
         ),
       });
@@ -399,10 +415,18 @@ export function updatesLoader({
   pattern = '**/*.md',
 }: ArticlesLoaderOptions = {}): Loader {
   const inner = glob({ base, pattern });
+  const editions = Object.keys(config.editions);
   return {
     name: 'khabar-updates',
     load: (context) =>
-      inner.load({ ...context, parseData: withRawDates((props) => context.parseData(props), ['time']) }),
+      inner.load({
+        ...context,
+        // An update is worded in its story's edition (`updates/en/<story>/…`).
+        parseData: withFileEdition(
+          withRawDates((props) => context.parseData(props), ['time']),
+          (id) => storyEdition(updateStoryId(id), editions),
+        ),
+      }),
   };
 }
 

@@ -152,16 +152,17 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           logger,
         );
         const embeds = embedsModules(config, astroConfig);
+        const editionStrings = Object.fromEntries(
+          Object.entries(config.editions).map(([key, edition]) => [
+            key,
+            resolveStrings(edition.locale, edition.strings),
+          ]),
+        );
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
           strings,
-          editionStrings: Object.fromEntries(
-            Object.entries(config.editions).map(([key, edition]) => [
-              key,
-              resolveStrings(edition.locale, edition.strings),
-            ]),
-          ),
+          editionStrings,
           clock: buildClock,
           seo: {
             ...seo.info,
@@ -176,7 +177,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           ).options),
         });
         modules.set('virtual:khabar/embeds', embeds.runtime);
-        addEmbedsPlugin(config, astroConfig, strings, logger);
+        addEmbedsPlugin(config, astroConfig, strings, editionStrings, logger);
 
         if (!astroConfig.site) {
           logger.warn(

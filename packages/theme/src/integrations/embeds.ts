@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import type { KhabarConfig } from '../config/user-config.ts';
-import { facadeStringsOf } from '../lib/embeds/facade.ts';
+import { facadeStringsOf, type FacadeStrings } from '../lib/embeds/facade.ts';
+import { fileEdition } from '../lib/file-editions.ts';
 import { embedsMdastPlugin } from '../lib/embeds/markdown-plugin.ts';
 import { posterFetcher } from '../lib/embeds/posters.ts';
 
@@ -32,12 +33,15 @@ export function embedsModules(config: KhabarConfig, astroConfig: Pick<AstroConfi
 
 /**
  * Adds the bare-link rule to the site's Markdown processor when it is Astro's Sätteri (the default); a
- * site on another processor is told that bare links stay links there.
+ * site on another processor is told that bare links stay links there. The facade is worded in the
+ * language of the story's edition: `editionStrings` by edition key, the file's edition as its loader
+ * recorded it (`lib/file-editions.ts`).
  */
 export function addEmbedsPlugin(
   config: KhabarConfig,
   astroConfig: AstroConfig,
   strings: Record<string, string>,
+  editionStrings: Readonly<Record<string, Record<string, string>>>,
   logger: AstroIntegrationLogger,
 ): void {
   if (!config.embeds.bareLinks) return;
@@ -53,9 +57,16 @@ export function addEmbedsPlugin(
     return;
   }
   const base = astroConfig.base.endsWith('/') ? astroConfig.base : `${astroConfig.base}/`;
+  const byEdition = new Map<string, FacadeStrings>(
+    Object.entries(editionStrings).map(([key, own]) => [key, facadeStringsOf(own)]),
+  );
   plugins.push(
     embedsMdastPlugin({
       strings: facadeStringsOf(strings),
+      stringsOf: (fileURL) => {
+        const key = fileEdition(fileURL);
+        return key === undefined ? undefined : byEdition.get(key);
+      },
       posters: config.embeds.posters
         ? posterFetcher({
             dir: embedsCacheDir(astroConfig),

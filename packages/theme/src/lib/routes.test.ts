@@ -5,6 +5,7 @@ import {
   isRedirectPage,
   listedInSitemap,
   onDemandTwinPattern,
+  twinFileParam,
   RESERVED_SLUGS,
   robotsDisallowed,
   routeRendering,
@@ -154,7 +155,29 @@ describe('onDemandTwinPattern', () => {
   it('makes the last param a rest param', () => {
     expect(onDemandTwinPattern('/[section]/[slug]')).toBe('/[section]/[...slug]');
     expect(onDemandTwinPattern('/[year]/[month]/[day]/[slug]')).toBe('/[year]/[month]/[day]/[...slug]');
-    expect(onDemandTwinPattern('/og/[...id].png')).toBe('/og/[...id].png');
+  });
+
+  it('drops the extension after a rest param, which the twin’s param then carries', () => {
+    expect(onDemandTwinPattern('/live/[...id].json')).toBe('/live/[...id]');
+    expect(onDemandTwinPattern('/og/[...id]')).toBe('/og/[...id]');
+    expect(twinFileParam('/live/[...id]', 'storm-live.json', '.json')).toBe('storm-live');
+    expect(twinFileParam('/live/[...id]', 'en/storm-live.json', '.json')).toBe('en/storm-live');
+    expect(twinFileParam('/live/[...id]', 'storm-live', '.json')).toBeUndefined();
+    expect(twinFileParam('/live/[...id]', '.json', '.json')).toBeUndefined();
+    expect(twinFileParam('/live/[...id].json', 'storm-live', '.json')).toBe('storm-live');
+  });
+});
+
+describe('the live files of updates', () => {
+  it('are made as their stories are, in every mode', () => {
+    const live = routeTable(everything).find((route) => route.entrypoint === 'src/routes/live.json.ts');
+    const article = routeTable(everything).find((route) => route.kind === 'article');
+    expect(live?.onDemand).toBe('src/routes/on-demand/live.json.ts');
+    for (const mode of ['all', 'recent', 'none'] as const) {
+      expect(routeRendering(live?.group ?? 'file', mode), mode).toBe(
+        routeRendering(article?.group ?? 'file', mode),
+      );
+    }
   });
 });
 

@@ -264,7 +264,10 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       pattern: `/${PATHS.live}/[...id].json`,
       entrypoint: 'src/routes/live.json.ts',
       kind: 'file',
-      group: 'file',
+      // Made as its story is: built ahead with it, or rendered on request with it, so a live story
+      // rendered on request has a file as new as its page.
+      group: 'story',
+      onDemand: 'src/routes/on-demand/live.json.ts',
     },
     options.search && {
       pattern: `/${PATHS.search}`,
@@ -407,13 +410,35 @@ export const UNLISTED_PAGES: readonly string[] = ALL_ROUTES.filter(
 /**
  * The pattern of a route's on-demand twin when the route is also built ahead (`both`): its last param
  * made a rest param, so it matches the same URLs at a lower priority and Astro tells the two apart (it
- * finds a route's styles by its pattern). A rest value with a slash matches no story: a 404.
+ * finds a route's styles by its pattern). A rest value with a slash matches no story: a 404. A last
+ * param that is a rest param already, before a file's extension (`[...id].json`), loses the extension:
+ * the twin's rest param then ends with it (see `twinFileParam`).
  * @example onDemandTwinPattern('/[section]/[slug]') // '/[section]/[...slug]'
+ * @example onDemandTwinPattern('/live/[...id].json') // '/live/[...id]'
  */
 export function onDemandTwinPattern(pattern: string): string {
   const last = pattern.lastIndexOf('[');
-  if (last === -1 || pattern.startsWith('[...', last)) return pattern;
+  if (last === -1) return pattern;
+  if (pattern.startsWith('[...', last)) return pattern.slice(0, pattern.indexOf(']', last) + 1);
   return `${pattern.slice(0, last)}[...${pattern.slice(last + 1)}`;
+}
+
+/**
+ * The value a file route's rest param has under its own pattern (`/live/[...id].json`), from a request
+ * to whichever pattern served it: as it is under the route's own; without the extension under the twin's
+ * (`/live/[...id]`), and `undefined` when the request's path does not end with it (no such file).
+ * @example twinFileParam('/live/[...id]', 'storm-live.json', '.json') // 'storm-live'
+ * @example twinFileParam('/live/[...id].json', 'storm-live', '.json') // 'storm-live'
+ */
+export function twinFileParam(
+  routePattern: string,
+  value: string | undefined,
+  extension: string,
+): string | undefined {
+  if (value === undefined || routePattern.endsWith(extension)) return value;
+  return value.endsWith(extension) && value.length > extension.length
+    ? value.slice(0, -extension.length)
+    : undefined;
 }
 
 /**

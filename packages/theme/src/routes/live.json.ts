@@ -2,21 +2,28 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { editionOf, getArticles, authorUrl, type Article } from '../runtime/articles.ts';
 import { EDITIONS, inEdition } from '../runtime/edition.ts';
 import { storyIsLive, storyUpdates } from '../runtime/live.ts';
+import { prerenderedOnly, type PathOptions } from '../runtime/on-demand.ts';
 import { t } from '../runtime/site.ts';
 
 /**
  * `/live/<story id>.json`: a live story's updates as its page shows them, newest first, for the page's
  * small script (components/LiveUpdates.astro) to add the ones a reader has not seen without a reload.
- * Written from the same updates as the page, by the same build or request.
+ * Written from the same updates as the page, by the same build or request: a live story built ahead has
+ * its file built ahead; one rendered on request (`rendering.prerender`) has its file rendered on request
+ * too (`routes/on-demand/live.json.ts`), so the file is never older than the page.
  */
-export const getStaticPaths = (async () => {
+export const livePaths = (async (options?: Partial<PathOptions>) => {
   // The site's one route for the files of every edition's live stories (`live/en/<id>.json`).
   const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
-  return editions
-    .flat()
-    .filter((article) => article.data.kind === 'live')
-    .map((article) => ({ params: { id: article.id }, props: { article } }));
+  const live = editions.flat().filter((article) => article.data.kind === 'live');
+  return prerenderedOnly(live, options).map((article) => ({
+    params: { id: article.id },
+    props: { article },
+  }));
 }) satisfies GetStaticPaths;
+
+/** Astro's name for it: the files this route builds ahead (those of the live stories built ahead). */
+export const getStaticPaths = livePaths;
 
 export const GET: APIRoute = ({ props }) => {
   const article = (props as { article: Article }).article;

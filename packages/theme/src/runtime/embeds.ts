@@ -6,7 +6,7 @@
 import config from 'virtual:khabar/config';
 import embeds from 'virtual:khabar/embeds';
 import strings from 'virtual:khabar/strings';
-import { facadeStringsOf } from '../lib/embeds/facade.ts';
+import { facadeStringsOf, type FacadeStrings } from '../lib/embeds/facade.ts';
 import { embedsMdastPlugin, type EmbedsPluginOptions } from '../lib/embeds/markdown-plugin.ts';
 import { posterFetcher } from '../lib/embeds/posters.ts';
 
@@ -23,5 +23,10 @@ export const embedOptions: EmbedsPluginOptions = {
   posterBase: `${config.siteBase}${embeds.path}`,
 };
 
-/** The bare-link plugin for stories rendered from their files, when the site keeps the rule on. */
-export const embedsPlugins = embeds.bareLinks ? [embedsMdastPlugin(embedOptions)] : [];
+/**
+ * The bare-link plugin for stories rendered from their files, when the site keeps the rule on, its
+ * facade in the words given (the story's edition's).
+ */
+export function embedsPluginsFor(strings: FacadeStrings) {
+  return embeds.bareLinks ? [embedsMdastPlugin({ ...embedOptions, strings })] : [];
+}

@@ -11,6 +11,7 @@ import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/sear
 import { zonedDateParts } from '../lib/newsroom/stories.ts';
 import { searchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
+import { storyUpdates } from './live.ts';
 import { config, formatDateTime } from './site.ts';
 import { hasStoryHtml, storyHtml } from './story-body.ts';
 
@@ -18,7 +19,7 @@ import { hasStoryHtml, storyHtml } from './story-body.ts';
  * Changes when what a record holds, or how it is computed from a story, changes (`lib/search/record.ts`),
  * so that parts indexed by an older theme are not taken from the cache.
  */
-const RECORD_FORMAT = 'khabar-search-record/1';
+const RECORD_FORMAT = 'khabar-search-record/2';
 
 /** Stories handed over per batch: Pagefind reads one while the next is described. */
 const BATCH = 200;
@@ -31,15 +32,24 @@ function storyMonth(article: Article): string {
 
 /**
  * The story for the index: its record's inputs that are not in its file (the section's name, the date
- * as the page prints it, the authors' names) are gathered now, and with Astro's digest of the file they
- * make the story's key; the record itself (its body read, rendered and stemmed) is computed only if the
- * index needs it, when its part is not in the cache.
+ * as the page prints it, the authors' names, a live story's updates shown now) are gathered now, and
+ * with Astro's digest of the file and of each update they make the story's key — so a new or edited
+ * update, or one the clock has reached, changes the key of the part that holds the story; the record
+ * itself (its body read, rendered and stemmed) is computed only if the index needs it, when its part is
+ * not in the cache.
  */
 async function indexStory(article: Article, url: string): Promise<IndexStory> {
   const { data } = article;
   const section = getSection(data.section).name;
   const date = formatDateTime(data.published);
   const authors = (await getAuthors(article)).map((author) => author.data.name);
+  const updates = (await storyUpdates(article)).map(({ update, html }) => ({
+    id: update.id,
+    // An update without Astro's digest is keyed by what the record takes of it.
+    version: update.digest ?? [update.data.title ?? '', html],
+    title: update.data.title,
+    html,
+  }));
   const compute = async (): Promise<SearchRecord> =>
     searchRecord({
       locale: config.locale,
@@ -51,8 +61,10 @@ async function indexStory(article: Article, url: string): Promise<IndexStory> {
       authors,
       caption: data.image?.caption,
       credit: data.image?.credit,
+      gallery: data.kind === 'gallery' ? data.gallery : undefined,
       tags: data.tags,
       html: (await storyHtml(article)) ?? '',
+      updates: updates.map(({ title, html }) => ({ title, html })),
     });
   // Without Astro's digest of the file, nothing says the body is unchanged: the record is its own key.
   if (article.digest === undefined) return { url, record: await compute() };
@@ -69,6 +81,7 @@ async function indexStory(article: Article, url: string): Promise<IndexStory> {
     section,
     date,
     authors,
+    updates.map(({ id, version }) => [id, version]),
     markdown,
   );
   return { url, key, record };

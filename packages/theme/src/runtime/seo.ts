@@ -37,7 +37,7 @@ import { config, datetime, formatDate, t } from './site.ts';
 import { socialCardSize } from './social-card.ts';
 import { renderedFromFile, storyHtml } from './story-body.ts';
 import { jsonLdType } from '../lib/newsroom/kinds.ts';
-import { liveCoverage, storyModified, type ShownUpdate } from './live.ts';
+import { liveCoverage, storyModified, storyUpdates, type ShownUpdate } from './live.ts';
 
 export { build };
 
@@ -284,6 +284,19 @@ async function feedImage(article: Article): Promise<FeedImage | undefined> {
   return undefined;
 }
 
+/** A live story's updates shown now, newest first, as its feed item's full text carries them. */
+async function feedUpdates(article: Article): Promise<FeedArticle['updates']> {
+  const page = abs(articleUrl(article));
+  const items = (await storyUpdates(article)).map((shown) => ({
+    url: `${page}#${shown.anchor}`,
+    time: shown.timeText,
+    datetime: shown.datetime,
+    title: shown.update.data.title,
+    html: shown.html,
+  }));
+  return { heading: t('live.updates'), items };
+}
+
 /** A story as an RSS item. */
 export async function articleFeedItem(article: Article) {
   const { data } = article;
@@ -305,6 +318,7 @@ export async function articleFeedItem(article: Article) {
         t('corrections.item', { date: formatDate(correction.date), text: correction.text }),
       ),
     },
+    updates: data.kind === 'live' ? await feedUpdates(article) : undefined,
   };
   return { input, item: feedItem(input) };
 }

@@ -96,12 +96,16 @@ export function formatDateTime(instant: Date, style: 'full' | 'long' | 'medium' 
   return formatDateTimeWith(instant, dateTimeOptionsOf.get(currentEdition()) as DateTimeOptions, style);
 }
 
-/** How long before `now` the instant is, «قبل ساعتين», «أمس», counting days in the newsroom's zone. */
+/**
+ * How long before `now` the instant is, in the edition's words and digits («منذ ساعتين», «منذ ٣ دقائق»:
+ * the `relative.*` UI strings), counting days in the newsroom's zone.
+ */
 export function formatAgo(instant: Date, now: Date): string {
   return formatRelative(instant, now, {
     locale: config.locale,
     digits: config.digits,
     timeZone: config.timeZone,
+    phrases: (key) => t(`relative.${key}`),
   });
 }
 

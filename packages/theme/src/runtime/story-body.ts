@@ -7,19 +7,21 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import markdown from 'virtual:khabar/markdown';
-import strings from 'virtual:khabar/strings';
+import { facadeStringsOf } from '../lib/embeds/facade.ts';
+import { storyEdition, type EditionKey } from '../lib/editions.ts';
 import { stripFrontmatter } from '../lib/frontmatter.ts';
 import { khabarHastPlugins, withFootnoteWords } from '../lib/markdown/plugins.ts';
 import { footnoteWords } from '../lib/markdown/words.ts';
-import { config } from './site.ts';
-import { embedsPlugins } from './embeds.ts';
+import { edition, EDITION_KEYS } from './edition.ts';
+import { embedsPluginsFor } from './embeds.ts';
 import type { Article } from './articles.ts';
 
 type Renderer = {
   render(source: string, options: { frontmatter: Record<string, unknown> }): Promise<{ code: string }>;
 };
 
-let renderer: Promise<Renderer> | undefined;
+/** A renderer per edition: its steps word what they add (footnotes, embeds) in the edition's language. */
+const renderers = new Map<EditionKey, Promise<Renderer>>();
 
 type Satteri = typeof import('@astrojs/markdown-satteri');
 /** The processor's package, imported by name (not bundled) when the build's copy is not there. */
@@ -37,8 +39,14 @@ async function processor(): Promise<Satteri> {
   }
 }
 
-/** Astro's Markdown processor (satteri), with the options the site's astro.config gave it. */
-function markdownRenderer(): Promise<Renderer> {
+/**
+ * Astro's Markdown processor (satteri), with the options the site's astro.config gave it, for the stories
+ * of an edition.
+ */
+function markdownRenderer(key: EditionKey): Promise<Renderer> {
+  const cached = renderers.get(key);
+  if (cached) return cached;
+  const { config, strings } = edition(key);
   const words = footnoteWords(config, strings);
   // What Astro's content layer hands its processor (gfm and smartypants as the site set them, if at all).
   const shared: Record<string, unknown> = {
@@ -48,18 +56,19 @@ function markdownRenderer(): Promise<Renderer> {
     gfm: markdown.gfm,
     smartypants: markdown.smartypants,
   };
-  renderer ??= processor().then(
+  const renderer = processor().then(
     ({ satteri }) =>
       // The theme's Markdown steps, as the integration added them to the build's processor, and its
       // bare-link rule: both are the theme's modules, not functions of the site's config.
       satteri({
         features: withFootnoteWords(markdown.features, words),
         hastPlugins: khabarHastPlugins(words.formatNumber),
-        mdastPlugins: embedsPlugins,
+        mdastPlugins: embedsPluginsFor(facadeStringsOf(strings)),
       }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],
       ) as Promise<Renderer>,
   );
+  renderers.set(key, renderer);
   return renderer;
 }
 
@@ -101,6 +110,7 @@ export async function storyHtml(article: Article): Promise<string | undefined> {
   if (article.filePath && !/\.md$/i.test(article.filePath)) return undefined;
   const source = await storySource(article);
   if (source === undefined) return undefined;
-  const { code } = await (await markdownRenderer()).render(source, { frontmatter: {} });
+  const renderer = await markdownRenderer(storyEdition(article.id, EDITION_KEYS));
+  const { code } = await renderer.render(source, { frontmatter: {} });
   return code;
 }

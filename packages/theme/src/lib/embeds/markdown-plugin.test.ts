@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bareEmbed, hasBareEmbeds, isBareLink } from './markdown-plugin.ts';
+import { TRANSLATIONS } from '../../config/strings.ts';
+import { facadeStringsOf } from './facade.ts';
+import { bareEmbed, embedsMdastPlugin, hasBareEmbeds, isBareLink } from './markdown-plugin.ts';
 
 const text = (node: unknown) => (node as { text: string }).text;
 const paragraph = (...children: { type: string; url?: string; text?: string }[]) => ({
@@ -34,5 +36,26 @@ describe('the bare-link rule', () => {
     expect(hasBareEmbeds('فقرة.\n\n<https://youtu.be/M7lc1UVf-VE>\n')).toBe(true);
     expect(hasBareEmbeds('انظر https://youtu.be/M7lc1UVf-VE في الخبر.')).toBe(false);
     expect(hasBareEmbeds('https://news.example/story')).toBe(false);
+  });
+});
+
+describe('the plugin', () => {
+  const url = 'https://youtu.be/M7lc1UVf-VE';
+  const node = paragraph({ type: 'link', url, text: url });
+  const arabic = facadeStringsOf(TRANSLATIONS['ar'] as Record<string, string>);
+  const english = facadeStringsOf(TRANSLATIONS['en'] as Record<string, string>);
+  const englishFile = new URL('file:///site/src/content/articles/en/port.md');
+  const plugin = embedsMdastPlugin({
+    strings: arabic,
+    stringsOf: (fileURL) => (fileURL?.href === englishFile.href ? english : undefined),
+    posterBase: '/_khabar/embeds/',
+  });
+  const render = async (fileURL: URL | undefined) =>
+    (await plugin.paragraph(node, { sourceFormat: 'markdown', fileURL, textContent: text }))?.raw ?? '';
+
+  it('words the facade in the language of the file being rendered, else in the site’s', async () => {
+    expect(await render(englishFile)).toContain('Open it on YouTube');
+    expect(await render(new URL('file:///site/src/content/articles/port.md'))).toContain('افتحه على يوتيوب');
+    expect(await render(undefined)).toContain('افتحه على يوتيوب');
   });
 });

@@ -15,6 +15,8 @@ interface Paragraph {
 }
 interface PluginContext {
   readonly sourceFormat: string;
+  /** The file being rendered (Sätteri's `fileURL`, which Astro gives it), when there is one. */
+  readonly fileURL?: URL | undefined;
   textContent(node: unknown): string;
 }
 
@@ -25,7 +27,13 @@ export interface EmbedsMdastPlugin {
 }
 
 export interface EmbedsPluginOptions {
+  /** The facade's words: the site's language's. */
   strings: FacadeStrings;
+  /**
+   * The words for the file being rendered, when its story is in another language (an English edition's
+   * story reads «Open it on YouTube»); `undefined` keeps `strings`.
+   */
+  stringsOf?: ((fileURL: URL | undefined) => FacadeStrings | undefined) | undefined;
   /** Posters fetched at build time; none when absent (the embed shows as a card). */
   posters?: PosterFetcher | undefined;
   /** Where the site serves the posters from (`{base}_khabar/embeds/`). */
@@ -78,7 +86,8 @@ export function embedsMdastPlugin(options: EmbedsPluginOptions): EmbedsMdastPlug
       if (ctx.sourceFormat !== 'markdown') return undefined;
       const target = bareEmbed(node, (child) => ctx.textContent(child));
       if (!target) return undefined;
-      return { raw: await facadeFor(target, options), mdxExpressions: false };
+      const strings = options.stringsOf?.(ctx.fileURL) ?? options.strings;
+      return { raw: await facadeFor(target, { ...options, strings }), mdxExpressions: false };
     },
   };
 }

@@ -45,7 +45,7 @@ export { ARAB_ZONE_CITIES, timeZoneLabel, ZONE_CITY } from './zone-name.ts';
 export type { ZoneLabelOptions } from './zone-name.ts';
 
 export { formatRelative, relativeValue } from './relative.ts';
-export type { RelativeOptions, RelativeUnit } from './relative.ts';
+export type { AgoPhraseKey, RelativeOptions, RelativeUnit } from './relative.ts';
 
 export { countWords, readingMinutes, formatReadingTime, DEFAULT_WORDS_PER_MINUTE } from './reading-time.ts';
 export type { ReadingTimeOptions } from './reading-time.ts';

@@ -1,8 +1,9 @@
 /**
- * "قبل ساعتين", "أمس": how long ago (or how soon) an instant is, relative to a clock passed in.
+ * «منذ ساعتين», «منذ ٣ دقائق»: how long ago (or how soon) an instant is, relative to a clock passed in.
  */
 import { localeWithExtensions, type Digits } from './digits.ts';
 import { assertValidDate, timeZoneOffsetMs } from './instant.ts';
+import { formatNumber, pluralCategory } from './numbers.ts';
 
 /** Options for {@link formatRelative}. */
 export interface RelativeOptions {
@@ -16,10 +17,43 @@ export interface RelativeOptions {
    * elapsed hours, rounded.
    */
   timeZone?: string | undefined;
+  /**
+   * The words of a time in the past, as the newsroom prints them («منذ ساعتين» rather than
+   * `Intl.RelativeTimeFormat`'s «قبل ساعتين»): the phrase for each unit and plural category, with the
+   * number as `{count}` (see {@link AgoPhraseKey}). Without it, `Intl.RelativeTimeFormat` words the time.
+   * The future is always worded by `Intl.RelativeTimeFormat` («خلال ساعتين»).
+   */
+  phrases?: ((key: AgoPhraseKey) => string) | undefined;
 }
 
 /** The units {@link formatRelative} picks from, smallest first. */
 export type RelativeUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** Every unit, smallest first. */
+export const RELATIVE_UNITS: readonly RelativeUnit[] = [
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+];
+
+/**
+ * The plural categories a phrase is written for: CLDR's, without `zero` (no time ago is zero of a
+ * unit: under half a second is `now`). Arabic uses all five; English, Persian and Urdu `one` and `other`.
+ */
+export type AgoCategory = 'one' | 'two' | 'few' | 'many' | 'other';
+
+/** Every category a phrase is written for. */
+export const AGO_CATEGORIES: readonly AgoCategory[] = ['one', 'two', 'few', 'many', 'other'];
+
+/**
+ * A phrase of a time ago: `now` («الآن»), or a unit and the plural category of its count
+ * (`hour.two` «منذ ساعتين», `minute.few` «منذ {count} دقائق», `minute.many` «منذ {count} دقيقة»).
+ */
+export type AgoPhraseKey = 'now' | `${RelativeUnit}.${AgoCategory}`;
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
@@ -88,18 +122,38 @@ export function relativeValue(
 }
 
 /**
- * How long ago (or how soon) `instant` is, seen from `now`, with `Intl.RelativeTimeFormat`
- * (`numeric: 'auto'`, so yesterday is "أمس", not "قبل يوم واحد"). The unit is picked by
- * {@link relativeValue}. The clock is an argument, so pages built at different times differ only
- * because `now` does.
+ * How long ago (or how soon) `instant` is, seen from `now`. The unit is picked by
+ * {@link relativeValue}. With `phrases`, a time in the past is the newsroom's phrase for its unit and
+ * the plural category `Intl.PluralRules` gives its count in the locale («منذ دقيقة», «منذ دقيقتين»,
+ * «منذ ٣ دقائق», «منذ ١١ دقيقة», «منذ ١٠٠ دقيقة»), the count in the site's digits. Otherwise, and
+ * for the future, `Intl.RelativeTimeFormat` words it (`numeric: 'auto'`: «قبل ساعتين», «أمس»). The
+ * clock is an argument, so pages built at different times differ only because `now` does.
  *
  * @example
  * const now = new Date('2016-12-01T12:00:00+03:00');
  * formatRelative(new Date('2016-12-01T10:00:00+03:00'), now, { locale: 'ar-EG', digits: 'arab' }); // "قبل ساعتين"
  * formatRelative(new Date('2016-11-30T12:00:00+03:00'), now, { locale: 'ar-EG', digits: 'arab' }); // "أمس"
  * formatRelative(new Date('2016-12-01T12:00:00+03:00'), now, { locale: 'ar-EG', digits: 'arab' }); // "الآن"
+ * const phrases = (key) => ({ 'hour.two': 'منذ ساعتين' })[key] ?? key;
+ * formatRelative(new Date('2016-12-01T10:00:00+03:00'), now, { locale: 'ar-EG', digits: 'arab', phrases }); // "منذ ساعتين"
  */
 export function formatRelative(instant: Date, now: Date, opts: RelativeOptions): string {
   const { value, unit } = relativeValue(instant, now, opts.timeZone);
+  const { phrases } = opts;
+  if (phrases && value <= 0) return agoPhrase(-value, unit, opts, phrases);
   return relativeFormat(localeWithExtensions(opts.locale, { digits: opts.digits })).format(value, unit);
+}
+
+/** A time `count` units ago in the newsroom's words: its plural category's phrase, `{count}` filled. */
+function agoPhrase(
+  count: number,
+  unit: RelativeUnit,
+  opts: RelativeOptions,
+  phrases: (key: AgoPhraseKey) => string,
+): string {
+  if (count === 0) return phrases('now');
+  const rule = pluralCategory(count, opts.locale);
+  const category: AgoCategory = rule === 'zero' ? 'other' : rule;
+  const number = formatNumber(count, { locale: opts.locale, digits: opts.digits });
+  return phrases(`${unit}.${category}`).replaceAll('{count}', number);
 }

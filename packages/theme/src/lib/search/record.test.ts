@@ -63,6 +63,41 @@ describe('searchRecord', () => {
   });
 });
 
+describe('searchRecord of a photo story and of live coverage', () => {
+  it('reads each picture of a gallery: what it shows, its caption and its credit, a repeated credit once', () => {
+    const gallery = searchRecord({
+      ...story,
+      caption: undefined,
+      credit: undefined,
+      gallery: [
+        { alt: 'واجهة متحف بأقواس', caption: 'الزوار أمام البوابة', credit: 'قسم الصور' },
+        { alt: 'أكوام من الكتب', caption: 'أجنحة دور النشر', credit: 'قسم الصور' },
+        { alt: 'عدّاؤون على الطريق' },
+      ],
+    });
+    expect(gallery.text).toContain(
+      'واجهة متحف بأقواس الزوار أمام البوابة قسم الصور أكوام من الكتب أجنحة دور النشر عدّاؤون على الطريق',
+    );
+    expect(gallery.stems).toContain(lightStem('البوابة'));
+  });
+
+  it('reads a live story’s updates after its text, newest first as given: headline and text', () => {
+    const live = searchRecord({
+      ...story,
+      updates: [
+        { title: 'الميناء يعلّق الحركة', html: '<p>علّقت <em>سلطة</em> الميناء حركة السفن</p>' },
+        { html: '<p>أغلقت شرطة المرور النفق</p>' },
+      ],
+    });
+    const body = live.text.indexOf('التعاون بسوريا لمكافحة الإرهاب & للإرهابيين تتمة قال الوزير');
+    expect(live.text.slice(body + 1, body + 3)).toEqual([
+      'الميناء يعلّق الحركة علّقت سلطة الميناء حركة السفن',
+      'أغلقت شرطة المرور النفق',
+    ]);
+    expect(live.stems).toContain(lightStem('والسفن'));
+  });
+});
+
 describe('extraStems: the folded forms', () => {
   it('indexes a word in Persian or Urdu letters under its folded form, as the query is folded', () => {
     expect(extraStems('ایران')).toContain(normalizeArabic('ایران'));

@@ -26,8 +26,26 @@ export interface SearchStory {
   authors: readonly string[];
   caption?: string | undefined;
   credit?: string | undefined;
+  /** The pictures of a photo story (`kind: gallery`), in order: what each shows, its caption and credit. */
+  gallery?: readonly SearchPicture[] | undefined;
   tags: readonly string[];
   /** The article's rendered Markdown. */
+  html: string;
+  /** A live story's updates shown now, newest first: each one's headline and rendered Markdown. */
+  updates?: readonly SearchUpdate[] | undefined;
+}
+
+/** A picture of a photo story, as the index reads it. */
+export interface SearchPicture {
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
+/** An update of a live story, as the index reads it. */
+export interface SearchUpdate {
+  title?: string | undefined;
+  /** The update's rendered Markdown. */
   html: string;
 }
 
@@ -35,7 +53,10 @@ export interface SearchStory {
 export interface SearchRecord {
   /** What a result shows: the headline, the description, the section and the date. */
   meta: { title: string; description: string; section: string; date: string };
-  /** The text at full weight after the headline, in reading order: deck, byline, caption, body, tags. */
+  /**
+   * The text at full weight after the headline, in reading order: deck, byline, caption, body, the
+   * gallery's pictures, the live updates, tags.
+   */
   text: string[];
   /** Light stems of the story's own text that differ from its words: indexed at half weight. */
   stems: string[];
@@ -56,6 +77,15 @@ export function extraStems(text: string): string[] {
   }
   for (const number of nonLatinNumbers(text)) out.add(foldDigits(number));
   return [...out];
+}
+
+/** Words of a picture: what it shows, its caption and credit, each once (a gallery repeats its credit). */
+function picturesText(pictures: readonly SearchPicture[]): string {
+  const words = new Set<string>();
+  for (const picture of pictures) {
+    for (const text of [picture.alt, picture.caption, picture.credit]) if (text) words.add(text);
+  }
+  return [...words].join(' ');
 }
 
 /**
@@ -81,16 +111,23 @@ function wordForms(word: string): readonly string[] {
 
 /**
  * The record of a story: its body's text read from the rendered Markdown by a parser, the byline joined
- * as the page joins it (`formatList`, as `Byline.astro`), and the stems of the headline and that text.
+ * as the page joins it (`formatList`, as `Byline.astro`), a photo story's captions, credits and
+ * descriptions, a live story's updates (headline and text, as its page shows them: a word only an
+ * update says finds the story), and the stems of the headline and that text.
  */
 export function searchRecord(story: SearchStory): SearchRecord {
   const body = htmlText(story.html);
   const caption = [story.caption, story.credit].filter(Boolean).join(' ');
+  const updates = (story.updates ?? []).map((update) =>
+    [update.title, htmlText(update.html)].filter(Boolean).join(' '),
+  );
   const text = [
     story.deck,
     formatList(story.authors, story.locale),
     caption,
     body,
+    picturesText(story.gallery ?? []),
+    ...updates,
     story.tags.join(' '),
   ].filter((block): block is string => Boolean(block));
   return {

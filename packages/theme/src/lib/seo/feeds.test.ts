@@ -102,6 +102,60 @@ describe('feedItem', () => {
   });
 });
 
+describe('feedItem of live coverage', () => {
+  const page = 'https://khabar.example/politics/storm-live/';
+  const update = (id: string, time: string, title: string | undefined, text: string) => ({
+    url: `${page}#update-${id}`,
+    time,
+    datetime: `2016-12-01T${time.replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))}:00+02:00`,
+    title,
+    html: `<p>${text}</p>`,
+  });
+  const story = {
+    title: 'مباشر: العاصفة',
+    url: page,
+    description: 'تغطية متواصلة',
+    published: new Date('2016-12-01T05:00:00Z'),
+    categories: [],
+    authors: [],
+    html: '<p>أبرز ما نعرفه</p>',
+    updates: {
+      heading: 'آخر التحديثات',
+      items: [
+        update('1510', '١٥:١٠', 'الميناء يعلّق <الحركة>', 'علّقت سلطة <a href="/port/">الميناء</a> الحركة'),
+        update('0840', '٠٨:٤٠', undefined, 'أغلقت شرطة المرور النفق'),
+      ],
+    },
+  };
+
+  it('carries the updates after the story, newest first, each with its hour (a link to it) and headline', () => {
+    expect(feedItem(story).content).toBe(
+      '<p>أبرز ما نعرفه</p><h2>آخر التحديثات</h2>' +
+        `<article><p><a href="${page}#update-1510"><time datetime="2016-12-01T15:10:00+02:00">١٥:١٠</time></a></p>` +
+        '<h3>الميناء يعلّق &lt;الحركة&gt;</h3><p>علّقت سلطة <a href="https://khabar.example/port/">الميناء</a> الحركة</p></article>' +
+        `<article><p><a href="${page}#update-0840"><time datetime="2016-12-01T08:40:00+02:00">٠٨:٤٠</time></a></p>` +
+        '<p>أغلقت شرطة المرور النفق</p></article>',
+    );
+  });
+
+  it('keeps story and updates within the full-text cap, dropping whole updates from the oldest', () => {
+    const readOn = 'تابع التغطية على خبر';
+    const full = feedItem(story).content ?? '';
+    const oldest = full.slice(full.lastIndexOf('<article>'));
+    const capped = feedItem({ ...story, htmlLimit: { chars: full.length - 1, readOn } }).content ?? '';
+    expect(capped.length).toBeLessThanOrEqual(full.length - 1);
+    expect(capped).toContain('#update-1510');
+    expect(capped).not.toContain('#update-0840');
+    expect(capped).toBe(`${full.slice(0, -oldest.length)}<p><a href="${page}">${readOn}</a></p>`);
+  });
+
+  it('adds nothing for a live story with no update yet', () => {
+    expect(feedItem({ ...story, updates: { heading: 'آخر التحديثات', items: [] } }).content).toBe(
+      '<p>أبرز ما نعرفه</p>',
+    );
+  });
+});
+
 describe('capFeedHtml', () => {
   const url = 'https://khabar.example/politics/a/';
   const readOn = 'تابع قراءة القصة كاملة على خبر';

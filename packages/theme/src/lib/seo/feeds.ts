@@ -48,6 +48,24 @@ export interface FeedArticle {
   image?: FeedImage | undefined;
   /** The story's corrections, each already a line as readers see it («الخميس ١ ديسمبر ٢٠١٦: …»). */
   corrections?: { heading: string; lines: readonly string[] } | undefined;
+  /**
+   * A live story's updates shown now, newest first, under their heading («آخر التحديثات»): in the full
+   * text after the story's own, within `htmlLimit`.
+   */
+  updates?: { heading: string; items: readonly FeedUpdate[] } | undefined;
+}
+
+/** A live update as a feed item's full text carries it. */
+export interface FeedUpdate {
+  /** Absolute URL of the update's anchor on the story's page. */
+  url: string;
+  /** Its hour as the page prints it («١٤:٢٠»). */
+  time: string;
+  /** The machine-readable instant, for `<time datetime>`. */
+  datetime: string;
+  title?: string | undefined;
+  /** The update's rendered Markdown (sanitised with the rest). */
+  html: string;
 }
 
 /** One item as `@astrojs/rss` takes it. */
@@ -83,6 +101,7 @@ export function sanitizeFeedHtml(html: string, baseUrl: string): string {
       a: ['href', 'title', 'hreflang'],
       img: ['src', 'alt', 'width', 'height'],
       blockquote: ['cite'],
+      time: ['datetime'],
       '*': ['dir', 'lang'],
     },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
@@ -121,7 +140,23 @@ export function capFeedHtml(html: string, limit: number, url: string, readOn: st
   return `${html.slice(0, end).trim()}${link}`;
 }
 
-function feedContent(html: string, article: FeedArticle): string {
+/**
+ * A live story's updates as the feed's HTML carries them: a heading, then one `<article>` an update —
+ * its hour linking to its anchor, its headline, its text — so a capped item drops whole updates, the
+ * oldest first.
+ */
+export function updatesHtml(heading: string, items: readonly FeedUpdate[]): string {
+  if (items.length === 0) return '';
+  const item = (update: FeedUpdate) =>
+    `<article><p><a href="${escapeXml(update.url)}"><time datetime="${escapeXml(update.datetime)}">${escapeXml(update.time)}</time></a></p>` +
+    (update.title ? `<h3>${escapeXml(update.title)}</h3>` : '') +
+    `${update.html}</article>`;
+  return `<h2>${escapeXml(heading)}</h2>${items.map(item).join('')}`;
+}
+
+function feedContent(story: string, article: FeedArticle): string {
+  const { updates } = article;
+  const html = updates ? `${story}${updatesHtml(updates.heading, updates.items)}` : story;
   const safe = sanitizeFeedHtml(html, article.url);
   const { htmlLimit } = article;
   return htmlLimit ? capFeedHtml(safe, htmlLimit.chars, article.url, htmlLimit.readOn) : safe;
