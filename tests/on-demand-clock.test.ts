@@ -52,6 +52,7 @@ async function liveUpdates(server: NodeServer) {
     page: [...parseHTML(page.text).document.querySelectorAll('.khabar-live-update')].map((u) => u.id),
     file: data.updates.map((update) => update.id),
     fileCache: sMaxAge(file.headers),
+    pageCache: sMaxAge(page.headers),
   };
 }
 
@@ -79,6 +80,9 @@ describe('a site rendered on request follows the clock without a rebuild', () =>
     // Kept briefly: a minute at most (the scheduled story is due in one; the clock runs on meanwhile).
     expect(before.fileCache).toBeGreaterThan(0);
     expect(before.fileCache).toBeLessThanOrEqual(60);
+    // So is its page, for readers without JavaScript: not a story's day-long lifetime.
+    expect(before.pageCache).toBeGreaterThan(0);
+    expect(before.pageCache).toBeLessThanOrEqual(60);
   });
 
   it('once it is due: its page, in the breaking strip and in the news sitemap', async () => {
