@@ -4,7 +4,7 @@
  * Markdown rendered by the content layer), and an older one rendered on request by the built server (its
  * Markdown rendered from its file). In all four, what the theme writes into the story's text is in the
  * story's language: a bare YouTube link's facade reads «افتحه على يوتيوب» in Arabic and «Open it on
- * YouTube» in English.
+ * YouTube» in English, and the footnotes are headed and numbered in the story's words and digits.
  */
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
@@ -72,6 +72,24 @@ describe('a bare-link embed is worded in its story’s language', () => {
   ] as const)('%s', async (_, path, builtAhead, strings) => {
     const document = await page(path, builtAhead);
     expect(facade(document)).toEqual(words(strings));
+  });
+});
+
+describe('footnotes are worded and numbered in their story’s language', () => {
+  it.each([
+    ['the Arabic story built ahead', '/politics/recent-video/', true, ar, '١'],
+    ['the English story built ahead', '/en/politics/recent-video/', true, en, '1'],
+    ['the Arabic story rendered on request', '/politics/archive-video/', false, ar, '١'],
+    ['the English story rendered on request', '/en/politics/archive-video/', false, en, '1'],
+  ] as const)('%s', async (_, path, builtAhead, strings, one) => {
+    const document = await page(path, builtAhead);
+    expect(document.querySelector('.khabar-prose #footnote-label')?.textContent).toBe(
+      strings['footnotes.label'],
+    );
+    expect(document.querySelector('.khabar-prose a[data-footnote-ref]')?.textContent).toBe(one);
+    expect(document.querySelector('.khabar-prose a[data-footnote-backref]')?.getAttribute('aria-label')).toBe(
+      strings['footnotes.back'].replace('{reference}', one),
+    );
   });
 });
 

@@ -29,6 +29,7 @@ import {
 import { clockSourcesFromEnv, resolveClock } from './lib/clock.ts';
 import { markdownOptions, type MarkdownOptions } from './lib/markdown-options.ts';
 import { footnoteWords } from './lib/markdown/words.ts';
+import { fileEdition } from './lib/file-editions.ts';
 import { setupMarkdown } from './integrations/markdown.ts';
 import { nodeVersionProblem } from './lib/node-version.ts';
 import {
@@ -145,19 +146,35 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         // The site's own Markdown options travel to stories rendered on request as they are: the theme's
         // steps are functions, which runtime/story-body.ts adds there again.
         const siteMarkdown = { ...astroConfig.markdown };
-        const shikiConfig = setupMarkdown(
-          astroConfig.markdown,
-          footnoteWords(config, strings),
-          updateConfig,
-          logger,
-        );
-        const embeds = embedsModules(config, astroConfig);
+        // The site's own Sätteri features, before the theme writes its footnote words into them: an
+        // edition's stories rendered from their files take their edition's words, not the main edition's.
+        const siteProcessor = astroConfig.markdown.processor as
+          { name: string; options?: Record<string, unknown> } | undefined;
+        const siteFeatures = siteProcessor?.options?.['features'];
         const editionStrings = Object.fromEntries(
           Object.entries(config.editions).map(([key, edition]) => [
             key,
             resolveStrings(edition.locale, edition.strings),
           ]),
         );
+        // An edition's stories number and word their footnotes in its language and digits.
+        const editionFootnotes = new Map(
+          Object.entries(config.editions).map(([key, edition]) => [
+            key,
+            footnoteWords(edition, editionStrings[key] ?? strings),
+          ]),
+        );
+        const shikiConfig = setupMarkdown(
+          astroConfig.markdown,
+          footnoteWords(config, strings),
+          updateConfig,
+          logger,
+          (fileURL) => {
+            const key = fileEdition(fileURL);
+            return key === undefined ? undefined : editionFootnotes.get(key);
+          },
+        );
+        const embeds = embedsModules(config, astroConfig);
         const modules = virtualModuleSources({
           config: runtime,
           components: resolveComponents(config.components, projectRoot, config.comments !== false),
@@ -171,7 +188,16 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           cms: setupCms(config, strings, dirname(themeFile('package.json'))),
           markdown: (markdownAtSetup = markdownOptions(
             projectRoot,
-            { ...siteMarkdown, shikiConfig },
+            {
+              ...siteMarkdown,
+              shikiConfig,
+              ...(siteProcessor && {
+                processor: {
+                  ...siteProcessor,
+                  options: { ...siteProcessor.options, features: siteFeatures },
+                },
+              }),
+            },
             astroConfig.image,
             import.meta.resolve('@astrojs/markdown-satteri'),
           ).options),

@@ -11,6 +11,7 @@ import {
   withFootnoteWords,
   type Features,
   type FootnoteWords,
+  type FootnoteWordsOf,
   type HastPlugin,
 } from '../lib/markdown/plugins.ts';
 
@@ -20,13 +21,15 @@ export function setupMarkdown(
   words: FootnoteWords,
   updateConfig: (config: { markdown: Record<string, unknown> }) => unknown,
   logger: AstroIntegrationLogger,
+  /** An edition's story's footnote words (`lib/file-editions.ts` knows each file's edition). */
+  wordsOf?: FootnoteWordsOf,
 ): AstroConfig['markdown']['shikiConfig'] {
   const themes = codeThemes(markdown.shikiConfig);
   if (themes) updateConfig({ markdown: { shikiConfig: themes } });
   const processor = markdown.processor as { name: string; options: Record<string, unknown> } | undefined;
   if (processor?.name === 'satteri') {
     const options = processor.options as { hastPlugins?: HastPlugin[]; features?: Features };
-    options.hastPlugins = [...(options.hastPlugins ?? []), ...khabarHastPlugins(words.formatNumber)];
+    options.hastPlugins = [...(options.hastPlugins ?? []), ...khabarHastPlugins(words, wordsOf)];
     options.features = withFootnoteWords(options.features ?? {}, words);
   } else if (processor) {
     logger.warn(

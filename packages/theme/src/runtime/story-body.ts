@@ -62,7 +62,7 @@ function markdownRenderer(key: EditionKey): Promise<Renderer> {
       // bare-link rule: both are the theme's modules, not functions of the site's config.
       satteri({
         features: withFootnoteWords(markdown.features, words),
-        hastPlugins: khabarHastPlugins(words.formatNumber),
+        hastPlugins: khabarHastPlugins(words),
         mdastPlugins: embedsPluginsFor(facadeStringsOf(strings)),
       }).createRenderer(
         shared as Parameters<ReturnType<typeof satteri>['createRenderer']>[0],

@@ -11,14 +11,18 @@ import { isKhabarPlugin, khabarHastPlugins, withFootnoteWords } from './plugins.
 const arabicDigits = (n: number) => new Intl.NumberFormat('ar-u-nu-arab').format(n);
 const words = { label: 'الهوامش', backLabel: 'العودة إلى الإحالة {reference}', formatNumber: arabicDigits };
 
-async function render(markdown: string, features: Record<string, unknown> = {}) {
+/** An English edition's footnote words, for the files under `en/`. */
+const english = { label: 'Notes', backLabel: 'Back to reference {reference}', formatNumber: String };
+const wordsOf = (fileURL: URL | undefined) => (fileURL?.pathname.includes('/en/') ? english : undefined);
+
+async function render(markdown: string, features: Record<string, unknown> = {}, fileURL?: URL) {
   const processor = await createSatteriMarkdownProcessor({
     syntaxHighlight: 'shiki',
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
-    hastPlugins: khabarHastPlugins(arabicDigits),
+    hastPlugins: khabarHastPlugins(words, wordsOf),
     features: withFootnoteWords(features, words),
   } as Parameters<typeof createSatteriMarkdownProcessor>[0]);
-  const { code } = await processor.render(markdown, { frontmatter: {} });
+  const { code } = await processor.render(markdown, { frontmatter: {}, ...(fileURL && { fileURL }) });
   return { html: code, document: parseDocument(code) };
 }
 
@@ -73,6 +77,30 @@ describe('the theme’s Markdown steps', () => {
     expect(html).not.toMatch(/Footnotes|Back to reference/);
   });
 
+  it("words and numbers an edition's story's footnotes in its language and digits", async () => {
+    const file = new URL('file:///site/src/content/articles/en/summit.md');
+    const { document, html } = await render(
+      'The minister said[^1] and added[^1].\n\n[^1]: At a press conference.\n',
+      {},
+      file,
+    );
+    expect(DomUtils.textContent(all(document, 'h2'))).toBe('Notes');
+    const labels = all(document, 'a')
+      .map((a) => a.attribs['aria-label'])
+      .filter(Boolean);
+    expect(labels).toEqual(['Back to reference 1', 'Back to reference 1-2']);
+    const references = all(document, 'a').filter((a) => 'data-footnote-ref' in a.attribs);
+    expect(references.map((a) => DomUtils.textContent(a))).toEqual(['1', '1']);
+    expect(html).not.toMatch(/[\u0600-\u06FF]/);
+    // A file of the main edition keeps the site's words.
+    const arabic = await render(
+      'قال[^1].\n\n[^1]: نص.\n',
+      {},
+      new URL('file:///site/src/content/articles/a.md'),
+    );
+    expect(DomUtils.textContent(all(arabic.document, 'h2'))).toBe('الهوامش');
+  });
+
   it('keeps footnotes off when the site turned them off, and the site’s own words', () => {
     expect(withFootnoteWords({ gfm: false }, words)).toEqual({ gfm: false });
     expect(withFootnoteWords({ gfm: { footnotes: false } }, words)).toEqual({ gfm: { footnotes: false } });
@@ -82,6 +110,7 @@ describe('the theme’s Markdown steps', () => {
 
   it('names every plugin so the integration tells them from a site’s own', () => {
     expect(khabarHastPlugins().every(isKhabarPlugin)).toBe(true);
+    expect(khabarHastPlugins(words, wordsOf).every(isKhabarPlugin)).toBe(true);
     expect(isKhabarPlugin({ name: 'my-plugin' })).toBe(false);
   });
 });

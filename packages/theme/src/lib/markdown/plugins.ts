@@ -61,6 +61,8 @@ type Parents = { type: 'root' } | Element;
 
 /** The structural part of Sätteri's visitor context the plugins use. */
 interface Context {
+  /** The file being rendered (Astro gives Sätteri the story's URL), when there is one. */
+  readonly fileURL?: URL | undefined;
   setProperty(node: unknown, key: string, value: unknown): void;
   replaceNode(node: unknown, nodes: unknown[]): void;
   textContent(node: unknown): string;
@@ -121,24 +123,65 @@ const blockDirection = {
   },
 };
 
-/** A footnote's number in the text, and a back link's second-reference number, in the site's digits. */
-function footnoteNumbers(formatNumber: (value: number) => string) {
-  const rewrite = (node: { type: string; value?: unknown }, ctx: Context) => {
+/**
+ * The footnotes' words of the file being rendered when they are not the site's: an edition's story's
+ * (`undefined` for the main edition's, whose words the processor already wrote).
+ */
+export type FootnoteWordsOf = (fileURL: URL | undefined) => FootnoteWords | undefined;
+
+/** Western digits for the site's, to read back a number the processor's back label wrote. */
+function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) =>
+    String((digit.codePointAt(0) ?? 0) - (digit >= '\u06F0' ? 0x06f0 : 0x0660)),
+  );
+}
+
+/**
+ * A footnote's number in the text, and a back link's second-reference number, in the story's digits;
+ * and, in an edition's story, the footnotes' heading and back links in its words. The processor's
+ * footnote words are one setting for every file (the site's), so an English edition's story gets its
+ * own here: the heading's text, and each back link's label re-read from the site's (`main.backLabel`
+ * with the reference in the site's digits) and written with the edition's.
+ */
+function footnoteWordsPlugin(main: FootnoteWords, wordsOf?: FootnoteWordsOf) {
+  const rewrite = (node: { type: string; value?: unknown }, ctx: Context, words: FootnoteWords) => {
     if (node.type === 'text' && typeof node.value === 'string' && /^\d+$/.test(node.value)) {
-      ctx.replaceNode(node, [{ type: 'text', value: formatNumber(Number(node.value)) }]);
+      ctx.replaceNode(node, [{ type: 'text', value: words.formatNumber(Number(node.value)) }]);
     }
+  };
+  const [before = '', after = ''] = main.backLabel.split('{reference}');
+  const backLabel = (label: unknown, words: FootnoteWords): string | undefined => {
+    if (typeof label !== 'string' || !label.startsWith(before) || !label.endsWith(after)) return undefined;
+    const numbers = westernDigits(label.slice(before.length, label.length - after.length)).split('-');
+    if (!numbers.every((n) => /^\d+$/.test(n))) return undefined;
+    return words.backLabel.replace(
+      '{reference}',
+      numbers.map((n) => words.formatNumber(Number(n))).join('-'),
+    );
   };
   return {
     name: `${PLUGIN_PREFIX}footnote-numbers`,
     element: {
-      filter: ['a'],
+      filter: ['a', 'h2'],
       visit(node: Element, ctx: Context) {
-        if (node.properties['dataFootnoteRef'] !== undefined) {
-          for (const child of node.children) rewrite(child, ctx);
+        const own = wordsOf?.(ctx.fileURL);
+        const words = own ?? main;
+        if (node.tagName === 'h2') {
+          if (own && node.properties['id'] === 'footnote-label') {
+            const [first, ...rest] = node.children.filter((child) => child.type === 'text');
+            if (first) ctx.replaceNode(first, [{ type: 'text', value: own.label }]);
+            for (const text of rest) ctx.replaceNode(text, []);
+          }
+        } else if (node.properties['dataFootnoteRef'] !== undefined) {
+          for (const child of node.children) rewrite(child, ctx, words);
         } else if (node.properties['dataFootnoteBackref'] !== undefined) {
+          if (own) {
+            const label = backLabel(node.properties['ariaLabel'], own);
+            if (label) ctx.setProperty(node, 'ariaLabel', label);
+          }
           for (const child of node.children) {
             if (child.type === 'element' && (child as Element).tagName === 'sup') {
-              for (const text of (child as Element).children) rewrite(text, ctx);
+              for (const text of (child as Element).children) rewrite(text, ctx, words);
             }
           }
         }
@@ -148,12 +191,12 @@ function footnoteNumbers(formatNumber: (value: number) => string) {
 }
 
 /**
- * The theme's HTML-tree plugins, in the order they run; with `formatNumber`, footnote numbers are
- * written in the site's digits too.
+ * The theme's HTML-tree plugins, in the order they run; with the site's footnote words, footnote numbers
+ * are written in the site's digits too, and with `wordsOf`, an edition's story's footnotes in its words.
  */
-export function khabarHastPlugins(formatNumber?: (value: number) => string): HastPlugin[] {
+export function khabarHastPlugins(main?: FootnoteWords, wordsOf?: FootnoteWordsOf): HastPlugin[] {
   const plugins: object[] = [codeDirection, numberIsolation, blockDirection];
-  if (formatNumber) plugins.push(footnoteNumbers(formatNumber));
+  if (main) plugins.push(footnoteWordsPlugin(main, wordsOf));
   return plugins as HastPlugin[];
 }
 
