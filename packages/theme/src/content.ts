@@ -40,6 +40,7 @@ import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 import { createPageSchema } from './config/page.ts';
 import { createUpdateSchema } from './config/update.ts';
+import { userError } from './lib/user-error.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
 export { createPageSchema } from './config/page.ts';
@@ -74,9 +75,7 @@ function withRawDates(parseData: ParseData, fields: readonly string[]): ParseDat
 }
 /** Fails an entry's sync with the problem, located at its file and line (Astro prints both). */
 function fail(problem: FileProblem, file: string): never {
-  const error = new Error(problem.message) as Error & { loc?: unknown };
-  error.loc = { file, line: problem.line, column: problem.column };
-  throw error;
+  throw userError(problem.message, { loc: { file, line: problem.line, column: problem.column } });
 }
 
 /**
@@ -165,8 +164,9 @@ function oneFilePerId(context: LoaderContext): LoaderContext['store'] {
     const existing = store.get(entry.id);
     if (existing?.filePath && entry.filePath && existing.filePath !== entry.filePath) {
       if (existsSync(new URL(existing.filePath, context.config.root))) {
-        throw new Error(
+        throw userError(
           `${existing.filePath} and ${entry.filePath} are both "${entry.id}" in the ${context.collection} collection, so only one of them would be published. Give one of them another "slug" in its frontmatter (or another file name).`,
+          { loc: { file: fileURLToPath(new URL(entry.filePath, context.config.root)) } },
         );
       }
     }

@@ -1,7 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { checkLogo } from './config/files.ts';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
 import { OPTIONS_HELP, starterNotice, titleFromProject, withStarterDefaults } from './config/starter.ts';
@@ -39,6 +38,7 @@ import {
 import { robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
 import { pagePath } from './lib/urls.ts';
 import { setupCms } from './integrations/cms.ts';
+import { userError } from './lib/user-error.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -60,7 +60,7 @@ export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
  */
 export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   const nodeProblem = nodeVersionProblem(process.versions.node);
-  if (nodeProblem) throw new AstroError(nodeProblem);
+  if (nodeProblem) throw userError(nodeProblem);
   // With no options (as `npx astro add` writes it) the site builds with starter defaults, named after
   // its package (read again from Astro's root in astro:config:setup: `astro build --root` may differ).
   const starter = withStarterDefaults(options, titleFromProject(process.cwd()));
@@ -250,7 +250,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         const { prerender } = config.rendering;
         if (prerender !== 'all') {
           if (!doneConfig.adapter) {
-            throw new Error(
+            throw userError(
               `khabar(): rendering.prerender is "${prerender}", so some pages are rendered when a reader asks for them, and that needs an adapter. Add one to astro.config (for a Node server: \`import node from '@astrojs/node'\` and \`adapter: node({ mode: 'standalone' })\`), or set rendering.prerender to "all" for a fully static site.`,
             );
           }

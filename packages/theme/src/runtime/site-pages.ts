@@ -9,6 +9,7 @@ import { footerPages, publishedPages, sitePageProblems, sitePageSlug } from '../
 import { sectionPath } from '../lib/urls.ts';
 import { optionalCollection } from './collections.ts';
 import { config } from './site.ts';
+import { userError } from '../lib/user-error.ts';
 
 /** A site page entry, as `getCollection('pages')` returns it. */
 export interface SitePage {
@@ -39,7 +40,7 @@ function allPages(): Promise<SitePage[]> {
   cache ??= readCollection().then((pages) => {
     const sorted = [...pages].sort((a, b) => a.id.localeCompare(b.id, 'en'));
     const problems = sitePageProblems(sorted, { sections: config.sections, reserved: RESERVED_SLUGS });
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    if (problems.length > 0) throw userError(problems.join('\n'));
     return sorted;
   });
   return cache;
