@@ -26,9 +26,12 @@ import clock from 'virtual:khabar/clock';
 import markdown from 'virtual:khabar/markdown';
 import { missingPicture } from './config/files.ts';
 import {
+  ARTICLES_LOADER_NAME,
+  duplicateIdProblem,
   emptyFileProblem,
   encodingProblem,
   sizeWarning,
+  STORY_FIELDS,
   yamlProblem,
   type FileProblem,
 } from './lib/content-file.ts';
@@ -164,10 +167,9 @@ function oneFilePerId(context: LoaderContext): LoaderContext['store'] {
     const existing = store.get(entry.id);
     if (existing?.filePath && entry.filePath && existing.filePath !== entry.filePath) {
       if (existsSync(new URL(existing.filePath, context.config.root))) {
-        throw userError(
-          `${existing.filePath} and ${entry.filePath} are both "${entry.id}" in the ${context.collection} collection, so only one of them would be published. Give one of them another "slug" in its frontmatter (or another file name).`,
-          { loc: { file: fileURLToPath(new URL(entry.filePath, context.config.root)) } },
-        );
+        throw userError(duplicateIdProblem(existing.filePath, entry.filePath, entry.id, context.collection), {
+          loc: { file: fileURLToPath(new URL(entry.filePath, context.config.root)) },
+        });
       }
     }
     return store.set(entry);
@@ -203,9 +205,6 @@ function withPictureFiles(
 function inDev(context: LoaderContext, parseData: ParseData): ParseData {
   return (props) => reported(context, props.filePath, () => parseData(props));
 }
-
-/** The frontmatter fields a story must have, for the message about an empty file. */
-const STORY_FIELDS = ['title', 'description', 'published', 'section'];
 
 const storyPicture = (data: Record<string, unknown>): [string, unknown][] => {
   const image = data['image'];
@@ -303,7 +302,7 @@ export function articlesLoader({
     ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
   });
   return {
-    name: 'khabar-articles',
+    name: ARTICLES_LOADER_NAME,
     load: (context) => {
       const entryTypes = checkedEntryTypes(context, STORY_FIELDS);
       const checked: WithEntryTypes = {

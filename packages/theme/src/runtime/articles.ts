@@ -15,6 +15,7 @@ import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '..
 import { now } from './clock.ts';
 import { currentEdition, edition, EDITION_KEYS } from './edition.ts';
 import { config } from './site.ts';
+import { missingAuthorProblem } from '../lib/content-file.ts';
 import { userError } from '../lib/user-error.ts';
 
 /** An article entry, as `getCollection('articles')` returns it. */
@@ -220,9 +221,7 @@ export async function getAuthors(article: Article): Promise<Author[]> {
   return authors.map((author, index) => {
     if (author) return inThisEdition(author);
     const id = article.data.authors[index]?.id ?? '';
-    throw userError(
-      `${article.filePath ?? article.id}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "authors".`,
-    );
+    throw userError(missingAuthorProblem(article.filePath ?? article.id, id, 'authors'));
   });
 }
 

@@ -15,6 +15,7 @@ import { articleUrl, authorUrl, getAllStories, type Article, type Author } from 
 import { now } from './clock.ts';
 import { optionalCollection } from './collections.ts';
 import { config, datetime } from './site.ts';
+import { missingAuthorProblem } from '../lib/content-file.ts';
 import { userError } from '../lib/user-error.ts';
 
 /** A live update entry, as `getCollection('updates')` returns it. */
@@ -97,9 +98,7 @@ export async function storyUpdates(article: Article): Promise<ShownUpdate[]> {
     const ref = update.data.author;
     const author = ref ? authors[next++] : undefined;
     if (ref && !author) {
-      throw userError(
-        `${update.filePath ?? update.id}: the author "${ref.id}" is not in the authors collection. Add src/content/authors/${ref.id}.json or fix the id in "author".`,
-      );
+      throw userError(missingAuthorProblem(update.filePath ?? update.id, ref.id, 'author'));
     }
     return {
       update,
