@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import ar from '../packages/theme/src/translations/ar.json' with { type: 'json' };
 import en from '../packages/theme/src/translations/en.json' with { type: 'json' };
@@ -34,6 +35,52 @@ async function translatedStories(): Promise<{ file: string; translationOf: strin
     }),
   );
 }
+
+/** The frontmatter the listings are made of, of each edition's published stories. */
+interface StoryFacts {
+  kind: string;
+  tags: string[];
+  authors: string[];
+  /** `2016/11`: the year and month of publication in the example's time zone. */
+  month: string;
+}
+
+async function storyFacts(edition: 'ar' | 'en'): Promise<StoryFacts[]> {
+  const folder = join(exampleRoot, 'src/content/articles', edition === 'ar' ? '' : 'en');
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.md'));
+  const month = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Damascus',
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const stories = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(join(folder, file), 'utf8');
+      const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+      return data;
+    }),
+  );
+  return stories
+    .filter((data) => data['draft'] !== true && Date.parse(String(data['published'])) < Date.now())
+    .map((data) => ({
+      kind: typeof data['kind'] === 'string' ? data['kind'] : 'news',
+      tags: (data['tags'] as string[] | undefined) ?? [],
+      authors: (data['authors'] as string[] | undefined) ?? [],
+      month: month.format(new Date(String(data['published']))).replace('-', '/'),
+    }));
+}
+
+/** The links of a page's language switcher. */
+async function switcher(path: string) {
+  return [...(await loadPage(path)).document.querySelectorAll('.khabar-languages a')].map((a) => ({
+    href: a.getAttribute('href'),
+    lang: a.getAttribute('lang'),
+    text: a.textContent,
+  }));
+}
+
+const toEnglish = (href: string) => [{ href, lang: 'en', text: 'English' }];
+const toArabic = (href: string) => [{ href, lang: 'ar-SY', text: 'العربية' }];
 
 /** A page's `hreflang` links, by language. */
 function hreflangs(document: Document): Record<string, string> {
@@ -127,15 +174,57 @@ describe('the English edition', () => {
   });
 
   it('switches language to the translation, or else to the other edition’s home', async () => {
-    const switcher = async (path: string) =>
-      [...(await loadPage(path)).document.querySelectorAll('.khabar-languages a')].map((a) => ({
-        href: a.getAttribute('href'),
-        lang: a.getAttribute('lang'),
-        text: a.textContent,
-      }));
     expect(await switcher(EN_SEED_PATH)).toEqual([{ href: SEED_PATH, lang: 'ar-SY', text: 'العربية' }]);
     expect(await switcher(SEED_PATH)).toEqual([{ href: EN_SEED_PATH, lang: 'en', text: 'English' }]);
     expect(await switcher('/culture/')).toEqual([{ href: '/en/', lang: 'en', text: 'English' }]);
+  });
+
+  it('switches a listing to the same listing in the other edition, or else to its home', async () => {
+    const [arabic, english] = await Promise.all([storyFacts('ar'), storyFacts('en')]);
+    const has = (stories: StoryFacts[], test: (story: StoryFacts) => boolean) => stories.some(test);
+    const opinion = (stories: StoryFacts[]) => has(stories, (story) => story.kind === 'opinion');
+    expect(await switcher('/opinion/')).toEqual(toEnglish(opinion(english) ? '/en/opinion/' : '/en/'));
+    expect(await switcher('/en/opinion/')).toEqual(toArabic(opinion(arabic) ? '/opinion/' : '/'));
+
+    // A section's later page: the section's first page there, as its first page's hreflang names it.
+    for (const section of ['politics', 'culture']) {
+      const first = hreflangs((await loadPage(`/${section}/`)).document)['en'];
+      expect(await switcher(`/${section}/pages/1/`), section).toEqual(
+        toEnglish(first ? new URL(first).pathname : '/en/'),
+      );
+    }
+
+    // Every author has a page in the main edition; in the English one, those who wrote in it.
+    const authors = new Set([...arabic, ...english].flatMap((story) => story.authors));
+    for (const author of authors) {
+      const wroteInEnglish = has(english, (story) => story.authors.includes(author));
+      expect(await switcher(`/authors/${author}/`), author).toEqual(
+        toEnglish(wroteInEnglish ? `/en/authors/${author}/` : '/en/'),
+      );
+      if (wroteInEnglish)
+        expect(await switcher(`/en/authors/${author}/`)).toEqual(toArabic(`/authors/${author}/`));
+    }
+    expect(english.some((story) => story.kind === 'opinion' && story.authors.length > 0)).toBe(true);
+
+    // A tag is the same listing where an English story carries the same tag.
+    for (const tag of new Set(arabic.flatMap((story) => story.tags))) {
+      const path = `/tags/${encodeURIComponent(tag)}/`;
+      const there = has(english, (story) => story.tags.includes(tag));
+      expect(await switcher(path), tag).toEqual(toEnglish(there ? `/en${path}` : '/en/'));
+    }
+
+    expect(await switcher('/archive/')).toEqual(toEnglish(english.length > 0 ? '/en/archive/' : '/en/'));
+    for (const month of new Set(arabic.map((story) => story.month))) {
+      const there = has(english, (story) => story.month === month);
+      const year = month.slice(0, 4);
+      expect(await switcher(`/archive/${month}/`), month).toEqual(
+        toEnglish(there ? `/en/archive/${month}/` : '/en/'),
+      );
+      const yearThere = has(english, (story) => story.month.startsWith(year));
+      expect(await switcher(`/archive/${year}/`)).toEqual(
+        toEnglish(yearThere ? `/en/archive/${year}/` : '/en/'),
+      );
+    }
   });
 
   it('has its own feeds: the English stories only, in English', async () => {
