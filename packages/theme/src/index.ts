@@ -16,6 +16,9 @@ import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
+import { pathEdition } from './lib/editions.ts';
+import { searchHandoffKey } from './lib/search/handoff.ts';
+import { parallelPartsFrom } from './lib/search/parts.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveSpecifier, themeFile } from './integrations/theme-files.ts';
 import {
@@ -76,7 +79,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   let markdownAtSetup: MarkdownOptions | undefined;
   let keepOutput = false;
   let buildStarted: number | undefined;
-  let searchIndex: SearchIndexBuild | undefined;
+  let searchIndexes: SearchIndexBuild[] = [];
 
   /**
    * Removes what this build no longer has from a kept `dist/` (integrations/kept-output.ts). It runs in
@@ -85,13 +88,16 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
    */
   const pruneOutput = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
     if (keepOutput && astroConfigDone && buildStarted !== undefined) {
+      const outDir = fileURLToPath(astroConfigDone.outDir);
       const result = await pruneStaleOutput({
         outDir: astroConfigDone.outDir,
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
-        // The search index replaces its folder whole, in the theme's own astro:build:done.
+        // Each search index replaces its folder whole, in the theme's own astro:build:done.
         skip: config.search
-          ? [relative(fileURLToPath(astroConfigDone.outDir), join(fileURLToPath(dir), 'pagefind'))]
+          ? [undefined, ...Object.keys(config.editions)].map((key) =>
+              relative(outDir, join(fileURLToPath(dir), searchFolder(key))),
+            )
           : [],
       });
       if (!result.pruned)
@@ -281,24 +287,44 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         buildStarted = Date.now();
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
+        // Each edition has an index of its own, in its language, under its prefix (`/en/pagefind/`).
         if (config.search && astroConfigDone) {
-          searchIndex = new SearchIndexBuild({
-            language: new Intl.Locale(config.locale).language,
-            stagingDir: fileURLToPath(new URL('khabar-search/', astroConfigDone.cacheDir)),
-            cacheDir: fileURLToPath(new URL('khabar-search-parts/', astroConfigDone.cacheDir)),
-            logger,
+          const { cacheDir, base } = astroConfigDone;
+          const keys = Object.keys(config.editions);
+          const parallel = parallelPartsFrom(process.env);
+          searchIndexes = [undefined, ...keys].map((key, n) => {
+            const locale =
+              key === undefined ? config.locale : (config.editions[key]?.locale ?? config.locale);
+            const suffix = key === undefined ? '' : `-${key}`;
+            return new SearchIndexBuild({
+              language: new Intl.Locale(locale).language,
+              stagingDir: fileURLToPath(new URL(`khabar-search${suffix}/`, cacheDir)),
+              cacheDir: fileURLToPath(new URL(`khabar-search-parts${suffix}/`, cacheDir)),
+              handoff: searchHandoffKey(key),
+              folder: searchFolder(key),
+              // Its own Pagefind processes: the editions' indexes are built side by side.
+              parallelParts: parallel,
+              firstLane: n * parallel,
+              name: key,
+              ownsPage: (url) => pathEdition(url, base, keys) === key,
+              logger,
+            });
           });
-          searchIndex.open();
+          for (const index of searchIndexes) index.open();
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (searchIndex) {
-          await searchIndex.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
-          searchIndex = undefined;
-        }
+        for (const index of searchIndexes)
+          await index.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
+        searchIndexes = [];
         if (seo && astroConfigDone) await finishSeo(config, astroConfigDone, seo, dir, logger);
         if (astroConfigDone && config.embeds.posters) await copyPosters(astroConfigDone, dir, logger);
       },
     },
   };
+}
+
+/** The folder of an edition's search index in the built site: `pagefind`, or `en/pagefind`. */
+function searchFolder(edition: string | undefined): string {
+  return edition === undefined ? 'pagefind' : `${edition}/pagefind`;
 }
