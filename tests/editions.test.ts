@@ -227,6 +227,38 @@ describe('the English edition', () => {
     }
   });
 
+  it('has its own site pages, in English, linked from its footer', async () => {
+    const pages = (folder: string) =>
+      readdir(join(exampleRoot, 'src/content/pages', folder), { withFileTypes: true }).then((entries) =>
+        entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => entry.name),
+      );
+    const english = await pages('en');
+    const arabic = await pages('');
+    expect(english.length).toBeGreaterThan(0);
+    const footerLinks = async (path: string) =>
+      [...(await loadPage(path)).document.querySelectorAll('footer a')].map((a) => a.getAttribute('href'));
+    const englishFooter = await footerLinks('/en/');
+    const arabicFooter = await footerLinks('/');
+    for (const file of english) {
+      const path = `/en/${file.replace(/\.md$/, '')}/`;
+      const { document } = await loadPage(path);
+      expect(document.documentElement.getAttribute('lang'), path).toBe('en');
+      const title = /^title:\s*"([^"]+)"/m.exec(
+        await readFile(join(exampleRoot, 'src/content/pages/en', file), 'utf8'),
+      )?.[1];
+      expect(document.querySelector('main h1')?.textContent, path).toBe(title);
+      expect(englishFooter, path).toContain(path);
+      expect(arabicFooter, path).not.toContain(path);
+    }
+    // The Arabic pages stay at the root, and the English footer does not list them.
+    for (const file of arabic) {
+      const path = `/${encodeURIComponent(file.replace(/\.md$/, ''))}/`;
+      expect((await loadPage(path)).document.documentElement.getAttribute('lang'), path).toMatch(/^ar\b/);
+      expect(arabicFooter, path).toContain(path);
+      expect(englishFooter, path).not.toContain(path);
+    }
+  });
+
   it('has its own feeds: the English stories only, in English', async () => {
     const english = (await exampleArticles('en')).map((story) => story.url).sort();
     const site = await feed('en/rss.xml');

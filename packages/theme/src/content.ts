@@ -334,7 +334,13 @@ export function pagesLoader({
   base = './src/content/pages',
   pattern = '**/*.{md,mdx}',
 }: ArticlesLoaderOptions = {}): Loader {
-  const inner = glob({ base, pattern });
+  const editions = Object.keys(config.editions);
+  // An edition's pages are in its folder (`pages/en/about.md`), which their ids keep, as stories' do.
+  const inner = glob({
+    base,
+    pattern,
+    ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
+  });
   return {
     name: 'khabar-pages',
     load: (context) => {
