@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SEO_DEFAULTS } from '../packages/theme/src/config/seo.ts';
 import ar from '../packages/theme/src/translations/ar.json' with { type: 'json' };
 import en from '../packages/theme/src/translations/en.json' with { type: 'json' };
 import { unresolved } from './helpers/built-urls.ts';
@@ -271,6 +272,29 @@ describe('the English edition', () => {
       const items = (await feed(`en/${section}/rss.xml`)).items.map((item) => item.link).sort();
       const expected = (await exampleArticles('en')).filter((s) => s.section === section).map((s) => s.url);
       expect(items, section).toEqual(expected.sort());
+    }
+  });
+
+  it('puts its recent stories in the Google News sitemap, under its name and language', async () => {
+    // The example's clock (`now`) and the default window of the news sitemap.
+    const config = await readFile(join(exampleRoot, 'astro.config.mjs'), 'utf8');
+    const clock = Date.parse(/^\s*now: '([^']+)'/m.exec(config)![1]!);
+    const start = clock - SEO_DEFAULTS.newsSitemap.hours * 3_600_000;
+    const recent = (await exampleArticles('en')).filter((story) => {
+      const time = Date.parse(story.published);
+      return time > start && time <= clock;
+    });
+    expect(recent.length).toBeGreaterThan(0);
+    const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(await read('news-sitemap.xml'))
+      .urlset.url as { loc: string; 'news:news': { 'news:publication': Record<string, string> } }[];
+    const english = urls.filter((entry) => entry.loc.startsWith(`${SITE}en/`));
+    expect(english.map((entry) => entry.loc).sort()).toEqual(recent.map((story) => story.url).sort());
+    for (const entry of urls) {
+      expect(entry['news:news']['news:publication'], entry.loc).toEqual(
+        entry.loc.startsWith(`${SITE}en/`)
+          ? { 'news:name': 'Khabar', 'news:language': 'en' }
+          : { 'news:name': 'خبر', 'news:language': 'ar' },
+      );
     }
   });
 
