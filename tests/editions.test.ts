@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SEO_DEFAULTS } from '../packages/theme/src/config/seo.ts';
@@ -17,7 +18,7 @@ import en from '../packages/theme/src/translations/en.json' with { type: 'json' 
 import { unresolved } from './helpers/built-urls.ts';
 import { exampleArticles, feed, read, SITE } from './helpers/feeds.ts';
 import { exampleDist, exampleRoot } from './helpers/paths.ts';
-import { EN_SEED_PATH, loadPage, SEED_PATH } from './helpers/site.ts';
+import { EN_SEED_PATH, fileForPath, loadPage, SEED_PATH } from './helpers/site.ts';
 
 const sitemapXml = new XMLParser({
   ignoreAttributes: false,
@@ -295,6 +296,40 @@ describe('the English edition', () => {
           ? { 'news:name': 'Khabar', 'news:language': 'en' }
           : { 'news:name': 'خبر', 'news:language': 'ar' },
       );
+    }
+  });
+
+  it('gives its stories without a photo a social card in English, set left to right', async () => {
+    const cards: string[] = [];
+    for (const story of await exampleArticles('en')) {
+      const { document } = await loadPage(new URL(story.url).pathname);
+      const image = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+      if (!new URL(image).pathname.startsWith('/og/')) continue;
+      expect(new URL(image).pathname, story.url).toMatch(/^\/og\/en\//);
+      cards.push(new URL(image).pathname);
+    }
+    // The example's English opinion piece has no photo: at least its card.
+    expect(cards.length).toBeGreaterThan(0);
+    expect(
+      unresolved(
+        exampleDist,
+        SITE,
+        cards.map((path) => new URL(path, SITE).href),
+      ),
+    ).toEqual([]);
+    for (const card of cards) {
+      // The section's pill (white ink) starts at the left margin, not the right as on an Arabic card.
+      const { data, info } = await sharp(fileForPath(exampleDist, card))
+        .extract({ left: 0, top: 60, width: 1200, height: 20 })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const columns: number[] = [];
+      for (let i = 0; i < data.length; i += info.channels)
+        if (data[i]! > 230 && data[i + 1]! > 230 && data[i + 2]! > 230)
+          columns.push((i / info.channels) % 1200);
+      expect(Math.min(...columns), card).toBeLessThan(100);
+      expect(Math.max(...columns), card).toBeLessThan(600);
     }
   });
 
