@@ -216,6 +216,9 @@ describe('the English edition', () => {
     }
 
     expect(await switcher('/archive/')).toEqual(toEnglish(english.length > 0 ? '/en/archive/' : '/en/'));
+    // Each edition has its search page.
+    expect(await switcher('/search/')).toEqual(toEnglish('/en/search/'));
+    expect(await switcher('/en/search/')).toEqual(toArabic('/search/'));
     for (const month of new Set(arabic.map((story) => story.month))) {
       const there = has(english, (story) => story.month === month);
       const year = month.slice(0, 4);

@@ -17,7 +17,7 @@ import {
   type Article,
 } from './articles.ts';
 import { EDITIONS, edition, inEdition, type Edition } from './edition.ts';
-import { archiveUrl, getArchive, opinionUrl } from './newsroom.ts';
+import { archiveUrl, getArchive, opinionUrl, searchUrl } from './newsroom.ts';
 import { config } from './site.ts';
 
 /** A version of a page: its `hreflang` link, and its path for the site's own links. */
@@ -59,7 +59,8 @@ export type Listing =
   | { kind: 'tag'; tag: string }
   | { kind: 'author'; id: string }
   | { kind: 'archive'; year?: string | undefined; month?: string | undefined }
-  | { kind: 'opinion' };
+  | { kind: 'opinion' }
+  | { kind: 'search' };
 
 /**
  * The listing's first page in the edition being rendered, when that edition has it: the pages its
@@ -95,12 +96,15 @@ async function listingHere(listing: Listing): Promise<string | undefined> {
       return (await getArticles()).some((article) => article.data.kind === 'opinion')
         ? opinionUrl()
         : undefined;
+    case 'search':
+      // Every edition has its search page, over its own index, when search is on.
+      return config.search ? searchUrl() : undefined;
   }
 }
 
 /**
  * A listing's first page in every edition that lists the same (the section by its slug, the tag, the
- * author, the archive's year or month, the opinion page with opinion pieces), for the language
+ * author, the archive's year or month, the opinion page with opinion pieces, the search page), for the language
  * switcher of each of the listing's pages. Not `hreflang` versions: a later page of a section lists
  * other stories than the first page of the same section in another language.
  */
