@@ -32,6 +32,16 @@ interface FeedItem {
   'content:encoded': string;
 }
 
+/**
+ * What a site owner should not have to read under the message: a stack frame in the theme's code
+ * (`    at fail (…/astro-theme-khabar/dist/content.js:96:19)`, or its bundle in `dist/.prerender/`),
+ * or any "Stack trace:" section, which Astro prints for an error that has a stack.
+ */
+function expectNoThemeFrames(output: string) {
+  expect(output).not.toMatch(/^\s+at .*(?:packages[/\\]theme|astro-theme-khabar|\.prerender)/m);
+  expect(output).not.toContain('Stack trace:');
+}
+
 const story = (fields: string, body = 'نص الخبر.') =>
   `---\ntitle: "خبر ثان"\ndescription: "وصف."\npublished: 2016-12-01 11:00\n${fields}\n---\n\n${body}\n`;
 
@@ -43,6 +53,7 @@ describe('content a build refuses, naming the file', () => {
       'src/content/articles/second.md': story('slug: first'),
     });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain(
       'src/content/articles/first.md and src/content/articles/second.md are both "first" in the articles collection, so only one of them would be published.',
     );
@@ -55,6 +66,7 @@ describe('content a build refuses, naming the file', () => {
       'src/content/articles/old-editor.md': windows1256(text),
     });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain('src/content/articles/old-editor.md is not saved as UTF-8: line 2');
     expect(output).toContain('It looks like Windows-1256 (Arabic Windows)');
     expect(output).toContain('save it again with the encoding "UTF-8"');
@@ -65,6 +77,7 @@ describe('content a build refuses, naming the file', () => {
       'src/content/articles/second.md': story('image:\n  src: "./gone.jpg"\n  alt: "صورة"'),
     });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain(
       'src/content/articles/second.md: image.src names "./gone.jpg", and there is no such file (looked for src/content/articles/gone.jpg).',
     );
@@ -79,6 +92,7 @@ describe('content a build refuses, naming the file', () => {
       ),
     });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain('logo.src names "./src/assets/logo.png", and there is no such file');
     expect(output).not.toContain('UNRESOLVED_IMPORT');
   });
@@ -86,6 +100,7 @@ describe('content a build refuses, naming the file', () => {
   it('a file of blank lines: one message, not one per field', async () => {
     const { code, output } = await buildWith('blank', { 'src/content/articles/blank.md': '  \n\n' });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain(
       'src/content/articles/blank.md is empty: a story starts with its frontmatter between two "---" lines',
     );
@@ -97,10 +112,32 @@ describe('content a build refuses, naming the file', () => {
       'src/content/articles/colon.md': '---\ntitle: "خبر"\ndescription: قال الوزير: نعم\n---\n\nنص.\n',
     });
     expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
     expect(output).toContain(
       'src/content/articles/colon.md:3: the frontmatter is not valid YAML (in the field "description")',
     );
     expect(output).not.toMatch(/YAMLException|at Object\.|js-yaml/);
+  });
+  it('a story naming an author who has no file: the story and the field, while its page renders', async () => {
+    const { code, output } = await buildWith('missing-author', {
+      'src/content/articles/second.md': story('authors: ["nobody"]'),
+    });
+    expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
+    expect(output).toContain(
+      'src/content/articles/second.md: the author "nobody" is not in the authors collection.',
+    );
+  });
+
+  it('an option of the wrong kind: the option and what it takes', async () => {
+    const config = await readFile(new URL('astro.config.mjs', fixture), 'utf8');
+    const { code, output } = await buildWith('bad-option', {
+      'astro.config.mjs': config.replace("title: 'خبر صغير',", "title: 'خبر صغير', digits: 'roman',"),
+    });
+    expect(code).not.toBe(0);
+    expectNoThemeFrames(output);
+    expect(output).toContain('[AstroUserError] Invalid khabar() options in astro.config');
+    expect(output).toMatch(/digits.*roman/);
   });
 });
 

@@ -9,13 +9,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import sharp from 'sharp';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SEO_DEFAULTS } from '../packages/theme/src/config/seo.ts';
 import ar from '../packages/theme/src/translations/ar.json' with { type: 'json' };
 import en from '../packages/theme/src/translations/en.json' with { type: 'json' };
 import { unresolved } from './helpers/built-urls.ts';
 import { exampleArticles, feed, read, SITE } from './helpers/feeds.ts';
 import { exampleDist, exampleRoot } from './helpers/paths.ts';
-import { EN_SEED_PATH, loadPage, SEED_PATH } from './helpers/site.ts';
+import { EN_SEED_PATH, fileForPath, loadPage, SEED_PATH } from './helpers/site.ts';
 import { ManifestSchema } from '../packages/comments/src/config/options.ts';
 import {
   ORIGIN,
@@ -43,6 +46,52 @@ async function translatedStories(): Promise<{ file: string; translationOf: strin
     }),
   );
 }
+
+/** The frontmatter the listings are made of, of each edition's published stories. */
+interface StoryFacts {
+  kind: string;
+  tags: string[];
+  authors: string[];
+  /** `2016/11`: the year and month of publication in the example's time zone. */
+  month: string;
+}
+
+async function storyFacts(edition: 'ar' | 'en'): Promise<StoryFacts[]> {
+  const folder = join(exampleRoot, 'src/content/articles', edition === 'ar' ? '' : 'en');
+  const files = (await readdir(folder)).filter((file) => file.endsWith('.md'));
+  const month = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Damascus',
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const stories = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(join(folder, file), 'utf8');
+      const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+      return data;
+    }),
+  );
+  return stories
+    .filter((data) => data['draft'] !== true && Date.parse(String(data['published'])) < Date.now())
+    .map((data) => ({
+      kind: typeof data['kind'] === 'string' ? data['kind'] : 'news',
+      tags: (data['tags'] as string[] | undefined) ?? [],
+      authors: (data['authors'] as string[] | undefined) ?? [],
+      month: month.format(new Date(String(data['published']))).replace('-', '/'),
+    }));
+}
+
+/** The links of a page's language switcher. */
+async function switcher(path: string) {
+  return [...(await loadPage(path)).document.querySelectorAll('.khabar-languages a')].map((a) => ({
+    href: a.getAttribute('href'),
+    lang: a.getAttribute('lang'),
+    text: a.textContent,
+  }));
+}
+
+const toEnglish = (href: string) => [{ href, lang: 'en', text: 'English' }];
+const toArabic = (href: string) => [{ href, lang: 'ar-SY', text: 'العربية' }];
 
 /** A page's `hreflang` links, by language. */
 function hreflangs(document: Document): Record<string, string> {
@@ -136,15 +185,92 @@ describe('the English edition', () => {
   });
 
   it('switches language to the translation, or else to the other edition’s home', async () => {
-    const switcher = async (path: string) =>
-      [...(await loadPage(path)).document.querySelectorAll('.khabar-languages a')].map((a) => ({
-        href: a.getAttribute('href'),
-        lang: a.getAttribute('lang'),
-        text: a.textContent,
-      }));
     expect(await switcher(EN_SEED_PATH)).toEqual([{ href: SEED_PATH, lang: 'ar-SY', text: 'العربية' }]);
     expect(await switcher(SEED_PATH)).toEqual([{ href: EN_SEED_PATH, lang: 'en', text: 'English' }]);
     expect(await switcher('/culture/')).toEqual([{ href: '/en/', lang: 'en', text: 'English' }]);
+  });
+
+  it('switches a listing to the same listing in the other edition, or else to its home', async () => {
+    const [arabic, english] = await Promise.all([storyFacts('ar'), storyFacts('en')]);
+    const has = (stories: StoryFacts[], test: (story: StoryFacts) => boolean) => stories.some(test);
+    const opinion = (stories: StoryFacts[]) => has(stories, (story) => story.kind === 'opinion');
+    expect(await switcher('/opinion/')).toEqual(toEnglish(opinion(english) ? '/en/opinion/' : '/en/'));
+    expect(await switcher('/en/opinion/')).toEqual(toArabic(opinion(arabic) ? '/opinion/' : '/'));
+
+    // A section's later page: the section's first page there, as its first page's hreflang names it.
+    for (const section of ['politics', 'culture']) {
+      const first = hreflangs((await loadPage(`/${section}/`)).document)['en'];
+      expect(await switcher(`/${section}/pages/1/`), section).toEqual(
+        toEnglish(first ? new URL(first).pathname : '/en/'),
+      );
+    }
+
+    // Every author has a page in the main edition; in the English one, those who wrote in it.
+    const authors = new Set([...arabic, ...english].flatMap((story) => story.authors));
+    for (const author of authors) {
+      const wroteInEnglish = has(english, (story) => story.authors.includes(author));
+      expect(await switcher(`/authors/${author}/`), author).toEqual(
+        toEnglish(wroteInEnglish ? `/en/authors/${author}/` : '/en/'),
+      );
+      if (wroteInEnglish)
+        expect(await switcher(`/en/authors/${author}/`)).toEqual(toArabic(`/authors/${author}/`));
+    }
+    expect(english.some((story) => story.kind === 'opinion' && story.authors.length > 0)).toBe(true);
+
+    // A tag is the same listing where an English story carries the same tag.
+    for (const tag of new Set(arabic.flatMap((story) => story.tags))) {
+      const path = `/tags/${encodeURIComponent(tag)}/`;
+      const there = has(english, (story) => story.tags.includes(tag));
+      expect(await switcher(path), tag).toEqual(toEnglish(there ? `/en${path}` : '/en/'));
+    }
+
+    expect(await switcher('/archive/')).toEqual(toEnglish(english.length > 0 ? '/en/archive/' : '/en/'));
+    // Each edition has its search page.
+    expect(await switcher('/search/')).toEqual(toEnglish('/en/search/'));
+    expect(await switcher('/en/search/')).toEqual(toArabic('/search/'));
+    for (const month of new Set(arabic.map((story) => story.month))) {
+      const there = has(english, (story) => story.month === month);
+      const year = month.slice(0, 4);
+      expect(await switcher(`/archive/${month}/`), month).toEqual(
+        toEnglish(there ? `/en/archive/${month}/` : '/en/'),
+      );
+      const yearThere = has(english, (story) => story.month.startsWith(year));
+      expect(await switcher(`/archive/${year}/`)).toEqual(
+        toEnglish(yearThere ? `/en/archive/${year}/` : '/en/'),
+      );
+    }
+  });
+
+  it('has its own site pages, in English, linked from its footer', async () => {
+    const pages = (folder: string) =>
+      readdir(join(exampleRoot, 'src/content/pages', folder), { withFileTypes: true }).then((entries) =>
+        entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => entry.name),
+      );
+    const english = await pages('en');
+    const arabic = await pages('');
+    expect(english.length).toBeGreaterThan(0);
+    const footerLinks = async (path: string) =>
+      [...(await loadPage(path)).document.querySelectorAll('footer a')].map((a) => a.getAttribute('href'));
+    const englishFooter = await footerLinks('/en/');
+    const arabicFooter = await footerLinks('/');
+    for (const file of english) {
+      const path = `/en/${file.replace(/\.md$/, '')}/`;
+      const { document } = await loadPage(path);
+      expect(document.documentElement.getAttribute('lang'), path).toBe('en');
+      const title = /^title:\s*"([^"]+)"/m.exec(
+        await readFile(join(exampleRoot, 'src/content/pages/en', file), 'utf8'),
+      )?.[1];
+      expect(document.querySelector('main h1')?.textContent, path).toBe(title);
+      expect(englishFooter, path).toContain(path);
+      expect(arabicFooter, path).not.toContain(path);
+    }
+    // The Arabic pages stay at the root, and the English footer does not list them.
+    for (const file of arabic) {
+      const path = `/${encodeURIComponent(file.replace(/\.md$/, ''))}/`;
+      expect((await loadPage(path)).document.documentElement.getAttribute('lang'), path).toMatch(/^ar\b/);
+      expect(arabicFooter, path).toContain(path);
+      expect(englishFooter, path).not.toContain(path);
+    }
   });
 
   it('has its own feeds: the English stories only, in English', async () => {
@@ -159,6 +285,63 @@ describe('the English edition', () => {
       const items = (await feed(`en/${section}/rss.xml`)).items.map((item) => item.link).sort();
       const expected = (await exampleArticles('en')).filter((s) => s.section === section).map((s) => s.url);
       expect(items, section).toEqual(expected.sort());
+    }
+  });
+
+  it('puts its recent stories in the Google News sitemap, under its name and language', async () => {
+    // The example's clock (`now`) and the default window of the news sitemap.
+    const config = await readFile(join(exampleRoot, 'astro.config.mjs'), 'utf8');
+    const clock = Date.parse(/^\s*now: '([^']+)'/m.exec(config)![1]!);
+    const start = clock - SEO_DEFAULTS.newsSitemap.hours * 3_600_000;
+    const recent = (await exampleArticles('en')).filter((story) => {
+      const time = Date.parse(story.published);
+      return time > start && time <= clock;
+    });
+    expect(recent.length).toBeGreaterThan(0);
+    const urls = new XMLParser({ isArray: (name) => name === 'url' }).parse(await read('news-sitemap.xml'))
+      .urlset.url as { loc: string; 'news:news': { 'news:publication': Record<string, string> } }[];
+    const english = urls.filter((entry) => entry.loc.startsWith(`${SITE}en/`));
+    expect(english.map((entry) => entry.loc).sort()).toEqual(recent.map((story) => story.url).sort());
+    for (const entry of urls) {
+      expect(entry['news:news']['news:publication'], entry.loc).toEqual(
+        entry.loc.startsWith(`${SITE}en/`)
+          ? { 'news:name': 'Khabar', 'news:language': 'en' }
+          : { 'news:name': 'خبر', 'news:language': 'ar' },
+      );
+    }
+  });
+
+  it('gives its stories without a photo a social card in English, set left to right', async () => {
+    const cards: string[] = [];
+    for (const story of await exampleArticles('en')) {
+      const { document } = await loadPage(new URL(story.url).pathname);
+      const image = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+      if (!new URL(image).pathname.startsWith('/og/')) continue;
+      expect(new URL(image).pathname, story.url).toMatch(/^\/og\/en\//);
+      cards.push(new URL(image).pathname);
+    }
+    // The example's English opinion piece has no photo: at least its card.
+    expect(cards.length).toBeGreaterThan(0);
+    expect(
+      unresolved(
+        exampleDist,
+        SITE,
+        cards.map((path) => new URL(path, SITE).href),
+      ),
+    ).toEqual([]);
+    for (const card of cards) {
+      // The section's pill (white ink) starts at the left margin, not the right as on an Arabic card.
+      const { data, info } = await sharp(fileForPath(exampleDist, card))
+        .extract({ left: 0, top: 60, width: 1200, height: 20 })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const columns: number[] = [];
+      for (let i = 0; i < data.length; i += info.channels)
+        if (data[i]! > 230 && data[i + 1]! > 230 && data[i + 2]! > 230)
+          columns.push((i / info.channels) % 1200);
+      expect(Math.min(...columns), card).toBeLessThan(100);
+      expect(Math.max(...columns), card).toBeLessThan(600);
     }
   });
 

@@ -130,3 +130,44 @@ describe('the language switcher', () => {
     });
   });
 });
+
+describe('the English edition’s search', () => {
+  /** The result links a query gives on a search page, once Pagefind has answered. */
+  async function results(path: string, query: string): Promise<string[]> {
+    return site.withPage(PHONE, async (page) => {
+      await openPage(page, site.server.url(`${path}?q=${encodeURIComponent(query)}`));
+      await expect
+        .poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+        .toContain(query);
+      return page
+        .locator('.khabar-search__results a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    });
+  }
+
+  it('finds the English stories, with English stems, in English', async () => {
+    // The story says "urges" and "Syrian": the English stemmer meets them, the Arabic one would not.
+    for (const query of ['urge', 'Syrians']) {
+      const found = await results('/en/search/', query);
+      expect(found, query).toContain(EN_SEED_PATH);
+      expect(
+        found.every((href) => href.startsWith('/en/')),
+        query,
+      ).toBe(true);
+    }
+    await site.withPage(PHONE, async (page) => {
+      await openPage(page, site.server.url('/en/search/'));
+      expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+        'en',
+        expect.stringContaining('Search'),
+      ]);
+    });
+  });
+
+  it('keeps each edition’s stories in its own index', async () => {
+    // The Arabic story's words are not in the English index, and the English story's not in the Arabic.
+    expect(await results('/en/search/', 'سوريا')).toEqual([]);
+    expect(await results('/search/', 'Lavrov')).toEqual([]);
+    expect(await results('/search/', 'سوريا')).toContain(SEED_PATH);
+  });
+});

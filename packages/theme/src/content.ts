@@ -26,9 +26,12 @@ import clock from 'virtual:khabar/clock';
 import markdown from 'virtual:khabar/markdown';
 import { missingPicture } from './config/files.ts';
 import {
+  ARTICLES_LOADER_NAME,
+  duplicateIdProblem,
   emptyFileProblem,
   encodingProblem,
   sizeWarning,
+  STORY_FIELDS,
   yamlProblem,
   type FileProblem,
 } from './lib/content-file.ts';
@@ -42,6 +45,7 @@ import { storyBuiltAhead } from './lib/routes.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 import { createPageSchema } from './config/page.ts';
 import { createUpdateSchema } from './config/update.ts';
+import { userError } from './lib/user-error.ts';
 
 export { createArticleSchema, createAuthorSchema } from './config/article.ts';
 export { createPageSchema } from './config/page.ts';
@@ -76,9 +80,7 @@ function withRawDates(parseData: ParseData, fields: readonly string[]): ParseDat
 }
 /** Fails an entry's sync with the problem, located at its file and line (Astro prints both). */
 function fail(problem: FileProblem, file: string): never {
-  const error = new Error(problem.message) as Error & { loc?: unknown };
-  error.loc = { file, line: problem.line, column: problem.column };
-  throw error;
+  throw userError(problem.message, { loc: { file, line: problem.line, column: problem.column } });
 }
 
 /**
@@ -167,9 +169,9 @@ function oneFilePerId(context: LoaderContext): LoaderContext['store'] {
     const existing = store.get(entry.id);
     if (existing?.filePath && entry.filePath && existing.filePath !== entry.filePath) {
       if (existsSync(new URL(existing.filePath, context.config.root))) {
-        throw new Error(
-          `${existing.filePath} and ${entry.filePath} are both "${entry.id}" in the ${context.collection} collection, so only one of them would be published. Give one of them another "slug" in its frontmatter (or another file name).`,
-        );
+        throw userError(duplicateIdProblem(existing.filePath, entry.filePath, entry.id, context.collection), {
+          loc: { file: fileURLToPath(new URL(entry.filePath, context.config.root)) },
+        });
       }
     }
     return store.set(entry);
@@ -216,9 +218,6 @@ function withFileEdition(parseData: ParseData, editionOfId: (id: string) => stri
 function inDev(context: LoaderContext, parseData: ParseData): ParseData {
   return (props) => reported(context, props.filePath, () => parseData(props));
 }
-
-/** The frontmatter fields a story must have, for the message about an empty file. */
-const STORY_FIELDS = ['title', 'description', 'published', 'section'];
 
 const storyPicture = (data: Record<string, unknown>): [string, unknown][] => {
   const image = data['image'];
@@ -316,7 +315,7 @@ export function articlesLoader({
     ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
   });
   return {
-    name: 'khabar-articles',
+    name: ARTICLES_LOADER_NAME,
     load: (context) => {
       const entryTypes = checkedEntryTypes(context, STORY_FIELDS);
       const checked: WithEntryTypes = {
@@ -351,7 +350,13 @@ export function pagesLoader({
   base = './src/content/pages',
   pattern = '**/*.{md,mdx}',
 }: ArticlesLoaderOptions = {}): Loader {
-  const inner = glob({ base, pattern });
+  const editions = Object.keys(config.editions);
+  // An edition's pages are in its folder (`pages/en/about.md`), which their ids keep, as stories' do.
+  const inner = glob({
+    base,
+    pattern,
+    ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
+  });
   return {
     name: 'khabar-pages',
     load: (context) => {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { checkLogo } from './config/files.ts';
 import { parseWithFriendlyErrors } from './config/friendly-errors.ts';
 import { OPTIONS_HELP, starterNotice, titleFromProject, withStarterDefaults } from './config/starter.ts';
@@ -18,6 +17,9 @@ import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
+import { pathEdition } from './lib/editions.ts';
+import { searchHandoffKey } from './lib/search/handoff.ts';
+import { parallelPartsFrom } from './lib/search/parts.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveSpecifier, themeFile } from './integrations/theme-files.ts';
 import {
@@ -41,6 +43,7 @@ import {
 import { PATHS, robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
 import { pagePath } from './lib/urls.ts';
 import { setupCms } from './integrations/cms.ts';
+import { userError } from './lib/user-error.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -62,7 +65,7 @@ export type { KhabarRuntimeConfig } from './config/runtime-config.ts';
  */
 export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   const nodeProblem = nodeVersionProblem(process.versions.node);
-  if (nodeProblem) throw new AstroError(nodeProblem);
+  if (nodeProblem) throw userError(nodeProblem);
   // With no options (as `npx astro add` writes it) the site builds with starter defaults, named after
   // its package (read again from Astro's root in astro:config:setup: `astro build --root` may differ).
   const starter = withStarterDefaults(options, titleFromProject(process.cwd()));
@@ -78,7 +81,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   let markdownAtSetup: MarkdownOptions | undefined;
   let keepOutput = false;
   let buildStarted: number | undefined;
-  let searchIndex: SearchIndexBuild | undefined;
+  let searchIndexes: SearchIndexBuild[] = [];
 
   /**
    * Removes what this build no longer has from a kept `dist/` (integrations/kept-output.ts). It runs in
@@ -87,13 +90,16 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
    */
   const pruneOutput = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
     if (keepOutput && astroConfigDone && buildStarted !== undefined) {
+      const outDir = fileURLToPath(astroConfigDone.outDir);
       const result = await pruneStaleOutput({
         outDir: astroConfigDone.outDir,
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
-        // The search index replaces its folder whole, in the theme's own astro:build:done.
+        // Each search index replaces its folder whole, in the theme's own astro:build:done.
         skip: config.search
-          ? [relative(fileURLToPath(astroConfigDone.outDir), join(fileURLToPath(dir), 'pagefind'))]
+          ? [undefined, ...Object.keys(config.editions)].map((key) =>
+              relative(outDir, join(fileURLToPath(dir), searchFolder(key))),
+            )
           : [],
       });
       if (!result.pruned)
@@ -280,7 +286,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         const { prerender } = config.rendering;
         if (prerender !== 'all') {
           if (!doneConfig.adapter) {
-            throw new Error(
+            throw userError(
               `khabar(): rendering.prerender is "${prerender}", so some pages are rendered when a reader asks for them, and that needs an adapter. Add one to astro.config (for a Node server: \`import node from '@astrojs/node'\` and \`adapter: node({ mode: 'standalone' })\`), or set rendering.prerender to "all" for a fully static site.`,
             );
           }
@@ -311,24 +317,44 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         buildStarted = Date.now();
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
+        // Each edition has an index of its own, in its language, under its prefix (`/en/pagefind/`).
         if (config.search && astroConfigDone) {
-          searchIndex = new SearchIndexBuild({
-            language: new Intl.Locale(config.locale).language,
-            stagingDir: fileURLToPath(new URL('khabar-search/', astroConfigDone.cacheDir)),
-            cacheDir: fileURLToPath(new URL('khabar-search-parts/', astroConfigDone.cacheDir)),
-            logger,
+          const { cacheDir, base } = astroConfigDone;
+          const keys = Object.keys(config.editions);
+          const parallel = parallelPartsFrom(process.env);
+          searchIndexes = [undefined, ...keys].map((key, n) => {
+            const locale =
+              key === undefined ? config.locale : (config.editions[key]?.locale ?? config.locale);
+            const suffix = key === undefined ? '' : `-${key}`;
+            return new SearchIndexBuild({
+              language: new Intl.Locale(locale).language,
+              stagingDir: fileURLToPath(new URL(`khabar-search${suffix}/`, cacheDir)),
+              cacheDir: fileURLToPath(new URL(`khabar-search-parts${suffix}/`, cacheDir)),
+              handoff: searchHandoffKey(key),
+              folder: searchFolder(key),
+              // Its own Pagefind processes: the editions' indexes are built side by side.
+              parallelParts: parallel,
+              firstLane: n * parallel,
+              name: key,
+              ownsPage: (url) => pathEdition(url, base, keys) === key,
+              logger,
+            });
           });
-          searchIndex.open();
+          for (const index of searchIndexes) index.open();
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (searchIndex) {
-          await searchIndex.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
-          searchIndex = undefined;
-        }
+        for (const index of searchIndexes)
+          await index.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
+        searchIndexes = [];
         if (seo && astroConfigDone) await finishSeo(config, astroConfigDone, seo, dir, logger);
         if (astroConfigDone && config.embeds.posters) await copyPosters(astroConfigDone, dir, logger);
       },
     },
   };
+}
+
+/** The folder of an edition's search index in the built site: `pagefind`, or `en/pagefind`. */
+function searchFolder(edition: string | undefined): string {
+  return edition === undefined ? 'pagefind' : `${edition}/pagefind`;
 }

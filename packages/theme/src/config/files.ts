@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { AstroError } from 'astro/errors';
+import { userError } from '../lib/user-error.ts';
 
 /** The picture formats Astro's image service reads, by extension. */
 const IMAGE_EXTENSIONS = /\.(?:avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
@@ -18,15 +18,17 @@ export function checkLogo(logo: { src: string } | undefined, projectRoot: string
   if (!logo) return;
   const file = resolve(projectRoot, logo.src);
   if (!existsSync(file)) {
-    throw new AstroError(
+    throw userError(
       `Invalid khabar() options in astro.config: logo.src names "${logo.src}", and there is no such file (looked for ${file}).`,
-      'logo.src is relative to the project root, e.g. "./src/assets/logo.svg". Put the logo there, fix the path, or remove the logo option to set the site name in type.',
+      {
+        hint: 'logo.src is relative to the project root, e.g. "./src/assets/logo.svg". Put the logo there, fix the path, or remove the logo option to set the site name in type.',
+      },
     );
   }
   if (!IMAGE_EXTENSIONS.test(file)) {
-    throw new AstroError(
+    throw userError(
       `Invalid khabar() options in astro.config: logo.src names "${logo.src}", which is not a picture Astro can read.`,
-      'Use an SVG, PNG, JPEG, WebP or AVIF file for the logo.',
+      { hint: 'Use an SVG, PNG, JPEG, WebP or AVIF file for the logo.' },
     );
   }
 }

@@ -1,5 +1,5 @@
-import { AstroError } from 'astro/errors';
 import type { z } from 'astro/zod';
+import { userError } from '../lib/user-error.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -61,5 +61,5 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `- ${formatIssue(issue, input)}`);
-  throw new AstroError(`${title}\n${lines.join('\n')}`, hint);
+  throw userError(`${title}\n${lines.join('\n')}`, { hint });
 }

@@ -66,8 +66,6 @@ export function editionConfig(main: KhabarRuntimeConfig, key: string): KhabarRun
     monthNames: 'locale',
     base: `${main.siteBase}${key}/`,
     edition: key,
-    // The search page and its Pagefind index are the main edition's: one language, one stemmer.
-    search: false,
     home: {
       ...main.home,
       sections: main.home.sections

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AstroError } from 'astro/errors';
 import type { KhabarConfig } from '../config/user-config.ts';
 import { cmsConfig, type CmsConfig } from '../lib/cms/config.ts';
+import { userError } from '../lib/user-error.ts';
 
 /** The editor's package, which the site installs beside the theme (an optional peer dependency). */
 export const CMS_PACKAGE = '@sveltia/cms';
@@ -31,10 +31,9 @@ export function setupCms(
 ): CmsConfig | undefined {
   if (config.cms === false) return undefined;
   if (!installedFor(CMS_PACKAGE, themeDir)) {
-    throw new AstroError(
-      `khabar(): \`cms\` is on, but ${CMS_PACKAGE} is not installed in this site.`,
-      `Install the editor beside the theme (\`pnpm add ${CMS_PACKAGE}\`), or remove \`cms\` from the khabar() options.`,
-    );
+    throw userError(`khabar(): \`cms\` is on, but ${CMS_PACKAGE} is not installed in this site.`, {
+      hint: `Install the editor beside the theme (\`pnpm add ${CMS_PACKAGE}\`), or remove \`cms\` from the khabar() options.`,
+    });
   }
   return cmsConfig({
     cms: config.cms,

@@ -1,8 +1,8 @@
 import type { HookParameters } from 'astro';
-import { AstroError } from 'astro/errors';
 import { localeWithExtensions } from '../lib/format/index.ts';
 import { themeFile } from './theme-files.ts';
 import type { KhabarConfig } from '../config/user-config.ts';
+import { userError } from '../lib/user-error.ts';
 
 /**
  * Adds the khabar-comments integration when the site turned comments on, with the newsroom's locale,
@@ -32,10 +32,9 @@ export async function setupComments(
   try {
     mod = await import('khabar-comments');
   } catch (cause) {
-    throw new AstroError(
-      'khabar() has `comments` options, but the khabar-comments package is not installed.',
-      `Install it beside the theme: npm install khabar-comments (${(cause as Error).message.split('\n')[0] ?? ''})`,
-    );
+    throw userError('khabar() has `comments` options, but the khabar-comments package is not installed.', {
+      hint: `Install it beside the theme: npm install khabar-comments (${(cause as Error).message.split('\n')[0] ?? ''})`,
+    });
   }
   const options = {
     locale: localeWithExtensions(config.locale, { digits: config.digits }),

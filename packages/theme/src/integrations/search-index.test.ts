@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import { pathEdition } from '../lib/editions.ts';
+import {
+  SEARCH_HANDOFF,
+  searchHandoffKey,
+  type IndexStory,
+  type SearchHandoff,
+} from '../lib/search/handoff.ts';
 import { PARTS_MANIFEST, type PartsManifest } from '../lib/search/parts.ts';
 import { searchRecord } from '../lib/search/record.ts';
 import { SearchIndexBuild } from './search-index.ts';
@@ -129,6 +135,48 @@ describe('the search index of a build', () => {
     expect(await manifest(dist)).toEqual({ version: 1, parts: [{ id: 'pages', stories: 2 }] });
     expect(await pageCount(dist, 'pages')).toBe(2);
     expect(lines.join('\n')).toContain('2 articles in 1 part, indexed from the built pages');
+  });
+
+  it('builds an edition’s index apart, from its own pages, in its language, side by side with the main one', async () => {
+    const { dist, staging } = await builtSite();
+    const english = articlePage('Russia urges the West', 'cooperation against terrorism in Syria').replace(
+      'lang="ar" dir="rtl"',
+      'lang="en" dir="ltr"',
+    );
+    await mkdir(join(dist, 'en/politics/russia'), { recursive: true });
+    await writeFile(join(dist, 'en/politics/russia/index.html'), english);
+    const { lines, logger } = recorder();
+    const owns = (key: string | undefined) => (url: string) => pathEdition(url, '/', ['en']) === key;
+    const main = new SearchIndexBuild({
+      language: 'ar',
+      stagingDir: staging,
+      logger,
+      ownsPage: owns(undefined),
+    });
+    const en = new SearchIndexBuild({
+      language: 'en',
+      stagingDir: `${staging}-en`,
+      logger,
+      handoff: searchHandoffKey('en'),
+      folder: 'en/pagefind',
+      ownsPage: owns('en'),
+      firstLane: 1,
+      name: 'en',
+    });
+    main.open();
+    en.open();
+    expect((globalThis as Record<symbol, unknown>)[searchHandoffKey('en')]).toBeDefined();
+    // Each in Pagefind processes of its own: neither ends the other's.
+    expect(
+      await Promise.all([main.finish({ dir: dist, base: '/' }), en.finish({ dir: dist, base: '/' })]),
+    ).toEqual([2, 1]);
+    expect(await pageCount(dist, 'pages')).toBe(2);
+    const entry = JSON.parse(await readFile(join(dist, 'en/pagefind/pages/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages['en']?.page_count).toBe(1);
+    expect(lines.join('\n')).toContain('search index (en): 1 articles in 1 part');
   });
 
   it('reads a built page as the components marked it up: the story, its fields, not what is not the story', async () => {

@@ -26,8 +26,8 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AstroError } from 'astro/errors';
 import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import { userError } from '../lib/user-error.ts';
 import {
   pagesPartId,
   parallelPartsFrom,
@@ -66,6 +66,25 @@ export interface SearchIndexOptions {
    * `KHABAR_SEARCH_PARALLEL`, else 1 (`parallelPartsFrom`).
    */
   parallelParts?: number | undefined;
+  /**
+   * Where the article route finds the hand-off (`searchHandoffKey`): an edition's index has its own.
+   * By default the main edition's.
+   */
+  handoff?: symbol | undefined;
+  /**
+   * The first of the index's Pagefind processes (`PartIndex`'s lanes): indexes built side by side (one
+   * an edition) each need lanes of their own, since closing a part ends its lane's process. Default 0.
+   */
+  firstLane?: number | undefined;
+  /** The edition the index is of, named in what it logs; none for the main edition. */
+  name?: string | undefined;
+  /** The index's folder in the built site, e.g. `pagefind` or an edition's `en/pagefind`. */
+  folder?: string | undefined;
+  /**
+   * Whether a built page at this URL is one of the index's (an edition's index reads only its own
+   * pages when it reads them back). By default every page.
+   */
+  ownsPage?: ((url: string) => boolean) | undefined;
 }
 
 /** A story as the index holds it: its document's HTML too, once that has been made. */
@@ -112,11 +131,26 @@ export class SearchIndexBuild {
     this.#options = options;
     this.#partSize = options.partSize ?? partSizeFrom(process.env);
     this.#parallelParts = Math.max(1, Math.floor(options.parallelParts ?? parallelPartsFrom(process.env)));
+    const first = options.firstLane ?? 0;
     this.#freeLanes = Array.from(
       { length: this.#parallelParts },
-      (_, lane) => this.#parallelParts - 1 - lane,
+      (_, lane) => first + this.#parallelParts - 1 - lane,
     );
     this.#cache = options.cacheDir ? new SearchPartCache(options.cacheDir) : undefined;
+  }
+
+  get #firstLane(): number {
+    return this.#options.firstLane ?? 0;
+  }
+
+  get #handoff(): symbol {
+    return this.#options.handoff ?? SEARCH_HANDOFF;
+  }
+
+  /** The built pages that are this index's. */
+  async *#ownPages(pages: AsyncIterable<IndexDocument>): AsyncGenerator<IndexDocument> {
+    const owns = this.#options.ownsPage;
+    for await (const page of pages) if (!owns || owns(page.url)) yield page;
   }
 
   /** Runs `step` after the steps before it; resolves as soon as the step before it is done. */
@@ -169,7 +203,7 @@ export class SearchIndexBuild {
         resolveDone(error);
       },
     };
-    (globalThis as Record<symbol, unknown>)[SEARCH_HANDOFF] = handoff;
+    (globalThis as Record<symbol, unknown>)[this.#handoff] = handoff;
   }
 
   /**
@@ -194,7 +228,7 @@ export class SearchIndexBuild {
         return;
       }
       // A lane is free: the step before this one waited until fewer than `parallelParts` were indexing.
-      const lane = this.#freeLanes.pop() ?? 0;
+      const lane = this.#freeLanes.pop() ?? this.#firstLane;
       const part = await PartIndex.open(pending.id, language, lane);
       if (keep) {
         this.#part = part;
@@ -244,7 +278,7 @@ export class SearchIndexBuild {
     for (let n = 1; ; n++) {
       const first = await iterator.next();
       if (first.done) return;
-      const part = await PartIndex.open(pagesPartId(n), language);
+      const part = await PartIndex.open(pagesPartId(n), language, this.#firstLane);
       this.#part = part;
       await part.add(upTo(iterator, first.value, this.#partSize), logger);
       await this.#writePart(part);
@@ -255,7 +289,7 @@ export class SearchIndexBuild {
   async finish({ dir, base }: { dir: string; base: string }): Promise<number> {
     const { stagingDir, logger } = this.#options;
     const started = Date.now();
-    Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
+    Reflect.deleteProperty(globalThis, this.#handoff);
     const stopped = this.#taken ? await this.#routeDone : undefined;
     const seen = this.#plan !== undefined;
     try {
@@ -272,10 +306,10 @@ export class SearchIndexBuild {
       } else {
         // The article route ran where the hand-off could not reach it: read every built page.
         await rm(stagingDir, { recursive: true, force: true });
-        await this.#indexPages(pagesFromDist(dir, base));
+        await this.#indexPages(this.#ownPages(pagesFromDist(dir, base)));
       }
       if (this.#part) await this.#writePart(this.#part);
-      const output = join(dir, 'pagefind');
+      const output = join(dir, this.#options.folder ?? 'pagefind');
       await mkdir(stagingDir, { recursive: true });
       await moveFolder(stagingDir, output);
       await pruneMergedParts(output, this.#written);
@@ -290,7 +324,7 @@ export class SearchIndexBuild {
     const parts = this.#written.length === 1 ? '1 part' : `${this.#written.length} parts`;
     const reused = this.#reused ? ` (${this.#reused} unchanged since the last build)` : '';
     logger.info(
-      `search index: ${indexed} articles in ${parts}${reused}, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
+      `search index${this.#options.name ? ` (${this.#options.name})` : ''}: ${indexed} articles in ${parts}${reused}, ${how}; ${((Date.now() - started) / 1000).toFixed(1)} s after the build`,
     );
     return indexed;
   }
@@ -331,10 +365,9 @@ async function* upTo<T>(iterator: AsyncIterator<T>, first: T, count: number): As
 }
 
 /** What the build says when the route could not describe a story for the index. */
-function indexError(error: unknown): AstroError {
+function indexError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  return new AstroError(
-    `The search index could not be built: ${message}`,
-    'Fix the story named above (its frontmatter or its file), or set `search: false` to build without search.',
-  );
+  return userError(`The search index could not be built: ${message}`, {
+    hint: 'Fix the story named above (its frontmatter or its file), or set `search: false` to build without search.',
+  });
 }

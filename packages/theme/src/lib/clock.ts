@@ -4,6 +4,7 @@
  * measures from this instant, resolved once per build and handed to the theme's routes and to
  * khabar-comments.
  */
+import { userError } from './user-error.ts';
 
 /** Where the clock can come from, in order of precedence. */
 export interface ClockSources {
@@ -27,7 +28,7 @@ export function resolveClock(sources: ClockSources, fallback: Date): Date {
   if (buildTime) {
     const date = new Date(buildTime);
     if (Number.isNaN(date.getTime())) {
-      throw new Error(
+      throw userError(
         `KHABAR_BUILD_TIME="${buildTime}" is not a date; use an ISO instant such as "2016-12-02T08:00:00+02:00"`,
       );
     }
@@ -37,7 +38,7 @@ export function resolveClock(sources: ClockSources, fallback: Date): Date {
   if (epoch) {
     const seconds = Number(epoch);
     if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(seconds)) {
-      throw new Error(
+      throw userError(
         `SOURCE_DATE_EPOCH="${epoch}" is not a number of seconds since 1970-01-01 (e.g. "1480608000")`,
       );
     }

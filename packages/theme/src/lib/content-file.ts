@@ -12,6 +12,12 @@ const FENCED = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 /** Arabic letters (the basic block): what a Windows-1256 file decodes to. */
 const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
 
+/** The name the articles loader logs its warnings under (`[WARN] [khabar-articles] …`). */
+export const ARTICLES_LOADER_NAME = 'khabar-articles';
+
+/** The frontmatter fields a story must have, for the message about an empty file. */
+export const STORY_FIELDS: readonly string[] = ['title', 'description', 'published', 'section'];
+
 /** A problem found in an entry's file, with where it is. */
 export interface FileProblem {
   message: string;
@@ -107,4 +113,21 @@ export function sizeWarning(file: string, bytes: number, limit: number | false):
   if (limit === false || bytes <= limit) return undefined;
   const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
   return `${file} is ${mb(bytes)}, more than content.sizeWarning (${mb(limit)}): its page will be as large, and every reader downloads it. Check that nothing was pasted twice or embedded as text (a picture as base64, a whole PDF); split a long document, or raise content.sizeWarning in the khabar() options.`;
+}
+
+/**
+ * When two files of a collection have the same id (the same `slug`, or file name): both files, and
+ * the fix. Astro would keep the later one, with a warning.
+ * @example duplicateIdProblem('src/content/articles/a.md', 'src/content/articles/b.md', 'a', 'articles')
+ */
+export function duplicateIdProblem(first: string, second: string, id: string, collection: string): string {
+  return `${first} and ${second} are both "${id}" in the ${collection} collection, so only one of them would be published. Give one of them another "slug" in its frontmatter (or another file name).`;
+}
+
+/**
+ * When a story (or a live update) names an author id that has no file: the entry, the id, the field.
+ * @example missingAuthorProblem('src/content/articles/a.md', 'nobody', 'authors')
+ */
+export function missingAuthorProblem(file: string, id: string, field: 'authors' | 'author'): string {
+  return `${file}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "${field}".`;
 }

@@ -6,6 +6,7 @@
  * key that is both its URL prefix (`/en/`) and the folder of its stories (`src/content/articles/en/`).
  */
 import { slug as githubSlug } from 'github-slugger';
+import { userError } from './user-error.ts';
 
 /** An edition's key: `undefined` for the main one at the root. */
 export type EditionKey = string | undefined;
@@ -108,12 +109,12 @@ export function translationGroups<T extends TranslatableStory>(
     if (target === undefined) continue;
     const original = byId.get(target) ?? byFile.get(target);
     if (!original) {
-      throw new Error(
+      throw userError(
         `${fileOf(story)}: "translationOf: ${target}" names no published story. Use the file name of the story this one translates, without ".md" (e.g. "russia-syria-sovereignty"), or its slug.`,
       );
     }
     if (original.data.translationOf !== undefined) {
-      throw new Error(
+      throw userError(
         `${fileOf(story)}: "translationOf: ${target}" names a story that is itself a translation (of "${original.data.translationOf}"). Name the original story: "translationOf: ${original.data.translationOf}".`,
       );
     }
@@ -121,7 +122,7 @@ export function translationGroups<T extends TranslatableStory>(
     const edition = storyEdition(story.id, keys);
     const twin = group.find((other) => storyEdition(other.id, keys) === edition);
     if (twin) {
-      throw new Error(
+      throw userError(
         `${fileOf(story)}: "translationOf: ${target}" gives the ${edition ?? 'main'} edition a second version of the story, beside ${fileOf(twin)}. Each edition has at most one version of a story.`,
       );
     }

@@ -3,6 +3,7 @@
  * frontmatter: props win, so an `.astro` page may pass its own. A page without a title fails the build,
  * naming the page.
  */
+import { userError } from './user-error.ts';
 
 /** The frontmatter fields of a Markdown or MDX page that `KhabarPage` reads. */
 export interface PageFrontmatter {
@@ -38,7 +39,7 @@ export function pageProps(input: KhabarPageInput, where: string): KhabarPageProp
   const { frontmatter = {} } = input;
   const title = text(input.title) ?? text(frontmatter.title);
   if (!title) {
-    throw new Error(
+    throw userError(
       `KhabarPage (${where}) has no title: write title="…" on <KhabarPage> in an .astro page, or title: "…" in the frontmatter of a Markdown or MDX page.`,
     );
   }
@@ -47,7 +48,7 @@ export function pageProps(input: KhabarPageInput, where: string): KhabarPageProp
   if (rawUpdated instanceof Date || typeof rawUpdated === 'string') {
     updated = rawUpdated instanceof Date ? rawUpdated : new Date(rawUpdated);
     if (Number.isNaN(updated.getTime())) {
-      throw new Error(
+      throw userError(
         `KhabarPage (${where}): updated is ${JSON.stringify(rawUpdated)}, which is not a date. Write it as "2016-12-01" or "2016-12-01T14:20:00+02:00".`,
       );
     }

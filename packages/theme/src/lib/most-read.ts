@@ -4,6 +4,7 @@
  * stories and the file's text come in, the list and what was wrong with it come out.
  */
 import { MostReadFileSchema, type MostReadFile } from '../config/most-read.ts';
+import { userError } from './user-error.ts';
 
 export interface MostReadList<T> {
   period: MostReadFile['period'];
@@ -21,9 +22,8 @@ export function parseMostRead(text: string, source: string): MostReadFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(
+    throw userError(
       `${source} is not JSON (${(error as Error).message}). It should look like {"period": "day", "stories": [{"story": "cup-final", "views": 5120}]}.`,
-      { cause: error },
     );
   }
   const result = MostReadFileSchema.safeParse(json);
@@ -35,7 +35,7 @@ export function parseMostRead(text: string, source: string): MostReadFile {
         .replace(/^\./, '');
       return `  - ${path || '(the file)'}: ${issue.message}`;
     });
-    throw new Error(`${source} is not a most-read file the theme can read:\n${lines.join('\n')}`);
+    throw userError(`${source} is not a most-read file the theme can read:\n${lines.join('\n')}`);
   }
   return result.data;
 }

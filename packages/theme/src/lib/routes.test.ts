@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  editionRoutes,
   EVERY_ROUTE,
   fillPattern,
   isRedirectPage,
@@ -54,6 +55,15 @@ describe('routeTable', () => {
   it('puts the article route where routes.article says', () => {
     const routes = routeTable({ ...everything, article: '/[year]/[month]/[slug]' });
     expect(routes.find((route) => route.kind === 'article')?.pattern).toBe('/[year]/[month]/[slug]');
+  });
+});
+
+describe('editionRoutes', () => {
+  it('gives an edition its pages, its feeds and its search page, under its prefix', () => {
+    const patterns = editionRoutes(routeTable(everything), 'en').map((route) => route.pattern);
+    expect(patterns).toEqual(expect.arrayContaining(['/en', '/en/[section]', '/en/rss.xml', '/en/search']));
+    // Files stay the site's, once: no edition has its own robots.txt or 404 page.
+    expect(patterns.filter((pattern) => /robots|404|admin/.test(pattern))).toEqual([]);
   });
 });
 

@@ -455,19 +455,18 @@ export function fillPattern(pattern: string, params: Readonly<Record<string, str
 }
 
 /**
- * Whether an edition has its own pages of this kind: every page for readers (the opinion page too) and
- * every feed; no file (the live stories' JSON files are the site's, for every edition) and not the editor.
+ * Whether an edition has its own pages of this kind: every page for readers (the opinion page and the
+ * search page too, each edition's over its own index) and every feed; no file (the live stories' JSON
+ * files are the site's, for every edition) and not the editor.
  */
 function perEdition(route: ThemeRoute): boolean {
-  return (
-    route.kind !== 'file' && route.kind !== 'not-found' && route.kind !== 'search' && route.kind !== 'admin'
-  );
+  return route.kind !== 'file' && route.kind !== 'not-found' && route.kind !== 'admin';
 }
 
 /**
  * An edition's routes: the main edition's pages and feeds under the edition's prefix (its home at
  * `/en/`, its sections at `/en/<section>/`, its feed at `/en/rss.xml`…), from the same route files,
- * which tell the editions apart by the pattern they are given. Files (the search page, the 404, robots.txt,
+ * which tell the editions apart by the pattern they are given. Files (the 404, robots.txt,
  * the social cards) are the site's, once.
  * @example editionRoutes(routeTable(options), 'en').map((r) => r.pattern) // ['/en', '/en/[section]/[slug]', …]
  */

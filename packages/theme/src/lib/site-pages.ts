@@ -3,6 +3,7 @@
  * A page lives at `/{slug}/`, the first path segment, so it shares the segment with the sections and the
  * theme's own routes: `sitePageProblems` finds every clash, each named by the page's file.
  */
+import { userError } from './user-error.ts';
 
 /** A site page as these functions see it. */
 export interface SitePageLike {
@@ -90,7 +91,7 @@ export function footerPages<T extends SitePageLike>(
     const page = bySlug.get(slug);
     if (!page) {
       const known = [...bySlug.keys()].map((s) => `"${s}"`).join(', ') || 'none yet';
-      throw new Error(
+      throw userError(
         `pages.footer in the khabar() options lists "${slug}", which is not a published page (src/content/pages/${slug}.md). The published pages are: ${known}.`,
       );
     }

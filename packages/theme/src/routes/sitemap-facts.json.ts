@@ -19,11 +19,6 @@ import { getSitePages, sitePageUrl } from '../runtime/site-pages.ts';
 import { EDITIONS, inEdition } from '../runtime/edition.ts';
 import { homeVersions, sectionVersions, storyVersions, type PageVersion } from '../runtime/versions.ts';
 
-/** The site pages: the main edition's. */
-async function editionSitePages() {
-  return config.edition === undefined ? getSitePages() : [];
-}
-
 /** Every page of a listing (the first, then the numbered ones), by its first page's URL and its number of stories. */
 function listingPages(firstUrl: string, count: number): string[] {
   const total = numberedPages(count, config.perPage);
@@ -40,7 +35,7 @@ async function everyPage(): Promise<string[]> {
   const { bySection, byTag, byAuthor } = await getIndexes();
   const authors = await getAllAuthors();
   const archive = await getArchive();
-  const sitePages = await editionSitePages();
+  const sitePages = await getSitePages();
   return [
     homeUrl(),
     ...sitePages.map((page) => abs(sitePageUrl(page))),
@@ -90,7 +85,7 @@ async function editionFacts(): Promise<SitemapFactsFile> {
     }),
   );
   // A site page's `lastmod` is its `updated` date, when it has one.
-  const pageFacts = (await editionSitePages()).flatMap((page) =>
+  const pageFacts = (await getSitePages()).flatMap((page) =>
     page.data.updated
       ? [[abs(sitePageUrl(page)), { lastmod: page.data.updated.toISOString() }] as const]
       : [],

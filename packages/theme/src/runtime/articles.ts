@@ -15,6 +15,8 @@ import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '..
 import { now } from './clock.ts';
 import { currentEdition, edition, EDITION_KEYS } from './edition.ts';
 import { config } from './site.ts';
+import { missingAuthorProblem } from '../lib/content-file.ts';
+import { userError } from '../lib/user-error.ts';
 
 /** An article entry, as `getCollection('articles')` returns it. */
 export interface Article {
@@ -67,7 +69,7 @@ function checkEditionSections(articles: readonly Article[], key: EditionKey): vo
   const own = edition(key).config.sections;
   for (const article of articles) {
     if (!own.some((section) => section.slug === article.data.section)) {
-      throw new Error(
+      throw userError(
         `${article.filePath ?? article.id}: the section "${article.data.section}" is not one of the "${key}" edition's sections (${own.map((section) => `"${section.slug}"`).join(', ')}). Put the story in one of them, or add the section to editions.${key}.sections in astro.config.`,
       );
     }
@@ -90,7 +92,7 @@ export function getAllStories(): Promise<Article[]> {
       const clash = firstDuplicate(articles, articleUrl);
       if (clash) {
         const [a, b] = clash;
-        throw new Error(
+        throw userError(
           `Two articles would be published at ${decodeURI(articleUrl(a))}: ${a.filePath ?? a.id} and ${b.filePath ?? b.id}. Give one of them another file name or a "slug" in its frontmatter.`,
         );
       }
@@ -219,9 +221,7 @@ export async function getAuthors(article: Article): Promise<Author[]> {
   return authors.map((author, index) => {
     if (author) return inThisEdition(author);
     const id = article.data.authors[index]?.id ?? '';
-    throw new Error(
-      `${article.filePath ?? article.id}: the author "${id}" is not in the authors collection. Add src/content/authors/${id}.json or fix the id in "authors".`,
-    );
+    throw userError(missingAuthorProblem(article.filePath ?? article.id, id, 'authors'));
   });
 }
 

@@ -15,6 +15,8 @@ import { articleUrl, authorUrl, getAllStories, type Article, type Author } from 
 import { now } from './clock.ts';
 import { optionalCollection } from './collections.ts';
 import { config, datetime } from './site.ts';
+import { missingAuthorProblem } from '../lib/content-file.ts';
+import { userError } from '../lib/user-error.ts';
 
 /** A live update entry, as `getCollection('updates')` returns it. */
 export interface LiveUpdate {
@@ -49,7 +51,7 @@ function updatesByStory(): Promise<Map<string, LiveUpdate[]>> {
       getAllStories(),
     ]);
     const problems = updateProblems(updates, new Map(stories.map((story) => [story.id, story.data])));
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    if (problems.length > 0) throw userError(problems.join('\n'));
     const grouped = new Map<string, LiveUpdate[]>();
     for (const update of updates) {
       const id = updateStoryId(update.id);
@@ -96,9 +98,7 @@ export async function storyUpdates(article: Article): Promise<ShownUpdate[]> {
     const ref = update.data.author;
     const author = ref ? authors[next++] : undefined;
     if (ref && !author) {
-      throw new Error(
-        `${update.filePath ?? update.id}: the author "${ref.id}" is not in the authors collection. Add src/content/authors/${ref.id}.json or fix the id in "author".`,
-      );
+      throw userError(missingAuthorProblem(update.filePath ?? update.id, ref.id, 'author'));
     }
     return {
       update,

@@ -169,7 +169,8 @@ export function opinionUrl(): string {
 
 /** The encoded URL of the search page, with a query when given. */
 export function searchUrl(query?: string): string {
-  const path = searchPath(config.siteBase);
+  // The edition's own search page, over its own index.
+  const path = searchPath(config.base);
   return query ? `${path}?q=${encodeURIComponent(query)}` : path;
 }
 

@@ -70,8 +70,8 @@ async function sectionPathsHere({ routePattern }: PathOptions): Promise<SectionP
   );
   // The first-page pattern (`/[section]`), not the numbered pages' or their old addresses'.
   const firstPages = !/\[(?:\.\.\.)?page\]$/.test(routePattern);
-  // The site pages are the main edition's.
-  const pages = firstPages && config.edition === undefined ? await sitePagePaths() : [];
+  // The edition's own site pages (`getSitePages` reads the edition's).
+  const pages = firstPages ? await sitePagePaths() : [];
   return [...sections.flat(), ...pages];
 }
 

@@ -7,7 +7,7 @@
  */
 import markdown from 'virtual:khabar/markdown';
 import { cacheKey } from '../lib/cache-key.ts';
-import { SEARCH_HANDOFF, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
+import { searchHandoffKey, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
 import { zonedDateParts } from '../lib/newsroom/stories.ts';
 import { searchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
@@ -101,10 +101,12 @@ function describedError(article: Article, error: unknown): Error {
  * page in the build.
  */
 export async function indexAlongsideBuild(articles: readonly Article[]): Promise<void> {
-  const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[SEARCH_HANDOFF];
+  // The edition's own index: the articles are the edition's (`getArticles`), and so is the route.
+  const key = searchHandoffKey(config.edition);
+  const handoff = (globalThis as Record<symbol, SearchHandoff | undefined>)[key];
   if (!handoff || !config.search) return;
   // Take it, so that a second call (getStaticPaths run twice) cannot index the stories twice.
-  Reflect.deleteProperty(globalThis, SEARCH_HANDOFF);
+  Reflect.deleteProperty(globalThis, key);
   let stopped: unknown;
   try {
     for (const part of handoff.plan(articles.map(storyMonth))) {

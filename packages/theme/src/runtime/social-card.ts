@@ -8,20 +8,28 @@ import { availableParallelism } from 'node:os';
 import build from 'virtual:khabar/seo-build';
 import { DrawAhead } from '../lib/seo/draw-ahead.ts';
 import { cardCacheKey, renderSocialCard, type CardInput } from '../lib/seo/social-card.ts';
-import { getSection, type Article } from './articles.ts';
+import { direction } from '../lib/direction.ts';
+import { editionOf, getSection, type Article } from './articles.ts';
+import { inEdition } from './edition.ts';
 import { config } from './site.ts';
 
-/** What a story's social card shows. */
+/**
+ * What a story's social card shows, in the story's edition: its section's name and the site's name in
+ * the edition's language, set in its direction.
+ */
 export function cardInput(article: Article): CardInput {
-  const { socialCards } = config.seo;
-  return {
-    headline: article.data.title,
-    section: getSection(article.data.section).name,
-    site: config.title,
-    host: config.site ? new URL(config.site).host : undefined,
-    background: socialCards.background,
-    foreground: socialCards.foreground,
-  };
+  return inEdition(editionOf(article), () => {
+    const { socialCards } = config.seo;
+    return {
+      headline: article.data.title,
+      section: getSection(article.data.section).name,
+      site: config.title,
+      host: config.site ? new URL(config.site).host : undefined,
+      background: socialCards.background,
+      foreground: socialCards.foreground,
+      direction: direction(config.locale),
+    };
+  });
 }
 
 /** The `cacheKey` of a story's card page: changes exactly when what the card shows changes. */

@@ -39,5 +39,14 @@ export interface SearchHandoff {
   done(error?: unknown): void;
 }
 
-/** Where the hand-off waits for the article route. */
+/** Where the hand-off waits for the article route of the main edition. */
 export const SEARCH_HANDOFF = Symbol.for('astro-theme-khabar:search-index');
+
+/**
+ * Where the hand-off of an edition's index waits: each edition has an index of its own, in its language,
+ * which its article route (`/en/[section]/[slug]`) hands its stories to.
+ * @example searchHandoffKey('en') // Symbol.for('astro-theme-khabar:search-index:en')
+ */
+export function searchHandoffKey(edition: string | undefined): symbol {
+  return edition === undefined ? SEARCH_HANDOFF : Symbol.for(`astro-theme-khabar:search-index:${edition}`);
+}

@@ -101,6 +101,47 @@ describe('renderSocialCard', () => {
     expect(minX).toBeGreaterThanOrEqual(80);
   });
 
+  it('sets an English card flush left: its headline, and the section in its pill, start at the left margin', async () => {
+    const english = {
+      ...input,
+      headline: 'Russia urges the West to respect Syrian sovereignty, and sees possible US cooperation',
+      section: 'Politics',
+      site: 'Khabar',
+      direction: 'ltr' as const,
+    };
+    const png = await renderSocialCard(sharp, english, fonts);
+    /** The leftmost and rightmost columns of white ink in a band of rows. */
+    const inkColumns = async (top: number, height: number) => {
+      const { data, info } = await sharp(png)
+        .extract({ left: 0, top, width: CARD_WIDTH, height })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      let minX = Infinity;
+      let maxX = -1;
+      for (let y = 0; y < info.height; y++) {
+        for (let x = 0; x < info.width; x++) {
+          const i = (y * info.width + x) * info.channels;
+          if (data[i]! > 230 && data[i + 1]! > 230 && data[i + 2]! > 230) {
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+          }
+        }
+      }
+      return { minX, maxX };
+    };
+    const headline = await inkColumns(150, 350);
+    expect(headline.minX).toBeGreaterThanOrEqual(80);
+    expect(headline.minX).toBeLessThan(100);
+    expect(headline.maxX).toBeLessThanOrEqual(1120);
+    // The pill (white, the section cut out of it) starts at the left margin too.
+    const pill = await inkColumns(60, 20);
+    expect(pill.minX).toBeGreaterThanOrEqual(80);
+    expect(pill.minX).toBeLessThan(90);
+    expect(pill.maxX).toBeLessThan(CARD_WIDTH / 2);
+    // Its cache key is not the right-to-left card's.
+    expect(cardCacheKey(english, fonts)).not.toBe(cardCacheKey({ ...english, direction: 'rtl' }, fonts));
+  });
+
   it('is a palette PNG of at most sixteen colours and 12 KB, with the exact background and ink', async () => {
     const png = await renderSocialCard(sharp, input, fonts);
     expect(pngHeader(png)).toEqual({ bitDepth: 8, colourType: 3 });

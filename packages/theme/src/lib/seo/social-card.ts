@@ -1,6 +1,7 @@
 /**
- * Social cards: a 1200×630 PNG per story with its headline in Arabic (shaped by Pango/HarfBuzz through
- * `sharp`), the section and the site's name, right-aligned. Layout decisions are pure functions; drawing
+ * Social cards: a 1200×630 PNG per story with its headline (shaped by Pango/HarfBuzz through `sharp`),
+ * the section and the site's name, flush right for a right-to-left edition and flush left for a
+ * left-to-right one (an English edition's, in the same Cairo, whose files have Latin letters too). Layout decisions are pure functions; drawing
  * takes `sharp` as an argument, so tests run it without a build. libvips does every pixel's work
  * (`canvas.ts`): the card is drawn as a mask of ink coverage, taken to sixteen levels and written by
  * libvips as a greyscale PNG, and given the palette of the card's two colours and their blends (`png.ts`).
@@ -38,6 +39,8 @@ export const CARD_COLOURS = 16;
 
 /** Right-to-left mark: makes Pango treat a paragraph as RTL even when it starts with "G20" or a digit. */
 const RLM = '\u200F';
+/** Left-to-right mark: an English headline stays LTR even when it starts with an Arabic name. */
+const LRM = '\u200E';
 
 export interface CardInput {
   headline: string;
@@ -49,6 +52,8 @@ export interface CardInput {
   host?: string | undefined;
   background: string;
   foreground: string;
+  /** The direction of the story's language: where the card's text starts. Right to left by default. */
+  direction?: 'rtl' | 'ltr' | undefined;
 }
 
 export interface CardFonts {
@@ -85,6 +90,7 @@ export function cardCacheKey(input: CardInput, fonts: CardFonts): string {
     input.section,
     input.site,
     input.host ?? null,
+    input.direction ?? 'rtl',
     hexRgb(input.background),
     hexRgb(input.foreground),
     fonts.family,
@@ -108,6 +114,16 @@ const FOOTER_TOP = 530;
 /** The x of a block set flush right against the margin. */
 const flushRight = (width: number) => CARD_WIDTH - MARGIN - width;
 
+/** Where a card's text starts and ends, by its direction: the x of a block set at each side. */
+function sides(input: CardInput): { start: (width: number) => number; end: (width: number) => number } {
+  return input.direction === 'ltr'
+    ? { start: () => MARGIN, end: flushRight }
+    : { start: flushRight, end: () => MARGIN };
+}
+
+/** The mark that sets a paragraph's direction for Pango. */
+const mark = (input: CardInput) => (input.direction === 'ltr' ? LRM : RLM);
+
 /**
  * Everything on a card but its headline, as a mask: the section in its pill, the rule, the site's name
  * and host. The same for every story of a section, so it is drawn once per build (five or so sections).
@@ -115,7 +131,7 @@ const flushRight = (width: number) => CARD_WIDTH - MARGIN - width;
 const frames = new Map<string, Promise<PixelBlock>>();
 
 function frame(sharp: SharpFactory, input: CardInput, fonts: CardFonts): Promise<PixelBlock> {
-  const key = JSON.stringify([input.section, input.site, input.host, fonts]);
+  const key = JSON.stringify([input.section, input.site, input.host, input.direction, fonts]);
   let drawn = frames.get(key);
   if (!drawn) {
     drawn = drawFrame(sharp, input, fonts);
@@ -130,12 +146,12 @@ async function drawFrame(sharp: SharpFactory, input: CardInput, fonts: CardFonts
   const [section, site, host] = await Promise.all([
     // The section's name is cut out of its pill: paper on ink.
     textBlock(sharp, {
-      markup: `<span foreground="${PAPER}">${RLM}${escapeXml(input.section)}</span>`,
+      markup: `<span foreground="${PAPER}">${mark(input)}${escapeXml(input.section)}</span>`,
       font: `${fonts.family} SemiBold 32`,
       fontfile: fonts.regular,
     }),
     textBlock(sharp, {
-      markup: `<span foreground="${INK}">${RLM}${escapeXml(input.site)}</span>`,
+      markup: `<span foreground="${INK}">${mark(input)}${escapeXml(input.site)}</span>`,
       font: `${fonts.family} Bold 44`,
       fontfile: fonts.bold,
     }),
@@ -147,20 +163,21 @@ async function drawFrame(sharp: SharpFactory, input: CardInput, fonts: CardFonts
         })
       : undefined,
   ]);
-  // The section sits in a pill at the top right; a faint rule above the footer.
+  // The section sits in a pill at the top, where the text starts; a faint rule above the footer.
+  const { start, end } = sides(input);
   const padX = 22;
   const padY = 6;
   const pillWidth = section.width + 2 * padX;
   const pillHeight = section.height + 2 * padY;
   const shapes = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}">
-    <rect x="${flushRight(pillWidth)}" y="${PILL_TOP}" width="${pillWidth}" height="${pillHeight}" rx="${Math.round(pillHeight / 2)}" fill="${INK}"/>
+    <rect x="${start(pillWidth)}" y="${PILL_TOP}" width="${pillWidth}" height="${pillHeight}" rx="${Math.round(pillHeight / 2)}" fill="${INK}"/>
     <rect x="${MARGIN}" y="${RULE_TOP}" width="${HEADLINE_WIDTH}" height="3" fill="${INK}" fill-opacity="0.35"/>
   </svg>`;
   return stackMask(sharp, { width: CARD_WIDTH, height: CARD_HEIGHT }, [
     { input: Buffer.from(shapes), top: 0, left: 0 },
-    layer(section, PILL_TOP + padY, flushRight(pillWidth) + padX),
-    layer(site, FOOTER_TOP, flushRight(site.width)),
-    ...(host ? [layer(host, FOOTER_TOP + Math.round((site.height - host.height) / 2), MARGIN)] : []),
+    layer(section, PILL_TOP + padY, start(pillWidth) + padX),
+    layer(site, FOOTER_TOP, start(site.width)),
+    ...(host ? [layer(host, FOOTER_TOP + Math.round((site.height - host.height) / 2), end(host.width))] : []),
   ]);
 }
 
@@ -172,7 +189,7 @@ async function headlineBlock(sharp: SharpFactory, input: CardInput, fonts: CardF
   const maxHeight = HEADLINE_BOTTOM - HEADLINE_TOP;
   const draw = (headline: string, size: number) =>
     textMask(sharp, {
-      markup: `<span line_height="0.9">${RLM}${escapeXml(headline)}</span>`,
+      markup: `<span line_height="0.9">${mark(input)}${escapeXml(headline)}</span>`,
       font: `${fonts.family} Bold ${size}`,
       fontfile: fonts.bold,
       width: HEADLINE_WIDTH,
@@ -212,10 +229,10 @@ export async function renderSocialCard(
     frame(sharp, input, fonts),
     headlineBlock(sharp, input, fonts),
   ]);
-  // The headline block is centred in its box vertically, flush right. The frame leaves that box empty,
+  // The headline block is centred in its box vertically, where the text starts. The frame leaves that box empty,
   // so the headline's rows are copied in; `placeMask` joins them in libvips should they ever overlap.
   const top = HEADLINE_TOP + Math.max(0, Math.round((HEADLINE_BOTTOM - HEADLINE_TOP - headline.height) / 2));
-  const left = flushRight(headline.width);
+  const left = sides(input).start(headline.width);
   const mask = pasteMask(base, headline, top, left) ?? {
     ...base,
     data: await placeMask(sharp, base, headline, top, left).raw().toBuffer(),
