@@ -18,7 +18,7 @@ import en from '../packages/theme/src/translations/en.json' with { type: 'json' 
 import { unresolved } from './helpers/built-urls.ts';
 import { exampleArticles, feed, read, SITE } from './helpers/feeds.ts';
 import { exampleDist, exampleRoot } from './helpers/paths.ts';
-import { EN_SEED_PATH, fileForPath, loadPage, SEED_PATH } from './helpers/site.ts';
+import { EN_SEED_PATH, fileForPath, linkPath, loadPage, SEED_PATH } from './helpers/site.ts';
 import { ManifestSchema } from '../packages/comments/src/config/options.ts';
 import {
   ORIGIN,
@@ -250,7 +250,9 @@ describe('the English edition', () => {
     const arabic = await pages('');
     expect(english.length).toBeGreaterThan(0);
     const footerLinks = async (path: string) =>
-      [...(await loadPage(path)).document.querySelectorAll('footer a')].map((a) => a.getAttribute('href'));
+      [...(await loadPage(path)).document.querySelectorAll('footer a')].map((a) =>
+        linkPath(a.getAttribute('href')),
+      );
     const englishFooter = await footerLinks('/en/');
     const arabicFooter = await footerLinks('/');
     for (const file of english) {
