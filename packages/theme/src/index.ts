@@ -34,6 +34,7 @@ import {
   countStories,
   INCREMENTAL_MANIFEST,
   INCREMENTAL_STORY_LIMIT,
+  pagesFromAssets,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
 import { robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
@@ -83,10 +84,15 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
    * an integration of its own added after the others (the sitemaps' among them), so every file this
    * build writes is written before it looks.
    */
-  const pruneOutput = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
+  const pruneOutput = async (
+    dir: URL,
+    assets: ReadonlyMap<string, readonly URL[]>,
+    logger: AstroIntegrationLogger,
+  ): Promise<void> => {
     if (keepOutput && astroConfigDone && buildStarted !== undefined) {
       const result = await pruneStaleOutput({
         outDir: astroConfigDone.outDir,
+        pages: pagesFromAssets(assets),
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
         // The search index replaces its folder whole, in the theme's own astro:build:done.
@@ -226,7 +232,9 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         if (keepOutput) {
           const keptOutput: AstroIntegration = {
             name: 'astro-theme-khabar:kept-output',
-            hooks: { 'astro:build:done': ({ dir, logger: pruneLogger }) => pruneOutput(dir, pruneLogger) },
+            hooks: {
+              'astro:build:done': ({ dir, assets, logger: pruneLogger }) => pruneOutput(dir, assets, pruneLogger),
+            },
           };
           updateConfig({ integrations: [keptOutput] });
         }

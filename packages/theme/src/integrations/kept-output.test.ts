@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_SLACK_MS, countStories, keptPages, pruneStaleOutput, staleFiles } from './kept-output.ts';
+import {
+  CLOCK_SLACK_MS,
+  countStories,
+  keptPages,
+  pagesFromAssets,
+  pruneStaleOutput,
+  staleFiles,
+} from './kept-output.ts';
 
 describe('keptPages', () => {
   it('reads every output file of every route, decoded to a path on disk', () => {
@@ -33,6 +40,26 @@ describe('keptPages', () => {
       keptPages({ version: 1, routes: { a: { paths: { '/': { outputFile: 3 } } } } }, '/d'),
     ).toBeUndefined();
     expect(keptPages(null, '/d')).toBeUndefined();
+  });
+});
+
+describe('pagesFromAssets', () => {
+  it('takes every output file of every route, as a path on disk', () => {
+    const assets = new Map([
+      ['/[section]/[slug]', [pathToFileURL('/site/dist/politics/خبر/index.html')]],
+      ['/rss.xml', [pathToFileURL('/site/dist/rss.xml'), pathToFileURL('/site/dist/tags/وسم جديد/index.html')]],
+    ]);
+    expect([...(pagesFromAssets(assets) ?? [])]).toEqual([
+      '/site/dist/politics/خبر/index.html',
+      '/site/dist/rss.xml',
+      '/site/dist/tags/وسم جديد/index.html',
+    ]);
+  });
+
+  it('says nothing when Astro listed no file, so that no kept page is taken for stale', () => {
+    expect(pagesFromAssets(new Map())).toBeUndefined();
+    expect(pagesFromAssets(new Map([['/a', []]]))).toBeUndefined();
+    expect(pagesFromAssets(undefined)).toBeUndefined();
   });
 });
 
@@ -105,6 +132,45 @@ describe('pruneStaleOutput', () => {
       'politics',
       'politics/خبر',
       'politics/خبر/index.html',
+    ]);
+  });
+
+  it("takes the build's pages from Astro's list when given, without reading the manifest", async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
+    const dist = join(root, 'dist');
+    const old = new Date(Date.now() - 60_000);
+    for (const [path, stale] of [
+      ['politics/kept/index.html', true],
+      ['politics/gone/index.html', true],
+      ['tags/old/index.html', true],
+      ['_astro/old.js', true],
+      ['_astro/new.js', false],
+      ['politics/new/index.html', false],
+    ] as const) {
+      await mkdir(join(dist, path, '..'), { recursive: true });
+      await writeFile(join(dist, path), path);
+      if (stale) await utimes(join(dist, path), old, old);
+    }
+    const result = await pruneStaleOutput({
+      outDir: pathToFileURL(`${dist}/`),
+      pages: new Set([join(dist, 'politics/kept/index.html'), join(dist, 'politics/new/index.html')]),
+      // Not there: with the pages given, it is not read.
+      manifestFile: pathToFileURL(join(root, 'missing.json')),
+      since: Date.now() - CLOCK_SLACK_MS,
+    });
+    expect(result.pruned && result.removed.map((path) => path.slice(dist.length + 1)).sort()).toEqual([
+      '_astro/old.js',
+      'politics/gone/index.html',
+      'tags/old/index.html',
+    ]);
+    expect((await readdir(dist, { recursive: true })).sort()).toEqual([
+      '_astro',
+      '_astro/new.js',
+      'politics',
+      'politics/kept',
+      'politics/kept/index.html',
+      'politics/new',
+      'politics/new/index.html',
     ]);
   });
 

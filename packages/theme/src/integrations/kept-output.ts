@@ -8,9 +8,11 @@
  * This module removes those, after the build, so `dist/` holds exactly what a build into an empty folder
  * would: every file is either written during this build (its mtime is after the build began: pages
  * rendered, images, scripts, styles, fonts and `public/` are all written afresh) or a page Astro's
- * incremental build kept in place, and every such page is in the manifest Astro writes
- * (`<cacheDir>/incremental-build.json`). Everything else is stale and removed. When that manifest cannot
- * be read, nothing is removed and the build says so.
+ * incremental build kept in place. Astro lists every page it generated, rendered or kept, in the
+ * `assets` of `astro:build:done` (each route's output files), so the pages come from there; only when
+ * that list is empty is Astro's own manifest (`<cacheDir>/incremental-build.json`) read instead — some
+ * 15 kB a story, 147 MB at 10,000 stories, 1–2 s to read and parse. Everything else is stale and
+ * removed. When neither says which pages the build kept, nothing is removed and the build says so.
  */
 import { readFile, readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
@@ -61,6 +63,19 @@ export function staleFiles(
   return files.filter((file) => file.mtimeMs < since && !kept.has(file.path)).map((file) => file.path);
 }
 
+/**
+ * The output files of this build's pages, from `astro:build:done`'s `assets` (route → output files):
+ * Astro adds a page's file whether it rendered the page or kept it. `undefined` when the map names no
+ * file, so that an Astro that stopped listing kept pages there makes the caller look elsewhere rather
+ * than take every kept page for stale.
+ * @example pagesFromAssets(new Map([['/a', [new URL('file:///site/dist/a/index.html')]]])) // Set { '/site/dist/a/index.html' }
+ */
+export function pagesFromAssets(assets: ReadonlyMap<string, readonly URL[]> | undefined): Set<string> | undefined {
+  const files = new Set<string>();
+  for (const urls of assets?.values() ?? []) for (const url of urls) files.add(fileURLToPath(url));
+  return files.size > 0 ? files : undefined;
+}
+
 export type PruneResult = { pruned: true; removed: string[] } | { pruned: false; reason: string };
 
 /**
@@ -69,6 +84,8 @@ export type PruneResult = { pruned: true; removed: string[] } | { pruned: false;
  */
 export async function pruneStaleOutput(options: {
   outDir: URL;
+  /** The output files of this build's pages (`pagesFromAssets`); Astro's manifest is read when unset. */
+  pages?: ReadonlySet<string> | undefined;
   manifestFile: URL;
   /** When the build began (ms since the epoch). */
   since: number;
@@ -76,18 +93,21 @@ export async function pruneStaleOutput(options: {
   skip?: readonly string[];
 }): Promise<PruneResult> {
   const outDir = fileURLToPath(options.outDir);
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(await readFile(options.manifestFile, 'utf8'));
-  } catch (error) {
-    return { pruned: false, reason: `${fileURLToPath(options.manifestFile)}: ${(error as Error).message}` };
-  }
-  const kept = keptPages(manifest, outDir);
+  let kept = options.pages;
   if (!kept) {
-    return {
-      pruned: false,
-      reason: `${fileURLToPath(options.manifestFile)} is not in the form this version of the theme reads`,
-    };
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(await readFile(options.manifestFile, 'utf8'));
+    } catch (error) {
+      return { pruned: false, reason: `${fileURLToPath(options.manifestFile)}: ${(error as Error).message}` };
+    }
+    kept = keptPages(manifest, outDir);
+    if (!kept) {
+      return {
+        pruned: false,
+        reason: `${fileURLToPath(options.manifestFile)} is not in the form this version of the theme reads`,
+      };
+    }
   }
   const skipped = (options.skip ?? []).map((folder) => join(outDir, folder) + sep);
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
