@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -34,6 +35,7 @@ import {
   countStories,
   INCREMENTAL_MANIFEST,
   INCREMENTAL_STORY_LIMIT,
+  listOutput,
   pagesFromAssets,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
@@ -77,6 +79,8 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   let markdownAtSetup: MarkdownOptions | undefined;
   let keepOutput = false;
   let buildStarted: number | undefined;
+  /** `dist/` as the build began: the files that may be stale by its end (integrations/kept-output.ts). */
+  let outputListing: Promise<Dirent[]> | undefined;
   let searchIndex: SearchIndexBuild | undefined;
 
   /**
@@ -93,6 +97,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
       const result = await pruneStaleOutput({
         outDir: astroConfigDone.outDir,
         pages: pagesFromAssets(assets),
+        listing: outputListing,
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
         // The search index replaces its folder whole, in the theme's own astro:build:done.
@@ -233,7 +238,8 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
           const keptOutput: AstroIntegration = {
             name: 'astro-theme-khabar:kept-output',
             hooks: {
-              'astro:build:done': ({ dir, assets, logger: pruneLogger }) => pruneOutput(dir, assets, pruneLogger),
+              'astro:build:done': ({ dir, assets, logger: pruneLogger }) =>
+                pruneOutput(dir, assets, pruneLogger),
             },
           };
           updateConfig({ integrations: [keptOutput] });
@@ -287,6 +293,11 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         buildStarted = Date.now();
+        if (keepOutput && astroConfigDone) {
+          outputListing = listOutput(fileURLToPath(astroConfigDone.outDir));
+          // Awaited by the pruning; a build that fails before it must not report the listing's error.
+          outputListing.catch(() => undefined);
+        }
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
         if (config.search && astroConfigDone) {
