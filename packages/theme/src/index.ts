@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -38,6 +38,8 @@ import {
   countStories,
   INCREMENTAL_MANIFEST,
   INCREMENTAL_STORY_LIMIT,
+  listOutput,
+  pagesFromAssets,
   pruneStaleOutput,
 } from './integrations/kept-output.ts';
 import { PATHS, robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts';
@@ -82,17 +84,25 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   let keepOutput = false;
   let buildStarted: number | undefined;
   let searchIndexes: SearchIndexBuild[] = [];
+  /** `dist/` as the build began: the files that may be stale by its end (integrations/kept-output.ts). */
+  let outputListing: Promise<Dirent[]> | undefined;
 
   /**
    * Removes what this build no longer has from a kept `dist/` (integrations/kept-output.ts). It runs in
    * an integration of its own added after the others (the sitemaps' among them), so every file this
    * build writes is written before it looks.
    */
-  const pruneOutput = async (dir: URL, logger: AstroIntegrationLogger): Promise<void> => {
+  const pruneOutput = async (
+    dir: URL,
+    assets: ReadonlyMap<string, readonly URL[]>,
+    logger: AstroIntegrationLogger,
+  ): Promise<void> => {
     if (keepOutput && astroConfigDone && buildStarted !== undefined) {
       const outDir = fileURLToPath(astroConfigDone.outDir);
       const result = await pruneStaleOutput({
         outDir: astroConfigDone.outDir,
+        pages: pagesFromAssets(assets),
+        listing: outputListing,
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
         // Each search index replaces its folder whole, in the theme's own astro:build:done.
@@ -262,7 +272,10 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         if (keepOutput) {
           const keptOutput: AstroIntegration = {
             name: 'astro-theme-khabar:kept-output',
-            hooks: { 'astro:build:done': ({ dir, logger: pruneLogger }) => pruneOutput(dir, pruneLogger) },
+            hooks: {
+              'astro:build:done': ({ dir, assets, logger: pruneLogger }) =>
+                pruneOutput(dir, assets, pruneLogger),
+            },
           };
           updateConfig({ integrations: [keptOutput] });
         }
@@ -315,6 +328,11 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         buildStarted = Date.now();
+        if (keepOutput && astroConfigDone) {
+          outputListing = listOutput(fileURLToPath(astroConfigDone.outDir));
+          // Awaited by the pruning; a build that fails before it must not report the listing's error.
+          outputListing.catch(() => undefined);
+        }
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
         // Each edition has an index of its own, in its language, under its prefix (`/en/pagefind/`).

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOCK_SLACK_MS, countStories, keptPages, pruneStaleOutput, staleFiles } from './kept-output.ts';
+import {
+  CLOCK_SLACK_MS,
+  countStories,
+  keptPages,
+  listOutput,
+  pagesFromAssets,
+  pruneStaleOutput,
+  staleFiles,
+} from './kept-output.ts';
 
 describe('keptPages', () => {
   it('reads every output file of every route, decoded to a path on disk', () => {
@@ -33,6 +41,29 @@ describe('keptPages', () => {
       keptPages({ version: 1, routes: { a: { paths: { '/': { outputFile: 3 } } } } }, '/d'),
     ).toBeUndefined();
     expect(keptPages(null, '/d')).toBeUndefined();
+  });
+});
+
+describe('pagesFromAssets', () => {
+  it('takes every output file of every route, as a path on disk', () => {
+    const assets = new Map([
+      ['/[section]/[slug]', [pathToFileURL('/site/dist/politics/خبر/index.html')]],
+      [
+        '/rss.xml',
+        [pathToFileURL('/site/dist/rss.xml'), pathToFileURL('/site/dist/tags/وسم جديد/index.html')],
+      ],
+    ]);
+    expect([...(pagesFromAssets(assets) ?? [])]).toEqual([
+      '/site/dist/politics/خبر/index.html',
+      '/site/dist/rss.xml',
+      '/site/dist/tags/وسم جديد/index.html',
+    ]);
+  });
+
+  it('says nothing when Astro listed no file, so that no kept page is taken for stale', () => {
+    expect(pagesFromAssets(new Map())).toBeUndefined();
+    expect(pagesFromAssets(new Map([['/a', []]]))).toBeUndefined();
+    expect(pagesFromAssets(undefined)).toBeUndefined();
   });
 });
 
@@ -106,6 +137,91 @@ describe('pruneStaleOutput', () => {
       'politics/خبر',
       'politics/خبر/index.html',
     ]);
+  });
+
+  it("takes the build's pages from Astro's list when given, without reading the manifest", async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
+    const dist = join(root, 'dist');
+    const old = new Date(Date.now() - 60_000);
+    for (const [path, stale] of [
+      ['politics/kept/index.html', true],
+      ['politics/gone/index.html', true],
+      ['tags/old/index.html', true],
+      ['_astro/old.js', true],
+      ['_astro/new.js', false],
+      ['politics/new/index.html', false],
+    ] as const) {
+      await mkdir(join(dist, path, '..'), { recursive: true });
+      await writeFile(join(dist, path), path);
+      if (stale) await utimes(join(dist, path), old, old);
+    }
+    const result = await pruneStaleOutput({
+      outDir: pathToFileURL(`${dist}/`),
+      pages: new Set([join(dist, 'politics/kept/index.html'), join(dist, 'politics/new/index.html')]),
+      // Not there: with the pages given, it is not read.
+      manifestFile: pathToFileURL(join(root, 'missing.json')),
+      since: Date.now() - CLOCK_SLACK_MS,
+    });
+    expect(result.pruned && result.removed.map((path) => path.slice(dist.length + 1)).sort()).toEqual([
+      '_astro/old.js',
+      'politics/gone/index.html',
+      'tags/old/index.html',
+    ]);
+    expect((await readdir(dist, { recursive: true })).sort()).toEqual([
+      '_astro',
+      '_astro/new.js',
+      'politics',
+      'politics/kept',
+      'politics/kept/index.html',
+      'politics/new',
+      'politics/new/index.html',
+    ]);
+  });
+
+  it('prunes from a listing taken as the build began: what the build writes after it stays', async () => {
+    root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
+    const dist = join(root, 'dist');
+    const old = new Date(Date.now() - 60_000);
+    const write = async (path: string, stale = false) => {
+      await mkdir(join(dist, path, '..'), { recursive: true });
+      await writeFile(join(dist, path), path);
+      if (stale) await utimes(join(dist, path), old, old);
+    };
+    // What the last build left.
+    for (const path of ['politics/kept/index.html', 'politics/gone/index.html', '_astro/old.js'])
+      await write(path, true);
+    await write('.prerender/chunk.mjs', true);
+    const listing = listOutput(dist);
+    await listing;
+    // This build: a new page and a new script, and its writer removes a file of its own folder.
+    await write('politics/new/index.html');
+    await write('_astro/new.js');
+    await rm(join(dist, '.prerender/chunk.mjs'));
+    const result = await pruneStaleOutput({
+      outDir: pathToFileURL(`${dist}/`),
+      pages: new Set([join(dist, 'politics/kept/index.html'), join(dist, 'politics/new/index.html')]),
+      manifestFile: pathToFileURL(join(root, 'missing.json')),
+      since: Date.now() - CLOCK_SLACK_MS,
+      listing,
+    });
+    expect(result.pruned && result.removed.map((path) => path.slice(dist.length + 1)).sort()).toEqual([
+      '_astro/old.js',
+      'politics/gone/index.html',
+    ]);
+    // The folder its writer emptied goes too, as a build into an empty folder never had it.
+    expect((await readdir(dist, { recursive: true })).sort()).toEqual([
+      '_astro',
+      '_astro/new.js',
+      'politics',
+      'politics/kept',
+      'politics/kept/index.html',
+      'politics/new',
+      'politics/new/index.html',
+    ]);
+  });
+
+  it('lists nothing for a folder that is not there', async () => {
+    expect(await listOutput(join(tmpdir(), 'khabar-kept-missing-folder'))).toEqual([]);
   });
 
   it('removes nothing when the manifest is missing, and says why', async () => {

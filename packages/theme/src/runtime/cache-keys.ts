@@ -9,7 +9,9 @@
 import { cacheKey, cardVersion, entryVersion, tokenPeriod, type VersionedEntry } from '../lib/cache-key.ts';
 import { pageNeighbours, pageWindow } from '../lib/newsroom/pagination.ts';
 import { getAuthors, type Article } from './articles.ts';
-import { buildTime } from './clock.ts';
+import { buildTime, now } from './clock.ts';
+import type { EditionKey } from '../lib/editions.ts';
+import { currentEdition } from './edition.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
 import { getFooterPages, type SitePage } from './site-pages.ts';
 import { optionalCollection } from './collections.ts';
@@ -17,12 +19,31 @@ import { config, formatDate } from './site.ts';
 
 const DAY_MS = 86_400_000;
 
+/** `everyPage()`'s last parts in each edition, and the instant they were worked out at. */
+const everyPageParts = new Map<EditionKey, { at: number; parts: Promise<unknown[]> }>();
+
 /**
  * What every page shows that is not code: the footer's year and the header's date (they follow the
- * clock) and the site pages it links (their titles are content).
+ * clock) and the site pages it links (their titles are content). Worked out once per edition and
+ * instant: a build asks for it with every key (27,000 at 10,000 stories, where formatting the date each
+ * time took 0.7 s of a publish's CPU profile at load 10), all at the build's instant.
  */
-async function everyPage(): Promise<unknown[]> {
-  return [copyrightYear(), formatDate(buildTime()), (await getFooterPages()).map(cardVersion)];
+function everyPage(): Promise<unknown[]> {
+  const edition = currentEdition().key;
+  const at = now().getTime();
+  let last = everyPageParts.get(edition);
+  if (last?.at !== at) {
+    last = {
+      at,
+      parts: (async () => [
+        copyrightYear(),
+        formatDate(buildTime()),
+        (await getFooterPages()).map(cardVersion),
+      ])(),
+    };
+    everyPageParts.set(edition, last);
+  }
+  return last.parts;
 }
 
 let commentsByPost: Promise<Map<string, string[]>> | undefined;

@@ -169,6 +169,22 @@ describe('partsManifest', () => {
   });
 });
 
+describe('PART_SIZE', () => {
+  it('gives a newsroom of 30 stories a day a part a month, so a correction re-indexes its month alone', () => {
+    // Two years, newest first: 30 stories a day, 28–31 days a month.
+    const months: string[] = [];
+    for (let at = Date.UTC(2018, 11, 31); at >= Date.UTC(2017, 0, 1); at -= 86_400_000) {
+      months.push(...Array<string>(30).fill(new Date(at).toISOString().slice(0, 7)));
+    }
+    const parts = partsByMonth(months, PART_SIZE);
+    expect(parts).toHaveLength(24);
+    for (const part of parts) {
+      expect(part.newest).toBe(part.oldest);
+      expect(part.count).toBeLessThanOrEqual(PART_SIZE);
+    }
+  });
+});
+
 describe('partSizeFrom', () => {
   it('reads KHABAR_SEARCH_PART_SIZE, else the default', () => {
     expect(partSizeFrom({})).toBe(PART_SIZE);
