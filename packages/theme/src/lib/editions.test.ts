@@ -63,11 +63,12 @@ describe('editionRoutes', () => {
       expect(main?.entrypoint, route.pattern).toBe(route.entrypoint);
     }
   });
-  it('leaves the site’s files, the search page and the 404 to the main edition', () => {
+  it('leaves the site’s files and the 404 to the main edition, and gives the edition its search page', () => {
     const kinds = new Set(routes.map((route) => route.kind));
     expect(kinds.has('file')).toBe(false);
-    expect(kinds.has('search')).toBe(false);
     expect(kinds.has('not-found')).toBe(false);
+    // Each edition searches its own stories, in an index of its own (search per edition).
+    expect(routes.find((route) => route.kind === 'search')?.pattern).toBe('/en/search');
   });
 });
 
