@@ -17,7 +17,7 @@ import { WxrError } from '../packages/wordpress/src/wxr/reader.ts';
 import { buildOrThrow } from './helpers/astro.ts';
 import { runWordPressCli } from './helpers/wordpress.ts';
 import { repoRoot, tmpRoot } from './helpers/paths.ts';
-import { fileForPath, loadPage } from './helpers/site.ts';
+import { fileForPath, linkHref, loadPage } from './helpers/site.ts';
 
 const fixture = fileURLToPath(
   new URL('../packages/wordpress/test/fixtures/arabic-newsroom/', import.meta.url),
@@ -161,7 +161,9 @@ describe('importing an Arabic newsroom', () => {
     expect(report.skipped.filter((item) => item.type === 'page')).toEqual([]);
     // The footer of every page links it.
     const home = await loadPage('/', dist);
-    expect(home.document.querySelector(`.khabar-footer a[href="${about}"]`)?.textContent).toBe('من نحن');
+    expect(home.document.querySelector(`.khabar-footer a[href="${linkHref(about)}"]`)?.textContent).toBe(
+      'من نحن',
+    );
     // The export's permalink for it (under a date), and WordPress's short links.
     expect(await readFile(fileForPath(dist, path('2016', '12', '01', 'من-نحن')), 'utf8')).toContain(about);
     const redirects = await readFile(join(site, 'public', '_redirects'), 'utf8');

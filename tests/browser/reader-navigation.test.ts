@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage, PAGE_KINDS, PHONE, useSiteBrowser } from '../helpers/browser.ts';
+import { linkHref } from '../helpers/site.ts';
 
 const site = useSiteBrowser();
 
@@ -125,7 +126,7 @@ describe("a reader's path", () => {
       expect((await page.locator('.khabar-nav [aria-current]').textContent())?.trim()).toBe(sectionName);
       // The story is listed on its section's page.
       await expect
-        .poll(() => page.locator(`main a[href="${new URL(article).pathname}"]`).count())
+        .poll(() => page.locator(`main a[href="${linkHref(new URL(article).pathname)}"]`).count())
         .toBeGreaterThan(0);
 
       await page.goBack();

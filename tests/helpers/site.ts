@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { iri } from '../../packages/theme/src/lib/urls.ts';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { exampleDist } from './paths.ts';
@@ -28,4 +29,9 @@ export const EN_SEED_PATH = '/en/politics/russia-urges-west-to-respect-syrian-so
  */
 export function linkPath(href: string | null | undefined): string {
   return new URL(href ?? '', 'https://link.invalid').pathname;
+}
+
+/** An internal link as the theme writes it: the page's path as an IRI (`/tags/روسيا/`), for `a[href="…"]`. */
+export function linkHref(path: string): string {
+  return iri(path);
 }
