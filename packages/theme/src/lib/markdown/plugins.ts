@@ -14,6 +14,7 @@
  * The integration adds them to the site's processor (`index.ts`), and stories rendered on request from
  * their files (`runtime/story-body.ts`) get the same, so both ways give one HTML.
  */
+import { foldDigits } from '../search/arabic.ts';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { numberRuns, startsLeftToRight } from './bidi.ts';
 
@@ -129,13 +130,6 @@ const blockDirection = {
  */
 export type FootnoteWordsOf = (fileURL: URL | undefined) => FootnoteWords | undefined;
 
-/** Western digits for the site's, to read back a number the processor's back label wrote. */
-function westernDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) =>
-    String((digit.codePointAt(0) ?? 0) - (digit >= '\u06F0' ? 0x06f0 : 0x0660)),
-  );
-}
-
 /**
  * A footnote's number in the text, and a back link's second-reference number, in the story's digits;
  * and, in an edition's story, the footnotes' heading and back links in its words. The processor's
@@ -152,7 +146,7 @@ function footnoteWordsPlugin(main: FootnoteWords, wordsOf?: FootnoteWordsOf) {
   const [before = '', after = ''] = main.backLabel.split('{reference}');
   const backLabel = (label: unknown, words: FootnoteWords): string | undefined => {
     if (typeof label !== 'string' || !label.startsWith(before) || !label.endsWith(after)) return undefined;
-    const numbers = westernDigits(label.slice(before.length, label.length - after.length)).split('-');
+    const numbers = foldDigits(label.slice(before.length, label.length - after.length)).split('-');
     if (!numbers.every((n) => /^\d+$/.test(n))) return undefined;
     return words.backLabel.replace(
       '{reference}',
