@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionOf, getArticles, authorUrl, type Article } from '../runtime/articles.ts';
-import { EDITIONS, inEdition } from '../runtime/edition.ts';
+import { editionOf, getEveryEditionArticles, authorUrl, type Article } from '../runtime/articles.ts';
+import { inEdition } from '../runtime/edition.ts';
 import { storyIsLive, storyUpdates } from '../runtime/live.ts';
 import { prerenderedOnly, type PathOptions } from '../runtime/on-demand.ts';
 import { t } from '../runtime/site.ts';
@@ -14,8 +14,7 @@ import { t } from '../runtime/site.ts';
  */
 export const livePaths = (async (options?: Partial<PathOptions>) => {
   // The site's one route for the files of every edition's live stories (`live/en/<id>.json`).
-  const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
-  const live = editions.flat().filter((article) => article.data.kind === 'live');
+  const live = (await getEveryEditionArticles()).filter((article) => article.data.kind === 'live');
   return prerenderedOnly(live, options).map((article) => ({
     params: { id: article.id },
     props: { article },

@@ -13,7 +13,7 @@ import {
 import { storyEdition, translationGroups, type EditionKey } from '../lib/editions.ts';
 import { articlePath, authorPath, articleParams, sectionPath, tagPath } from '../lib/urls.ts';
 import { now } from './clock.ts';
-import { currentEdition, edition, EDITION_KEYS } from './edition.ts';
+import { currentEdition, edition, EDITION_KEYS, EDITIONS, inEdition } from './edition.ts';
 import { config } from './site.ts';
 import { missingAuthorProblem } from '../lib/content-file.ts';
 import { userError } from '../lib/user-error.ts';
@@ -136,6 +136,15 @@ export async function getArticles(): Promise<Article[]> {
     seen.set(skipped, articles);
   }
   return articles;
+}
+
+/**
+ * Every edition's published stories, the main edition's first: for what the site has once for all its
+ * editions (the live stories' files, the comment receiver's posts).
+ */
+export async function getEveryEditionArticles(): Promise<Article[]> {
+  const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
+  return editions.flat();
 }
 
 /** A value worked out once per published list (see `getArticles`). */

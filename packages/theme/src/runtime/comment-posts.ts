@@ -6,13 +6,11 @@
  */
 import type { PostsContext } from 'khabar-comments';
 import { commentPost } from 'khabar-comments/lib';
-import { articleUrl, getArticles } from './articles.ts';
-import { EDITIONS, inEdition } from './edition.ts';
+import { articleUrl, getEveryEditionArticles } from './articles.ts';
 
 export default async function commentPosts({ now, closeAfterDays }: PostsContext) {
   // Every edition's stories: an English edition's take comments too (ids keep the edition's folder).
-  const editions = await Promise.all(EDITIONS.map((of) => inEdition(of.key, () => getArticles())));
-  return editions.flat().map((article) =>
+  return (await getEveryEditionArticles()).map((article) =>
     commentPost(
       {
         id: article.id,
