@@ -16,23 +16,6 @@ const root = join(tmpRoot, 'live-search');
 const dist = join(root, 'dist');
 const LIVE = '/politics/storm-live/';
 
-const CONTENT_CONFIG = `import { defineCollection } from 'astro:content';
-import {
-  articlesLoader,
-  articleSchema,
-  authorsLoader,
-  authorSchema,
-  updatesLoader,
-  updateSchema,
-} from 'astro-theme-khabar/content';
-
-export const collections = {
-  articles: defineCollection({ loader: articlesLoader(), schema: articleSchema }),
-  authors: defineCollection({ loader: authorsLoader(), schema: authorSchema }),
-  updates: defineCollection({ loader: updatesLoader(), schema: updateSchema }),
-};
-`;
-
 const update = (time: string, title: string, text: string) =>
   `---\ntime: '${time}'\ntitle: '${title}'\n---\n\n${text}\n`;
 
@@ -51,7 +34,11 @@ let firstLog = '';
 beforeAll(async () => {
   await rm(root, { recursive: true, force: true });
   await cp(new URL('./fixtures/minimal/', import.meta.url), root, { recursive: true });
-  await writeFile(join(root, 'src/content.config.ts'), CONTENT_CONFIG);
+  // The minimal site's collections and the live updates', as the on-demand fixture declares them.
+  await cp(
+    new URL('./fixtures/on-demand/src/content.config.ts', import.meta.url),
+    join(root, 'src/content.config.ts'),
+  );
   const articles = join(root, 'src/content/articles');
   await writeFile(
     join(articles, 'storm-live.md'),
