@@ -26,12 +26,12 @@ describe('article extras', () => {
     let withRelated = 0;
     for (const path of paths) {
       const { document } = await loadPage(path);
-      const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map((a) =>
+      const related = [...document.querySelectorAll('.khabar-related .khabar-story-links a')].map((a) =>
         a.getAttribute('href'),
       );
-      const more = [
-        ...document.querySelectorAll('.khabar-more-from-section a.khabar-story-links__title'),
-      ].map((a) => a.getAttribute('href'));
+      const more = [...document.querySelectorAll('.khabar-more-from-section .khabar-story-links a')].map(
+        (a) => a.getAttribute('href'),
+      );
       expect(related, path).not.toContain(path);
       expect(more, path).not.toContain(path);
       expect(new Set([...related, ...more]).size, path).toBe(related.length + more.length);
@@ -44,7 +44,7 @@ describe('article extras', () => {
   it('ranks stories that share tags first', async () => {
     // The metro story shares the tag "الياسمين" with three others, and its section with three more.
     const { document } = await loadPage(`/economy/${encodeURIComponent('metro-green-line')}/`);
-    const first = document.querySelector('.khabar-related a.khabar-story-links__title')?.textContent ?? '';
+    const first = document.querySelector('.khabar-related .khabar-story-links a')?.textContent ?? '';
     expect(first).toMatch(/الياسمين/);
   });
 

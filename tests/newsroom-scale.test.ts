@@ -123,8 +123,8 @@ describe.skipIf(process.env.KHABAR_SKIP_SCALE === '1')(
       for (const article of sample) {
         const path = `/${article.section}/${encodeURIComponent(article.slug)}/`;
         const document = await page(path);
-        const related = [...document.querySelectorAll('.khabar-related a.khabar-story-links__title')].map(
-          (a) => a.getAttribute('href'),
+        const related = [...document.querySelectorAll('.khabar-related .khabar-story-links a')].map((a) =>
+          a.getAttribute('href'),
         );
         expect(related.length, path).toBeGreaterThan(0);
         expect(related).not.toContain(path);
