@@ -30,20 +30,22 @@ export function queryValue(text: string): string {
 /**
  * The share URL of each network for a page. The page's URL goes into each one in its IRI form, with
  * `queryValue`: the network reads back a URL every parser takes for the canonical one, and an Arabic slug
- * costs two bytes a letter in the page instead of ten (percent-encoded twice, `%25D8%25AE`).
- * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=خبر%20https%3A%2F%2Fnews.example%2Fa%2F' }
+ * costs two bytes a letter in the page instead of ten (percent-encoded twice, `%25D8%25AE`). WhatsApp,
+ * Telegram and X get the address alone: each draws the link's preview from the page's Open Graph tags,
+ * headline and picture included, so the headline in the link too was some 100 bytes a network of every
+ * article page for text the preview shows anyway. An email has no preview: its subject is the headline.
+ * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=https%3A%2F%2Fnews.example%2Fa%2F' }
  */
 export function shareLinks(url: string, title: string): ShareLink[] {
   const page = iri(url);
   const u = queryValue(page);
-  const text = queryValue(title);
   const hrefs: Record<ShareNetwork, string> = {
-    whatsapp: `https://wa.me/?text=${queryValue(`${title} ${page}`)}`,
-    telegram: `https://t.me/share/url?url=${u}&text=${text}`,
-    x: `https://x.com/intent/post?url=${u}&text=${text}`,
+    whatsapp: `https://wa.me/?text=${u}`,
+    telegram: `https://t.me/share/url?url=${u}`,
+    x: `https://x.com/intent/post?url=${u}`,
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
     // The subject carries the headline; the body is the address alone, not the headline again.
-    email: `mailto:?subject=${text}&body=${u}`,
+    email: `mailto:?subject=${queryValue(title)}&body=${u}`,
   };
   return SHARE_NETWORKS.map((network) => ({ network, href: hrefs[network] }));
 }
