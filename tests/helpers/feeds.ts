@@ -52,7 +52,10 @@ export async function exampleArticles(lang = 'ar') {
       section: (lang === 'ar' ? segments[0] : segments[1])!,
       lang,
       published,
-      modified: document.querySelector('meta[property="article:modified_time"]')!.getAttribute('content')!,
+      // An unchanged story has no modified time: it was last changed when it was published.
+      modified:
+        document.querySelector('meta[property="article:modified_time"]')?.getAttribute('content') ??
+        published,
     });
   }
   return urls;

@@ -89,6 +89,11 @@ export function usesCard(article: Article): boolean {
 export const PUBLISHER_LOGO_PATH = PATHS.publisherLogo;
 export const PUBLISHER_LOGO_SIZE = 512;
 
+/** The newsroom as an article names it: name and home (the logo and profiles are the home page's). */
+function publisherNamed(): PublisherInput {
+  return { name: config.title, url: homeUrl() };
+}
+
 /** The newsroom as a `NewsMediaOrganization`: name, home, logo and social profiles. */
 export async function publisher(): Promise<PublisherInput> {
   let logoRef: ImageRef;
@@ -109,8 +114,7 @@ export async function publisher(): Promise<PublisherInput> {
     };
   }
   return {
-    name: config.title,
-    url: homeUrl(),
+    ...publisherNamed(),
     logo: logoRef,
     sameAs: Object.values(config.social).filter((url): url is string => Boolean(url)),
   };
@@ -195,7 +199,6 @@ export async function articleSeo(
       published,
       modified,
       section: section.name,
-      tags: data.tags,
       authorUrls: authorRefs.map((author) => author.url),
     }),
     jsonLd: [
@@ -206,7 +209,7 @@ export async function articleSeo(
         published,
         modified,
         authors: authorRefs,
-        publisher: await publisher(),
+        publisher: publisherNamed(),
         inLanguage: languageTag(),
         section: section.name,
         keywords: data.tags,

@@ -100,8 +100,10 @@ function person(author: { name: string; url?: string | undefined }): JsonLd {
  * `@id` (with `#article`) and its `url`, both in their IRI form (an Arabic slug in two bytes a letter,
  * not six; JSON-LD's identifiers are IRIs): a `mainEntityOfPage` naming the same page again added
  * nothing Google's article markup reads. No `description`: the page's meta description and
- * `og:description` already carry it, and Google's article markup does not read it. The publisher is
- * named, with its logo, but its profiles (`sameAs`) are left to the home page's `WebSite`.
+ * `og:description` already carry it, and Google's article markup does not read it. The pictures' URLs
+ * are IRIs too (a card's file is named after its Arabic slug). The publisher is named and linked; its
+ * logo and profiles (`sameAs`) are left to the home page's `WebSite`, which describes the same node
+ * (`@id`): Google's article markup reads neither, and the two were 0.2 kB of every article page.
  * @example newsArticleJsonLd({ url, headline, images: [], published: '2016-12-01T14:20:00+02:00', authors: [], publisher, inLanguage: 'ar-SY' })
  */
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
@@ -111,11 +113,13 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     '@id': `${iri(input.url)}#article`,
     url: iri(input.url),
     headline: input.headline,
-    ...(input.images.length > 0 && { image: input.images.map(imageObject) }),
+    ...(input.images.length > 0 && {
+      image: input.images.map((image) => imageObject({ ...image, url: iri(image.url) })),
+    }),
     datePublished: input.published,
     dateModified: input.modified ?? input.published,
     author: input.authors.map(person),
-    publisher: publisherJsonLd({ ...input.publisher, sameAs: undefined }),
+    publisher: publisherJsonLd({ ...input.publisher, logo: undefined, sameAs: undefined }),
     inLanguage: input.inLanguage,
     ...(input.section && { articleSection: input.section }),
     ...(input.keywords?.length && { keywords: [...input.keywords] }),
