@@ -3,7 +3,8 @@
  * keeps last build's output while its key and its code are unchanged (`lib/cache-key.ts`). A key names
  * what the page shows that is not code — the entries it shows (by Astro's digest of their files), the
  * comments under a story, and the parts that follow the clock (the footer's year, whether comments are
- * closed, the form token's age) — so it changes exactly when the page would. The theme's options and
+ * closed, the form token's age) — so it changes exactly when the page would. Today's date is printed on
+ * the home page alone, which has no key (every build renders it). The theme's options and
  * strings are code (`virtual:khabar/*` modules), which Astro hashes itself.
  */
 import { cacheKey, cardVersion, entryVersion, tokenPeriod, type VersionedEntry } from '../lib/cache-key.ts';
@@ -15,7 +16,7 @@ import { currentEdition } from './edition.ts';
 import { copyrightYear, getArticleExtras } from './newsroom.ts';
 import { getFooterPages, type SitePage } from './site-pages.ts';
 import { optionalCollection } from './collections.ts';
-import { config, formatDate } from './site.ts';
+import { config } from './site.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -23,10 +24,9 @@ const DAY_MS = 86_400_000;
 const everyPageParts = new Map<EditionKey, { at: number; parts: Promise<unknown[]> }>();
 
 /**
- * What every page shows that is not code: the footer's year and the header's date (they follow the
- * clock) and the site pages it links (their titles are content). Worked out once per edition and
- * instant: a build asks for it with every key (27,000 at 10,000 stories, where formatting the date each
- * time took 0.7 s of a publish's CPU profile at load 10), all at the build's instant.
+ * What every page shows that is not code: the footer's year (it follows the clock) and the site pages
+ * it links (their titles are content). Worked out once per edition and instant: a build asks for it
+ * with every key (27,000 at 10,000 stories), all at the build's instant.
  */
 function everyPage(): Promise<unknown[]> {
   const edition = currentEdition().key;
@@ -35,11 +35,7 @@ function everyPage(): Promise<unknown[]> {
   if (last?.at !== at) {
     last = {
       at,
-      parts: (async () => [
-        copyrightYear(),
-        formatDate(buildTime()),
-        (await getFooterPages()).map(cardVersion),
-      ])(),
+      parts: (async () => [copyrightYear(), (await getFooterPages()).map(cardVersion)])(),
     };
     everyPageParts.set(edition, last);
   }
