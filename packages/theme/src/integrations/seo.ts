@@ -20,6 +20,7 @@ import {
 } from '../lib/seo/sitemap.ts';
 import { filePathUnder, pagePath } from '../lib/urls.ts';
 import type { SeoRouteDecisions } from './routes.ts';
+import { sortingWithOneCollator } from './sitemap-sort.ts';
 
 /** The site's URL with its base, always ending in a slash (`https://news.example/ar/`). */
 function siteBaseUrl(astroConfig: Pick<AstroConfig, 'site' | 'base'>): URL | undefined {
@@ -108,13 +109,15 @@ export function setupSeo(
     );
     updateConfig({
       integrations: [
-        sitemap({
-          filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)) && !isRedirectPage(url),
-          serialize: (item) => serializeSitemapEntry(item as SitemapEntry, facts) as typeof item,
-          // Read by the sitemap in its build:done, after the theme's has filled it (finishSeo).
-          customPages: onDemandPages,
-          ...(seo.newsSitemap && { customSitemaps: [new URL(PATHS.newsSitemap, siteBase).href] }),
-        }),
+        sortingWithOneCollator(
+          sitemap({
+            filter: (url) => isPageUrl(url) && !unlisted.has(bare(url)) && !isRedirectPage(url),
+            serialize: (item) => serializeSitemapEntry(item as SitemapEntry, facts) as typeof item,
+            // Read by the sitemap in its build:done, after the theme's has filled it (finishSeo).
+            customPages: onDemandPages,
+            ...(seo.newsSitemap && { customSitemaps: [new URL(PATHS.newsSitemap, siteBase).href] }),
+          }),
+        ),
       ],
     });
   }
