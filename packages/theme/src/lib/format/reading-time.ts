@@ -23,12 +23,15 @@ const MARKUP: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:https?:\/\/|www\.)\S+/gi, ' '], // bare URLs
   [/\u0640/g, ''], // tatweel (kashida) only stretches a word
   [/(\p{Nd})[.,\u066B\u066C](?=\p{Nd})/gu, '$1'], // 12,345 / ٣٫٥ are one number
-  [/(\p{L})['\u2019](?=\p{L})/gu, '$1'], // don't, l'histoire
 ];
+/** An apostrophe inside a word (don't, l'histoire) joins it: only searched for in a text that has one. */
+const APOSTROPHE = /(\p{L})['\u2019](?=\p{L})/gu;
 
-/** Anything that is not a letter, a combining mark, a digit or a zero-width (non-)joiner splits words. */
-const SEPARATOR = /[^\p{L}\p{M}\p{Nd}\u200C\u200D]+/u;
-const WORDLIKE = /[\p{L}\p{Nd}]/u;
+/**
+ * A word: a run of letters, combining marks, digits and zero-width (non-)joiners (anything else splits
+ * words) that holds a letter or a digit. Counted by matching, not by splitting the text into tokens.
+ */
+const WORD = /[\p{M}\u200C\u200D]*[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}\u200C\u200D]*/gu;
 
 /**
  * Counts the words a reader reads in `text`: Markdown/HTML markup, URLs, entities and punctuation
@@ -44,8 +47,9 @@ export function countWords(text: string): number {
   // HTML inside the Markdown (tags, comments, scripts, entities) is read by a real parser.
   let plain = htmlText(text.normalize('NFC'), { keepLines: true });
   for (const [pattern, replacement] of MARKUP) plain = plain.replace(pattern, replacement);
+  if (plain.includes("'") || plain.includes('\u2019')) plain = plain.replace(APOSTROPHE, '$1');
   let count = 0;
-  for (const token of plain.split(SEPARATOR)) if (WORDLIKE.test(token)) count += 1;
+  for (const _ of plain.matchAll(WORD)) count += 1;
   return count;
 }
 

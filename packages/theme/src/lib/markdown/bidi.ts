@@ -11,6 +11,9 @@
 const NUMBER =
   /(?<![\p{L}\p{Nd}\p{M}])(?:[+\-\u2212\u00B1]\p{Nd}[\p{Nd}.,\u066B\u066C]*(?:\s?(?:%|\u066A|°[CF]?|[A-Za-z]{1,4}(?![A-Za-z])))?|\p{Nd}[\p{Nd}.,\u066B\u066C]*\s?(?:°[CF]?|[A-Za-z]{1,4}(?![A-Za-z])))(?![\p{L}\p{Nd}])/gu;
 
+/** Every number `NUMBER` finds has a digit: a text without one (most of a story's) is not searched. */
+const DIGIT = /\p{Nd}/u;
+
 /** A piece of a text: plain, or a number to isolate left to right. */
 export interface TextRun {
   text: string;
@@ -27,6 +30,8 @@ export interface TextRun {
  * numberRuns('انخفضت −3 نقاط') // [{ text: 'انخفضت ', isolate: false }, { text: '−3', isolate: true }, { text: ' نقاط', isolate: false }]
  */
 export function numberRuns(text: string): TextRun[] {
+  // NUMBER's lookbehind is tried at every position: 2 s of a 10,000-story cold build's profile.
+  if (!DIGIT.test(text)) return text ? [{ text, isolate: false }] : [];
   const runs: TextRun[] = [];
   let last = 0;
   for (const match of text.matchAll(NUMBER)) {
