@@ -97,7 +97,7 @@ const child = spawn(
 );
 const sampler = sampleTree(child.pid ?? 0);
 let stderr = '';
-child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-4000)));
 const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 const seconds = (performance.now() - started) / 1000;
 const memory = await sampler.stop();

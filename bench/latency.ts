@@ -136,8 +136,9 @@ export async function measureLatency(options: LatencyOptions): Promise<LatencyRe
   });
   running.add(server);
   let log = '';
-  server.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  // Decoded as streams, so that no character is split between two chunks.
+  server.stdout.setEncoding('utf8').on('data', (text: string) => (log += text));
+  server.stderr.setEncoding('utf8').on('data', (text: string) => (log += text));
   const fail = (message: string) => new Error(`${message}\n--- server output ---\n${log.slice(-4000)}`);
   try {
     // Ready when it answers at all.

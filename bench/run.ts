@@ -122,8 +122,10 @@ function build(root: string): Promise<BuildResult> {
     const sampler = sampleTree(child.pid ?? 0, SAMPLE_MS);
     let memory: Promise<TreeMemory> | undefined;
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    // Decoded as streams: a chunk may end inside a character (Astro's "├─" is three bytes), and decoding
+    // each chunk alone turned it into "├��", which the path count then missed.
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (log += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (log += text));
     child.on('error', reject);
     // Sampling stops when the process exits, before its pid can be anyone else's.
     child.on('exit', () => {

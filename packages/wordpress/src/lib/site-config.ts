@@ -55,8 +55,10 @@ function runChild(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Decoded as streams: a chunk may end inside an Arabic letter (two bytes), which decoding each
+    // chunk alone would turn into two replacement characters in a section's name.
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     child.on('close', (code) => {
       resolvePromise({ code, stdout, stderr });
