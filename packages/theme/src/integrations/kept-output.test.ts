@@ -13,6 +13,16 @@ import {
   staleFiles,
 } from './kept-output.ts';
 
+/** A minute before the build: what a file the last build wrote is dated. */
+const LAST_BUILD = new Date(Date.now() - 60_000);
+
+/** Writes `path` under `dist` (its folders too), dated by the last build when `stale`. */
+async function writeOutput(dist: string, path: string, stale = false): Promise<void> {
+  await mkdir(join(dist, path, '..'), { recursive: true });
+  await writeFile(join(dist, path), path);
+  if (stale) await utimes(join(dist, path), LAST_BUILD, LAST_BUILD);
+}
+
 describe('keptPages', () => {
   it('reads every output file of every route, decoded to a path on disk', () => {
     const manifest = {
@@ -91,12 +101,7 @@ describe('pruneStaleOutput', () => {
   it('removes the stale files and the folders they leave empty, and leaves .git and skipped folders alone', async () => {
     root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
     const dist = join(root, 'dist');
-    const old = new Date(Date.now() - 60_000);
-    const file = async (path: string, stale: boolean) => {
-      await mkdir(join(dist, path, '..'), { recursive: true });
-      await writeFile(join(dist, path), path);
-      if (stale) await utimes(join(dist, path), old, old);
-    };
+    const file = (path: string, stale: boolean) => writeOutput(dist, path, stale);
     await file('politics/خبر/index.html', true);
     await file('politics/محذوف/index.html', true);
     await file('_astro/old.css', true);
@@ -142,7 +147,6 @@ describe('pruneStaleOutput', () => {
   it("takes the build's pages from Astro's list when given, without reading the manifest", async () => {
     root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
     const dist = join(root, 'dist');
-    const old = new Date(Date.now() - 60_000);
     for (const [path, stale] of [
       ['politics/kept/index.html', true],
       ['politics/gone/index.html', true],
@@ -150,11 +154,8 @@ describe('pruneStaleOutput', () => {
       ['_astro/old.js', true],
       ['_astro/new.js', false],
       ['politics/new/index.html', false],
-    ] as const) {
-      await mkdir(join(dist, path, '..'), { recursive: true });
-      await writeFile(join(dist, path), path);
-      if (stale) await utimes(join(dist, path), old, old);
-    }
+    ] as const)
+      await writeOutput(dist, path, stale);
     const result = await pruneStaleOutput({
       outDir: pathToFileURL(`${dist}/`),
       pages: new Set([join(dist, 'politics/kept/index.html'), join(dist, 'politics/new/index.html')]),
@@ -181,12 +182,7 @@ describe('pruneStaleOutput', () => {
   it('prunes from a listing taken as the build began: what the build writes after it stays', async () => {
     root = await mkdtemp(join(tmpdir(), 'khabar-kept-'));
     const dist = join(root, 'dist');
-    const old = new Date(Date.now() - 60_000);
-    const write = async (path: string, stale = false) => {
-      await mkdir(join(dist, path, '..'), { recursive: true });
-      await writeFile(join(dist, path), path);
-      if (stale) await utimes(join(dist, path), old, old);
-    };
+    const write = (path: string, stale = false) => writeOutput(dist, path, stale);
     // What the last build left.
     for (const path of ['politics/kept/index.html', 'politics/gone/index.html', '_astro/old.js'])
       await write(path, true);
