@@ -95,22 +95,22 @@ function listTree(dir: string): Dirent[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    return noneWhenMissing(error);
   }
+}
+
+/** A folder that is not there lists nothing; any other error is thrown again. */
+function noneWhenMissing(error: unknown): Dirent[] {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw error;
 }
 
 /**
  * What `dir` holds now, every file and folder (none when it is not there), for `pruneStaleOutput`: taken
  * when the build begins, it lists every file that can be stale by the build's end.
  */
-export async function listOutput(dir: string): Promise<Dirent[]> {
-  try {
-    return await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+export function listOutput(dir: string): Promise<Dirent[]> {
+  return readdir(dir, { recursive: true, withFileTypes: true }).catch(noneWhenMissing);
 }
 
 export type PruneResult = { pruned: true; removed: string[] } | { pruned: false; reason: string };
