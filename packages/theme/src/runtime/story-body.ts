@@ -102,15 +102,16 @@ export function hasStoryHtml(article: Article): boolean {
 
 /**
  * The story's body as HTML: rendered at build time when the entry carries it, else rendered from its
- * Markdown file now. `undefined` when neither can be had (an MDX story renders with its page).
+ * Markdown file now. `undefined` when neither can be had (an MDX story renders with its page). `source`,
+ * when the caller has read it already (`storySource`), is not read again.
  */
-export async function storyHtml(article: Article): Promise<string | undefined> {
+export async function storyHtml(article: Article, source?: string): Promise<string | undefined> {
   if (article.rendered?.html !== undefined) return article.rendered.html;
   // An MDX story keeps its source in `body`, but it is not Markdown: it renders with its page.
   if (article.filePath && !/\.md$/i.test(article.filePath)) return undefined;
-  const source = await storySource(article);
-  if (source === undefined) return undefined;
+  const markdownSource = source ?? (await storySource(article));
+  if (markdownSource === undefined) return undefined;
   const renderer = await markdownRenderer(storyEdition(article.id, EDITION_KEYS));
-  const { code } = await renderer.render(source, { frontmatter: {} });
+  const { code } = await renderer.render(markdownSource, { frontmatter: {} });
   return code;
 }
