@@ -108,7 +108,9 @@ export function checkCommand(line: string): string[] {
     words = words.slice(1);
   }
   if (words.length === 0) return problems;
-  const [first = '', ...rest] = words;
+  const [first = '', ...given] = words;
+  // npx's own flags come before the package it runs: `npx --yes pnpm@12 install`.
+  const rest = first === 'npx' && /^(?:--yes|-y)$/.test(given[0] ?? '') ? given.slice(1) : given;
   if (first === 'npx' && rest[0] && /^pnpm(@|$)/.test(rest[0]))
     return [...problems, ...checkPnpm(rest.slice(1))];
   if (first === 'pnpm') return [...problems, ...checkPnpm(rest)];
