@@ -214,11 +214,8 @@ describe('the example on its Node server (pnpm start:server)', () => {
     const sectionFeed = await get('/politics/rss.xml');
     expect(sectionFeed.status).toBe(200);
     expect(sectionFeed.text).toContain(`https://khabar.example${SEED_PATH}`);
-    // The search index holds every story, though none has a built page.
-    const parts = JSON.parse(await readFile(join(outDir, 'client', 'pagefind', 'parts.json'), 'utf8')) as {
-      parts: { stories: number }[];
-    };
-    expect(parts.parts.reduce((sum, part) => sum + part.stories, 0)).toBe((await publishedStories()).length);
+    // The server's search index holds every story, though none has a built page.
+    expect(indexedStories('stories.sqlite')).toBe((await publishedStories()).length);
     const sitemap = await readFile(join(outDir, 'client', 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>https://khabar.example${SEED_PATH}</loc>`);
     expect(sitemap).toContain('<loc>https://khabar.example/economy/pages/3/</loc>');
@@ -229,6 +226,79 @@ describe('the example on its Node server (pnpm start:server)', () => {
     expect(sMaxAge(news.headers)).toBeLessThanOrEqual(60);
   });
 });
+
+describe('the search page, answered on the server (search: server)', () => {
+  it('builds an SQLite index per edition beside the server, and no Pagefind index', () => {
+    expect(existsSync(join(outDir, 'client', 'pagefind'))).toBe(false);
+    expect(existsSync(join(outDir, 'client', '_khabar', 'search-index.json'))).toBe(false);
+    expect(indexedStories('stories-en.sqlite')).toBeGreaterThan(0);
+  });
+
+  it('finds the seed story by its words however they are spelled, with or without diacritics and prefixes', async () => {
+    for (const query of ['روسيا', 'رُوسْيا', 'وروسيا', 'الإرهاب', 'الارهاب', 'والارهاب']) {
+      const { document } = parseHTML((await get(`/search/?q=${encodeURIComponent(query)}`)).text);
+      const links = [...document.querySelectorAll('.khabar-search__result a')].map((a) =>
+        a.getAttribute('href'),
+      );
+      expect(links, query).toContain(SEED_PATH);
+    }
+  });
+
+  it('answers as plain HTML: the count, the query in the box, the matched words marked, briefly cached', async () => {
+    const page = await get(`/search/?q=${encodeURIComponent('روسيا')}`);
+    expect(page.status).toBe(200);
+    const { document } = parseHTML(page.text);
+    expect(document.querySelector('.khabar-search__status')?.textContent).toMatch(/نتائج البحث عن «روسيا»/);
+    expect(document.querySelector<HTMLInputElement>('input[name="q"]')?.getAttribute('value')).toBe('روسيا');
+    expect(
+      [...document.querySelectorAll('.khabar-search__description mark')].map((m) => m.textContent),
+    ).toContain('روسيا');
+    expect(document.querySelectorAll('script[src*="pagefind"]').length).toBe(0);
+    expect(sMaxAge(page.headers)).toBeLessThanOrEqual(60);
+    expect(page.headers.get('cache-control')).toContain('stale-while-revalidate');
+  });
+
+  it('says when nothing matched, and pages through many results without repeating one', async () => {
+    const none = parseHTML((await get(`/search/?q=${encodeURIComponent('زقزقةمستحيلة')}`)).text).document;
+    expect(none.querySelector('.khabar-search__status')?.textContent).toContain('لم نعثر');
+    expect(none.querySelectorAll('.khabar-search__result').length).toBe(0);
+    const urls = async (path: string) =>
+      [...parseHTML((await get(path)).text).document.querySelectorAll('.khabar-search__result h2 a')].map(
+        (a) => a.getAttribute('href'),
+      );
+    const q = encodeURIComponent('في');
+    const first = await urls(`/search/?q=${q}`);
+    expect(first.length).toBe(20);
+    const { document } = parseHTML((await get(`/search/?q=${q}`)).text);
+    const next = document.querySelector('.khabar-search-pages a[rel="next"]')?.getAttribute('href');
+    expect(next).toBe(`/search/?q=${q}&page=2`);
+    const second = await urls(next ?? '');
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((url) => first.includes(url))).toEqual([]);
+  });
+
+  it("searches an edition's own index on its own search page", async () => {
+    const { document } = parseHTML((await get('/en/search/?q=water')).text);
+    const links = [...document.querySelectorAll('.khabar-search__result h2 a')].map(
+      (a) => a.getAttribute('href') ?? '',
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((url) => url.startsWith('/en/'))).toBe(true);
+    const arabic = parseHTML((await get(`/en/search/?q=${encodeURIComponent('روسيا')}`)).text).document;
+    expect(arabic.querySelectorAll('.khabar-search__result').length).toBe(0);
+  });
+});
+
+/** How many stories an index file of the server's search holds (`dist/server/khabar-search/`). */
+function indexedStories(file: string): number {
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
+  const db = new DatabaseSync(join(outDir, 'server', 'khabar-search', file), { readOnly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM khabar_stories').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 /** A CSS text as the set of its rules (selector and declarations), whichever file holds them. */
 function cssRules(css: string): string[] {

@@ -17,6 +17,8 @@ import { overlayContentErrors } from './integrations/dev-errors.ts';
 import { inlineStylesheets } from './integrations/stylesheets.ts';
 import { injectRoutes, routeOptions } from './integrations/routes.ts';
 import { SearchIndexBuild } from './integrations/search-index.ts';
+import { ServerSearchBuild } from './integrations/search-server.ts';
+import type { Features } from './lib/markdown/plugins.ts';
 import { pathEdition } from './lib/editions.ts';
 import { searchHandoffKey } from './lib/search/handoff.ts';
 import { parallelPartsFrom } from './lib/search/parts.ts';
@@ -84,6 +86,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
   let keepOutput = false;
   let buildStarted: number | undefined;
   let searchIndexes: SearchIndexBuild[] = [];
+  let serverIndexes: ServerSearchBuild[] = [];
   /** `dist/` as the build began: the files that may be stale by its end (integrations/kept-output.ts). */
   let outputListing: Promise<Dirent[]> | undefined;
 
@@ -106,11 +109,12 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         manifestFile: new URL(INCREMENTAL_MANIFEST, astroConfigDone.cacheDir),
         since: buildStarted,
         // Each search index replaces its folder whole, in the theme's own astro:build:done.
-        skip: config.search
-          ? [undefined, ...Object.keys(config.editions)].map((key) =>
-              relative(outDir, join(fileURLToPath(dir), searchFolder(key))),
-            )
-          : [],
+        skip:
+          config.search === 'pagefind'
+            ? [undefined, ...Object.keys(config.editions)].map((key) =>
+                relative(outDir, join(fileURLToPath(dir), searchFolder(key))),
+              )
+            : [],
       });
       if (!result.pruned)
         logger.warn(
@@ -304,6 +308,11 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
             );
           }
         }
+        if (config.search === 'server' && !doneConfig.adapter) {
+          throw userError(
+            `khabar(): search is "server", so the search page is answered by the server when a reader searches, and that needs an adapter. Add one to astro.config (for a Node server: \`import node from '@astrojs/node'\` and \`adapter: node({ mode: 'standalone' })\`), or set search to "pagefind" for a search that runs in the reader's browser.`,
+          );
+        }
         const { dropped } = markdownOptions(projectRootOf(doneConfig), doneConfig.markdown, doneConfig.image);
         if (dropped.length > 0 && markdownAtSetup?.portable) {
           // Another integration added them after khabar() read the config: stories would be rendered
@@ -326,7 +335,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         // Content errors of a file saved in `astro dev` reach the browser's error overlay.
         overlayContentErrors(server);
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         buildStarted = Date.now();
         if (keepOutput && astroConfigDone) {
           outputListing = listOutput(fileURLToPath(astroConfigDone.outDir));
@@ -336,7 +345,33 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         // Pagefind indexes the articles (with light Arabic stems) for the search page, while the pages
         // render: the article route hands the stories over (integrations/search-index.ts).
         // Each edition has an index of its own, in its language, under its prefix (`/en/pagefind/`).
-        if (config.search && astroConfigDone) {
+        if (config.search === 'server' && astroConfigDone) {
+          // The server's index: an SQLite file each edition, written by a worker thread while the pages
+          // render (integrations/search-server.ts).
+          const features = (markdownAtSetup?.features ?? {}) as Features;
+          const footnoteLabels = Object.fromEntries([
+            ['', resolveStrings(config.locale, config.strings)['footnotes.label']],
+            ...Object.entries(config.editions).map(([key, edition]) => [
+              key,
+              resolveStrings(edition.locale, edition.strings)['footnotes.label'],
+            ]),
+          ]) as Record<string, string>;
+          const { cacheDir } = astroConfigDone;
+          serverIndexes = [undefined, ...Object.keys(config.editions)].map(
+            (key) =>
+              new ServerSearchBuild({
+                edition: key,
+                handoff: searchHandoffKey(key),
+                stagingDir: fileURLToPath(new URL(`khabar-server-search${key ? `-${key}` : ''}/`, cacheDir)),
+                processorModule: import.meta.resolve('@astrojs/markdown-satteri'),
+                features,
+                footnoteLabels,
+                logger,
+              }),
+          );
+          await Promise.all(serverIndexes.map((index) => index.open()));
+        }
+        if (config.search === 'pagefind' && astroConfigDone) {
           const { cacheDir, base } = astroConfigDone;
           const keys = Object.keys(config.editions);
           const parallel = parallelPartsFrom(process.env);
@@ -365,6 +400,10 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
         for (const index of searchIndexes)
           await index.finish({ dir: fileURLToPath(dir), base: astroConfigDone?.base ?? '/' });
         searchIndexes = [];
+        if (astroConfigDone)
+          for (const index of serverIndexes)
+            await index.finish({ serverDir: fileURLToPath(astroConfigDone.build.server) });
+        serverIndexes = [];
         if (seo && astroConfigDone) await finishSeo(config, astroConfigDone, seo, dir, logger);
         if (astroConfigDone && config.embeds.posters) await copyPosters(astroConfigDone, dir, logger);
       },

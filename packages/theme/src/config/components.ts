@@ -45,6 +45,7 @@ export const COMPONENT_NAMES = [
   'TodayDate',
   'SearchForm',
   'Search',
+  'SearchResults',
   // A multilingual site's links to its other editions.
   'LanguageSwitcher',
   // Site pages («من نحن»).

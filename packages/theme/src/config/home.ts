@@ -54,10 +54,16 @@ export const NewsroomSchema = () =>
      */
     moreFromSection: z.number().int().min(0).max(24).default(4),
     /**
-     * Build a Pagefind search index of the articles with the site and a search page at `/search/`.
-     * @example search: false
+     * The search page at `/search/` and its index of the articles. `'pagefind'` (or `true`): a Pagefind
+     * index built with the site, searched in the reader's browser. `'server'`: an SQLite full-text index
+     * built with the site and searched by the server when a reader asks (needs an adapter; for archives
+     * past some 20,000 stories). `false`: no search.
+     * @example search: 'server'
      */
-    search: z.boolean().default(true),
+    search: z
+      .union([z.boolean(), z.enum(['pagefind', 'server'])])
+      .default(true)
+      .transform((value): false | 'pagefind' | 'server' => (value === true ? 'pagefind' : value)),
     /**
      * The build's clock: the instant the breaking-news window is measured back from. The time of the
      * build when absent (or `SOURCE_DATE_EPOCH`, for reproducible builds). Pin it to preview a past day.

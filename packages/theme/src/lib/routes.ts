@@ -22,9 +22,10 @@ export type RouteKind =
 
 /**
  * How a route's pages are made under each `rendering.prerender` mode (see `routeRendering`): stories,
- * the first pages a reader lands on, the deep archive, pages that follow the clock, and files.
+ * the first pages a reader lands on, the deep archive, pages that follow the clock, files, and pages
+ * made of the request itself (always on request: the server's search results).
  */
-export type RouteGroup = 'story' | 'first-page' | 'archive' | 'timely' | 'file';
+export type RouteGroup = 'story' | 'first-page' | 'archive' | 'timely' | 'file' | 'request';
 
 /** What `rendering.prerender` a site chose. */
 export type PrerenderMode = 'all' | 'recent' | 'none';
@@ -80,6 +81,8 @@ export type RouteRendering = 'prerender' | 'on-demand' | 'both';
  * @example routeRendering('story', 'recent') // 'both'
  */
 export function routeRendering(group: RouteGroup, mode: PrerenderMode): RouteRendering {
+  // A page made of the request itself (the server's search results), whatever the mode.
+  if (group === 'request') return 'on-demand';
   if (mode === 'all' || group === 'file') return 'prerender';
   if (mode === 'none') return 'on-demand';
   if (group === 'story') return 'both';
@@ -90,7 +93,8 @@ export function routeRendering(group: RouteGroup, mode: PrerenderMode): RouteRen
 export interface RouteOptions {
   /** The article page's Astro pattern, from `routes.article` (e.g. `/[section]/[slug]`). */
   article: string;
-  search: boolean;
+  /** The search page: none, over Pagefind (a page built ahead), or answered by the server. */
+  search: false | 'pagefind' | 'server';
   sectionFeeds: boolean;
   authorFeeds: boolean;
   newsSitemap: boolean;
@@ -273,7 +277,7 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
       pattern: `/${PATHS.search}`,
       entrypoint: 'src/routes/search.astro',
       kind: 'search',
-      group: 'file',
+      group: options.search === 'server' ? 'request' : 'file',
     },
     { pattern: `/${PATHS.notFound}`, entrypoint: 'src/routes/404.astro', kind: 'not-found', group: 'file' },
     { pattern: `/${PATHS.feed}`, entrypoint: 'src/routes/rss.xml.ts', kind: 'feed', group: 'first-page' },
@@ -349,7 +353,7 @@ export function routeTable(options: RouteOptions): ThemeRoute[] {
 /** Every optional route on, with the default article pattern. */
 export const EVERY_ROUTE: Readonly<RouteOptions> = {
   article: '/[section]/[slug]',
-  search: true,
+  search: 'pagefind',
   sectionFeeds: true,
   authorFeeds: true,
   newsSitemap: true,

@@ -9,11 +9,16 @@ import markdown from 'virtual:khabar/markdown';
 import { cacheKey } from '../lib/cache-key.ts';
 import { searchHandoffKey, type IndexStory, type SearchHandoff } from '../lib/search/handoff.ts';
 import { zonedDateParts } from '../lib/newsroom/stories.ts';
-import { searchRecord, type SearchRecord } from '../lib/search/record.ts';
+import {
+  searchRecord,
+  type SearchRecord,
+  type SearchSource,
+  type SearchStory,
+} from '../lib/search/record.ts';
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
 import { storyUpdates } from './live.ts';
 import { config, formatDateTime } from './site.ts';
-import { hasStoryHtml, storyHtml } from './story-body.ts';
+import { hasStoryHtml, renderedFromFile, storyHtml, storySource } from './story-body.ts';
 
 /**
  * Changes when what a record holds, or how it is computed from a story, changes (`lib/search/record.ts`),
@@ -31,14 +36,10 @@ function storyMonth(article: Article): string {
 }
 
 /**
- * The story for the index: its record's inputs that are not in its file (the section's name, the date
- * as the page prints it, the authors' names, a live story's updates shown now) are gathered now, and
- * with Astro's digest of the file and of each update they make the story's key — so a new or edited
- * update, or one the clock has reached, changes the key of the part that holds the story; the record
- * itself (its body read, rendered and stemmed) is computed only if the index needs it, when its part is
- * not in the cache.
+ * What the record of a story is computed from, but its body: the section's name, the date as the page
+ * prints it, the authors' names, a live story's updates shown now (with the version of each, for keys).
  */
-async function indexStory(article: Article, url: string): Promise<IndexStory> {
+async function searchFields(article: Article) {
   const { data } = article;
   const section = getSection(data.section).name;
   const date = formatDateTime(data.published);
@@ -50,24 +51,55 @@ async function indexStory(article: Article, url: string): Promise<IndexStory> {
     title: update.data.title,
     html,
   }));
+  const fields: Omit<SearchStory, 'html'> = {
+    locale: config.locale,
+    title: data.title,
+    deck: data.deck,
+    description: data.description,
+    section,
+    date,
+    authors,
+    caption: data.image?.caption,
+    credit: data.image?.credit,
+    // Only the words of each picture: plain data, which the server's index hands to its worker.
+    gallery:
+      data.kind === 'gallery'
+        ? data.gallery.map(({ alt, caption, credit }) => ({ alt, caption, credit }))
+        : undefined,
+    tags: [...data.tags],
+    updates: updates.map(({ title, html }) => ({ title, html })),
+  };
+  return { fields, section, date, authors, updates };
+}
+
+/** A story as the search index reads it, its body rendered (empty for MDX, which renders with its page). */
+export async function describeForSearch(article: Article): Promise<SearchStory> {
+  const { fields } = await searchFields(article);
+  return { ...fields, html: (await storyHtml(article)) ?? '' };
+}
+
+/**
+ * The story for the index: its record's inputs that are not in its file are gathered now
+ * (`searchFields`), and with Astro's digest of the file and of each update they make the story's key —
+ * so a new or edited update, or one the clock has reached, changes the key of the part that holds the
+ * story; the record itself (its body read, rendered and stemmed) is computed only if the index needs
+ * it, when its part is not in the cache. The server's index takes the `source` instead, and renders the
+ * body itself.
+ */
+async function indexStory(article: Article, url: string): Promise<IndexStory> {
+  const { fields, section, date, authors, updates } = await searchFields(article);
   const compute = async (): Promise<SearchRecord> =>
-    searchRecord({
-      locale: config.locale,
-      title: data.title,
-      deck: data.deck,
-      description: data.description,
-      section,
-      date,
-      authors,
-      caption: data.image?.caption,
-      credit: data.image?.credit,
-      gallery: data.kind === 'gallery' ? data.gallery : undefined,
-      tags: data.tags,
-      html: (await storyHtml(article)) ?? '',
-      updates: updates.map(({ title, html }) => ({ title, html })),
-    });
+    searchRecord({ ...fields, html: (await storyHtml(article)) ?? '' });
+  // The server's index renders a Markdown file's body in its worker: only the file is read here.
+  const source = async (): Promise<SearchSource> => {
+    if (renderedFromFile(article)) {
+      const markdown = await storySource(article);
+      if (markdown !== undefined) return { ...fields, markdown, edition: config.edition };
+    }
+    return { ...fields, html: (await storyHtml(article)) ?? '' };
+  };
   // Without Astro's digest of the file, nothing says the body is unchanged: the record is its own key.
-  if (article.digest === undefined) return { url, record: await compute() };
+  if (article.digest === undefined) return { url, record: await compute(), source };
   const record = () =>
     compute().catch((error: unknown) => {
       throw describedError(article, error);
@@ -84,7 +116,7 @@ async function indexStory(article: Article, url: string): Promise<IndexStory> {
     updates.map(({ id, version }) => [id, version]),
     markdown,
   );
-  return { url, key, record };
+  return { url, key, record, source };
 }
 
 /** The error, with the story's file named. */
@@ -117,7 +149,7 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
         for (const article of articles.slice(i, Math.min(i + BATCH, end))) {
           const url = articleUrl(article);
           try {
-            if (hasStoryHtml(article)) stories.push(await indexStory(article, url));
+            if (hasStoryHtml(article) || handoff.sources) stories.push(await indexStory(article, url));
             else fromPages.push(url);
           } catch (error) {
             throw describedError(article, error);

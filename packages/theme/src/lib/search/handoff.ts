@@ -9,7 +9,7 @@
  * part before is done: at most one part waits on the heap while Pagefind reads another.
  */
 import type { SearchPart } from './parts.ts';
-import type { SearchRecord } from './record.ts';
+import type { SearchRecord, SearchSource } from './record.ts';
 
 /**
  * A story for the index: its page's URL and its record (`searchRecord`), or how to compute the record
@@ -22,6 +22,11 @@ export interface IndexStory {
   /** Changes whenever the record would; without one, the record itself is digested. */
   key?: string | undefined;
   record: SearchRecord | (() => Promise<SearchRecord>);
+  /**
+   * What the record is computed from, for an index that computes records off the main thread (the
+   * server's): the story's fields and its body, unrendered when its file holds Markdown.
+   */
+  source?: (() => Promise<SearchSource>) | undefined;
 }
 
 /** What the article route calls during a build, in this order: `plan`, then `add`… `end` per part, `done`. */
@@ -35,6 +40,11 @@ export interface SearchHandoff {
   add(part: string, stories: readonly IndexStory[]): Promise<void>;
   /** The part's stories are all sent; `fromPages` lists those only their built page can describe (MDX). */
   end(part: string, fromPages: readonly string[]): Promise<void>;
+  /**
+   * The index computes records from `IndexStory.source` (the server's): a story with no body to read
+   * (MDX) is sent too, with its fields alone, since no built page is read back.
+   */
+  sources?: boolean | undefined;
   /** Every part is sent, or the route stopped at `error` (the build then fails with it). */
   done(error?: unknown): void;
 }

@@ -35,6 +35,17 @@ export interface SearchStory {
   updates?: readonly SearchUpdate[] | undefined;
 }
 
+/**
+ * A story as the server's index takes it to compute its record away from the build's main thread
+ * (`integrations/search-server.ts`): its body as rendered HTML, or as the Markdown its file holds,
+ * rendered there with the site's Markdown features (`edition`: whose footnote words).
+ */
+export type SearchSource = Omit<SearchStory, 'html'> &
+  (
+    | { html: string; markdown?: undefined }
+    | { html?: undefined; markdown: string; edition?: string | undefined }
+  );
+
 /** A picture of a photo story, as the index reads it. */
 export interface SearchPicture {
   alt?: string | undefined;
