@@ -1,7 +1,7 @@
 /**
  * The sites the benchmark builds from the same generated Markdown: the Khabar theme fully static
- * (`theme`), the theme rendering archive stories on request through the Node adapter (`theme-recent`),
- * and a bare Astro site (no theme, a minimal layout, one `<Image>` per illustrated article) as the floor.
+ * (`theme`), the theme rendering archive stories on request through the Node adapter, searched on the server
+ * (`theme-recent`), and a bare Astro site (no theme, a minimal layout, one `<Image>` per illustrated article) as the floor.
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -31,7 +31,10 @@ async function write(root: string, path: string, text: string) {
 const PACKAGE_JSON =
   JSON.stringify({ name: 'khabar-bench-site', private: true, type: 'module' }, null, 2) + '\n';
 
-/** The theme's astro.config; `theme-recent` adds the Node adapter and the on-demand rendering option. */
+/**
+ * The theme's astro.config; `theme-recent` adds the Node adapter, the on-demand rendering option and the
+ * server's search (an archive's size is what it is for).
+ */
 function themeConfig(kind: 'theme' | 'theme-recent', { now }: SiteOptions): string {
   const recent = kind === 'theme-recent';
   return `import { defineConfig } from 'astro/config';
@@ -49,7 +52,7 @@ ${recent ? "  adapter: node({ mode: 'standalone' }),\n" : ''}  integrations: [
       monthNames: 'both',
       timeZone: 'Asia/Damascus',
       sections: ${JSON.stringify(SECTIONS)},
-${now ? `      now: ${JSON.stringify(now)},\n` : ''}${recent ? `      rendering: { prerender: 'recent', recentDays: ${RECENT_DAYS} },\n` : ''}    }),
+${now ? `      now: ${JSON.stringify(now)},\n` : ''}${recent ? `      rendering: { prerender: 'recent', recentDays: ${RECENT_DAYS} },\n      search: 'server',\n` : ''}    }),
   ],
 });
 `;
