@@ -80,10 +80,10 @@ export default defineConfig({
         dir: 'comments',
         store: commentStore,
       },
-      // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
-      // On the server the search page is answered there, from an SQLite index built with the site;
-      // the static site searches in the reader's browser with Pagefind.
+      // On the Node server the search page is answered there, from an SQLite index built with the
+      // site; the static site searches in the reader's browser with Pagefind.
       search: onDemand ? 'server' : 'pagefind',
+      // On the Node server, no story is built ahead: recentDays 0 counts from the pinned clock.
       rendering: onDemand ? { prerender: 'recent', recentDays: 0 } : { prerender: 'all' },
       // The web editor at /admin/ (docs/en/editing.md), committing to the newsroom's Forgejo (a Gitea
       // backend). In the repository the example lives in examples/news. On localhost the editor also
