@@ -4,7 +4,7 @@
  * rendered on request — the seed story, a section's page 3, a tag's pages, the archive — the feeds and
  * sitemaps, their cache headers, and that a story rendered on request is the page a static build writes.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -289,15 +289,28 @@ describe('the search page, answered on the server (search: server)', () => {
   });
 });
 
-/** How many stories an index file of the server's search holds (`dist/server/khabar-search/`). */
+/**
+ * How many stories an edition's index of the server's search holds (`dist/server/khabar-search/`):
+ * `stories.sqlite` and the parts written beside it (`stories.1.sqlite`…).
+ */
 function indexedStories(file: string): number {
   const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
-  const db = new DatabaseSync(join(outDir, 'server', 'khabar-search', file), { readOnly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM khabar_stories').get() as { n: number }).n;
-  } finally {
-    db.close();
+  const folder = join(outDir, 'server', 'khabar-search');
+  const stem = file.replace(/\.sqlite$/, '');
+  const parts = readdirSync(folder).filter(
+    (name) => name === file || new RegExp(`^${stem}\\.\\d+\\.sqlite$`).test(name),
+  );
+  expect(parts).toContain(file);
+  let stories = 0;
+  for (const part of parts) {
+    const db = new DatabaseSync(join(folder, part), { readOnly: true });
+    try {
+      stories += (db.prepare('SELECT count(*) AS n FROM khabar_stories').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
   }
+  return stories;
 }
 
 /** A CSS text as the set of its rules (selector and declarations), whichever file holds them. */

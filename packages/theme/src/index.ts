@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { existsSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import type { Features } from './lib/markdown/plugins.ts';
 import { pathEdition } from './lib/editions.ts';
 import { searchHandoffKey } from './lib/search/handoff.ts';
 import { parallelPartsFrom } from './lib/search/parts.ts';
+import { searchWorkersFrom } from './lib/search/server.ts';
 import { finishSeo, setupSeo, type SeoSetup } from './integrations/seo.ts';
 import { resolveSpecifier, themeFile } from './integrations/theme-files.ts';
 import {
@@ -366,6 +368,7 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
                 processorModule: import.meta.resolve('@astrojs/markdown-satteri'),
                 features,
                 footnoteLabels,
+                workers: searchWorkersFrom(process.env, availableParallelism()),
                 logger,
               }),
           );

@@ -4,19 +4,26 @@
  * process. In `astro dev` there is no build: the index is made in memory from the stories at the first
  * search, and made again when a story changes.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseSync } from 'node:sqlite';
 import {
   createSearchTable,
   insertRows,
+  openSearchIndex,
   searchStories,
   sqlite,
   type SearchAnswer,
 } from '../lib/search/database.ts';
 import { searchRecord } from '../lib/search/record.ts';
-import { searchDatabaseFile, searchRow, SEARCH_FOLDER, type SearchRow } from '../lib/search/server.ts';
+import {
+  searchDatabaseFile,
+  searchDatabaseFiles,
+  searchRow,
+  SEARCH_FOLDER,
+  type SearchRow,
+} from '../lib/search/server.ts';
 import { articleUrl, getArticles } from './articles.ts';
 import { config } from './site.ts';
 import { describeForSearch } from './search.ts';
@@ -41,16 +48,19 @@ function searchFolder(): string {
   );
 }
 
-/** The built index of the edition being rendered, opened once. */
+/** The built index of the edition being rendered, all its parts, opened once. */
 function builtIndex(): DatabaseSync {
-  const file = join(searchFolder(), searchDatabaseFile(config.edition));
-  const known = open.get(file);
+  const folder = searchFolder();
+  const key = `${config.edition ?? ''}:${folder}`;
+  const known = open.get(key);
   if (known) return known;
-  if (!existsSync(file))
-    throw new Error(`The search index ${file} is missing: build the site again with astro build.`);
-  const { DatabaseSync } = sqlite();
-  const db = new DatabaseSync(file, { readOnly: true });
-  open.set(file, db);
+  const files = searchDatabaseFiles(config.edition, readdirSync(folder));
+  if (!files)
+    throw new Error(
+      `The search index ${join(folder, searchDatabaseFile(config.edition))} is missing: build the site again with astro build.`,
+    );
+  const db = openSearchIndex(files.map((file) => join(folder, file)));
+  open.set(key, db);
   return db;
 }
 

@@ -64,7 +64,7 @@ async function searchFields(article: Article) {
     // Only the words of each picture: plain data, which the server's index hands to its worker.
     gallery:
       data.kind === 'gallery'
-        ? data.gallery.map(({ alt, caption, credit }) => ({ alt, caption, credit }))
+        ? data.gallery?.map(({ alt, caption, credit }) => ({ alt, caption, credit }))
         : undefined,
     tags: [...data.tags],
     updates: updates.map(({ title, html }) => ({ title, html })),

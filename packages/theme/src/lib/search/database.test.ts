@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createSearchTable,
   insertRows,
+  openSearchIndex,
   optimizeSearchTable,
   searchStories,
   sqlite,
@@ -10,9 +14,9 @@ import {
 import { searchRecord } from './record.ts';
 import { SEARCH_PAGE_SIZE, searchRow } from './server.ts';
 
-/** An index in memory of stories given by headline and text. */
-function indexOf(stories: readonly { url: string; title: string; text: string }[]) {
-  const db = new (sqlite().DatabaseSync)(':memory:');
+/** An index (in memory, or in a file) of stories given by headline and text. */
+function indexOf(stories: readonly { url: string; title: string; text: string }[], file = ':memory:') {
+  const db = new (sqlite().DatabaseSync)(file);
   createSearchTable(db);
   insertRows(
     db,
@@ -97,5 +101,42 @@ describe('the server search index', () => {
     expect(pages.map((p) => p.results.length)).toEqual([SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, 5]);
     expect(pages.every((p) => p.total === 45)).toBe(true);
     expect(new Set(pages.flatMap((p) => p.results.map((r) => r.url))).size).toBe(45);
+  });
+
+  it('reads an index written in parts as one: counts summed, results ranked together, pages across parts', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'khabar-search-parts-'));
+    try {
+      const stories = Array.from({ length: 50 }, (_, i) => ({
+        url: `/s${i}/`,
+        title: i === 7 ? 'روسيا اليوم' : `خبر ${i}`,
+        text: i % 5 === 0 ? 'عن روسيا' : 'نص آخر',
+      }));
+      const files = [0, 1, 2].map((part) => join(folder, `part-${part}.sqlite`));
+      for (const [part, file] of files.entries())
+        indexOf(
+          stories.filter((_, i) => i % 3 === part),
+          file,
+        ).close();
+      const db = openSearchIndex(files);
+      const one = indexOf(stories);
+      const all = (index: typeof db) =>
+        [1, 2].flatMap((page) => searchStories(index, 'نص', page).results.map((r) => r.url));
+      expect(searchStories(db, 'نص').total).toBe(40);
+      expect(new Set(all(db)).size).toBe(40);
+      // The headline's match is first in both, whichever part holds it.
+      expect(searchStories(db, 'روسيا').results[0]?.url).toBe('/s7/');
+      expect(
+        searchStories(db, 'روسيا')
+          .results.map((r) => r.url)
+          .sort(),
+      ).toEqual(
+        searchStories(one, 'روسيا')
+          .results.map((r) => r.url)
+          .sort(),
+      );
+      db.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

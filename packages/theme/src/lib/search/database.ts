@@ -28,18 +28,28 @@ export function sqlite(): typeof import('node:sqlite') {
   );
 }
 
-/** Makes the table in an empty database, for the fastest bulk insert (the file is not in use yet). */
+/**
+ * Makes the table in an empty database, for the fastest bulk insert (the file is not in use yet): no
+ * journal, and FTS5's merging of its segments left to `optimizeSearchTable` at the end.
+ */
 export function createSearchTable(db: DatabaseSync): void {
   db.exec('PRAGMA journal_mode = OFF');
   db.exec('PRAGMA synchronous = OFF');
   db.exec(SEARCH_SCHEMA);
+  db.exec(`INSERT INTO ${SEARCH_TABLE} (${SEARCH_TABLE}, rank) VALUES ('automerge', 0)`);
 }
+
+const inserts = new WeakMap<DatabaseSync, StatementSync>();
 
 /** Inserts rows in one transaction. */
 export function insertRows(db: DatabaseSync, rows: readonly SearchRow[]): void {
-  const insert = db.prepare(
-    `INSERT INTO ${SEARCH_TABLE} (title, body, stems, url, description, section, date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
+      `INSERT INTO ${SEARCH_TABLE} (title, body, stems, url, description, section, date) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    inserts.set(db, insert);
+  }
   db.exec('BEGIN');
   try {
     for (const row of rows)
@@ -87,18 +97,50 @@ interface Statements {
 
 const prepared = new WeakMap<DatabaseSync, Statements>();
 
+/**
+ * The index's parts attached to a connection (its own table first, then `ATTACH`ed parts by schema
+ * name), read as one: counts summed, results of every part ranked together. The parts hold alternate
+ * batches of one archive, so their BM25 statistics, and so their scores, are alike.
+ */
+const parts = new WeakMap<DatabaseSync, readonly string[]>();
+
+/** Opens an index of one or more parts (files), read-only: the first one's connection holds the others. */
+export function openSearchIndex(files: readonly string[]): DatabaseSync {
+  const [first, ...others] = files;
+  if (first === undefined) throw new Error('a search index has one file at least');
+  const { DatabaseSync } = sqlite();
+  const db = new DatabaseSync(first, { readOnly: true });
+  const schemas = ['main'];
+  for (const [i, file] of others.entries()) {
+    const schema = `part${i + 1}`;
+    db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+    schemas.push(schema);
+  }
+  parts.set(db, schemas);
+  return db;
+}
+
 function statements(db: DatabaseSync): Statements {
   const known = prepared.get(db);
   if (known) return known;
   const [title, body, stems] = SEARCH_WEIGHTS;
-  const made = {
-    count: db.prepare(`SELECT count(*) AS n FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ?`),
-    page: db.prepare(
+  const schemas = parts.get(db) ?? ['main'];
+  const start = `char(${MATCH_START.codePointAt(0)})`;
+  const end = `char(${MATCH_END.codePointAt(0)})`;
+  const table = (schema: string) => `${schema}.${SEARCH_TABLE}`;
+  const counts = schemas.map(
+    (schema) => `(SELECT count(*) FROM ${table(schema)} WHERE ${SEARCH_TABLE} MATCH ?1)`,
+  );
+  const pages = schemas.map(
+    (schema, part) =>
       `SELECT url, title, description, section, date,
-        snippet(${SEARCH_TABLE}, 1, char(${MATCH_START.codePointAt(0)}), char(${MATCH_END.codePointAt(0)}), '…', 24) AS excerpt
-      FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ?
-      ORDER BY bm25(${SEARCH_TABLE}, ${title}, ${body}, ${stems}), rowid LIMIT ? OFFSET ?`,
-    ),
+        snippet(${SEARCH_TABLE}, 1, ${start}, ${end}, '…', 24) AS excerpt,
+        bm25(${SEARCH_TABLE}, ${title}, ${body}, ${stems}) AS score, ${part} AS part, rowid AS n
+      FROM ${table(schema)} WHERE ${SEARCH_TABLE} MATCH ?1`,
+  );
+  const made = {
+    count: db.prepare(`SELECT ${counts.join(' + ')} AS n`),
+    page: db.prepare(`${pages.join(' UNION ALL ')} ORDER BY score, part, n LIMIT ?2 OFFSET ?3`),
   };
   prepared.set(db, made);
   return made;
@@ -114,10 +156,20 @@ export function searchStories(db: DatabaseSync, query: string, page = 1): Search
   const { count, page: pageOf } = statements(db);
   const total = (count.get(match) as { n: number } | undefined)?.n ?? 0;
   if (total === 0) return { total, results: [] };
-  const results = pageOf.all(
+  const rows = pageOf.all(
     match,
     SEARCH_PAGE_SIZE,
     (page - 1) * SEARCH_PAGE_SIZE,
   ) as unknown as SearchResult[];
-  return { total, results: results.map((row) => ({ ...row })) };
+  return {
+    total,
+    results: rows.map(({ url, title, description, section, date, excerpt }) => ({
+      url,
+      title,
+      description,
+      section,
+      date,
+      excerpt,
+    })),
+  };
 }

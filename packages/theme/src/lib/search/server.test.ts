@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, ftsQuery, MAX_QUERY_WORDS, queryForms, queryWords, resultsPage } from './server.ts';
+import {
+  excerptPieces,
+  ftsQuery,
+  MAX_QUERY_WORDS,
+  queryForms,
+  queryWords,
+  resultsPage,
+  searchDatabaseFile,
+  searchDatabaseFiles,
+  searchWorkersFrom,
+} from './server.ts';
 
 describe('queryWords', () => {
   it('reads words of any script and drops punctuation and FTS5 syntax', () => {
@@ -55,5 +65,38 @@ describe('resultsPage', () => {
     expect(resultsPage('3')).toBe(3);
     for (const value of [null, undefined, '', '0', '-2', '1.5', 'x', '99999999'])
       expect(resultsPage(value)).toBe(1);
+  });
+});
+
+describe('the index files', () => {
+  it('names each part of an edition’s index', () => {
+    expect(searchDatabaseFile(undefined)).toBe('stories.sqlite');
+    expect(searchDatabaseFile(undefined, 1)).toBe('stories.1.sqlite');
+    expect(searchDatabaseFile('en', 2)).toBe('stories-en.2.sqlite');
+  });
+
+  it('finds an edition’s parts in a folder, the first part first, and none without the first', () => {
+    const names = [
+      'stories.10.sqlite',
+      'stories-en.sqlite',
+      'stories.sqlite',
+      'stories.2.sqlite',
+      'stories.x.sqlite',
+    ];
+    expect(searchDatabaseFiles(undefined, names)).toEqual([
+      'stories.sqlite',
+      'stories.2.sqlite',
+      'stories.10.sqlite',
+    ]);
+    expect(searchDatabaseFiles('en', names)).toEqual(['stories-en.sqlite']);
+    expect(searchDatabaseFiles('fr', names)).toBeUndefined();
+  });
+
+  it('writes with two workers by default, as many as KHABAR_SEARCH_WORKERS says from 1 to 8', () => {
+    expect(searchWorkersFrom({}, 2)).toBe(2);
+    expect(searchWorkersFrom({}, 1)).toBe(1);
+    expect(searchWorkersFrom({ KHABAR_SEARCH_WORKERS: '3' }, 2)).toBe(3);
+    for (const value of ['0', '9', 'two', '1.5'])
+      expect(searchWorkersFrom({ KHABAR_SEARCH_WORKERS: value }, 2)).toBe(2);
   });
 });

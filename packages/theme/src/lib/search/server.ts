@@ -35,9 +35,50 @@ export const MAX_QUERY_WORDS = 12;
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
-/** The index file of an edition (`stories.sqlite`, `stories-en.sqlite`), in `khabar-search/`. */
-export function searchDatabaseFile(edition: string | undefined): string {
-  return edition === undefined ? 'stories.sqlite' : `stories-${edition}.sqlite`;
+/**
+ * An index file of an edition, in `khabar-search/`. The build writes an edition's index in parts, one
+ * per worker thread (`shard`), each a table of its own; the search page reads them as one.
+ * @example searchDatabaseFile(undefined) // 'stories.sqlite'
+ * @example searchDatabaseFile('en', 1) // 'stories-en.1.sqlite'
+ */
+export function searchDatabaseFile(edition: string | undefined, shard = 0): string {
+  const name = edition === undefined ? 'stories' : `stories-${edition}`;
+  return shard === 0 ? `${name}.sqlite` : `${name}.${shard}.sqlite`;
+}
+
+/**
+ * The files of an edition's index among a folder's names, the first part first: `undefined` when the
+ * folder has not the first part.
+ * @example searchDatabaseFiles(undefined, ['stories.1.sqlite', 'stories.sqlite', 'stories-en.sqlite']) // ['stories.sqlite', 'stories.1.sqlite']
+ */
+export function searchDatabaseFiles(
+  edition: string | undefined,
+  names: readonly string[],
+): string[] | undefined {
+  const first = searchDatabaseFile(edition);
+  if (!names.includes(first)) return undefined;
+  const stem = first.slice(0, -'.sqlite'.length);
+  const shards = names
+    .map((name) =>
+      name.startsWith(`${stem}.`) ? /^\.(\d+)\.sqlite$/.exec(name.slice(stem.length))?.[1] : undefined,
+    )
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return [first, ...shards.map((n) => searchDatabaseFile(edition, n))];
+}
+
+/**
+ * How many worker threads write the server's index: `KHABAR_SEARCH_WORKERS` (1–8) when set, else two,
+ * or one on a machine of one core.
+ * @example searchWorkersFrom({ KHABAR_SEARCH_WORKERS: '1' }, 2) // 1
+ * @example searchWorkersFrom({}, 8) // 2
+ */
+export function searchWorkersFrom(env: Readonly<Record<string, string | undefined>>, cores: number): number {
+  const set = Number(env['KHABAR_SEARCH_WORKERS']);
+  if (Number.isInteger(set) && set >= 1 && set <= 8) return set;
+  return Math.max(1, Math.min(2, cores));
 }
 
 /** The folder of the index files in the server's build output. */
