@@ -123,6 +123,10 @@ describe('the server search index', () => {
         [1, 2].flatMap((page) => searchStories(index, 'نص', page).results.map((r) => r.url));
       expect(searchStories(db, 'نص').total).toBe(40);
       expect(new Set(all(db)).size).toBe(40);
+      // Each result's fields are its own story's, whichever part holds it.
+      const titles = new Map(stories.map((story) => [story.url, story.title]));
+      for (const result of [1, 2].flatMap((page) => searchStories(db, 'نص', page).results))
+        expect(result.title).toBe(titles.get(result.url));
       // The headline's match is first in both, whichever part holds it.
       expect(searchStories(db, 'روسيا').results[0]?.url).toBe('/s7/');
       expect(

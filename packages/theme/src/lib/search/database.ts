@@ -92,7 +92,10 @@ export interface SearchAnswer {
 /** The statements of an open index, prepared once. */
 interface Statements {
   count: StatementSync;
-  page: StatementSync;
+  /** The page's stories, best first, as (part, rowid): ranked without reading their text. */
+  rank: StatementSync;
+  /** A story's fields and excerpt, by part: computed for the stories of the page only. */
+  rows: StatementSync[];
 }
 
 const prepared = new WeakMap<DatabaseSync, Statements>();
@@ -131,16 +134,25 @@ function statements(db: DatabaseSync): Statements {
   const counts = schemas.map(
     (schema) => `(SELECT count(*) FROM ${table(schema)} WHERE ${SEARCH_TABLE} MATCH ?1)`,
   );
-  const pages = schemas.map(
+  const ranked = schemas.map(
     (schema, part) =>
-      `SELECT url, title, description, section, date,
-        snippet(${SEARCH_TABLE}, 1, ${start}, ${end}, '…', 24) AS excerpt,
-        bm25(${SEARCH_TABLE}, ${title}, ${body}, ${stems}) AS score, ${part} AS part, rowid AS n
+      `SELECT bm25(${SEARCH_TABLE}, ${title}, ${body}, ${stems}) AS score, ${part} AS part, rowid AS n
       FROM ${table(schema)} WHERE ${SEARCH_TABLE} MATCH ?1`,
   );
   const made = {
     count: db.prepare(`SELECT ${counts.join(' + ')} AS n`),
-    page: db.prepare(`${pages.join(' UNION ALL ')} ORDER BY score, part, n LIMIT ?2 OFFSET ?3`),
+    // The excerpt (FTS5 reads the story's text again to make it) only for the page's twenty, not for
+    // every story the query finds: «الوزير» finds 17,512 of 100,000.
+    rank: db.prepare(
+      `SELECT part, n FROM (${ranked.join(' UNION ALL ')}) ORDER BY score, part, n LIMIT ?2 OFFSET ?3`,
+    ),
+    rows: schemas.map((schema) =>
+      db.prepare(
+        `SELECT url, title, description, section, date,
+          snippet(${SEARCH_TABLE}, 1, ${start}, ${end}, '…', 24) AS excerpt
+        FROM ${table(schema)} WHERE ${SEARCH_TABLE} MATCH ?1 AND rowid = ?2`,
+      ),
+    ),
   };
   prepared.set(db, made);
   return made;
@@ -153,23 +165,20 @@ function statements(db: DatabaseSync): Statements {
 export function searchStories(db: DatabaseSync, query: string, page = 1): SearchAnswer {
   const match = ftsQuery(query);
   if (match === undefined) return { total: 0, results: [] };
-  const { count, page: pageOf } = statements(db);
+  const { count, rank, rows } = statements(db);
   const total = (count.get(match) as { n: number } | undefined)?.n ?? 0;
   if (total === 0) return { total, results: [] };
-  const rows = pageOf.all(
-    match,
-    SEARCH_PAGE_SIZE,
-    (page - 1) * SEARCH_PAGE_SIZE,
-  ) as unknown as SearchResult[];
-  return {
-    total,
-    results: rows.map(({ url, title, description, section, date, excerpt }) => ({
-      url,
-      title,
-      description,
-      section,
-      date,
-      excerpt,
-    })),
-  };
+  const hits = rank.all(match, SEARCH_PAGE_SIZE, (page - 1) * SEARCH_PAGE_SIZE) as unknown as {
+    part: number;
+    n: number;
+  }[];
+  const results: SearchResult[] = [];
+  for (const { part, n } of hits) {
+    // As an integer: node:sqlite binds a number as a REAL, which FTS5's rowid lookup does not match.
+    const row = rows[part]?.get(match, BigInt(n)) as SearchResult | undefined;
+    if (!row) continue;
+    const { url, title, description, section, date, excerpt } = row;
+    results.push({ url, title, description, section, date, excerpt });
+  }
+  return { total, results };
 }
