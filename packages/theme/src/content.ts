@@ -64,13 +64,35 @@ type LoaderContext = Parameters<Loader['load']>[0];
 type ParseData = LoaderContext['parseData'];
 
 /**
+ * The files' text as `glob()` read it, from the entry's `getEntryInfo` (which sees it) to its `parseData`
+ * (which does not), so a date's text is not read from the file a second time (a second `readFile` of
+ * every story in the content sync). Each file's text is held only between the two calls.
+ */
+class FileContents {
+  readonly #held = new Map<string, string>();
+
+  keep(file: string, contents: string): void {
+    // An entry whose data did not change is not parsed again (`astro dev`): nothing waits on its text.
+    if (this.#held.size >= 1_000) this.#held.clear();
+    this.#held.set(file, contents);
+  }
+
+  take(file: string): string | undefined {
+    const contents = this.#held.get(file);
+    this.#held.delete(file);
+    return contents;
+  }
+}
+
+/**
  * The loader context's `parseData` with the date fields as the author typed them: YAML makes
  * `2016-02-30` 1 March, so a date it read is replaced by its text from the file, and the schema fails it.
  */
-function withRawDates(parseData: ParseData, fields: readonly string[]): ParseData {
+function withRawDates(parseData: ParseData, fields: readonly string[], read?: FileContents): ParseData {
   return async (props) => {
     if (props.filePath && fields.some((key) => props.data[key] instanceof Date)) {
-      const raw = rawScalars(await readFile(props.filePath, 'utf8'), fields);
+      const source = read?.take(props.filePath) ?? (await readFile(props.filePath, 'utf8'));
+      const raw = rawScalars(source, fields);
       const data: Record<string, unknown> = { ...props.data };
       for (const key of fields) if (data[key] instanceof Date && raw[key]) data[key] = raw[key];
       return parseData({ ...props, data: data as typeof props.data });
@@ -119,6 +141,7 @@ function shownPath(context: LoaderContext, file: string): string {
 function checkedEntryTypes(
   context: WithEntryTypes,
   fields: readonly string[],
+  read?: FileContents,
 ): Map<string, EntryTypeLike> | undefined {
   if (!context.entryTypes) return undefined;
   return new Map(
@@ -134,6 +157,7 @@ function checkedEntryTypes(
               const file = fileURLToPath(params.fileUrl);
               const shown = shownPath(context, file);
               const { contents } = params;
+              read?.keep(file, contents);
               const encoding = encodingProblem(shown, contents, () => readFileSync(file));
               if (encoding) fail(encoding, file);
               const empty = emptyFileProblem(shown, contents, fields);
@@ -317,7 +341,8 @@ export function articlesLoader({
   return {
     name: ARTICLES_LOADER_NAME,
     load: (context) => {
-      const entryTypes = checkedEntryTypes(context, STORY_FIELDS);
+      const read = new FileContents();
+      const entryTypes = checkedEntryTypes(context, STORY_FIELDS, read);
       const checked: WithEntryTypes = {
         ...context,
         store: oneFilePerId(context),
@@ -330,7 +355,7 @@ export function articlesLoader({
           withFileEdition(
             withPictureFiles(
               context,
-              withRawDates((props) => context.parseData(props), DATE_FIELDS),
+              withRawDates((props) => context.parseData(props), DATE_FIELDS, read),
               storyPicture,
             ),
             (id) => storyEdition(id, editions),
@@ -360,14 +385,15 @@ export function pagesLoader({
   return {
     name: 'khabar-pages',
     load: (context) => {
-      const entryTypes = checkedEntryTypes(context, ['title']);
+      const read = new FileContents();
+      const entryTypes = checkedEntryTypes(context, ['title'], read);
       return inner.load({
         ...context,
         store: oneFilePerId(context),
         ...(entryTypes && { entryTypes }),
         parseData: inDev(
           context,
-          withRawDates((props) => context.parseData(props), ['updated']),
+          withRawDates((props) => context.parseData(props), ['updated'], read),
         ),
       });
     },
