@@ -163,15 +163,12 @@ export class ServerSearchBuild {
     if (this.#failure) throw this.#failure;
   }
 
-  /** The lane with the fewest batches waiting, if one has fewer than `IN_FLIGHT`. */
-  #freeLane(): Lane | undefined {
-    let best: Lane | undefined;
-    for (const lane of this.#lanes)
-      if (lane.waiting.size < IN_FLIGHT && (!best || lane.waiting.size < best.waiting.size)) best = lane;
-    return best;
-  }
-
-  /** Sends a batch to the least busy worker, once one can take it; MDX stories go with what they have. */
+  /**
+   * Sends a batch to its worker, once that worker holds fewer than `IN_FLIGHT`; MDX stories go with what
+   * they have. Batches go to the workers in turn, not to the least busy one: which stories a part holds,
+   * and in which order, then depends on the content alone, so two builds of the same stories write the
+   * same files.
+   */
   async #send(stories: readonly IndexStory[]): Promise<void> {
     this.#throwIfFailed();
     const batch: WorkerStory[] = await Promise.all(
@@ -183,13 +180,13 @@ export class ServerSearchBuild {
         };
       }),
     );
-    let lane = this.#freeLane();
-    while (!lane) {
+    const id = this.#batches++;
+    const lane = this.#lanes[id % this.#lanes.length];
+    if (!lane) throw new Error('the search index was not opened');
+    while (lane.waiting.size >= IN_FLIGHT) {
       await new Promise<void>((resolve) => (this.#slot = resolve));
       this.#throwIfFailed();
-      lane = this.#freeLane();
     }
-    const id = this.#batches++;
     lane.waiting.add(id);
     lane.worker.postMessage({ type: 'stories', batch: id, stories: batch } satisfies ToWorker);
   }
