@@ -129,6 +129,62 @@ describe('the article schema', () => {
     ]);
   });
 
+  it('hands each picture’s file to the story’s own image() helper, and only a story’s with pictures', () => {
+    const asked: string[] = [];
+    const forStory = (folder: string) =>
+      createArticleSchema({
+        image: () =>
+          z.string().transform((src) => {
+            asked.push(`${folder}:${src}`);
+            return `${folder}/${src.replace('./', '')}`;
+          }),
+        reference: () => z.string(),
+        sections: ['politics'],
+        timeZone: 'Africa/Cairo',
+      });
+    const photo = { src: './lead.jpg', alt: 'الصورة', caption: 'تعليق' };
+    const gallery = [
+      { src: './1.jpg', alt: 'الأولى' },
+      { src: './2.jpg', alt: 'الثانية', credit: 'قسم الصور' },
+    ];
+    const story = forStory('a').parse({ ...valid, image: photo, kind: 'gallery', gallery });
+    expect(story.image).toEqual({ ...photo, src: 'a/lead.jpg' });
+    expect(story.gallery).toEqual([
+      { src: 'a/1.jpg', alt: 'الأولى' },
+      { src: 'a/2.jpg', alt: 'الثانية', credit: 'قسم الصور' },
+    ]);
+    // The schema is shared between stories; the helper is not.
+    expect(forStory('b').parse({ ...valid, image: photo }).image?.src).toBe('b/lead.jpg');
+    forStory('c').parse(valid);
+    expect(asked).toEqual(['a:./lead.jpg', 'a:./1.jpg', 'a:./2.jpg', 'b:./lead.jpg']);
+  });
+
+  it('names the picture whose file the image() helper refuses, and waits for one that answers later', async () => {
+    const refusing = createArticleSchema({
+      image: () =>
+        z.string().refine((src) => src !== './missing.jpg', { error: 'Image ./missing.jpg does not exist' }),
+      reference: () => z.string(),
+      sections: ['politics'],
+      timeZone: 'Africa/Cairo',
+    });
+    const gallery = [
+      { src: './here.jpg', alt: 'هنا' },
+      { src: './missing.jpg', alt: 'غائبة' },
+    ];
+    expect(issues(refusing, { ...valid, kind: 'gallery', gallery })).toEqual([
+      'gallery.1.src: Image ./missing.jpg does not exist',
+    ]);
+    // Astro's image() for a legacy collection resolves files asynchronously.
+    const later = createArticleSchema({
+      image: () => z.string().transform((src) => Promise.resolve({ file: src })),
+      reference: () => z.string(),
+      sections: ['politics'],
+      timeZone: 'Africa/Cairo',
+    });
+    const story = await later.parseAsync({ ...valid, image: { src: './lead.jpg', alt: 'الصورة' } });
+    expect(story.image?.src).toEqual({ file: './lead.jpg' });
+  });
+
   it('reports every bad field of a file at once', () => {
     const { title: _, ...rest } = valid;
     const data = loaded({ ...rest, section: 'sport', slug: 'a b' }, 'published: 2016-02-30');
