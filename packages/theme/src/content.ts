@@ -42,6 +42,7 @@ import { updateStoryId } from './lib/newsroom/kinds.ts';
 import { rawScalars } from './lib/frontmatter.ts';
 import { hasProcessedImages } from './lib/markdown-images.ts';
 import { storyBuiltAhead } from './lib/routes.ts';
+import { loadFiles } from './loaders/files.ts';
 import { createArticleSchema, createAuthorSchema } from './config/article.ts';
 import { createPageSchema } from './config/page.ts';
 import { createUpdateSchema } from './config/update.ts';
@@ -332,12 +333,14 @@ export function articlesLoader({
   pattern = '**/*.{md,mdx}',
 }: ArticlesLoaderOptions = {}): Loader {
   const editions = Object.keys(config.editions);
-  // Without editions, Astro's own ids; with them, ids that keep an edition's folder (`storyId`).
-  const inner = glob({
-    base,
-    pattern,
-    ...(editions.length > 0 ? { generateId: (options) => storyId(options, editions) } : {}),
-  });
+  // Without editions, Astro's own ids (which `storyId` computes the same way); with them, ids that keep
+  // an edition's folder.
+  const generateId = (options: { entry: string; data: Record<string, unknown> }) =>
+    storyId(options, editions);
+  const inner = glob({ base, pattern, ...(editions.length > 0 ? { generateId } : {}) });
+  // A build reads the files itself (loaders/files.ts); `astro dev` keeps `glob()` and its watcher.
+  const load: Loader['load'] = (context) =>
+    context.watcher ? inner.load(context) : loadFiles({ base, pattern, generateId }, context);
   return {
     name: ARTICLES_LOADER_NAME,
     load: (context) => {
@@ -348,7 +351,7 @@ export function articlesLoader({
         store: oneFilePerId(context),
         ...(entryTypes && { entryTypes }),
       };
-      return inner.load({
+      return load({
         ...leanStore(checked),
         parseData: inDev(
           context,
