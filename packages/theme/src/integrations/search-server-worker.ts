@@ -1,11 +1,13 @@
 /**
  * The worker thread that writes the server's search index (`search-server.ts`): it takes the stories a
- * batch at a time, renders the bodies still in Markdown with Astro's Markdown processor (Sätteri) and
+ * batch at a time, reads the Markdown files it is sent the paths of, renders the bodies still in Markdown with Astro's Markdown processor (Sätteri) and
  * the site's features, computes each record (`lib/search/record.ts`) and inserts the rows into its
  * SQLite file. The build's main thread only reads the files and gathers each story's fields, so the
  * rendering, stemming and indexing of 100,000 stories run on the second core.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { stripFrontmatter } from '../lib/frontmatter.ts';
 import { withFootnoteWords, type Features } from '../lib/markdown/plugins.ts';
 import {
   createSearchTable,
@@ -73,10 +75,13 @@ function renderer(edition: string | undefined): Promise<Renderer> {
 async function rowOf(story: WorkerStory): Promise<SearchRow> {
   if ('record' in story) return searchRow(story.url, story.record);
   const { source } = story;
+  // A file is read here, one synchronous read: the build's main thread only sent its path.
+  const markdown =
+    source.file === undefined ? source.markdown : stripFrontmatter(readFileSync(source.file, 'utf8'));
   const html =
-    source.markdown === undefined
-      ? source.html
-      : (await (await renderer(source.edition)).render(source.markdown, { frontmatter: {} })).code;
+    markdown === undefined
+      ? (source.html ?? '')
+      : (await (await renderer(source.edition)).render(markdown, { frontmatter: {} })).code;
   return searchRow(story.url, searchRecord({ ...source, html }));
 }
 

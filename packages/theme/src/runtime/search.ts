@@ -18,7 +18,7 @@ import {
 import { articleUrl, getAuthors, getSection, type Article } from './articles.ts';
 import { storyUpdates } from './live.ts';
 import { config, formatDateTime } from './site.ts';
-import { hasStoryHtml, renderedFromFile, storyHtml, storySource } from './story-body.ts';
+import { hasStoryHtml, renderedFromFile, storyFile, storyHtml, storySource } from './story-body.ts';
 
 /**
  * Changes when what a record holds, or how it is computed from a story, changes (`lib/search/record.ts`),
@@ -86,18 +86,22 @@ export async function describeForSearch(article: Article): Promise<SearchStory> 
  * it, when its part is not in the cache. The server's index takes the `source` instead, and renders the
  * body itself.
  */
-async function indexStory(article: Article, url: string): Promise<IndexStory> {
+async function indexStory(article: Article, url: string, sources: boolean): Promise<IndexStory> {
   const { fields, section, date, authors, updates } = await searchFields(article);
   const compute = async (): Promise<SearchRecord> =>
     searchRecord({ ...fields, html: (await storyHtml(article)) ?? '' });
-  // The server's index renders a Markdown file's body in its worker: only the file is read here.
+  // The server's index reads and renders a Markdown file in its worker: only its path is sent.
   const source = async (): Promise<SearchSource> => {
     if (renderedFromFile(article)) {
+      const file = storyFile(article);
+      if (file !== undefined) return { ...fields, file, edition: config.edition };
       const markdown = await storySource(article);
       if (markdown !== undefined) return { ...fields, markdown, edition: config.edition };
     }
     return { ...fields, html: (await storyHtml(article)) ?? '' };
   };
+  // The server's index is written anew in every build: no part is taken from a cache, so no key.
+  if (sources) return { url, record: compute, source };
   // Without Astro's digest of the file, nothing says the body is unchanged: the record is its own key.
   if (article.digest === undefined) return { url, record: await compute(), source };
   const record = () =>
@@ -149,8 +153,9 @@ export async function indexAlongsideBuild(articles: readonly Article[]): Promise
         for (const article of articles.slice(i, Math.min(i + BATCH, end))) {
           const url = articleUrl(article);
           try {
-            if (hasStoryHtml(article) || handoff.sources) stories.push(await indexStory(article, url));
-            else fromPages.push(url);
+            if (hasStoryHtml(article) || handoff.sources) {
+              stories.push(await indexStory(article, url, handoff.sources === true));
+            } else fromPages.push(url);
           } catch (error) {
             throw describedError(article, error);
           }

@@ -86,6 +86,15 @@ export function renderedFromFile(article: Article): boolean {
   return !article.rendered && /\.md$/i.test(article.filePath ?? '');
 }
 
+/**
+ * The Markdown file that alone holds a story's body (its entry keeps no body), as an absolute path:
+ * what the server's search index reads in its worker instead of the build's main thread.
+ */
+export function storyFile(article: Article): string | undefined {
+  if (article.body !== undefined || !article.filePath || !/\.md$/i.test(article.filePath)) return undefined;
+  return sourceFile(article.filePath);
+}
+
 /** The story's Markdown as its file holds it, without the frontmatter (`undefined` for MDX and files it cannot read). */
 export async function storySource(article: Article): Promise<string | undefined> {
   if (article.body !== undefined) return article.body;

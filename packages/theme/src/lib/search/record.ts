@@ -42,8 +42,15 @@ export interface SearchStory {
  */
 export type SearchSource = Omit<SearchStory, 'html'> &
   (
-    | { html: string; markdown?: undefined }
-    | { html?: undefined; markdown: string; edition?: string | undefined }
+    | { html: string; markdown?: undefined; file?: undefined; edition?: undefined }
+    | { html?: undefined; markdown: string; file?: undefined; edition?: string | undefined }
+    | {
+        html?: undefined;
+        markdown?: undefined;
+        /** The story's Markdown file (an absolute path), which the worker reads itself. */
+        file: string;
+        edition?: string | undefined;
+      }
   );
 
 /** A picture of a photo story, as the index reads it. */
