@@ -56,6 +56,8 @@ interface Lane {
   /** Batches sent to it and not yet stored. */
   waiting: Set<number>;
   finished?: ((stories: number) => void) | undefined;
+  /** Its part is complete: the worker said so, and may exit. */
+  closed?: boolean;
 }
 
 /**
@@ -104,8 +106,10 @@ export class ServerSearchBuild {
       worker.on('error', (error) => {
         this.#fail(error);
       });
+      // A worker that stops before its part is complete (out of memory, a crash) fails the build, also
+      // while batches wait for it: nothing else would wake them.
       worker.on('exit', (code) => {
-        if (lane.finished) this.#fail(new Error(`the search index's worker stopped (exit code ${code})`));
+        if (!lane.closed) this.#fail(new Error(`the search index's worker stopped (exit code ${code})`));
       });
       return lane;
     });
@@ -139,6 +143,7 @@ export class ServerSearchBuild {
       this.#slot = undefined;
       slot?.();
     } else if (message.type === 'finished') {
+      lane.closed = true;
       const finished = lane.finished;
       lane.finished = undefined;
       finished?.(message.stories);
