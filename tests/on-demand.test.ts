@@ -275,6 +275,13 @@ describe('the search page, answered on the server (search: server)', () => {
     const second = await urls(next ?? '');
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((url) => first.includes(url))).toEqual([]);
+    // A page past the last shows no results and links back to the last page that has some.
+    const past = parseHTML((await get(`/search/?q=${q}&page=500`)).text).document;
+    expect(past.querySelectorAll('.khabar-search__result').length).toBe(0);
+    const back = past.querySelector('.khabar-search-pages a[rel="prev"]')?.getAttribute('href') ?? '';
+    expect(back).toMatch(new RegExp(`^/search/\\?q=${q}(&page=\\d+)?$`));
+    expect((await urls(back)).length).toBeGreaterThan(0);
+    expect(past.querySelector('.khabar-search-pages a[rel="next"]')).toBeNull();
   });
 
   it("searches an edition's own index on its own search page", async () => {
