@@ -109,7 +109,7 @@ async function ownerRuns(
 /**
  * A site owner's path: pack the packages, make a fresh Astro project outside the workspace (as
  * `npm create astro` leaves it: astro and its scripts, installed with the machine's npm), then follow the
- * README's "Add Khabar to your Astro site" command by command (the Node 22 step included) and file by
+ * README's "Add Khabar to your Astro site" command by command (the Node 24 step included) and file by
  * file, and build with the site's own script.
  */
 describe('the packed theme in a fresh Astro project', () => {
@@ -231,9 +231,9 @@ export const wrong: KhabarUserConfig = { title: 'خبر', sections: [], digits: 
     expect(readme).toContain('npm install astro-theme-khabar sharp');
   });
 
-  it('follows the README word for word on the machine’s own Node, its Node 22 step included', async () => {
+  it('follows the README word for word on the machine’s own Node, its Node 24 step included', async () => {
     const lines = steps.map((step) => step.line);
-    expect(lines[0]).toBe('npm install --save-dev node@22');
+    expect(lines[0]).toBe('npm install --save-dev node@24');
     expect(lines).toContain('npm install astro-theme-khabar sharp');
     expect(lines.at(-1)).toBe('npm run build');
     for (const step of steps) expect(step.code, `${step.line}\n${step.output}`).toBe(0);
@@ -246,7 +246,7 @@ export const wrong: KhabarUserConfig = { title: 'خبر', sections: [], digits: 
 
   const ownNode = execFileSync('node', ['--version'], { env: ownerEnv, encoding: 'utf8' }).trim();
   it.runIf(nodeVersionProblem(ownNode) !== undefined)(
-    `refuses the machine’s ${ownNode} with its own message, naming both ways to Node 22`,
+    `refuses the machine’s ${ownNode} with its own message, naming both ways to Node 24`,
     async () => {
       const { code, output } = await ownerRuns(
         site,
@@ -257,8 +257,8 @@ export const wrong: KhabarUserConfig = { title: 'خبر', sections: [], digits: 
       expect(output).toContain(
         `Khabar needs Node.js 22.12.0 or newer (as Astro 7 does); this is Node.js ${ownNode.slice(1)}.`,
       );
-      expect(output).toContain('npm install --save-dev node@22');
-      expect(output).toContain('nvm install 22');
+      expect(output).toContain('npm install --save-dev node@24');
+      expect(output).toContain('nvm install 24');
     },
   );
 

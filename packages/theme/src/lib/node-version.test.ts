@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { nodeVersionProblem } from './node-version.ts';
 
 describe('nodeVersionProblem', () => {
-  it('names the Node.js it found and both ways to get Node 22', () => {
+  it('names the Node.js it found and both ways to get Node 24', () => {
     const message = nodeVersionProblem('20.20.2');
     expect(message).toContain('Khabar needs Node.js 22.12.0 or newer');
     expect(message).toContain('this is Node.js 20.20.2');
-    expect(message).toContain('npm install --save-dev node@22');
+    expect(message).toContain('npm install --save-dev node@24');
     expect(message).toContain('npm 11 warns');
-    expect(message).toContain('nvm install 22');
+    expect(message).toContain('nvm install 24');
   });
 
   it('refuses a Node 22 older than 22.12, with or without a leading v', () => {

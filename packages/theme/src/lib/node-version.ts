@@ -2,7 +2,7 @@
  * The Node.js the theme needs, checked when `khabar()` is called. Astro 7's own CLI stops earlier on an
  * older Node with its message, but a site can load the integration from another tool (a test runner, a
  * script calling Astro's JavaScript API, a future Astro), and then the site owner should read how to get
- * Node 22, not a syntax error from deep inside a dependency.
+ * a newer Node, not a syntax error from deep inside a dependency.
  */
 
 /** The oldest Node.js Astro 7, and so the theme, runs on. */
@@ -29,10 +29,10 @@ export function nodeVersionProblem(version: string): string | undefined {
     if (mine < needed) {
       return [
         `Khabar needs Node.js ${MINIMUM_NODE.join('.')} or newer (as Astro 7 does); this is Node.js ${version.replace(/^v/, '')}.`,
-        'Either add Node 22 to the project with `npm install --save-dev node@22`: npm scripts (`npm run build`,',
-        '`npm run dev`) then run with that Node 22 first on the PATH (npm 11 warns that the package runs an',
-        'install script; it is the step that fetches the Node binary). Or install Node 22 on the machine with',
-        'a version manager (`nvm install 22`, `fnm install 22`, `volta install node@22`) and run Astro with it.',
+        'Either add Node 24 to the project with `npm install --save-dev node@24`: npm scripts (`npm run build`,',
+        '`npm run dev`) then run with that Node 24 first on the PATH (npm 11 warns that the package runs an',
+        'install script; it is the step that fetches the Node binary). Or install Node 24 on the machine with',
+        'a version manager (`nvm install 24`, `fnm install 24`, `volta install node@24`) and run Astro with it.',
       ].join(' ');
     }
   }
