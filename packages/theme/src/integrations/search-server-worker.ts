@@ -1,9 +1,10 @@
 /**
  * The worker thread that writes the server's search index (`search-server.ts`): it takes the stories a
- * batch at a time, reads the Markdown files it is sent the paths of, renders the bodies still in Markdown with Astro's Markdown processor (Sätteri) and
- * the site's features, computes each record (`lib/search/record.ts`) and inserts the rows into its
- * SQLite file. The build's main thread only reads the files and gathers each story's fields, so the
- * rendering, stemming and indexing of 100,000 stories run on the second core.
+ * batch at a time, reads the Markdown files whose paths it is sent, renders the bodies with Astro's
+ * Markdown processor (Sätteri) and the site's features, computes each record (`lib/search/record.ts`)
+ * and inserts the rows into its SQLite file. The build's main thread only gathers each story's fields
+ * and its file's path, so the reading, rendering, stemming and indexing of 100,000 stories run beside
+ * the pages.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

@@ -98,8 +98,8 @@ export function storyFile(article: Article): string | undefined {
 /** The story's Markdown as its file holds it, without the frontmatter (`undefined` for MDX and files it cannot read). */
 export async function storySource(article: Article): Promise<string | undefined> {
   if (article.body !== undefined) return article.body;
-  if (!article.filePath || !/\.md$/i.test(article.filePath)) return undefined;
-  return stripFrontmatter(await readFile(sourceFile(article.filePath), 'utf8'));
+  const file = storyFile(article);
+  return file === undefined ? undefined : stripFrontmatter(await readFile(file, 'utf8'));
 }
 
 /** Whether `storyHtml` can give the story's body (not an MDX story, which renders with its page), without reading it. */
