@@ -50,6 +50,7 @@ import { PATHS, robotsDisallowed, routeTable, siteRoutes } from './lib/routes.ts
 import { pagePath } from './lib/urls.ts';
 import { setupCms } from './integrations/cms.ts';
 import { userError } from './lib/user-error.ts';
+import { forgetInvocation } from './lib/build-env.ts';
 
 export type { KhabarConfig, KhabarUserConfig };
 
@@ -242,6 +243,9 @@ export default function khabar(options?: KhabarUserConfig): AstroIntegration {
             );
           }
         }
+        // The same code however the build was started (`npx astro build`, `pnpm build`…): else every page's
+        // code hash changes with the shell's `_` and every page is rendered again (lib/build-env.ts).
+        if (incremental) forgetInvocation(process.env);
         // An incremental build keeps `dist/` (Astro then leaves the pages it did not render in place
         // instead of copying each back from its cache), and the theme removes what the build no longer
         // has (integrations/kept-output.ts). A site that set emptyOutDir itself keeps its choice.
