@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryValue, shareLinks } from './share.ts';
+import { queryValue, shareLinks, urlInQuery } from './share.ts';
 
 const CANONICAL = 'https://khabar.example/politics/%D8%AE%D8%A8%D8%B1-%D8%B9%D8%A7%D8%AC%D9%84/';
 const TITLE = 'خبر “عاجل” & more';
@@ -39,13 +39,19 @@ describe('shareLinks', () => {
       // Nothing a URL may not hold as it is: the space, quotes, markup characters.
       expect(href).not.toMatch(/[\s"<>“”]/);
     }
-    expect(links.telegram).toBe(
-      'https://t.me/share/url?url=https%3A%2F%2Fkhabar.example%2Fpolitics%2Fخبر-عاجل%2F',
-    );
+    expect(links.telegram).toBe('https://t.me/share/url?url=https://khabar.example/politics/خبر-عاجل/');
     expect(links.email).toBe(
       'mailto:?subject=خبر%20%E2%80%9Cعاجل%E2%80%9D%20%26%20more' +
         '&body=https%3A%2F%2Fkhabar.example%2Fpolitics%2Fخبر-عاجل%2F',
     );
+  });
+});
+
+describe('urlInQuery', () => {
+  it("leaves a URL's colon and slashes, and encodes what a query value may not hold", () => {
+    expect(urlInQuery('https://a.example/خبر/?q=1&r=2#x')).toBe('https://a.example/خبر/%3Fq%3D1%26r%3D2%23x');
+    const url = new URL(`https://t.me/share/url?url=${urlInQuery('https://a.example/خبر عاجل/?q=1&r=2')}`);
+    expect(url.searchParams.get('url')).toBe('https://a.example/خبر عاجل/?q=1&r=2');
   });
 });
 

@@ -27,6 +27,21 @@ export function queryValue(text: string): string {
   return out;
 }
 
+/** Characters a URL's query may hold as they are (RFC 3986 `pchar`), which a URL is full of. */
+const QUERY_SAFE = /^[:/]$/;
+
+/**
+ * A URL as a query value of an `https:` link: `queryValue`, with `:` and `/` left as they are, since a
+ * query may hold them (RFC 3986) and every parser reads them back as written — some 12 bytes a link.
+ * A `mailto:` link's fields may not hold `/` (RFC 6068), so the email's body keeps `queryValue`.
+ * @example urlInQuery('https://news.example/a/') // 'https://news.example/a/'
+ */
+export function urlInQuery(url: string): string {
+  let out = '';
+  for (const char of url) out += QUERY_SAFE.test(char) ? char : queryValue(char);
+  return out;
+}
+
 /**
  * The share URL of each network for a page. The page's URL goes into each one in its IRI form, with
  * `queryValue`: the network reads back a URL every parser takes for the canonical one, and an Arabic slug
@@ -34,18 +49,18 @@ export function queryValue(text: string): string {
  * Telegram and X get the address alone: each draws the link's preview from the page's Open Graph tags,
  * headline and picture included, so the headline in the link too was some 100 bytes a network of every
  * article page for text the preview shows anyway. An email has no preview: its subject is the headline.
- * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=https%3A%2F%2Fnews.example%2Fa%2F' }
+ * @example shareLinks('https://news.example/a/', 'خبر')[0] // { network: 'whatsapp', href: 'https://wa.me/?text=https://news.example/a/' }
  */
 export function shareLinks(url: string, title: string): ShareLink[] {
   const page = iri(url);
-  const u = queryValue(page);
+  const u = urlInQuery(page);
   const hrefs: Record<ShareNetwork, string> = {
     whatsapp: `https://wa.me/?text=${u}`,
     telegram: `https://t.me/share/url?url=${u}`,
     x: `https://x.com/intent/post?url=${u}`,
     facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
     // The subject carries the headline; the body is the address alone, not the headline again.
-    email: `mailto:?subject=${queryValue(title)}&body=${u}`,
+    email: `mailto:?subject=${queryValue(title)}&body=${queryValue(page)}`,
   };
   return SHARE_NETWORKS.map((network) => ({ network, href: hrefs[network] }));
 }
