@@ -340,7 +340,12 @@ export function articlesLoader({
   const inner = glob({ base, pattern, ...(editions.length > 0 ? { generateId } : {}) });
   // A build reads the files itself (loaders/files.ts); `astro dev` keeps `glob()` and its watcher.
   const load: Loader['load'] = (context) =>
-    context.watcher ? inner.load(context) : loadFiles({ base, pattern, generateId }, context);
+    context.watcher
+      ? inner.load(context)
+      : loadFiles(
+          { base, pattern, generateId, idRules: JSON.stringify([editions, String(storyId)]) },
+          context,
+        );
   return {
     name: ARTICLES_LOADER_NAME,
     load: (context) => {

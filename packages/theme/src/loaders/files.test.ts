@@ -33,6 +33,7 @@ function story(title: string, body: string, extra = ''): string {
 
 /** Frontmatter and body, as a Markdown content type splits them. */
 function entryInfo({ contents }: { contents: string }) {
+  parsed += 1;
   const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(contents) ?? [];
   return { data: (parse(frontmatter) ?? {}) as Record<string, unknown>, body };
 }
@@ -83,10 +84,20 @@ function recordingStore() {
       log.push(`assets ${file} ${assets.join(',')}`);
     },
   };
-  return { store, entries, log };
+  const kept = new Map<string, string>();
+  const meta = {
+    get: (key: string) => kept.get(key),
+    set: (key: string, value: string) => kept.set(key, value),
+    has: (key: string) => kept.has(key),
+    delete: (key: string) => kept.delete(key),
+  };
+  return { store, entries, log, meta };
 }
 
-function context(store: ReturnType<typeof recordingStore>['store'], warnings: string[]) {
+/** How many times the content types were asked for a file's frontmatter. */
+let parsed = 0;
+
+function context({ store, meta }: ReturnType<typeof recordingStore>, warnings: string[]) {
   const logger = {
     warn: (message: string) => warnings.push(message),
     error: (message: string) => warnings.push(`error: ${message}`),
@@ -97,6 +108,7 @@ function context(store: ReturnType<typeof recordingStore>['store'], warnings: st
     collection: 'articles',
     config: { root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${root}/src/`) },
     store,
+    meta,
     logger,
     parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve({ ...data, checked: true }),
     generateDigest: (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16),
@@ -111,18 +123,20 @@ const options = {
 };
 
 /** The store each loader leaves, in id order, and what each asked of it (in order for `loadFiles`). */
-async function both(stores?: {
-  glob: ReturnType<typeof recordingStore>;
-  files: ReturnType<typeof recordingStore>;
-}) {
+async function both(
+  stores?: { glob: ReturnType<typeof recordingStore>; files: ReturnType<typeof recordingStore> },
+  idRules?: string,
+) {
   const globStore = stores?.glob ?? recordingStore();
   const filesStore = stores?.files ?? recordingStore();
   globStore.log.length = 0;
   filesStore.log.length = 0;
   const globWarnings: string[] = [];
   const filesWarnings: string[] = [];
-  await glob({ base: options.base, pattern: options.pattern }).load(context(globStore.store, globWarnings));
-  await loadFiles(options, context(filesStore.store, filesWarnings));
+  await glob({ base: options.base, pattern: options.pattern }).load(context(globStore, globWarnings));
+  parsed = 0;
+  await loadFiles({ ...options, idRules }, context(filesStore, filesWarnings));
+  const filesParsed = parsed;
   const sorted = (entries: Map<string, unknown>) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
   return {
     glob: sorted(globStore.entries),
@@ -132,6 +146,7 @@ async function both(stores?: {
     globWarnings,
     filesWarnings,
     stores: { glob: globStore, files: filesStore },
+    filesParsed,
   };
 }
 
@@ -178,6 +193,7 @@ describe('loadFiles, the build’s read of a collection', () => {
     const second = await both(first.stores);
     expect(second.files).toEqual(second.glob);
     expect(second.filesLog).toEqual(second.globLog);
+    expect(second.filesParsed).toBe(4);
     // Only the edited story is stored again; the MDX file and the story with a picture keep their imports.
     expect(second.filesLog).toEqual([
       'assets src/content/articles/2016/Economy News.md ./picture.png',
@@ -185,5 +201,22 @@ describe('loadFiles, the build’s read of a collection', () => {
       'module src/content/articles/interview.mdx',
       'set summit',
     ]);
+  });
+
+  it('reads again only the frontmatter of changed files while the ids are made as when they were stored', async () => {
+    const rules = JSON.stringify(['en']);
+    const first = await both(undefined, rules);
+    expect(first.filesParsed).toBe(4);
+    write('src/content/articles/summit.md', story('القمة', 'نص القمة مصححاً مرة ثانية'));
+    write('src/content/articles/new.md', story('جديد', 'خبر جديد'));
+    const second = await both(first.stores, rules);
+    // The edited story and the new one: the unchanged files keep their entries, ids and imports.
+    expect(second.filesParsed).toBe(2);
+    expect(second.files).toEqual(second.glob);
+    expect(second.filesLog).toEqual(second.globLog);
+    // Ids made another way (the editions, the id function's code): every file is parsed again.
+    const third = await both(second.stores, JSON.stringify(['en', 'fr']));
+    expect(third.filesParsed).toBe(5);
+    expect(third.files).toEqual(third.glob);
   });
 });
