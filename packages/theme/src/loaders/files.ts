@@ -102,9 +102,9 @@ export async function loadFiles(
     for (const [, stored] of store.entries()) if (stored.filePath) byFile.set(stored.filePath, stored);
   }
   /** Keeps an unchanged entry, with the imports its module and pictures need. */
-  const keep = (existing: StoreEntry & { filePath: string }): void => {
-    if (existing.deferredRender) store.addModuleImport(existing.filePath);
-    if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, existing.filePath);
+  const keep = (existing: StoreEntry, file: string): void => {
+    if (existing.deferredRender) store.addModuleImport(file);
+    if (existing.assetImports?.length) store.addAssetImports?.(existing.assetImports, file);
   };
   for (const entry of files) {
     const fileUrl = new URL(`./${encodeURI(entry)}`, baseDir);
@@ -128,7 +128,7 @@ export async function loadFiles(
     const unchanged = byFile.get(relativePath);
     if (unchanged?.digest === digest) {
       untouched.delete(unchanged.id);
-      keep({ ...unchanged, filePath: relativePath });
+      keep(unchanged, relativePath);
       continue;
     }
     const { body, data } = await entryType.getEntryInfo({ contents, fileUrl });
@@ -136,7 +136,7 @@ export async function loadFiles(
     untouched.delete(id);
     const existing = store.get(id);
     if (existing && existing.digest === digest && existing.filePath) {
-      keep({ ...existing, filePath: existing.filePath });
+      keep(existing, existing.filePath);
       continue;
     }
     const parsed = await context.parseData({ id, data, filePath });
